@@ -1,0 +1,165 @@
+/**
+ * The public shapes of the remote.it client: its options, its results, and the client itself.
+ * Engine shells (n8n, Node-RED) code against these and nothing else in client/.
+ */
+
+export type AccessMode = 'latching' | 'public' | 'restricted';
+export type ProxyType = 'auto' | 'port' | 'reverse';
+export type ApiChoice = 'auto' | 'graphql' | 'rest';
+
+export type RemoteItAuth =
+  | { type: 'accessKey'; accessKeyId: string; secretAccessKey: string; developerKey?: string }
+  | { type: 'password'; developerKey: string; username: string; password: string }
+  | { type: 'token'; developerKey: string; token: string };
+
+export interface HttpRequest {
+  method: string;
+  url: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Sends one HTTP request; each engine supplies its own (n8n's request helper, Node-RED's axios instance). */
+export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
+
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+export interface RemoteItClientOptions {
+  /** Default 'https://api.remote.it'. REST lives under /apv/v27, GraphQL at /graphql/v1. */
+  apiUrl?: string;
+  auth: RemoteItAuth;
+  /** Default: an axios transport. */
+  send?: SendRequest;
+  /** Default 30000; applies to every request. */
+  timeoutMs?: number;
+  /** Default 3 attempts, 500 ms base delay, 10000 ms cap. */
+  retry?: RetryPolicy;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+}
+
+/** What Connect outputs in both engines (design.md, "The connection object"). */
+export interface Connection {
+  id: string;
+  serviceId: string;
+  host: string;
+  port: number | null;
+  /** Ready to use: https://… for reverse proxies, tcp://host:port otherwise. */
+  url: string;
+  /** The proxy string exactly as remote.it returned it. */
+  proxy: string;
+  reverseProxy: boolean;
+  accessMode: AccessMode;
+  hostIp: string;
+  createdAt: string;
+  expiresAt: string;
+  timeoutSeconds: number;
+  /** Only with `includeRaw`: the API response the connection was built from. */
+  raw?: unknown;
+}
+
+export interface Disconnection {
+  id: string;
+  serviceId: string;
+  disconnected: true;
+}
+
+export interface ConnectOptions {
+  accessMode?: AccessMode;
+  /** Required (a public IPv4) when accessMode is 'restricted'. */
+  hostIp?: string;
+  proxyType?: ProxyType;
+  /** REST `wait`: answer once the proxy is up. Default true. */
+  wait?: boolean;
+  api?: ApiChoice;
+  /** Return a live connection to the same service instead of opening a new proxy. */
+  reuse?: boolean;
+  includeRaw?: boolean;
+}
+
+export interface Service {
+  id: string;
+  name: string;
+  state: 'active' | 'inactive';
+  online: boolean;
+  /** remote.it application type id (contract section 3): 28 SSH, 7 HTTP, 35 Bulk Service, ... */
+  application: number;
+  /** remote.it's title for the type: 'SSH', 'HTTP', 'Generic TCP', ... */
+  type: string;
+  port: number | null;
+}
+
+export interface Device {
+  id: string;
+  name: string;
+  state: 'active' | 'inactive';
+  online: boolean;
+  hardwareId?: string;
+  lastReported?: string;
+  services: Service[];
+}
+
+export interface ListDevicesOptions {
+  /** Case-insensitive substring of the device name. */
+  name?: string;
+  state?: 'active' | 'inactive';
+  /** Default 50; ignored with returnAll. */
+  limit?: number;
+  returnAll?: boolean;
+  api?: ApiChoice;
+}
+
+/** One entry of a service picker ("device name / service name"). */
+export interface ServiceChoice {
+  id: string;
+  name: string;
+  deviceId: string;
+  deviceName: string;
+  serviceName: string;
+  online: boolean;
+}
+
+export interface SearchServicesOptions {
+  /** Case-insensitive substring of the device name. */
+  filter?: string;
+  /** Opaque paging cursor from a previous page's `next`. */
+  cursor?: string;
+}
+
+export interface ServicePage {
+  items: ServiceChoice[];
+  next?: string;
+}
+
+export interface Session {
+  /** Equals the connection id. */
+  id: string;
+  serviceId: string;
+  serviceName: string;
+  createdAt: string;
+  proxy?: string;
+  host?: string;
+  port?: number | null;
+}
+
+export interface RemoteItClient {
+  testCredentials(): Promise<{ email: string }>;
+  connect(serviceId: string, options?: ConnectOptions): Promise<Connection>;
+  disconnect(target: { connectionId: string; serviceId: string }): Promise<Disconnection>;
+  listDevices(options?: ListDevicesOptions): Promise<Device[]>;
+  getDevice(idOrName: string): Promise<Device>;
+  /** Resolves a service id or a `device name/service name` pair. */
+  findService(idOrName: string): Promise<{ device: Device; service: Service }>;
+  searchServices(options?: SearchServicesOptions): Promise<ServicePage>;
+  listSessions(): Promise<Session[]>;
+}

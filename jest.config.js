@@ -1,0 +1,20 @@
+/** Every suite `npm test` runs. Type checking is done once by `npm run typecheck`, so ts-jest only transpiles. */
+const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  roots: [`<rootDir>/test/${name}`],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': tsJest },
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit'),
+    project('integration'),
+    project('n8n'),
+    project('node-red'),
+    project('e2e'),
+  ],
+};
