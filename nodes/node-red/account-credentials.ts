@@ -1,0 +1,71 @@
+/**
+ * The remote.it account's credentials as the config node stores them, and their mapping to the client's
+ * `RemoteItAuth`. Every secret and the access key id are `password` credentials (never in flow JSON, never
+ * sent back to the editor); only the account e-mail is plain text.
+ */
+import { RemoteItValidationError, type RemoteItAuth } from '../../client';
+import type { CredentialTypes } from './node-red-api';
+
+export type AuthMethod = RemoteItAuth['type'];
+
+export const AUTH_METHODS: readonly AuthMethod[] = ['accessKey', 'password', 'token'];
+
+export const ACCOUNT_CREDENTIAL_TYPES = {
+  accessKeyId: { type: 'password' },
+  secretAccessKey: { type: 'password' },
+  developerKey: { type: 'password' },
+  username: { type: 'text' },
+  password: { type: 'password' },
+  token: { type: 'password' },
+} satisfies CredentialTypes;
+
+export type CredentialName = keyof typeof ACCOUNT_CREDENTIAL_TYPES;
+export type AccountCredentials = Partial<Record<CredentialName, string>>;
+
+export const CREDENTIAL_NAMES = Object.keys(ACCOUNT_CREDENTIAL_TYPES) as CredentialName[];
+
+/** The credentials each method uses, with the label of its field in the edit dialog. */
+const FIELDS_BY_METHOD: Record<AuthMethod, Partial<Record<CredentialName, string>>> = {
+  accessKey: { accessKeyId: 'Access key ID', secretAccessKey: 'Secret access key', developerKey: 'Developer key' },
+  password: { developerKey: 'Developer key', username: 'E-mail', password: 'Password' },
+  token: { developerKey: 'Developer key', token: 'Session token' },
+};
+
+export function isAuthMethod(value: unknown): value is AuthMethod {
+  return typeof value === 'string' && (AUTH_METHODS as readonly string[]).includes(value);
+}
+
+export function credentialNamesFor(method: AuthMethod): CredentialName[] {
+  return Object.keys(FIELDS_BY_METHOD[method]) as CredentialName[];
+}
+
+export function authFromCredentials(method: unknown, credentials: AccountCredentials): RemoteItAuth {
+  if (!isAuthMethod(method)) {
+    throw new RemoteItValidationError('authMethod', 'The remote.it account has no valid authentication method');
+  }
+  const need = (name: CredentialName): string => requiredCredential(method, credentials, name);
+  switch (method) {
+    case 'accessKey': {
+      const developerKey = credentials.developerKey?.trim();
+      return {
+        type: 'accessKey',
+        accessKeyId: need('accessKeyId'),
+        secretAccessKey: need('secretAccessKey'),
+        ...(developerKey ? { developerKey } : {}),
+      };
+    }
+    case 'password':
+      return { type: 'password', developerKey: need('developerKey'), username: need('username'), password: need('password') };
+    case 'token':
+      return { type: 'token', developerKey: need('developerKey'), token: need('token') };
+  }
+}
+
+function requiredCredential(method: AuthMethod, credentials: AccountCredentials, name: CredentialName): string {
+  const value = credentials[name]?.trim();
+  if (!value) {
+    const label = FIELDS_BY_METHOD[method][name] ?? name;
+    throw new RemoteItValidationError(name, `The remote.it account is missing its ${label}`);
+  }
+  return value;
+}

@@ -1,0 +1,33 @@
+/**
+ * What the remoteit-config node offers the nodes that use it, and how they find it. Like the core
+ * mqtt-broker node, the config node owns the connection (here: the client) and the other nodes stay thin.
+ */
+import { RemoteItValidationError, type RemoteItClient } from '../../client';
+import type { NodeRedRuntime, RuntimeNode } from './node-red-api';
+
+export const ACCOUNT_NODE_TYPE = 'remoteit-config';
+
+export interface RemoteItAccountNode extends RuntimeNode {
+  /** The API URL the account's client talks to (also what stored credentials may be tested against). */
+  readonly apiUrl: string;
+  /** The account's one client; throws the configuration problem when the credentials are incomplete. */
+  client(): RemoteItClient;
+}
+
+export function isAccountNode(node: RuntimeNode | null | undefined): node is RemoteItAccountNode {
+  return node?.type === ACCOUNT_NODE_TYPE && typeof (node as Partial<RemoteItAccountNode>).client === 'function';
+}
+
+export function findAccount(RED: NodeRedRuntime, accountId: unknown): RemoteItAccountNode | null {
+  if (typeof accountId !== 'string' || !accountId) return null;
+  const node = RED.nodes.getNode(accountId);
+  return isAccountNode(node) ? node : null;
+}
+
+export function accountClient(RED: NodeRedRuntime, accountId: unknown): RemoteItClient {
+  const account = findAccount(RED, accountId);
+  if (!account) {
+    throw new RemoteItValidationError('account', 'No remote.it account is configured for this node: pick one in its edit dialog');
+  }
+  return account.client();
+}

@@ -1,0 +1,47 @@
+/**
+ * The one input loop every remote.it node shares, shaped like the core http request node: status blue
+ * while working, `send` then `done()` on success, `done(error)` on failure so Catch nodes receive the
+ * client's message, status red. Nothing a message carries can throw past this function.
+ */
+import { failureStatus, successStatus, workingStatus } from './node-status';
+import type { NodeMessage, RuntimeNode, SendMessages } from './node-red-api';
+
+/** Does the node's work for one message, sends the result, and returns a short text for the green status. */
+export type ProcessMessage = (msg: NodeMessage, send: SendMessages) => Promise<string>;
+
+export function handleMessages(node: RuntimeNode, workingText: string, processMessage: ProcessMessage): void {
+  let closed = false;
+
+  node.on('input', (msg, send, done) => {
+    // Status events are keyed by node id: after a redeploy, a late answer for the old instance must not
+    // paint the new one, so a closed node stops reporting status (the outcome still reaches done()).
+    const showStatus = (status: Parameters<RuntimeNode['status']>[0]): void => {
+      if (!closed) node.status(status);
+    };
+    showStatus(workingStatus(workingText));
+    void (async () => {
+      try {
+        const summary = await processMessage(msg, send);
+        showStatus(successStatus(summary));
+        done();
+      } catch (thrown: unknown) {
+        const error = asError(thrown);
+        showStatus(failureStatus(error));
+        done(error);
+      }
+    })().catch((late: unknown) => node.error(asError(late)));
+  });
+
+  node.on('close', (_removed, done) => {
+    closed = true;
+    node.status({});
+    done();
+  });
+}
+
+/** Whatever was thrown, as an Error Node-RED can hand to Catch nodes (never by calling its toString). */
+export function asError(thrown: unknown): Error {
+  if (thrown instanceof Error) return thrown;
+  if (typeof thrown === 'string' && thrown.length > 0) return new Error(thrown);
+  return new Error('remote.it node failed with an unexpected error');
+}

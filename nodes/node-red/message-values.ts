@@ -1,0 +1,71 @@
+/**
+ * Reading the nodes' inputs from a message: TypedInput evaluation (msg, flow, global, env, str) and the
+ * shapes a service or a connection may arrive in. Bad shapes become validation errors naming the property.
+ */
+import { RemoteItValidationError } from '../../client';
+import type { NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
+
+export interface TypedProperty {
+  value: string;
+  type: string;
+}
+
+/** Evaluates a TypedInput; flow and global context may live in an asynchronous store, hence the callback form. */
+export function evaluateProperty(RED: NodeRedRuntime, node: RuntimeNode, property: TypedProperty, msg: NodeMessage): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    try {
+      RED.util.evaluateNodeProperty(property.value, property.type, node, msg, (error, result) => {
+        if (error) reject(error);
+        else resolve(result);
+      });
+    } catch (thrown: unknown) {
+      reject(thrown);
+    }
+  });
+}
+
+/** Where a value came from, for error messages: `msg.payload`, `flow.target`, or "the configured <noun>". */
+export function describeProperty(property: TypedProperty, noun: string): string {
+  return property.type === 'str' ? `the configured ${noun}` : `${property.type}.${property.value}`;
+}
+
+/**
+ * A service reference: a string (service id, or "device name/service name" that the client resolves), or an
+ * object carrying one: a connection (`serviceId`), or a service or picker entry (`id`).
+ */
+export function serviceReferenceFrom(value: unknown, source: string): string {
+  const candidate = isRecord(value) ? (stringField(value, 'serviceId') ?? stringField(value, 'id')) : value;
+  if (typeof candidate === 'string' && candidate.trim()) return candidate.trim();
+  throw new RemoteItValidationError(
+    'service',
+    `remote.it connect needs a service in ${source}: a service id, "device name/service name", or an object with serviceId`,
+  );
+}
+
+export interface ConnectionReference {
+  connectionId: string;
+  serviceId?: string;
+}
+
+/** A connection reference: the connection object Connect produced, or its id as a string. */
+export function connectionReferenceFrom(value: unknown, source: string): ConnectionReference {
+  if (typeof value === 'string' && value.trim()) return { connectionId: value.trim() };
+  if (isRecord(value)) {
+    const connectionId = stringField(value, 'id') ?? stringField(value, 'connectionId');
+    const serviceId = stringField(value, 'serviceId');
+    if (connectionId) return serviceId ? { connectionId, serviceId } : { connectionId };
+  }
+  throw new RemoteItValidationError(
+    'connection',
+    `remote.it disconnect needs a connection in ${source}: the object remote.it connect produced, or its id`,
+  );
+}
+
+export function stringField(record: Record<string, unknown>, name: string): string | undefined {
+  const value = record[name];
+  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,56 @@
+/**
+ * remoteit-connect: opens a remote.it proxy to a service and puts the connection object (design.md, "The
+ * connection object") in msg.payload, keeping every other property of the incoming message.
+ */
+import type { AccessMode, ConnectOptions, Connection, ProxyType } from '../../client';
+import { accountClient } from './account-node';
+import { handleMessages } from './input-handler';
+import { describeProperty, evaluateProperty, serviceReferenceFrom, type TypedProperty } from './message-values';
+import type { NodeDefinition, NodeRedRuntime, RuntimeNode } from './node-red-api';
+
+interface ConnectDefinition extends NodeDefinition {
+  account?: string;
+  /** TypedInput: msg.payload by default; a picked service is stored as a `str` service id. */
+  service?: string;
+  serviceType?: string;
+  accessMode?: AccessMode;
+  hostIp?: string;
+  proxyType?: ProxyType;
+  reuse?: boolean;
+}
+
+export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
+  function RemoteItConnectNode(this: RuntimeNode, definition: ConnectDefinition): void {
+    RED.nodes.createNode(this, definition);
+    const node = this;
+    const service: TypedProperty = { value: definition.service || 'payload', type: definition.serviceType || 'msg' };
+    const options = connectOptionsFrom(definition);
+
+    handleMessages(node, 'connecting…', async (msg, send) => {
+      const client = accountClient(RED, definition.account);
+      const value = await evaluateProperty(RED, node, service, msg);
+      const reference = serviceReferenceFrom(value, describeProperty(service, 'service'));
+      const connection = await client.connect(reference, options);
+      msg.payload = connection;
+      send(msg);
+      return endpointOf(connection);
+    });
+  }
+
+  RED.nodes.registerType('remoteit-connect', RemoteItConnectNode);
+};
+
+function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
+  const accessMode = definition.accessMode ?? 'latching';
+  const options: ConnectOptions = {
+    accessMode,
+    proxyType: definition.proxyType ?? 'auto',
+    reuse: definition.reuse === true,
+  };
+  if (accessMode === 'restricted') options.hostIp = definition.hostIp?.trim() ?? '';
+  return options;
+}
+
+function endpointOf(connection: Connection): string {
+  return connection.port === null ? connection.host : `${connection.host}:${connection.port}`;
+}

@@ -1,0 +1,49 @@
+/**
+ * remoteit-disconnect: closes a remote.it proxy. The connection comes from msg.payload by default: the object
+ * remoteit-connect produced, or its id. remote.it needs the service id as well (contract section 2,
+ * /device/connect/stop), taken from, in order: the connection object, the node's Service ID field, msg.serviceId.
+ */
+import { RemoteItValidationError } from '../../client';
+import { accountClient } from './account-node';
+import { handleMessages } from './input-handler';
+import { connectionReferenceFrom, describeProperty, evaluateProperty, type TypedProperty } from './message-values';
+import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
+
+interface DisconnectDefinition extends NodeDefinition {
+  account?: string;
+  connection?: string;
+  connectionType?: string;
+  /** Used when the connection arrives as a bare id. */
+  serviceId?: string;
+}
+
+export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
+  function RemoteItDisconnectNode(this: RuntimeNode, definition: DisconnectDefinition): void {
+    RED.nodes.createNode(this, definition);
+    const node = this;
+    const connection: TypedProperty = { value: definition.connection || 'payload', type: definition.connectionType || 'msg' };
+    const configuredServiceId = definition.serviceId?.trim() || undefined;
+
+    handleMessages(node, 'disconnecting…', async (msg, send) => {
+      const client = accountClient(RED, definition.account);
+      const value = await evaluateProperty(RED, node, connection, msg);
+      const reference = connectionReferenceFrom(value, describeProperty(connection, 'connection'));
+      const serviceId = reference.serviceId ?? configuredServiceId ?? serviceIdFromMessage(msg);
+      if (!serviceId) {
+        throw new RemoteItValidationError(
+          'serviceId',
+          'remote.it disconnect needs the service id of the connection: pass the connection object, set msg.serviceId, or fill in Service ID',
+        );
+      }
+      msg.payload = await client.disconnect({ connectionId: reference.connectionId, serviceId });
+      send(msg);
+      return 'disconnected';
+    });
+  }
+
+  RED.nodes.registerType('remoteit-disconnect', RemoteItDisconnectNode);
+};
+
+function serviceIdFromMessage(msg: NodeMessage): string | undefined {
+  return typeof msg.serviceId === 'string' && msg.serviceId.trim() ? msg.serviceId.trim() : undefined;
+}
