@@ -1,0 +1,20 @@
+/** Everything a handler needs: account data, connections, the clock and the settings. */
+import type { EmulatorClock } from './clock';
+import type { ConnectionStore } from './connections';
+import type { AccountState } from './state';
+
+export interface EmulatorSettings {
+  /** Lifetime of /user/login tokens. Default 3600. */
+  tokenTtlSeconds: number;
+  /** Allowed distance between a signed Date header and the emulator clock. Default 300. */
+  clockSkewSeconds: number;
+  /** Lifetime of a proxy connection. Default 28800 (contract section 5). */
+  connectionTimeoutSeconds: number;
+}
+
+export interface EmulatorContext {
+  accounts: AccountState;
+  connections: ConnectionStore;
+  clock: EmulatorClock;
+  settings: EmulatorSettings;
+}

@@ -1,0 +1,100 @@
+/** The test-only control API under /_emulator/ (issue 2, section 3); served to loopback callers only. */
+import { parseFaultSpec } from '../faults';
+import type { ApiResponse, EmulatorRequest } from '../http-types';
+import { jsonResponse } from '../http-types';
+import { expiresAtMs, proxyString } from '../connections';
+import type { EmulatorRuntime } from '../runtime';
+
+export const CONTROL_PREFIX = '/_emulator/';
+
+type ControlHandler = (runtime: EmulatorRuntime, body: Record<string, unknown>, request: EmulatorRequest) => ApiResponse;
+
+const ok = (fields: Record<string, unknown> = {}): ApiResponse => jsonResponse(200, { ok: true, ...fields });
+const bad = (message: string): ApiResponse => jsonResponse(400, { ok: false, error: message });
+
+function setOnline(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiResponse {
+  if (typeof body.id !== 'string' || typeof body.online !== 'boolean') return bad('body must be {"id": "<device or service id>", "online": true|false}');
+  const target = runtime.context.accounts.setOnline(body.id, body.online);
+  return target ? ok({ id: body.id.toUpperCase(), target, online: body.online }) : jsonResponse(404, { ok: false, error: `no device or service ${body.id}` });
+}
+
+function addFault(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiResponse {
+  const spec = parseFaultSpec(body);
+  if (typeof spec === 'string') return bad(spec);
+  runtime.faults.add(spec);
+  return ok({ faults: runtime.faults.pending() });
+}
+
+function setLatency(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiResponse {
+  if (typeof body.ms !== 'number' || !Number.isInteger(body.ms) || body.ms < 0) return bad('body must be {"ms": <non-negative integer>}');
+  runtime.faults.latencyMs = body.ms;
+  return ok({ latencyMs: body.ms });
+}
+
+function clockState(runtime: EmulatorRuntime): ApiResponse {
+  return ok({ now: runtime.context.clock.now().toISOString(), offsetSeconds: runtime.context.clock.offsetSeconds });
+}
+
+/** {advanceSeconds} shifts by a delta, {offsetSeconds} sets the offset, {now} sets the current instant. */
+function setClock(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiResponse {
+  const { clock } = runtime.context;
+  if (typeof body.advanceSeconds === 'number' && Number.isFinite(body.advanceSeconds)) clock.advance(body.advanceSeconds);
+  else if (typeof body.offsetSeconds === 'number' && Number.isFinite(body.offsetSeconds)) clock.setOffset(body.offsetSeconds);
+  else if (typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now))) clock.setNow(new Date(body.now));
+  else return bad('body must hold one of advanceSeconds (number), offsetSeconds (number) or now (ISO date)');
+  return clockState(runtime);
+}
+
+function listConnections(runtime: EmulatorRuntime): ApiResponse {
+  const connections = runtime.context.connections.active().map((c) => ({
+    id: c.id,
+    owner: c.ownerEmail,
+    serviceId: c.serviceId,
+    deviceId: c.deviceId,
+    host: c.host,
+    port: c.port,
+    proxy: proxyString(c, false),
+    reverseProxy: c.kind === 'reverse',
+    hostIp: c.hostIp,
+    createdAt: new Date(c.createdAtMs).toISOString(),
+    expiresAt: new Date(expiresAtMs(c)).toISOString(),
+  }));
+  return ok({ connections });
+}
+
+function readRequests(runtime: EmulatorRuntime, _body: Record<string, unknown>, request: EmulatorRequest): ApiResponse {
+  const requests = runtime.log.list();
+  if (/[?&]clear=(1|true)\b/.test(request.target)) runtime.log.clear();
+  return ok({ requests });
+}
+
+const ROUTES: Record<string, ControlHandler> = {
+  'GET health': () => ok(),
+  'POST reset': (runtime) => (runtime.reset(), ok()),
+  'POST online': setOnline,
+  'GET faults': (runtime) => ok({ faults: runtime.faults.pending(), latencyMs: runtime.faults.latencyMs }),
+  'POST faults': addFault,
+  'DELETE faults': (runtime) => (runtime.faults.clear(), ok()),
+  'POST latency': setLatency,
+  'GET clock': clockState,
+  'POST clock': setClock,
+  'GET requests': readRequests,
+  'DELETE requests': (runtime) => (runtime.log.clear(), ok()),
+  'GET connections': listConnections,
+  'POST tokens/expire': (runtime) => ok({ expired: runtime.context.accounts.expireAllTokens() }),
+};
+
+export function handleControl(runtime: EmulatorRuntime, request: EmulatorRequest): ApiResponse {
+  const handler = ROUTES[`${request.method} ${request.pathname.slice(CONTROL_PREFIX.length).replace(/\/+$/, '')}`];
+  if (!handler) return jsonResponse(404, { ok: false, error: `no control endpoint ${request.method} ${request.pathname}` });
+  let body: unknown = {};
+  if (request.body.length > 0) {
+    try {
+      body = JSON.parse(request.body.toString('utf8'));
+    } catch {
+      return bad('body must be JSON');
+    }
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return bad('body must be a JSON object');
+  return handler(runtime, body as Record<string, unknown>, request);
+}

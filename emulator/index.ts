@@ -1,0 +1,58 @@
+/**
+ * A local remote.it API on loopback (REST v27, GraphQL v1, HTTP signatures, faults, control API).
+ * Independent of client/: it implements the contract in docs/remoteit-api.md, not our client.
+ */
+import type { EmulatorSettings } from './context';
+import { EmulatorRuntime } from './runtime';
+import { resolveSeed } from './seed-loader';
+import type { Seed } from './seed-types';
+import { EmulatorServer } from './server';
+
+export { DEMO_SEED_PATH, SeedError, loadSeedFile, validateSeed } from './seed-loader';
+export type { MfaCode, Seed, SeedAccessKey, SeedDevice, SeedService, SeedUser } from './seed-types';
+export type { RequestLogEntry } from './request-log';
+export type { FaultSpec } from './faults';
+
+export interface StartEmulatorOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** A seed object or the path of a seed JSON file; default emulator/seed/demo.json. */
+  seed?: Seed | string;
+  /** Lifetime of /user/login tokens; default 3600. */
+  tokenTtlSeconds?: number;
+  /** Allowed signed-Date distance from the emulator clock; default 300. */
+  clockSkewSeconds?: number;
+  /** Proxy connection lifetime; default 28800. */
+  connectionTimeoutSeconds?: number;
+}
+
+export interface RunningEmulator {
+  /** http://127.0.0.1:<port>, the apiUrl to give a client. */
+  url: string;
+  port: number;
+  /** The validated seed it serves (credentials for tests). */
+  seed: Seed;
+  close(): Promise<void>;
+}
+
+function settingsFrom(options: StartEmulatorOptions): EmulatorSettings {
+  const settings = {
+    tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
+    clockSkewSeconds: options.clockSkewSeconds ?? 300,
+    connectionTimeoutSeconds: options.connectionTimeoutSeconds ?? 28800,
+  };
+  for (const [name, value] of Object.entries(settings)) {
+    if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number`);
+  }
+  return settings;
+}
+
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError('port must be an integer from 0 to 65535');
+  const seed = resolveSeed(options.seed);
+  const runtime = new EmulatorRuntime(seed, settingsFrom(options));
+  const server = new EmulatorServer(runtime);
+  const url = await server.listen(port);
+  return { url, port: Number(new URL(url).port), seed, close: () => server.close() };
+}

@@ -1,0 +1,63 @@
+/** GET /apv/v27/device/list/all and GET /apv/v27/device/metadata/list/me (contract section 2). */
+import { applicationTitle, encodeDeviceType } from '../application-types';
+import type { EmulatorContext } from '../context';
+import type { ApiResponse, EmulatorRequest } from '../http-types';
+import { isServiceOnline } from '../state';
+import type { DeviceRecord, ServiceRecord, UserRecord } from '../state-types';
+import { restCaller } from './rest-caller';
+import { restSuccess } from './rest-response';
+
+/** One list/all entry per service; the device itself is its Bulk Service entry. */
+function serviceEntry(user: UserRecord, device: DeviceRecord, service: ServiceRecord): Record<string, string> {
+  return {
+    deviceaddress: service.id,
+    devicealias: service.application === 35 ? device.name : service.name,
+    ownerusername: user.email,
+    devicetype: encodeDeviceType(service.application, service.port),
+    devicestate: isServiceOnline(device, service) ? 'active' : 'inactive',
+    devicelastip: device.lastIp,
+    lastinternalip: '192.168.1.10',
+    servicetitle: applicationTitle(service.application),
+    webenabled: service.application === 7 || service.application === 8 ? '1' : '0',
+    weburi: '',
+    localurl: '0',
+    georegion: 'NorthAmerica',
+    shared: 'not-shared',
+    lastcontacted: device.lastReported.toISOString(),
+    createdate: device.createdAt.toISOString(),
+  };
+}
+
+export function handleListAll(request: EmulatorRequest, context: EmulatorContext): ApiResponse {
+  const caller = restCaller(request, context);
+  if ('refusal' in caller) return caller.refusal;
+  const entries = caller.user.devices.flatMap((device) => device.services.map((service) => serviceEntry(caller.user, device, service)));
+  return { ...restSuccess({ cached: 'false', length: entries.length, devices: entries }), log: caller.log };
+}
+
+function metadataEntry(device: DeviceRecord): Record<string, string> {
+  return {
+    hardwareid: device.hardwareId,
+    statusA: '',
+    statusB: '',
+    statusC: '',
+    statusD: '',
+    statusE: '',
+    categoryA: '',
+    categoryB: '',
+    categoryC: '',
+    categoryD: '',
+    categoryE: '',
+  };
+}
+
+/** Keyed by lower-case service id; services sharing a hardwareid belong to one device. */
+export function handleMetadataList(request: EmulatorRequest, context: EmulatorContext): ApiResponse {
+  const caller = restCaller(request, context);
+  if ('refusal' in caller) return caller.refusal;
+  const devices: Record<string, Record<string, string>> = {};
+  for (const device of caller.user.devices) {
+    for (const service of device.services) devices[service.id.toLowerCase()] = metadataEntry(device);
+  }
+  return { ...restSuccess({ devices }), log: caller.log };
+}

@@ -1,0 +1,143 @@
+/** The HTTP server: loopback only, body collection, latency and faults, routing, and the request log. */
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { STATUS_CODES, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { detectAuthScheme } from './auth';
+import { CONTROL_PREFIX, handleControl } from './control/control-api';
+import type { FaultKind } from './faults';
+import { GRAPHQL_PATH, handleGraphQL } from './graphql/graphql-handler';
+import type { ApiResponse, EmulatorRequest } from './http-types';
+import { jsonResponse, textResponse } from './http-types';
+import { findRestHandler } from './rest/rest-routes';
+import type { EmulatorRuntime } from './runtime';
+
+const MAX_BODY_BYTES = 1024 * 1024;
+/** A body a JSON parser must reject, as a broken proxy or truncated answer would produce. */
+const MALFORMED_BODY = '{"status":"true","devices":[{"deviceaddress":"80:00';
+
+export function isLoopback(address: string | undefined): boolean {
+  return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+    });
+    req.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
+    req.on('error', reject);
+  });
+}
+
+function faultResponse(fault: Exclude<FaultKind, { kind: 'delay' } | { kind: 'drop' }>): ApiResponse {
+  if (fault.kind === 'malformed') return { status: 200, headers: { 'content-type': 'application/json' }, body: MALFORMED_BODY };
+  const headers: Record<string, string> = fault.retryAfter !== undefined ? { 'retry-after': String(fault.retryAfter) } : {};
+  return textResponse(fault.status, fault.body ?? STATUS_CODES[fault.status] ?? 'Error', headers);
+}
+
+export class EmulatorServer {
+  private readonly server: Server;
+  private readonly timers = new Set<NodeJS.Timeout>();
+
+  constructor(private readonly runtime: EmulatorRuntime) {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('Internal Server Error');
+      });
+    });
+  }
+
+  listen(port: number): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, '127.0.0.1', () => {
+        const { port: bound } = this.server.address() as AddressInfo;
+        resolve(`http://127.0.0.1:${bound}`);
+      });
+    });
+  }
+
+  close(): Promise<void> {
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer);
+        resolve();
+      }, ms);
+      this.timers.add(timer);
+    });
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req);
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    const request: EmulatorRequest = {
+      method: (req.method ?? 'GET').toUpperCase(),
+      target: req.url ?? '/',
+      pathname: url.pathname,
+      headers: req.headers,
+      body: body ?? Buffer.alloc(0),
+      remoteAddress: req.socket.remoteAddress ?? '',
+    };
+    if (request.pathname.startsWith(CONTROL_PREFIX)) {
+      const answer = isLoopback(request.remoteAddress) ? handleControl(this.runtime, request) : textResponse(403, 'control API is loopback only');
+      return this.write(res, answer);
+    }
+    if (body === undefined) return this.write(res, textResponse(413, 'Payload Too Large'));
+    await this.serveApi(request, res);
+  }
+
+  private async serveApi(request: EmulatorRequest, res: ServerResponse): Promise<void> {
+    if (this.runtime.faults.latencyMs > 0) await this.sleep(this.runtime.faults.latencyMs);
+    const fault = this.runtime.faults.take(request.method, request.pathname);
+    if (fault?.kind === 'drop') {
+      this.record(request, { status: 0, headers: {}, body: '' }, 'drop');
+      res.socket?.destroy();
+      return;
+    }
+    if (fault?.kind === 'delay') await this.sleep(fault.delayMs);
+    const answer = fault && fault.kind !== 'delay' ? faultResponse(fault) : await this.route(request);
+    this.record(request, answer, fault?.kind);
+    this.write(res, answer);
+  }
+
+  private route(request: EmulatorRequest): ApiResponse | Promise<ApiResponse> {
+    const context = this.runtime.context;
+    if (request.pathname === GRAPHQL_PATH) return handleGraphQL(request, context);
+    const rest = findRestHandler(request.method, request.pathname);
+    if (rest) return rest(request, context);
+    return jsonResponse(404, { status: 'false', reason: `no such endpoint: ${request.method} ${request.pathname}` });
+  }
+
+  private record(request: EmulatorRequest, answer: ApiResponse, fault: string | undefined): void {
+    this.runtime.log.add({
+      at: this.runtime.context.clock.now().toISOString(),
+      method: request.method,
+      path: request.pathname,
+      auth: answer.log?.auth ?? detectAuthScheme(request),
+      status: answer.status,
+      ...(answer.log?.operation ? { operation: answer.log.operation } : {}),
+      ...(fault ? { fault } : {}),
+      ...(answer.log?.authFailure ? { authFailure: answer.log.authFailure } : {}),
+    });
+  }
+
+  private write(res: ServerResponse, answer: ApiResponse): void {
+    if (res.destroyed) return;
+    const body = Buffer.from(answer.body, 'utf8');
+    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
+    res.end(body);
+  }
+}
