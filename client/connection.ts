@@ -1,0 +1,113 @@
+/** Turns REST and GraphQL connect answers (and live sessions) into the one Connection shape of design.md. */
+import { RemoteItUnavailableError } from './errors';
+import { parseProxy, portProxyUrl, type ParsedProxy } from './proxy';
+import { textOf } from './rest-answer';
+import type { AccessMode, Connection } from './types';
+
+/** A proxy lives about 8 h when remote.it does not say (contract section 5). */
+export const DEFAULT_TIMEOUT_SECONDS = 28800;
+
+export interface ConnectionRequest {
+  serviceId: string;
+  accessMode: AccessMode;
+  hostIp: string;
+  now: Date;
+  includeRaw: boolean;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function unusable(what: string): RemoteItUnavailableError {
+  return new RemoteItUnavailableError(`remote.it answered the connect request without ${what}; the connection is not usable.`);
+}
+
+function positiveNumber(value: unknown): number | undefined {
+  const n = typeof value === 'number' ? value : Number(textOf(value));
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+function validDate(value: unknown): Date | undefined {
+  const text = textOf(value);
+  if (!text) return undefined;
+  const date = new Date(text);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function assemble(id: string, endpoint: ParsedProxy, proxy: string, created: Date, timeoutSeconds: number,
+  request: ConnectionRequest, raw: unknown): Connection {
+  const connection: Connection = {
+    id,
+    serviceId: request.serviceId,
+    host: endpoint.host,
+    port: endpoint.port,
+    url: endpoint.url,
+    proxy,
+    reverseProxy: endpoint.reverseProxy,
+    // Reverse proxies are always public behind a random host name (contract section 5).
+    accessMode: endpoint.reverseProxy ? 'public' : request.accessMode,
+    hostIp: endpoint.reverseProxy ? '0.0.0.0' : request.hostIp,
+    createdAt: created.toISOString(),
+    expiresAt: new Date(created.getTime() + timeoutSeconds * 1000).toISOString(),
+    timeoutSeconds,
+  };
+  if (request.includeRaw) connection.raw = raw;
+  return connection;
+}
+
+/**
+ * REST `/device/connect`: `connection.proxy` plus `proxyserver`/`proxyport`. `requested` is a minute-precision
+ * local-format time (`1/15/2021T6:20 PM`) with no zone, so the answer's arrival time is used as createdAt.
+ */
+export function connectionFromRest(answer: Record<string, unknown>, request: ConnectionRequest): Connection {
+  const details = isObject(answer.connection) ? answer.connection : {};
+  const id = textOf(details.connectionid) ?? textOf(answer.connectionid);
+  if (!id) throw unusable('a connection id');
+  const proxy = textOf(details.proxy);
+  let endpoint: ParsedProxy;
+  if (proxy) {
+    endpoint = parseProxy(proxy);
+  } else {
+    const host = textOf(details.proxyserver);
+    const port = positiveNumber(details.proxyport);
+    if (!host || !port) throw unusable('a proxy address');
+    endpoint = { host, port, reverseProxy: false, url: portProxyUrl(host, port) };
+  }
+  const timeout = positiveNumber(details.expirationsec) ?? DEFAULT_TIMEOUT_SECONDS;
+  return assemble(id, endpoint, proxy ?? endpoint.url, request.now, timeout, request, answer);
+}
+
+/** GraphQL `connect`: `{ id host port reverseProxy url created timeout }` (port is null for reverse proxies). */
+export function connectionFromGraphql(data: unknown, request: ConnectionRequest): Connection {
+  const answer = isObject(data) && isObject(data.connect) ? data.connect : undefined;
+  const id = answer ? textOf(answer.id) : undefined;
+  if (!answer || !id) throw unusable('a connection id');
+  const url = textOf(answer.url);
+  const host = textOf(answer.host);
+  const port = positiveNumber(answer.port);
+  let endpoint: ParsedProxy;
+  if (answer.reverseProxy === true && url) {
+    endpoint = { ...parseProxy(url), reverseProxy: true, port: null };
+    endpoint.url = url;
+  } else if (host && port) {
+    endpoint = { host, port, reverseProxy: false, url: portProxyUrl(host, port) };
+  } else if (url) {
+    endpoint = parseProxy(url);
+  } else {
+    throw unusable('a proxy address');
+  }
+  const proxy = url ?? (endpoint.port === null ? endpoint.url : `${endpoint.host}:${endpoint.port}`);
+  const timeout = positiveNumber(answer.timeout) ?? DEFAULT_TIMEOUT_SECONDS;
+  return assemble(id, endpoint, proxy, validDate(answer.created) ?? request.now, timeout, request, data);
+}
+
+/**
+ * A live session as a Connection (for `reuse`). Sessions do not report the access mode, so the one requested is
+ * assumed; when this client opened the connection its own record is used instead (see index.ts).
+ */
+export function connectionFromSession(session: { id: string; createdAt: string; proxy?: string },
+  request: ConnectionRequest): Connection | undefined {
+  if (!session.proxy) return undefined;
+  const endpoint = parseProxy(session.proxy);
+  const created = validDate(session.createdAt) ?? request.now;
+  return assemble(session.id, endpoint, session.proxy, created, DEFAULT_TIMEOUT_SECONDS, request, session);
+}

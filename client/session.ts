@@ -1,0 +1,140 @@
+/**
+ * How each request is authorised. Access keys sign every request; a token is sent as headers; a password logs in
+ * once per client and shares the token across all calls until `auth_expiration`, renewing it once when remote.it
+ * refuses it (contract sections 1, 2 and 6: "re-login once on an auth failure, never per item").
+ */
+import { RemoteItAuthError } from './errors';
+import type { SecretRegistry } from './redact';
+import { readRestAnswer, textOf } from './rest-answer';
+import { sendWithRetry, type RequestSettings } from './request';
+import { signRequest } from './signing';
+import type { HttpRequest, RemoteItAuth } from './types';
+
+export type Authorize = (request: HttpRequest) => HttpRequest;
+
+export interface Session {
+  readonly authType: RemoteItAuth['type'];
+  /** What to check when remote.it answers 401/403 for this kind of credential. */
+  readonly authAdvice: string;
+  /** Runs `call` with an authoriser; a password session renews a refused token once and runs `call` once more. */
+  withAuthorization<T>(call: (authorize: Authorize) => Promise<T>): Promise<T>;
+  /** Password logins only: the account email that /user/login returned (logs in if needed). */
+  loginEmail(): Promise<string>;
+}
+
+const ADVICE = {
+  accessKey: 'Check the access key id and secret access key, and that the key is enabled. A computer clock more ' +
+    'than ~5 minutes off also makes remote.it refuse the request signature, so check the clock too.',
+  password: 'Check the developer key, username and password.',
+  token: 'Check the developer key; the session token may have expired (tokens do). Access keys do not expire.',
+} as const;
+
+/** Without an auth_expiration, keep a token for an hour (contract section 2). Renew a minute early. */
+const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
+const RENEWAL_MARGIN_MS = 60 * 1000;
+
+interface CachedToken {
+  token: string;
+  email: string;
+  expiresAtMs: number;
+}
+
+export interface SessionSettings {
+  apiUrl: string;
+  auth: RemoteItAuth;
+  request: RequestSettings;
+  secrets: SecretRegistry;
+}
+
+function withHeaders(request: HttpRequest, headers: Record<string, string>): HttpRequest {
+  return { ...request, headers: { ...request.headers, ...headers } };
+}
+
+function accessKeySession(settings: SessionSettings, auth: Extract<RemoteItAuth, { type: 'accessKey' }>): Session {
+  const authorize: Authorize = (request) => {
+    const signed = withHeaders(request, { ...signRequest({ ...request, accessKeyId: auth.accessKeyId,
+      secretAccessKey: auth.secretAccessKey, now: settings.request.now() }) });
+    // REST also wants the developer key, unsigned (contract section 4, step 5).
+    return auth.developerKey ? withHeaders(signed, { developerkey: auth.developerKey }) : signed;
+  };
+  return {
+    authType: 'accessKey',
+    authAdvice: ADVICE.accessKey,
+    withAuthorization: (call) => call(authorize),
+    loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
+  };
+}
+
+const tokenHeaders = (developerKey: string, token: string): Authorize => (request) =>
+  withHeaders(request, { 'Content-Type': 'application/json', developerkey: developerKey, token });
+
+function tokenSession(auth: Extract<RemoteItAuth, { type: 'token' }>): Session {
+  return {
+    authType: 'token',
+    authAdvice: ADVICE.token,
+    withAuthorization: (call) => call(tokenHeaders(auth.developerKey, auth.token)),
+    loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
+  };
+}
+
+async function logIn(settings: SessionSettings, auth: Extract<RemoteItAuth, { type: 'password' }>): Promise<CachedToken> {
+  const build = (): HttpRequest => ({
+    method: 'POST',
+    url: `${settings.apiUrl}/apv/v27/user/login`,
+    headers: { 'Content-Type': 'application/json', developerkey: auth.developerKey },
+    body: JSON.stringify({ username: auth.username, password: auth.password }),
+  });
+  const response = await sendWithRetry(settings.request, build);
+  const answer = readRestAnswer(build(), response, settings.request, ADVICE.password);
+  const token = textOf(answer.token) ?? textOf(answer.auth_token);
+  if (!token) throw new RemoteItAuthError('remote.it accepted the sign-in but returned no session token.');
+  settings.secrets.add(token);
+  const expiration = Number(textOf(answer.auth_expiration));
+  const nowMs = settings.request.now().getTime();
+  const expiresAtMs = Number.isFinite(expiration) && expiration > 0 ? expiration * 1000 : nowMs + DEFAULT_TOKEN_LIFETIME_MS;
+  return { token, email: textOf(answer.email) ?? auth.username, expiresAtMs };
+}
+
+function passwordSession(settings: SessionSettings, auth: Extract<RemoteItAuth, { type: 'password' }>): Session {
+  let cached: CachedToken | undefined;
+  let inFlight: Promise<CachedToken> | undefined;
+
+  /** Concurrent callers share one login; a fresh token is reused until shortly before it expires. */
+  const currentToken = (): Promise<CachedToken> => {
+    if (cached && settings.request.now().getTime() < cached.expiresAtMs - RENEWAL_MARGIN_MS) return Promise.resolve(cached);
+    inFlight ??= logIn(settings, auth).then((fresh) => {
+      cached = fresh;
+      return fresh;
+    }).finally(() => {
+      inFlight = undefined;
+    });
+    return inFlight;
+  };
+
+  const withAuthorization = async <T>(call: (authorize: Authorize) => Promise<T>): Promise<T> => {
+    const used = await currentToken();
+    try {
+      return await call(tokenHeaders(auth.developerKey, used.token));
+    } catch (error) {
+      if (!(error instanceof RemoteItAuthError) || !error.tokenRejected) throw error;
+      // Only the first caller to see this token refused drops it; the others share the renewed one.
+      if (cached?.token === used.token) cached = undefined;
+      const renewed = await currentToken();
+      return call(tokenHeaders(auth.developerKey, renewed.token));
+    }
+  };
+
+  return {
+    authType: 'password',
+    authAdvice: ADVICE.password,
+    withAuthorization,
+    loginEmail: async () => (await currentToken()).email,
+  };
+}
+
+export function createSession(settings: SessionSettings): Session {
+  const { auth } = settings;
+  if (auth.type === 'accessKey') return accessKeySession(settings, auth);
+  if (auth.type === 'token') return tokenSession(auth);
+  return passwordSession(settings, auth);
+}

@@ -1,0 +1,66 @@
+/**
+ * The default transport: one axios call per request. axios must not interpret anything (the client maps statuses,
+ * parses JSON and retries itself), and its errors carry the request config with every header, so they are
+ * reduced to name, code and message before they leave this module.
+ */
+import axios, { type AxiosResponse } from 'axios';
+import type { HttpRequest, HttpResponse, SendRequest } from '../types';
+
+export interface AxiosTransportOptions {
+  /** Per-request timeout; the client enforces its own as well. */
+  timeoutMs: number;
+  /** Aborts every request in flight, e.g. when a Node-RED config node closes. */
+  signal?: AbortSignal;
+}
+
+/** An error stripped of everything axios attaches (config, request, response). */
+export class TransportError extends Error {
+  readonly code?: string;
+
+  constructor(name: string, message: string, code?: string) {
+    super(message);
+    this.name = name;
+    if (code) this.code = code;
+  }
+}
+
+function flattenHeaders(headers: AxiosResponse['headers']): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined || value === null) continue;
+    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+  }
+  return flat;
+}
+
+function toTransportError(error: unknown): TransportError {
+  if (axios.isCancel(error)) return new TransportError('AbortError', 'The request was cancelled.', 'ERR_CANCELED');
+  const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+  const message = error instanceof Error ? error.message : 'request failed';
+  return new TransportError(error instanceof Error ? error.name : 'Error', message, typeof code === 'string' ? code : undefined);
+}
+
+export function createAxiosTransport(options: AxiosTransportOptions): SendRequest {
+  const instance = axios.create({
+    timeout: options.timeoutMs,
+    // Every status is an answer for the client to read; 3xx are not followed (remote.it does not redirect).
+    validateStatus: () => true,
+    maxRedirects: 0,
+    responseType: 'text',
+    transformResponse: [(data: unknown) => data],
+  });
+  return async (request: HttpRequest): Promise<HttpResponse> => {
+    try {
+      const response = await instance.request<string>({
+        method: request.method,
+        url: request.url,
+        headers: request.headers,
+        data: request.body,
+        signal: options.signal,
+      });
+      return { status: response.status, headers: flattenHeaders(response.headers), body: String(response.data ?? '') };
+    } catch (error) {
+      throw toTransportError(error);
+    }
+  };
+}
