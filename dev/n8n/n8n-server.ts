@@ -1,0 +1,92 @@
+/** Starts `n8n start` from the engine cache on a loopback port and waits until it serves requests. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type N8nHome, n8nBinary, n8nEnvironment } from './n8n-cli';
+
+export interface N8nServer {
+  url: string;
+  /** Everything n8n printed so far (for failure messages). */
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  port: number;
+  /** Where n8n's own output goes besides the buffer (e.g. the terminal for `npm start`). */
+  echo?: (text: string) => void;
+  readyTimeoutMs?: number;
+}
+
+async function isReady(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(`${url}/healthz/readiness`);
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number, output: () => string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`n8n exited (code ${child.exitCode}) before it was ready:\n${output()}`);
+    if (await isReady(url)) return;
+    await sleep(500);
+  }
+  throw new Error(`n8n was not ready at ${url} within ${timeoutMs / 1000}s:\n${output()}`);
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const killTimer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+  await exited;
+  clearTimeout(killTimer);
+}
+
+export async function startN8nServer(home: N8nHome, options: StartOptions): Promise<N8nServer> {
+  const url = `http://127.0.0.1:${options.port}`;
+  const env = n8nEnvironment(home, {
+    N8N_PORT: String(options.port),
+    N8N_LISTEN_ADDRESS: '127.0.0.1',
+    N8N_HOST: '127.0.0.1',
+    WEBHOOK_URL: `${url}/`,
+    // The editor is served over plain http on loopback.
+    N8N_SECURE_COOKIE: 'false',
+  });
+  const child = spawn(home.engine.nodeBinary, [n8nBinary(home.engine), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let printed = '';
+  const collect = (chunk: Buffer): void => {
+    printed += chunk.toString();
+    options.echo?.(chunk.toString());
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const server: N8nServer = { url, output: () => printed, stop: () => stopProcess(child) };
+  try {
+    await waitUntilReady(url, child, options.readyTimeoutMs ?? 180_000, server.output);
+  } catch (error) {
+    await server.stop();
+    throw error;
+  }
+  return server;
+}
+
+export interface Owner {
+  email: string;
+  firstName: string;
+  lastName: string;
+  password: string;
+}
+
+/** Creates the instance owner through the REST endpoint the setup screen uses (n8n 1.x and 2.x). */
+export async function setUpOwner(server: N8nServer, owner: Owner): Promise<void> {
+  const response = await fetch(`${server.url}/rest/owner/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(owner),
+  });
+  if (!response.ok) throw new Error(`owner setup failed: HTTP ${response.status} ${await response.text()}`);
+}

@@ -1,0 +1,103 @@
+/**
+ * Runs the real Node-RED runtime from the engine cache (dev/node-red/runner.js on the engine's Node) with this
+ * package installed in its userDir the way the palette manager installs it. Shared by `npm run start:node-red`
+ * and the e2e tests.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { InstalledEngine } from '../engines/install';
+import { installPackageInto } from '../package/local-package';
+
+export interface NodeRedRuntime {
+  url: string;
+  userDir: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export interface NodeRedStartOptions {
+  /** 0 picks a free port. */
+  port: number;
+  userDir?: string;
+  credentialSecret?: string;
+  echo?: (text: string) => void;
+  readyTimeoutMs?: number;
+}
+
+/** A userDir with the packed package in its node_modules, as "Manage palette › Install" leaves it. */
+export function createUserDir(engine: InstalledEngine, tarball: string, userDir?: string): string {
+  const folder = userDir ?? mkdtempSync(join(tmpdir(), `remoteit-${engine.name}-`));
+  installPackageInto(folder, tarball);
+  return folder;
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const killTimer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(killTimer);
+}
+
+function waitForReadyLine(child: ChildProcess, output: () => string, timeoutMs: number): Promise<string> {
+  return new Promise((resolvePromise, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Node-RED did not start within ${timeoutMs / 1000}s:\n${output()}`)), timeoutMs);
+    const onData = (): void => {
+      const ready = /NODE-RED READY (\S+)/.exec(output());
+      if (!ready?.[1]) return;
+      clearTimeout(timer);
+      child.stdout?.off('data', onData);
+      resolvePromise(ready[1]);
+    };
+    child.stdout?.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`Node-RED exited (code ${code}) before it was ready:\n${output()}`));
+    });
+  });
+}
+
+export async function startNodeRed(engine: InstalledEngine, userDir: string, options: NodeRedStartOptions): Promise<NodeRedRuntime> {
+  const runner = join(__dirname, 'runner.js');
+  const args = [runner, engine.dir, userDir, String(options.port), options.credentialSecret ?? ''];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.NODE_ENV;
+  const child = spawn(engine.nodeBinary, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let printed = '';
+  const collect = (chunk: Buffer): void => {
+    printed += chunk.toString();
+    options.echo?.(chunk.toString());
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const output = (): string => printed;
+  try {
+    const url = await waitForReadyLine(child, output, options.readyTimeoutMs ?? 120_000);
+    return { url, userDir, output, stop: () => stopProcess(child) };
+  } catch (error) {
+    await stopProcess(child);
+    throw error;
+  }
+}
+
+export type FlowNode = Record<string, unknown> & { id: string; type: string };
+
+/** Deploys a whole flow set through the admin API; `credentials` on a node are stored (encrypted), not in flows.json. */
+export async function deployFlows(runtime: NodeRedRuntime, flows: FlowNode[]): Promise<void> {
+  const response = await fetch(`${runtime.url}/flows`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full', 'Node-RED-API-Version': 'v1' },
+    body: JSON.stringify(flows),
+  });
+  if (!response.ok) throw new Error(`deploy failed: HTTP ${response.status} ${await response.text()}`);
+}
+
+/** Presses an inject node's button. */
+export async function inject(runtime: NodeRedRuntime, injectNodeId: string): Promise<void> {
+  const response = await fetch(`${runtime.url}/inject/${encodeURIComponent(injectNodeId)}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`inject ${injectNodeId} failed: HTTP ${response.status} ${await response.text()}`);
+}

@@ -1,0 +1,40 @@
+/**
+ * `npm run start:node-red`: the package in a real Node-RED 4.1.x against the local remote.it emulator.
+ * Builds and packs the package, starts the emulator with the demo seed, installs (first run) or reuses the
+ * pinned Node-RED, installs the package into a fresh userDir as the palette manager would, deploys the example
+ * flows with an account pointing at the emulator, and prints the editor URL. Ctrl-C stops everything.
+ */
+import { startEmulator } from '../../emulator';
+import { ensureEngine } from '../engines/install';
+import { demoAccount } from '../launch/demo-account';
+import { onStop, portFromEnv, removeOnStop, runLauncher, say } from '../launch/lifecycle';
+import { packLocalPackage } from '../package/local-package';
+import { demoFlows } from './demo-flows';
+import { createUserDir, deployFlows, startNodeRed } from './node-red-process';
+
+async function main(): Promise<void> {
+  const tarball = packLocalPackage(say);
+  const emulator = await startEmulator({ port: portFromEnv('REMOTEIT_EMULATOR_PORT', 8787) });
+  onStop(() => emulator.close());
+  say(`remote.it emulator (demo seed) at ${emulator.url}`);
+
+  const engine = await ensureEngine('node-red', { log: say });
+  const userDir = createUserDir(engine, tarball);
+  removeOnStop(userDir);
+  say(`starting ${engine.label} (userDir ${userDir})…`);
+  const runtime = await startNodeRed(engine, userDir, { port: portFromEnv('NODE_RED_PORT', 1880) });
+  onStop(() => runtime.stop());
+
+  const account = demoAccount(emulator.seed);
+  await deployFlows(runtime, demoFlows({
+    apiUrl: emulator.url,
+    authMethod: 'accessKey',
+    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
+  }));
+  say('');
+  say(`Node-RED editor: ${runtime.url}/  (no login: the editor listens on loopback only)`);
+  say(`Example flows deployed; the "remote.it account" config node uses the emulator's demo access key.`);
+  say(`Press an inject button, then watch the debug sidebar. Ctrl-C stops Node-RED and the emulator.`);
+}
+
+runLauncher(main);
