@@ -116,7 +116,7 @@ export function createRemoteItClient(options: RemoteItClientOptions): RemoteItCl
       redact: secrets.redact,
     };
     const apiUrl = normaliseApiUrl(options.apiUrl);
-    const session = createSession({ apiUrl, auth, request, secrets });
+    const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });
     const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
     return guarded(buildClient({ apiUrl, request, session, restAvailable }, now), secrets.redact);
   } catch (error) {

@@ -44,6 +44,8 @@ export interface SessionSettings {
   auth: RemoteItAuth;
   request: RequestSettings;
   secrets: SecretRegistry;
+  /** See RemoteItClientOptions.authenticatedBy. */
+  authenticatedBy?: 'client' | 'transport';
 }
 
 function withHeaders(request: HttpRequest, headers: Record<string, string>): HttpRequest {
@@ -132,8 +134,19 @@ function passwordSession(settings: SessionSettings, auth: Extract<RemoteItAuth, 
   };
 }
 
+/** The transport signs or adds the key headers itself (an n8n credential's `authenticate`): send requests as built. */
+function transportAuthorizedSession(authType: 'accessKey' | 'token'): Session {
+  return {
+    authType,
+    authAdvice: ADVICE[authType],
+    withAuthorization: (call) => call((request) => withHeaders(request, { 'Content-Type': 'application/json' })),
+    loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
+  };
+}
+
 export function createSession(settings: SessionSettings): Session {
   const { auth } = settings;
+  if (settings.authenticatedBy === 'transport' && auth.type !== 'password') return transportAuthorizedSession(auth.type);
   if (auth.type === 'accessKey') return accessKeySession(settings, auth);
   if (auth.type === 'token') return tokenSession(auth);
   return passwordSession(settings, auth);

@@ -45,6 +45,13 @@ export interface RemoteItClientOptions {
   /** Default 3 attempts, 500 ms base delay, 10000 ms cap. */
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Who adds the credential's own headers (HTTP signature, developer key, fixed session token). Default 'client'.
+   * 'transport': the engine's transport adds them, as n8n's credential `authenticate` does for every request sent
+   * through `httpRequestWithAuthentication`. A password login and the session token it yields stay with the client
+   * either way, because only the client can tell that remote.it refused the token and renew it.
+   */
+  authenticatedBy?: 'client' | 'transport';
   now?: () => Date;
 }
 
