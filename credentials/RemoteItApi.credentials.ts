@@ -1,0 +1,196 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+import { signRequest } from '../client/signing';
+
+/**
+ * The remote.it API credential. `authenticate` is the only place n8n requests get their remote.it
+ * authentication, for our node and for the HTTP Request node ("predefined credential type") alike:
+ * - Access Key: an HTTP Signature over the exact body bytes n8n will send (remoteit-api.md section 4).
+ * - Developer Key + Session Token: the `developerkey` and `token` headers (section 1).
+ * - Developer Key + Username/Password: the `developerkey` header only. The session token is NOT kept in
+ *   the credential (no `preAuthentication` + expirable field), on purpose: remote.it answers an expired
+ *   token with HTTP 200 `status:"false"` "missing api token" (section 2), and n8n renews pre-authenticated
+ *   credentials only after an HTTP 401, so a stored token would stay expired for good. The remote.it node's
+ *   client logs in once per execution, shares that token across all items, and re-logs in once when remote.it
+ *   refuses it. Custom calls from the HTTP Request node therefore need an access key or a session token.
+ */
+export class RemoteItApi implements ICredentialType {
+	name = 'remoteItApi';
+
+	displayName = 'remote.it API';
+
+	icon: Icon = { light: 'file:../icons/remoteit.svg', dark: 'file:../icons/remoteit.dark.svg' };
+
+	documentationUrl = 'https://github.com/remoteit/n8n-nodes-remoteit#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Authentication',
+			name: 'authentication',
+			type: 'options',
+			default: 'accessKey',
+			options: [
+				{
+					name: 'Access Key (Recommended)',
+					value: 'accessKey',
+					description: 'An access key pair from remote.it Account › Access Keys. Works with two-factor accounts.',
+				},
+				{
+					name: 'Developer Key + Username/Password',
+					value: 'password',
+					description: 'Legacy login. Fails for accounts with two-factor authentication.',
+				},
+				{
+					name: 'Developer Key + Session Token',
+					value: 'token',
+					description: 'A session token obtained elsewhere, sent as the token header',
+				},
+			],
+		},
+		{
+			displayName: 'Access Key ID',
+			name: 'accessKeyId',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'AKEXAMPLE00000000000',
+			displayOptions: { show: { authentication: ['accessKey'] } },
+		},
+		{
+			displayName: 'Secret Access Key',
+			name: 'secretAccessKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'Shown once by remote.it when the key is created (40 base64 characters)',
+			displayOptions: { show: { authentication: ['accessKey'] } },
+		},
+		{
+			displayName: 'Developer Key',
+			name: 'developerKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description: 'Optional with an access key: only the legacy REST API needs it',
+			displayOptions: { show: { authentication: ['accessKey'] } },
+		},
+		{
+			displayName: 'Developer Key',
+			name: 'developerKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'From remote.it Account › Developer API Key',
+			displayOptions: { show: { authentication: ['password', 'token'] } },
+		},
+		{
+			displayName: 'Username',
+			name: 'username',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: 'name@email.com',
+			hint: 'Accounts with two-factor authentication cannot log in this way: use an access key instead',
+			displayOptions: { show: { authentication: ['password'] } },
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			displayOptions: { show: { authentication: ['password'] } },
+		},
+		{
+			displayName: 'Session Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			displayOptions: { show: { authentication: ['token'] } },
+		},
+		{
+			displayName: 'API URL',
+			name: 'apiUrl',
+			type: 'string',
+			default: 'https://api.remote.it',
+			description:
+				'Leave as is for remote.it. Point it at a local remote.it emulator for tests; http:// is only accepted for loopback hosts.',
+		},
+	];
+
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const headers: Record<string, string> = { ...(requestOptions.headers as Record<string, string>) };
+		const developerKey = stringField(credentials, 'developerKey');
+		if (developerKey) headers.developerkey = developerKey;
+
+		if (credentials.authentication === 'token') {
+			headers.token = stringField(credentials, 'token');
+			return { ...requestOptions, headers };
+		}
+		if (credentials.authentication !== 'accessKey') return { ...requestOptions, headers };
+
+		// Sign the bytes that will go on the wire: fold the query into the URL and serialise the body here,
+		// so neither n8n nor axios re-encodes anything after the signature is computed.
+		const url = requestUrl(requestOptions);
+		const body = bodyText(requestOptions.body);
+		const signature = signRequest({
+			method: requestOptions.method ?? 'GET',
+			url,
+			headers,
+			body,
+			accessKeyId: stringField(credentials, 'accessKeyId'),
+			secretAccessKey: stringField(credentials, 'secretAccessKey'),
+		});
+		const signed: IHttpRequestOptions = { ...requestOptions, url, headers: replaceHeaders(headers, { ...signature }) };
+		delete signed.qs;
+		delete signed.baseURL;
+		if (body === undefined) delete signed.body;
+		else signed.body = body;
+		return signed;
+	}
+}
+
+function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {
+	const value = credentials[name];
+	return typeof value === 'string' ? value.trim() : '';
+}
+
+/** Absolute URL with the query string in it; request-style options (HTTP Request node) use `uri`. */
+function requestUrl(options: IHttpRequestOptions): string {
+	const legacyUri = (options as { uri?: unknown }).uri;
+	const raw = options.url ?? (typeof legacyUri === 'string' ? legacyUri : '');
+	const url = new URL(raw, options.baseURL);
+	for (const [key, value] of Object.entries(options.qs ?? {})) {
+		if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
+	}
+	return url.toString();
+}
+
+function bodyText(body: IHttpRequestOptions['body']): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (typeof body === 'object' && Object.keys(body).length === 0) return undefined;
+	return JSON.stringify(body);
+}
+
+/** Header names are case-insensitive: drop any spelling of a signed header before adding ours. */
+function replaceHeaders(headers: Record<string, string>, added: Record<string, string>): Record<string, string> {
+	const addedNames = new Set(Object.keys(added).map((name) => name.toLowerCase()));
+	const kept = Object.entries(headers).filter(([name]) => !addedNames.has(name.toLowerCase()));
+	return { ...Object.fromEntries(kept), ...added };
+}

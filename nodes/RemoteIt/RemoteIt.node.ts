@@ -1,0 +1,52 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import * as connection from './actions/connection/Connection.resource';
+import * as device from './actions/device/Device.resource';
+import { router } from './actions/router';
+import { remoteItApiTest } from './methods/credentialTest';
+import { searchDevices, searchServices } from './methods/listSearch';
+
+export class RemoteIt implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'remote.it',
+		name: 'remoteIt',
+		icon: { light: 'file:../../icons/remoteit.svg', dark: 'file:../../icons/remoteit.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle:
+			'={{ $parameter["operation"] + ": " + ($parameter["service"] ? ($parameter["service"].cachedResultName || $parameter["service"].value) : $parameter["resource"]) }}',
+		description:
+			'Open remote.it proxy connections to devices behind NAT (SSH, HTTP, databases, ...), close them, and list devices',
+		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#n8n',
+		defaults: { name: 'remote.it' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'remoteItApi', required: true, testedBy: 'remoteItApiTest' }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Connection', value: 'connection' },
+					{ name: 'Device', value: 'device' },
+				],
+				default: 'connection',
+			},
+			...connection.description,
+			...device.description,
+		],
+	};
+
+	methods = {
+		listSearch: { searchServices, searchDevices },
+		credentialTest: { remoteItApiTest },
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

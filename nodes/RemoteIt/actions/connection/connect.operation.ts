@@ -1,0 +1,128 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client';
+import { serviceLocator } from '../descriptions/service.locator';
+import { readLocator, readRequiredText } from '../parameters';
+
+const show = { resource: ['connection'], operation: ['connect'] };
+
+export const DEFAULT_PARALLEL_REQUESTS = 5;
+
+export const description: INodeProperties[] = [
+	serviceLocator(
+		{ show },
+		'The device service to open a proxy connection to, for example SSH or HTTP on one of your devices',
+	),
+	{
+		displayName: 'Access Mode',
+		name: 'accessMode',
+		type: 'options',
+		default: 'latching',
+		description: 'Who may use the proxy. Applies to port proxies; HTTP(S) reverse proxies are always public.',
+		displayOptions: { show },
+		options: [
+			{
+				name: 'Latching',
+				value: 'latching',
+				description:
+					'The first source IP that uses the proxy owns it. Can break behind CGNAT or a VPN, where the IP changes.',
+			},
+			{
+				name: 'Public',
+				value: 'public',
+				description: 'Anyone who knows the host and port can connect until the proxy expires',
+			},
+			{
+				name: 'Restricted to IP',
+				value: 'restricted',
+				description: 'Only the given public IPv4 address can connect',
+			},
+		],
+	},
+	{
+		displayName: 'IP Address',
+		name: 'hostIp',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '203.0.113.7',
+		description: 'The public IPv4 address allowed to use the proxy',
+		displayOptions: { show: { ...show, accessMode: ['restricted'] } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [
+			{
+				displayName: 'Include Raw Response',
+				name: 'includeRawResponse',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to add the remote.it API answer the connection was built from under "raw"',
+			},
+			{
+				displayName: 'Parallel Requests',
+				name: 'parallelRequests',
+				type: 'number',
+				default: DEFAULT_PARALLEL_REQUESTS,
+				typeOptions: { minValue: 1, maxValue: 50 },
+				description:
+					'How many items may be connecting at the same time. Output order always follows input order.',
+			},
+			{
+				displayName: 'Proxy Type',
+				name: 'proxyType',
+				type: 'options',
+				default: 'auto',
+				description: 'What kind of proxy remote.it opens',
+				options: [
+					{ name: 'Auto', value: 'auto', description: 'Reverse proxy for HTTP(S) services, port proxy otherwise' },
+					{ name: 'Port', value: 'port', description: 'A host and port for any TCP client (SSH, databases, ...)' },
+					{ name: 'Reverse', value: 'reverse', description: 'An https:// URL, for web services' },
+				],
+			},
+			{
+				displayName: 'Reuse Existing Connection',
+				name: 'reuseExisting',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to return a live connection to the same service, if there is one, instead of opening a new proxy',
+			},
+		],
+	},
+];
+
+interface ConnectOptionsParameter {
+	includeRawResponse?: boolean;
+	parallelRequests?: number;
+	proxyType?: ProxyType;
+	reuseExisting?: boolean;
+}
+
+/** How many items the router may run at once for this operation (read once, from the first item). */
+export function parallelRequests(this: IExecuteFunctions): number {
+	const options = this.getNodeParameter('options', 0, {}) as ConnectOptionsParameter;
+	const value = Math.floor(Number(options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS));
+	return Number.isFinite(value) && value >= 1 ? value : DEFAULT_PARALLEL_REQUESTS;
+}
+
+export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {
+	const service = readLocator(this, 'service', 'Service', itemIndex);
+	const serviceId = service.mode === 'name' ? (await client.findService(service.value)).service.id : service.value;
+	const accessMode = this.getNodeParameter('accessMode', itemIndex, 'latching') as AccessMode;
+	const hostIp = accessMode === 'restricted' ? readRequiredText(this, 'hostIp', 'IP Address', itemIndex) : undefined;
+	const options = this.getNodeParameter('options', itemIndex, {}) as ConnectOptionsParameter;
+	const connection = await client.connect(serviceId, {
+		accessMode,
+		...(hostIp !== undefined ? { hostIp } : {}),
+		proxyType: options.proxyType ?? 'auto',
+		reuse: options.reuseExisting ?? false,
+		includeRaw: options.includeRawResponse ?? false,
+	});
+	return { ...connection } as IDataObject;
+}

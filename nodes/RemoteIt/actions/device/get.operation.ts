@@ -1,0 +1,16 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { RemoteItClient } from '../../../../client';
+import { deviceLocator } from '../descriptions/device.locator';
+import { readLocator } from '../parameters';
+
+const show = { resource: ['device'], operation: ['get'] };
+
+export const description: INodeProperties[] = [
+	deviceLocator({ show }, 'The device to get, with its state and services'),
+];
+
+export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {
+	const device = readLocator(this, 'device', 'Device', itemIndex);
+	return { ...(await client.getDevice(device.value)) } as unknown as IDataObject;
+}

@@ -1,0 +1,60 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { RemoteItValidationError, isRemoteItError } from '../../../client';
+
+type NodeContext = { getNode(): INode };
+
+/** The node parameter a workflow author edits to fix a client validation failure on `field`. */
+const PARAMETER_FOR_FIELD: Record<string, string> = {
+	serviceId: 'Service',
+	service: 'Service',
+	idOrName: 'Service',
+	deviceId: 'Device',
+	device: 'Device',
+	connectionId: 'Connection ID',
+	hostIp: 'IP Address',
+	accessMode: 'Access Mode',
+	proxyType: 'Proxy Type',
+	limit: 'Limit',
+	name: 'Name Contains',
+	state: 'Status',
+};
+
+/** A bad parameter, named as the editor shows it, with the item it came from. */
+export function parameterError(
+	context: NodeContext,
+	parameter: string,
+	message: string,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${parameter}: ${message}`, {
+		itemIndex,
+		description: `Fix the "${parameter}" parameter (item ${itemIndex}).`,
+	});
+}
+
+/**
+ * Maps what the client throws to n8n's errors: bad input becomes a NodeOperationError naming the parameter,
+ * remote.it failures a NodeApiError with the client's message. Client errors are already free of secrets;
+ * only their message, code and reason are passed on (never the error object, whose `cause` n8n would keep).
+ */
+export function toNodeError(context: NodeContext, error: unknown, itemIndex: number): Error {
+	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
+	if (error instanceof RemoteItValidationError) {
+		const parameter = PARAMETER_FOR_FIELD[error.field] ?? error.field;
+		return parameterError(context, parameter, error.message, itemIndex);
+	}
+	if (isRemoteItError(error)) {
+		const response: JsonObject = { message: error.message, code: error.code };
+		if (error.reason !== undefined) response.reason = error.reason;
+		return new NodeApiError(context.getNode(), response, {
+			message: error.message,
+			...(error.reason !== undefined && error.reason !== error.message ? { description: `remote.it said: ${error.reason}` } : {}),
+			...(error.status !== undefined ? { httpCode: String(error.status) } : {}),
+			itemIndex,
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(context.getNode(), message, { itemIndex });
+}

@@ -1,0 +1,56 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import type { RemoteItClient } from '../../../client';
+import { createClientForExecution } from '../transport';
+import { mapWithConcurrency } from './concurrency';
+import * as connection from './connection/Connection.resource';
+import * as device from './device/Device.resource';
+import { toNodeError } from './errors';
+
+interface Operation {
+	execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	parallelRequests?(this: IExecuteFunctions): number;
+}
+
+const resources: Record<string, Record<string, Operation>> = {
+	connection: { connect: connection.connect, disconnect: connection.disconnect, getAll: connection.getAll },
+	device: { get: device.get, getAll: device.getAll },
+};
+
+/**
+ * The one per-item loop. One client serves the whole execution, so a password login and its token are shared by
+ * every item; items run with the operation's concurrency bound, and output keeps input order with `pairedItem`.
+ */
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const resource = this.getNodeParameter('resource', 0) as string;
+	const operationName = this.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.[operationName];
+	if (!operation) {
+		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+	}
+	const client = await createClientForExecution(this);
+	const concurrency = operation.parallelRequests?.call(this) ?? 1;
+	const perItem = await mapWithConcurrency(this.getInputData().length, concurrency, async (itemIndex) =>
+		await runItem(this, operation, client, itemIndex),
+	);
+	return [perItem.flat()];
+}
+
+async function runItem(
+	context: IExecuteFunctions,
+	operation: Operation,
+	client: RemoteItClient,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	try {
+		const result = await operation.execute.call(context, client, itemIndex);
+		return context.helpers.constructExecutionMetaData(context.helpers.returnJsonArray(result), {
+			itemData: { item: itemIndex },
+		});
+	} catch (error) {
+		const nodeError = toNodeError(context, error, itemIndex);
+		if (context.continueOnFail()) return [{ json: { error: nodeError.message }, pairedItem: { item: itemIndex } }];
+		throw nodeError;
+	}
+}

@@ -1,0 +1,64 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestMethods,
+	ILoadOptionsFunctions,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { createRemoteItClient } from '../../../client';
+import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client';
+import { clientOptionsFromCredentials } from './credentials';
+import { bodyText, flattenHeaders, transportFailure } from './response';
+
+export const CREDENTIAL_TYPE = 'remoteItApi';
+
+/** The client bounds every request by this; n8n's own socket timeout matches it so nothing lingers. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/**
+ * The client's `send` over n8n's request helper, so n8n's proxy settings, cancellation and the credential's own
+ * `authenticate` apply. The body goes out as the exact string the client built (the signature covers it),
+ * redirects are not followed (they would carry the credentials elsewhere), and every HTTP status comes back as a
+ * response: the client decides what a 401 or a `status:"false"` means.
+ */
+export function createN8nSend(context: RequestContext): SendRequest {
+	return async (request: HttpRequest): Promise<HttpResponse> => {
+		let response: { statusCode: number; headers?: unknown; body?: unknown };
+		try {
+			response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+				method: request.method.toUpperCase() as IHttpRequestMethods,
+				url: request.url,
+				headers: { ...request.headers },
+				body: request.body,
+				json: false,
+				encoding: 'text',
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				timeout: REQUEST_TIMEOUT_MS,
+			});
+		} catch (error) {
+			throw transportFailure(error);
+		}
+		return { status: response.statusCode, headers: flattenHeaders(response.headers), body: bodyText(response.body) };
+	};
+}
+
+/**
+ * One client per execution, so a password login and its token are shared by every item (remoteit-api.md 6.2).
+ * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
+ * it gets from a password login, which it renews itself when remote.it refuses it.
+ */
+export async function createClientForExecution(context: RequestContext): Promise<RemoteItClient> {
+	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
+	return createRemoteItClient({
+		...clientOptionsFromCredentials(credentials),
+		authenticatedBy: 'transport',
+		send: createN8nSend(context),
+		timeoutMs: REQUEST_TIMEOUT_MS,
+		sleep,
+	});
+}

@@ -1,0 +1,37 @@
+/** Turning what n8n's request helpers return or throw into the client's HttpResponse terms. */
+
+export function flattenHeaders(headers: unknown): Record<string, string> {
+	const flat: Record<string, string> = {};
+	if (typeof headers !== 'object' || headers === null) return flat;
+	for (const [name, value] of Object.entries(headers)) {
+		if (value === undefined || value === null) continue;
+		flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
+	}
+	return flat;
+}
+
+export function bodyText(body: unknown): string {
+	if (body === undefined || body === null) return '';
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	return JSON.stringify(body);
+}
+
+/**
+ * n8n wraps network failures in errors that keep the axios error, request headers included. Hand the client only
+ * what it classifies by (the socket error code) and a short message, never that object.
+ */
+export function transportFailure(error: unknown): Error {
+	const cause = (error as { cause?: unknown }).cause ?? error;
+	const code = readString(cause, 'code') ?? readString(error, 'code');
+	const failure = new Error(code ? `network error ${code}` : 'network error');
+	failure.name = readString(cause, 'name') === 'CanceledError' ? 'CanceledError' : 'TransportError';
+	if (code) Object.assign(failure, { code });
+	return failure;
+}
+
+function readString(value: unknown, key: string): string | undefined {
+	if (typeof value !== 'object' || value === null) return undefined;
+	const field = (value as Record<string, unknown>)[key];
+	return typeof field === 'string' ? field : undefined;
+}
