@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InstalledEngine } from '../engines/install';
+import { freePort } from '../launch/free-port';
 import { installPackageInto } from '../package/local-package';
 
 export interface N8nHome {
@@ -51,10 +52,12 @@ export function createN8nHome(engine: InstalledEngine, tarball: string, userFold
   return { engine, userFolder: folder };
 }
 
-export function runN8n(home: N8nHome, args: string[], extraEnv: Record<string, string> = {}): Promise<CommandResult> {
+export async function runN8n(home: N8nHome, args: string[], extraEnv: Record<string, string> = {}): Promise<CommandResult> {
+  // n8n 2.x always starts a task broker (default port 5679); each process gets its own so runs never collide.
+  const env = n8nEnvironment(home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), ...extraEnv });
   return new Promise((resolvePromise, reject) => {
     const child = spawn(home.engine.nodeBinary, [n8nBinary(home.engine), ...args], {
-      env: n8nEnvironment(home, extraEnv),
+      env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -131,4 +134,13 @@ export async function executeWorkflow(home: N8nHome, workflowId: string): Promis
 export function nodeOutput(run: ExecutionRun | undefined, nodeName: string): Array<Record<string, unknown>> {
   const nodeRun = run?.data.resultData.runData[nodeName]?.[0];
   return (nodeRun?.data?.main[0] ?? []).map((item) => item.json);
+}
+
+/**
+ * Activates a workflow in the database before `n8n start`, which then registers its webhooks.
+ * n8n 2.x replaced `update:workflow --active` with `publish:workflow`.
+ */
+export async function activateWorkflow(home: N8nHome, workflowId: string): Promise<void> {
+  const isN8n1 = home.engine.name === 'n8n';
+  await runOrThrow(home, isN8n1 ? ['update:workflow', `--id=${workflowId}`, '--active=true'] : ['publish:workflow', `--id=${workflowId}`]);
 }

@@ -2,12 +2,15 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freePort } from '../launch/free-port';
 import { type N8nHome, n8nBinary, n8nEnvironment } from './n8n-cli';
 
 export interface N8nServer {
   url: string;
   /** Everything n8n printed so far (for failure messages). */
   output(): string;
+  /** Resolves with the exit code when n8n exits, whoever stopped it. */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -55,6 +58,7 @@ export async function startN8nServer(home: N8nHome, options: StartOptions): Prom
     WEBHOOK_URL: `${url}/`,
     // The editor is served over plain http on loopback.
     N8N_SECURE_COOKIE: 'false',
+    N8N_RUNNERS_BROKER_PORT: String(await freePort()),
   });
   const child = spawn(home.engine.nodeBinary, [n8nBinary(home.engine), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let printed = '';
@@ -64,7 +68,8 @@ export async function startN8nServer(home: N8nHome, options: StartOptions): Prom
   };
   child.stdout?.on('data', collect);
   child.stderr?.on('data', collect);
-  const server: N8nServer = { url, output: () => printed, stop: () => stopProcess(child) };
+  const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
+  const server: N8nServer = { url, output: () => printed, exited, stop: () => stopProcess(child) };
   try {
     await waitUntilReady(url, child, options.readyTimeoutMs ?? 180_000, server.output);
   } catch (error) {

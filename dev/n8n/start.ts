@@ -1,0 +1,63 @@
+/**
+ * `npm start`: the package in a real n8n 1.123.x against the local remote.it emulator.
+ * Builds and packs the package, starts the emulator with the demo seed, installs (first run) or reuses the
+ * pinned n8n, installs the package where Community Nodes puts it, imports the demo credential and workflows,
+ * activates the webhook workflow, starts n8n, creates the owner account and prints the editor URL and login.
+ * Ctrl-C stops everything and removes the temporary n8n user folder.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startEmulator } from '../../emulator';
+import { ensureEngine } from '../engines/install';
+import { demoAccount } from '../launch/demo-account';
+import { onStop, portFromEnv, removeOnStop, runLauncher, say, stopEverything } from '../launch/lifecycle';
+import { packLocalPackage } from '../package/local-package';
+import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
+import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
+import { setUpOwner, startN8nServer } from './n8n-server';
+
+/** The demo login printed at the end; it guards only this throw-away local instance. */
+const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Remoteit-demo-1' };
+
+async function main(): Promise<void> {
+  const tarball = packLocalPackage(say);
+  const emulator = await startEmulator({ port: portFromEnv('REMOTEIT_EMULATOR_PORT', 8787) });
+  onStop(() => emulator.close());
+  say(`remote.it emulator (demo seed) at ${emulator.url}`);
+
+  const engine = await ensureEngine('n8n', { log: say });
+  const userFolder = mkdtempSync(join(tmpdir(), 'remoteit-n8n-demo-'));
+  removeOnStop(userFolder);
+  say(`installing the package as a community node into ${join(userFolder, '.n8n', 'nodes')}…`);
+  const home = createN8nHome(engine, tarball, userFolder);
+  say('importing the demo credential and workflows…');
+  await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url)]);
+  await importWorkflows(home, demoWorkflows(emulator.url));
+  await activateWorkflow(home, demoWorkflowIds.webhookConnect);
+
+  say(`starting ${engine.label}…`);
+  const server = await startN8nServer(home, {
+    port: portFromEnv('N8N_PORT', 5678),
+    echo: (text) => process.stdout.write(text.replace(/^(?=.)/gm, '[n8n] ')),
+  });
+  onStop(() => server.stop());
+  void server.exited.then((code) => {
+    say(`n8n exited (code ${code}); stopping the emulator.`);
+    void stopEverything(code === 0 ? 0 : 1);
+  });
+  await setUpOwner(server, DEMO_OWNER);
+  printBanner(server.url);
+}
+
+function printBanner(url: string): void {
+  say('');
+  say(`n8n editor: ${url}/`);
+  say(`login:      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
+  say('workflows:  "remote.it: connect, use, disconnect", "remote.it: device inventory",');
+  say('            "remote.it: connect on webhook" (active), "remote.it: custom GraphQL call with the credential"');
+  say(`webhook:    curl -X POST ${url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' -d '{"serviceId":"80:00:00:00:01:00:00:02"}'`);
+  say('Ctrl-C stops n8n and the emulator.');
+}
+
+runLauncher(main);
