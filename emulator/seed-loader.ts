@@ -1,9 +1,10 @@
 /** Loads a seed (object or JSON file) and validates it with messages that name the offending field. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MfaCode, Seed, SeedAccessKey, SeedDevice, SeedService, SeedUser } from './seed-types';
 
-export const DEMO_SEED_PATH = join(__dirname, 'seed', 'demo.json');
+/** The demo seed ships as source; a compiled copy in dist/emulator still finds it. */
+export const DEMO_SEED_PATH = [join(__dirname, 'seed', 'demo.json'), join(__dirname, '..', '..', 'emulator', 'seed', 'demo.json')].find(existsSync) ?? join(__dirname, 'seed', 'demo.json');
 
 export class SeedError extends Error {
   constructor(message: string) {
