@@ -30,7 +30,9 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
       const client = accountClient(RED, definition.account);
       const value = await evaluateProperty(RED, node, service, msg);
       const reference = serviceReferenceFrom(value, describeProperty(service, 'service'));
-      const connection = await client.connect(reference, options);
+      // An id never contains "/", a "device name/service name" pair always does: only names need a lookup.
+      const serviceId = reference.includes('/') ? (await client.findService(reference)).service.id : reference;
+      const connection = await client.connect(serviceId, options);
       msg.payload = connection;
       send(msg);
       return endpointOf(connection);
