@@ -1,0 +1,169 @@
+/** Every client method against the emulator, for each of the three auth types. */
+import { RemoteItNotFoundError, RemoteItValidationError, type RemoteItClient } from '../../client';
+import { clearRequestLog, listEmulatorConnections, resetEmulator } from '../support/emulator-control';
+import { AUTH_KINDS, countPath, failureOf, GRAPHQL_PATH, RDP, SSH, startDemo, WEB_UI, type Demo } from './client-fixtures';
+
+let demo: Demo;
+beforeAll(async () => {
+  demo = await startDemo();
+});
+afterAll(() => demo.emulator.close());
+beforeEach(() => resetEmulator(demo.emulator.url));
+
+describe.each(AUTH_KINDS)('with %s auth', (kind) => {
+  let client: RemoteItClient;
+  beforeEach(async () => {
+    client = await demo.client(kind);
+    await clearRequestLog(demo.emulator.url);
+  });
+
+  it('testCredentials returns the account email', async () => {
+    await expect(client.testCredentials()).resolves.toEqual({ email: 'demo@example.com' });
+  });
+
+  it('listDevices returns devices with their services, filtered by name and state', async () => {
+    const devices = await client.listDevices();
+    expect(devices.map((d) => d.name)).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop', 'warehouse-sensor']);
+    const gateway = devices.find((d) => d.name === 'factory-gateway');
+    expect(gateway).toMatchObject({ id: '80:00:00:00:01:00:00:01', state: 'active', online: true, hardwareId: 'b8:27:eb:00:00:01-factory' });
+    expect(gateway?.services).toEqual([
+      { id: SSH, name: 'SSH', state: 'active', online: true, application: 28, type: 'SSH', port: 22 },
+      expect.objectContaining({ id: WEB_UI, application: 7, port: 80 }),
+      expect.objectContaining({ id: '80:00:00:00:01:00:00:04', application: 1, port: 5432 }),
+    ]);
+    expect((await client.listDevices({ name: 'GATEWAY' })).map((d) => d.name)).toEqual(['factory-gateway']);
+    expect((await client.listDevices({ state: 'inactive' })).map((d) => d.name)).toEqual(['warehouse-sensor']);
+    expect(await client.listDevices({ limit: 2 })).toHaveLength(2);
+    expect(await client.listDevices({ returnAll: true })).toHaveLength(5);
+  });
+
+  it('getDevice finds a device by id or by name, and says when there is none', async () => {
+    expect((await client.getDevice('80:00:00:00:01:00:00:10')).name).toBe('office-desktop');
+    expect((await client.getDevice(' Office-Desktop ')).id).toBe('80:00:00:00:01:00:00:10');
+    await expect(client.getDevice('no-such-device')).rejects.toThrow(RemoteItNotFoundError);
+    await expect(client.getDevice('80:00:00:00:0F:00:00:00')).rejects.toThrow(RemoteItNotFoundError);
+  });
+
+  it('findService resolves an id or a "device/service" pair, with clear errors', async () => {
+    expect((await client.findService(SSH.toLowerCase())).device.name).toBe('factory-gateway');
+    const { device, service } = await client.findService('camera-nvr/SSH');
+    expect([device.id, service.id]).toEqual(['80:00:00:00:01:00:00:20', '80:00:00:00:01:00:00:22']);
+    expect((await client.findService('office-desktop / RDP')).service.id).toBe(RDP);
+    await expect(client.findService('factory-gateway/Telnet')).rejects.toThrow(RemoteItNotFoundError);
+    await expect(client.findService('80:00:00:00:01:00:00:01')).rejects.toThrow(/is the device "factory-gateway"/);
+    await expect(client.findService('SSH')).rejects.toThrow(RemoteItValidationError);
+  });
+
+  it('searchServices pages "device / service" choices with an opaque cursor', async () => {
+    const page = await client.searchServices({ filter: 'desk' });
+    expect(page.items.map((c) => c.name)).toEqual(['office-desktop / RDP', 'office-desktop / VNC']);
+    expect(page.next).toBeUndefined();
+    const all = await client.searchServices();
+    expect(all.items).toHaveLength(10);
+    expect(all.items.find((c) => c.id === '80:00:00:00:01:00:00:31')).toMatchObject({ online: false, deviceName: 'warehouse-sensor' });
+    await expect(client.searchServices({ cursor: 'abc' })).rejects.toThrow(RemoteItValidationError);
+  });
+
+  it('connect opens a port proxy, lists it as a session, and disconnect closes it', async () => {
+    const connection = await client.connect(SSH);
+    expect(connection).toMatchObject({ serviceId: SSH, reverseProxy: false, accessMode: 'latching', hostIp: '255.255.255.255', timeoutSeconds: 28800 });
+    expect(connection.host).toMatch(/^proxy\d+\.rt3\.io$/);
+    expect(connection.url).toBe(`tcp://${connection.host}:${connection.port}`);
+    expect(Date.parse(connection.expiresAt) - Date.parse(connection.createdAt)).toBe(28800 * 1000);
+    const live = await listEmulatorConnections(demo.emulator.url);
+    expect(live).toEqual([expect.objectContaining({ id: connection.id, port: connection.port, hostIp: '255.255.255.255' })]);
+
+    const sessions = await client.listSessions();
+    expect(sessions).toEqual([expect.objectContaining({ id: connection.id, serviceId: SSH, serviceName: 'SSH', port: connection.port })]);
+
+    await expect(client.disconnect({ connectionId: connection.id, serviceId: connection.serviceId }))
+      .resolves.toEqual({ id: connection.id, serviceId: SSH, disconnected: true });
+    expect(await listEmulatorConnections(demo.emulator.url)).toEqual([]);
+    await expect(client.disconnect({ connectionId: connection.id, serviceId: SSH })).rejects.toThrow(RemoteItNotFoundError);
+  });
+
+  it('connect gives HTTP services a reverse proxy and RDP a usable host:port', async () => {
+    const web = await client.connect(WEB_UI);
+    expect(web).toMatchObject({ reverseProxy: true, port: null, accessMode: 'public' });
+    expect(web.url).toMatch(/^https:\/\/[a-z0-9]+\.p\d+\.rt3\.io$/);
+    const rdp = await client.connect(RDP);
+    expect(rdp.port).toBeGreaterThanOrEqual(30000);
+    expect(rdp.url).toBe(`tcp://${rdp.host}:${rdp.port}`);
+  });
+
+  it('connect sends the access mode as hostip/hostIP', async () => {
+    await client.connect(SSH, { accessMode: 'restricted', hostIp: '203.0.113.7' });
+    await client.connect(RDP, { accessMode: 'public' });
+    const byService = new Map((await listEmulatorConnections(demo.emulator.url)).map((c) => [c.serviceId, c.hostIp]));
+    expect(byService.get(SSH)).toBe('203.0.113.7');
+    expect(byService.get(RDP)).toBe('0.0.0.0');
+  });
+
+  it('connect with reuse returns the live connection instead of opening another', async () => {
+    const first = await client.connect(SSH, { accessMode: 'public' });
+    const again = await client.connect(SSH.toLowerCase(), { reuse: true });
+    expect(again).toEqual(first);
+    const log = await demo.log();
+    const connects = log.filter((e) => e.path.endsWith('/device/connect') || e.operation === 'mutation connect');
+    expect(connects).toHaveLength(1);
+  });
+
+  it('connect with includeRaw adds the API answer', async () => {
+    const connection = await client.connect(SSH, { includeRaw: true });
+    expect(JSON.stringify(connection.raw)).toContain(connection.id);
+    expect((await client.connect(SSH)).raw).toBeUndefined();
+  });
+
+  it(`api "auto" uses ${kind === 'accessKey' ? 'GraphQL' : 'REST v27'}, and either API can be chosen`, async () => {
+    await client.connect(SSH);
+    const viaAuto = (await demo.log()).at(-1);
+    expect(viaAuto?.path).toBe(kind === 'accessKey' ? GRAPHQL_PATH : '/apv/v27/device/connect');
+    await clearRequestLog(demo.emulator.url);
+    const viaGraphql = await client.connect(SSH, { api: 'graphql' });
+    const viaRest = await client.connect(RDP, { api: 'rest' });
+    expect([viaGraphql.port, viaRest.port].every((p) => typeof p === 'number')).toBe(true);
+    const paths = (await demo.log()).map((e) => e.path);
+    expect(paths.filter((p) => p === GRAPHQL_PATH)).toHaveLength(1);
+    expect(countPath(await demo.log(), '/apv/v27/device/connect')).toBe(1);
+  });
+});
+
+describe('devices across pages', () => {
+  it('follows hasMore with pages of at most 1000 devices', async () => {
+    const base = demo.emulator.seed.users[0];
+    const devices = Array.from({ length: 1203 }, (_, n) => {
+      const hex = n.toString(16).padStart(4, '0').toUpperCase();
+      const id = `80:00:00:00:0A:00:${hex.slice(0, 2)}:${hex.slice(2)}`;
+      return { id, name: `bulk-${String(n).padStart(4, '0')}`, state: 'active' as const,
+        services: [{ id, name: 'Bulk Service', application: 35, port: 65535 }] };
+    });
+    const big = await startDemo({ seed: { users: [{ ...base, devices }] } });
+    try {
+      const client = await big.client('accessKey');
+      const all = await client.listDevices({ returnAll: true });
+      expect(all).toHaveLength(1203);
+      expect(new Set(all.map((d) => d.id)).size).toBe(1203);
+      expect(countPath(await big.log(), GRAPHQL_PATH)).toBe(2);
+      expect(await client.listDevices({ limit: 1000 })).toHaveLength(1000);
+      const picker = await client.searchServices({ filter: 'bulk-' });
+      expect(picker.next).toBe('50');
+    } finally {
+      await big.emulator.close();
+    }
+  });
+});
+
+describe('validation happens before any request', () => {
+  it.each([
+    ['connect', (c: RemoteItClient) => c.connect('not-an-id')],
+    ['connect restricted', (c: RemoteItClient) => c.connect(SSH, { accessMode: 'restricted' })],
+    ['listDevices limit', (c: RemoteItClient) => c.listDevices({ limit: 5000 })],
+    ['disconnect', (c: RemoteItClient) => c.disconnect({ connectionId: '', serviceId: SSH })],
+    ['getDevice', (c: RemoteItClient) => c.getDevice('x'.repeat(600))],
+  ])('%s', async (_name, call) => {
+    const client = await demo.client('accessKey');
+    await clearRequestLog(demo.emulator.url);
+    expect(await failureOf(call(client))).toBeInstanceOf(RemoteItValidationError);
+    expect(await demo.log()).toEqual([]);
+  });
+});
