@@ -43,5 +43,16 @@ export function handleMessages(node: RuntimeNode, workingText: string, processMe
 export function asError(thrown: unknown): Error {
   if (thrown instanceof Error) return thrown;
   if (typeof thrown === 'string' && thrown.length > 0) return new Error(thrown);
-  return new Error('remote.it node failed with an unexpected error');
+  // JSONata (a TypedInput type) throws plain objects with a message.
+  const message = messageOf(thrown);
+  return new Error(message || 'remote.it node failed with an unexpected error');
+}
+
+function messageOf(thrown: unknown): string | undefined {
+  try {
+    const message = typeof thrown === 'object' && thrown !== null ? Reflect.get(thrown, 'message') : undefined;
+    return typeof message === 'string' ? message : undefined;
+  } catch {
+    return undefined; // a hostile getter: fall back to the generic message
+  }
 }
