@@ -4,7 +4,7 @@
  */
 import type { RunningEmulator } from '../../emulator';
 import { startEmulator } from '../../emulator';
-import { listEmulatorConnections, resetEmulator, seedAccount, shiftClock } from '../support/emulator-control';
+import { listEmulatorConnections, resetEmulator, seedAccount, setClock, shiftClock } from '../support/emulator-control';
 
 type Json = Record<string, unknown>;
 
@@ -159,6 +159,13 @@ describe('emulator REST v27', () => {
       expect(Number(connection.proxyport)).toBeGreaterThanOrEqual(30000);
       expect(Number(connection.proxyport)).toBeLessThanOrEqual(39999);
       expect(connection.requested).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4}T\d{1,2}:\d\d (AM|PM)$/);
+    });
+
+    it('writes connection.requested in remote.it\'s own format, in UTC', async () => {
+      await setClock(emulator.url, '2021-01-15T18:20:30Z');
+      expect(((await connect(SSH)).json.connection as Json).requested).toBe('1/15/2021T6:20 PM');
+      await setClock(emulator.url, '2021-11-05T00:07:00Z');
+      expect(((await connect(SSH)).json.connection as Json).requested).toBe('11/5/2021T12:07 AM');
     });
 
     it('opens reverse proxies for HTTP and HTTPS services', async () => {
