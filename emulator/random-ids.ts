@@ -11,10 +11,6 @@ export function newSessionToken(): string {
   return randomBytes(16).toString('hex');
 }
 
-export function newHexString(bytes: number): string {
-  return randomBytes(bytes).toString('hex');
-}
-
 /** proxyNN.rt3.io: the cluster number is two digits. */
 export function newProxyCluster(): number {
   return randomInt(10, 100);

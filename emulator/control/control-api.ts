@@ -51,6 +51,8 @@ function listConnections(runtime: EmulatorRuntime): ApiResponse {
     owner: c.ownerEmail,
     serviceId: c.serviceId,
     deviceId: c.deviceId,
+    deviceName: c.deviceName,
+    serviceName: c.serviceName,
     host: c.host,
     port: c.port,
     proxy: proxyString(c, false),

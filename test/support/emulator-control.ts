@@ -11,6 +11,8 @@ export interface EmulatorConnection {
   owner: string;
   serviceId: string;
   deviceId: string;
+  deviceName: string;
+  serviceName: string;
   host: string;
   port: number | null;
   proxy: string;
