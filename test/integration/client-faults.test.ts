@@ -3,6 +3,7 @@ import {
   createRemoteItClient, RemoteItDeviceOfflineError, RemoteItError, RemoteItNotFoundError, RemoteItRateLimitError,
   RemoteItTimeoutError, RemoteItUnavailableError, RemoteItValidationError, type RemoteItClient,
 } from '../../client';
+import { createAxiosTransport } from '../../client/transport/axios';
 import { clearRequestLog, injectFault, resetEmulator } from '../support/emulator-control';
 import {
   AUTH_KINDS, countPath, failureOf, GRAPHQL_PATH, OFFLINE_SSH, SSH, startDemo, UNKNOWN_SERVICE, type AuthKind, type Demo,
@@ -166,5 +167,28 @@ describe('API URLs', () => {
     const error = await failureOf(client.listSessions());
     expect(error).toBeInstanceOf(RemoteItUnavailableError);
     expect(error.message).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe('the axios transport', () => {
+  it('is aborted by its signal, which the client reports as a cancelled request', async () => {
+    const controller = new AbortController();
+    const send = createAxiosTransport({ timeoutMs: 5000, signal: controller.signal });
+    const client = await demo.client('accessKey', { send });
+    await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'delay', delayMs: 1000 });
+    const pending = failureOf(client.listSessions());
+    setImmediate(() => controller.abort());
+    const error = await pending;
+    expect(error).toBeInstanceOf(RemoteItUnavailableError);
+    expect(error.message).toMatch(/cancelled/);
+    expect(countPath(await demo.log(), GRAPHQL_PATH)).toBeLessThanOrEqual(1);
+  });
+
+  it('returns every status and the raw body without parsing it', async () => {
+    const send = createAxiosTransport({ timeoutMs: 5000 });
+    const answer = await send({ method: 'GET', url: `${demo.emulator.url}/apv/v27/no/such/endpoint`, headers: {} });
+    expect(answer.status).toBe(404);
+    expect(typeof answer.body).toBe('string');
+    expect(answer.headers['content-type']).toMatch(/json/);
   });
 });
