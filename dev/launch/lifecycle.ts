@@ -29,6 +29,7 @@ export async function stopEverything(exitCode: number): Promise<never> {
         process.stderr.write(`[remoteit] cleanup failed: ${error instanceof Error ? error.message : String(error)}\n`);
       }
     }
+    say('stopped.');
   }
   process.exit(exitCode);
 }

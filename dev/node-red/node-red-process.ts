@@ -8,6 +8,7 @@ import { once } from 'node:events';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { InstalledEngine } from '../engines/install';
 import { installPackageInto } from '../package/local-package';
 
@@ -86,14 +87,27 @@ export async function startNodeRed(engine: InstalledEngine, userDir: string, opt
 
 export type FlowNode = Record<string, unknown> & { id: string; type: string };
 
-/** Deploys a whole flow set through the admin API; `credentials` on a node are stored (encrypted), not in flows.json. */
-export async function deployFlows(runtime: NodeRedRuntime, flows: FlowNode[]): Promise<void> {
+function startedFlowsCount(runtime: NodeRedRuntime): number {
+  return runtime.output().split('Started flows').length - 1;
+}
+
+/**
+ * Deploys a whole flow set through the admin API and waits until the runtime has started it (the API answers
+ * before the new flows run). `credentials` on a node are stored encrypted in flows_cred.json, not in flows.json.
+ */
+export async function deployFlows(runtime: NodeRedRuntime, flows: FlowNode[], timeoutMs = 30_000): Promise<void> {
+  const startedBefore = startedFlowsCount(runtime);
   const response = await fetch(`${runtime.url}/flows`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', 'Node-RED-Deployment-Type': 'full', 'Node-RED-API-Version': 'v1' },
     body: JSON.stringify(flows),
   });
   if (!response.ok) throw new Error(`deploy failed: HTTP ${response.status} ${await response.text()}`);
+  const deadline = Date.now() + timeoutMs;
+  while (startedFlowsCount(runtime) <= startedBefore) {
+    if (Date.now() > deadline) throw new Error(`the deployed flows did not start within ${timeoutMs / 1000}s:\n${runtime.output()}`);
+    await sleep(100);
+  }
 }
 
 /** Presses an inject node's button. */

@@ -1,0 +1,131 @@
+/**
+ * The package in real Node-RED runtimes, installed from its npm tarball into a temporary userDir:
+ * Node-RED 4.1.x on Node 20 and 5.x on Node 24. The example flows (examples/*.json) are deployed with
+ * credentials through the admin API, triggered with POST /inject/:id, and observed on the debug websocket.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EngineName } from '../../dev/engines/catalog';
+import { demoFlows } from '../../dev/node-red/demo-flows';
+import { type FlowNode, type NodeRedRuntime, createUserDir, deployFlows, inject, startNodeRed } from '../../dev/node-red/node-red-process';
+import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture } from './support/engine-fixture';
+import { type DebugListener, type DebugMessage, listenToDebug } from './support/node-red-debug';
+import { extraInject, probeIdFor, withProbes } from './support/node-red-probes';
+
+// Ids from examples/*.json.
+const example = {
+  connectUse: { inject: 'e1f10000000000i1', connect: 'e1f10000000000n1', disconnect: 'e1f10000000000n2', disconnected: 'e1f10000000000d2' },
+  devices: { all: 'e2f20000000000i1', allDebug: 'e2f20000000000d1', online: 'e2f20000000000i2', onlineNode: 'e2f20000000000n2', rebuilt: 'e2f20000000000d3' },
+  errors: { unknown: 'e3f30000000000i1', notAService: 'e3f30000000000i2', connect: 'e3f30000000000n1', message: 'e3f30000000000d2' },
+  reuse: { setTarget: 'e4f40000000000i0', connect: 'e4f40000000000i1', endpoint: 'e4f40000000000d1' },
+};
+const OFFLINE_INJECT = 'e2e-inject-offline-ssh';
+const OFFLINE_SSH = '80:00:00:00:01:00:00:31';
+const CREDENTIAL_SECRET = 'e2e-credential-secret';
+
+type Json = Record<string, unknown>;
+
+describe.each<[EngineName, string]>([
+  ['node-red', 'Node-RED 4.1.x on Node 20'],
+  ['node-red-5', 'Node-RED 5.x on Node 24'],
+])('%s (%s)', (engineName) => {
+  let fixture: EngineFixture;
+  let runtime: NodeRedRuntime;
+  let debug: DebugListener;
+
+  const from = (nodeId: string) => (message: DebugMessage): boolean => message.id === nodeId;
+  const since = (count: number, nodeId: string) => (message: DebugMessage): boolean =>
+    message.id === nodeId && debug.messages.indexOf(message) >= count;
+
+  beforeAll(async () => {
+    fixture = await setUpEngineFixture(engineName);
+    const userDir = createUserDir(fixture.engine, fixture.tarball);
+    runtime = await startNodeRed(fixture.engine, userDir, { port: 0, credentialSecret: CREDENTIAL_SECRET });
+    debug = await listenToDebug(fixture.engine, runtime.url);
+    const flows = withProbes(demoFlows({
+      apiUrl: fixture.emulator.url,
+      authMethod: 'accessKey',
+      credentials: { accessKeyId: fixture.account.accessKeyId, secretAccessKey: fixture.account.secretAccessKey },
+    }));
+    const errorsConnect = flows.find((node) => node.id === example.errors.connect) as FlowNode;
+    await deployFlows(runtime, [...flows, extraInject(OFFLINE_INJECT, errorsConnect, OFFLINE_SSH)]);
+  }, ENGINE_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    debug?.close();
+    await runtime?.stop();
+    await fixture?.emulator.close();
+    if (runtime) rmSync(runtime.userDir, { recursive: true, force: true });
+  });
+
+  it('loads the four remote.it node types from the installed package', async () => {
+    const response = await fetch(`${runtime.url}/nodes`, { headers: { accept: 'application/json' } });
+    const modules = (await response.json()) as Array<{ module: string; types: string[]; enabled: boolean; err?: string }>;
+    const ours = modules.filter((set) => set.module === 'n8n-nodes-remoteit');
+    expect(ours.flatMap((set) => set.types).sort()).toEqual(['remoteit-config', 'remoteit-connect', 'remoteit-devices', 'remoteit-disconnect']);
+    expect(ours.filter((set) => !set.enabled || set.err)).toEqual([]);
+  });
+
+  it('connects, hands the connection on, and disconnects (example 1)', async () => {
+    await inject(runtime, example.connectUse.inject);
+    const connection = (await debug.waitFor(from(probeIdFor(example.connectUse.connect)))).value as Json;
+    expect(connection).toMatchObject({ serviceId: '80:00:00:00:01:00:00:03', reverseProxy: true, accessMode: 'public' });
+    // (HTTP services get a reverse proxy, which is always public: contract section 5.)
+    expect(connection.url).toMatch(/^https:\/\/[a-z0-9-]+\.p\d+\.rt3\.io$/);
+    expect(typeof connection.id).toBe('string');
+    const disconnected = (await debug.waitFor(from(example.connectUse.disconnected))).value as Json;
+    expect(disconnected).toEqual({ id: connection.id, serviceId: '80:00:00:00:01:00:00:03', disconnected: true });
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('lists every device as one array, and online devices one message each (example 2)', async () => {
+    await inject(runtime, example.devices.all);
+    const devices = (await debug.waitFor(from(example.devices.allDebug))).value as Json[];
+    expect(devices.map((device) => device.name).sort()).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop', 'warehouse-sensor']);
+    expect(devices.find((device) => device.name === 'warehouse-sensor')).toMatchObject({ online: false, state: 'inactive' });
+
+    const before = debug.messages.length;
+    await inject(runtime, example.devices.online);
+    const rebuilt = (await debug.waitFor(since(before, example.devices.rebuilt))).value as Json[];
+    expect(rebuilt.map((device) => device.name).sort()).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop']);
+    const single = debug.messages.filter(since(before, probeIdFor(example.devices.onlineNode)));
+    expect(single.map((message) => (message.value as Json).name).sort()).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop']);
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it.each([
+    ['an unknown service', example.errors.unknown, /does not know|no service/i],
+    ['a payload that is not a service', example.errors.notAService, /service/i],
+    ['an offline device', OFFLINE_INJECT, /offline/i],
+  ])('sends the client error for %s to the Catch node (example 3)', async (_case, injectId, expected) => {
+    const before = debug.messages.length;
+    await inject(runtime, injectId);
+    const error = await debug.waitFor(since(before, example.errors.message));
+    expect(String(error.value)).toMatch(expected);
+    expect(secretsIn(String(error.value), fixture.secrets)).toEqual([]);
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('reuses the live connection to the same service (example 4)', async () => {
+    await inject(runtime, example.reuse.setTarget);
+    await inject(runtime, example.reuse.connect);
+    const first = await debug.waitFor(from(example.reuse.endpoint));
+    const before = debug.messages.length;
+    await inject(runtime, example.reuse.connect);
+    const second = await debug.waitFor(since(before, example.reuse.endpoint));
+    expect(first.value).toMatch(/^tcp:\/\/proxy\d+\.rt3\.io:\d+$/);
+    expect(second.value).toBe(first.value);
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('keeps every credential out of flows.json, flows_cred.json, the debug output and the log', () => {
+    const flowsFile = readFileSync(join(runtime.userDir, 'flows.json'), 'utf8');
+    const credentialsFile = readFileSync(join(runtime.userDir, 'flows_cred.json'), 'utf8');
+    const credentialValues = [...fixture.secrets, fixture.account.accessKeyId];
+    // The examples' help text names the demo access key id, so the id is looked for in the account node only.
+    const accounts = (JSON.parse(flowsFile) as FlowNode[]).filter((node) => node.type === 'remoteit-config');
+    expect(accounts).toHaveLength(1);
+    expect(secretsIn(JSON.stringify(accounts), credentialValues)).toEqual([]);
+    expect(secretsIn(flowsFile, fixture.secrets)).toEqual([]);
+    expect(secretsIn(credentialsFile, credentialValues)).toEqual([]);
+    expect(Object.keys(JSON.parse(credentialsFile) as Json)).toEqual(['$']);
+    expect(secretsIn(JSON.stringify(debug.messages), fixture.secrets)).toEqual([]);
+    expect(secretsIn(runtime.output(), fixture.secrets)).toEqual([]);
+  });
+});

@@ -1,0 +1,36 @@
+/** What every e2e suite needs first: the engine (installed or cached), the packed package, the emulator. */
+import { type RunningEmulator, startEmulator } from '../../../emulator';
+import type { EngineName } from '../../../dev/engines/catalog';
+import { type InstalledEngine, ensureEngine } from '../../../dev/engines/install';
+import { type DemoAccount, demoAccount, secretsOf } from '../../../dev/launch/demo-account';
+import { packLocalPackage } from '../../../dev/package/local-package';
+
+/** First installs take minutes (n8n 2.x: ~4 min on 2 cores); the global setup normally did them already. */
+export const ENGINE_SETUP_TIMEOUT_MS = 20 * 60_000;
+export const ENGINE_TEST_TIMEOUT_MS = 3 * 60_000;
+
+export interface EngineFixture {
+  engine: InstalledEngine;
+  tarball: string;
+  emulator: RunningEmulator;
+  account: DemoAccount;
+  /** Values that must appear in no output, log or stored file. */
+  secrets: string[];
+}
+
+const log = (line: string): void => {
+  process.stderr.write(`[e2e] ${line}\n`);
+};
+
+export async function setUpEngineFixture(name: EngineName): Promise<EngineFixture> {
+  const engine = await ensureEngine(name, { log });
+  const tarball = packLocalPackage(log);
+  const emulator = await startEmulator();
+  const account = demoAccount(emulator.seed);
+  return { engine, tarball, emulator, account, secrets: secretsOf(account) };
+}
+
+/** The secrets found in `text` (an empty list is the expected answer). */
+export function secretsIn(text: string, secrets: string[]): string[] {
+  return secrets.filter((secret) => text.includes(secret));
+}
