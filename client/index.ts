@@ -12,6 +12,7 @@ import type { RequestSettings } from './request';
 import type { ApiContext } from './rest';
 import { createSession } from './session';
 import { listSessions } from './sessions';
+import { sleepWithTimer } from './timers';
 import type {
   ConnectOptions, ListDevicesOptions, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
   SendRequest,
@@ -29,8 +30,6 @@ export { redactSecrets } from './redact';
 export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
 export { normaliseServiceId } from './validate';
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Loads axios only when a request is actually sent without an engine-supplied transport. */
 function lazyAxiosTransport(timeoutMs: number): SendRequest {
@@ -111,7 +110,7 @@ export function createRemoteItClient(options: RemoteItClientOptions): RemoteItCl
       send: options.send ?? lazyAxiosTransport(timeoutMs),
       timeoutMs,
       retry: normaliseRetryPolicy(options.retry),
-      sleep: options.sleep ?? defaultSleep,
+      sleep: options.sleep ?? sleepWithTimer,
       now,
       redact: secrets.redact,
     };

@@ -6,6 +6,7 @@ import {
   RemoteItAuthError, RemoteItError, RemoteItRateLimitError, RemoteItTimeoutError, RemoteItUnavailableError,
 } from './errors';
 import { isRetryableNetworkCode, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
+import { startDeadline } from './timers';
 import type { HttpRequest, HttpResponse, RetryPolicy, SendRequest } from './types';
 
 export interface RequestSettings {
@@ -55,14 +56,11 @@ function timeoutError(request: HttpRequest, timeoutMs: number, cause?: Error): R
 
 /** Races the transport against our own timer, so even a `send` that never settles cannot hang a workflow. */
 async function sendWithTimeout(settings: RequestSettings, request: HttpRequest): Promise<HttpResponse> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(timeoutError(request, settings.timeoutMs)), settings.timeoutMs);
-  });
+  const deadline = startDeadline(settings.timeoutMs, () => timeoutError(request, settings.timeoutMs));
   try {
-    return await Promise.race([settings.send(request), expired]);
+    return await Promise.race([settings.send(request), deadline.expired]);
   } finally {
-    clearTimeout(timer);
+    deadline.cancel();
   }
 }
 

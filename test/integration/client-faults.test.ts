@@ -93,6 +93,14 @@ describe('retry limits', () => {
     expect(waits[2]).toBeLessThanOrEqual(300);
   });
 
+  it('waits with real timers when no sleep is injected', async () => {
+    const client = createRemoteItClient({ apiUrl: demo.emulator.url, retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+      auth: { type: 'accessKey', accessKeyId: demo.account.accessKeyId, secretAccessKey: demo.account.secretAccessKey } });
+    await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'status', status: 504 });
+    await expect(client.listSessions()).resolves.toEqual([]);
+    expect((await demo.log()).map((e) => e.status)).toEqual([504, 200]);
+  });
+
   it('gives up after retry.attempts tries of 429 with a rate-limit error', async () => {
     const client = await demo.client('accessKey');
     await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'status', status: 429, retryAfter: 30, times: 5 });
