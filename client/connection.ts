@@ -86,8 +86,7 @@ export function connectionFromGraphql(data: unknown, request: ConnectionRequest)
   const port = positiveNumber(answer.port);
   let endpoint: ParsedProxy;
   if (answer.reverseProxy === true && url) {
-    endpoint = { ...parseProxy(url), reverseProxy: true, port: null };
-    endpoint.url = url;
+    endpoint = { host: host ?? parseProxy(url).host, port: null, reverseProxy: true, url };
   } else if (host && port) {
     endpoint = { host, port, reverseProxy: false, url: portProxyUrl(host, port) };
   } else if (url) {

@@ -24,9 +24,11 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const stateOf = (v: unknown): 'active' | 'inactive' => (textOf(v) === 'active' ? 'active' : 'inactive');
 
+/** GraphQL sends numbers, REST numeric strings; anything else (null, '', junk) means "none". */
 function numberOrNull(value: unknown): number | null {
-  const n = typeof value === 'number' ? value : Number(textOf(value));
-  return Number.isFinite(n) && textOf(value) !== '' && value !== null ? n : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const text = textOf(value);
+  return text !== undefined && /^\d+$/.test(text) ? Number(text) : null;
 }
 
 function serviceFromGraphql(item: Record<string, unknown>): Service {

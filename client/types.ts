@@ -29,6 +29,7 @@ export interface HttpResponse {
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
 
 export interface RetryPolicy {
+  /** Tries in all, the first included (1 = never retry). Only 429, 502/503/504 and network resets are retried. */
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -89,7 +90,11 @@ export interface ConnectOptions {
   /** REST `wait`: answer once the proxy is up. Default true. */
   wait?: boolean;
   api?: ApiChoice;
-  /** Return a live connection to the same service instead of opening a new proxy. */
+  /**
+   * Return a live connection to the same service instead of opening a new proxy. A connection this client opened
+   * comes back exactly; one opened elsewhere is rebuilt from the session list, which does not report its access
+   * mode, so the requested mode is shown and the lifetime is assumed to be remote.it's usual 8 hours.
+   */
   reuse?: boolean;
   includeRaw?: boolean;
 }
