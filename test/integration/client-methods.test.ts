@@ -167,3 +167,35 @@ describe('validation happens before any request', () => {
     expect(await demo.log()).toEqual([]);
   });
 });
+
+describe('reuse across clients and ambiguous names', () => {
+  it('reuses a live connection another client opened, rebuilt from the session list', async () => {
+    const opener = await demo.client('accessKey');
+    const opened = await opener.connect(SSH, { accessMode: 'public' });
+    const other = await demo.client('password');
+    await clearRequestLog(demo.emulator.url);
+    const reused = await other.connect(SSH, { reuse: true, accessMode: 'public' });
+    expect(reused).toMatchObject({ id: opened.id, host: opened.host, port: opened.port, url: opened.url, accessMode: 'public' });
+    expect(countPath(await demo.log(), '/apv/v27/device/connect')).toBe(0);
+  });
+
+  it('says when several devices or services share a name', async () => {
+    const base = demo.emulator.seed.users[0];
+    const twin = (n: number) => ({ id: `80:00:00:00:0B:00:00:0${n}`, name: 'twin', state: 'active' as const,
+      services: [{ id: `80:00:00:00:0B:00:00:0${n}`, name: 'Bulk Service', application: 35, port: 65535 },
+        { id: `80:00:00:00:0B:00:01:0${n}`, name: 'SSH', application: 28, port: 22 }] });
+    const twins = await startDemo({ seed: { users: [{ ...base, devices: [twin(1), twin(2)] }] } });
+    try {
+      const client = await twins.client('accessKey');
+      const device = await failureOf(client.getDevice('twin'));
+      expect(device).toMatchObject({ code: 'VALIDATION', field: 'device' });
+      expect(device.message).toMatch(/2 devices are named "twin".*use the device id/);
+      const service = await failureOf(client.findService('twin/SSH'));
+      expect(service).toMatchObject({ code: 'VALIDATION', field: 'service' });
+      expect(service.message).toContain('80:00:00:00:0B:00:01:01');
+      expect((await client.findService('80:00:00:00:0b:00:01:02')).device.id).toBe('80:00:00:00:0B:00:00:02');
+    } finally {
+      await twins.emulator.close();
+    }
+  });
+});
