@@ -22,13 +22,12 @@ interface ConnectDefinition extends NodeDefinition {
 export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
   function RemoteItConnectNode(this: RuntimeNode, definition: ConnectDefinition): void {
     RED.nodes.createNode(this, definition);
-    const node = this;
     const service: TypedProperty = { value: definition.service || 'payload', type: definition.serviceType || 'msg' };
     const options = connectOptionsFrom(definition);
 
-    handleMessages(node, 'connecting…', async (msg, send) => {
+    handleMessages(this, 'connecting…', async (msg, send) => {
       const client = accountClient(RED, definition.account);
-      const value = await evaluateProperty(RED, node, service, msg);
+      const value = await evaluateProperty(RED, this, service, msg);
       const reference = serviceReferenceFrom(value, describeProperty(service, 'service'));
       // An id never contains "/", a "device name/service name" pair always does: only names need a lookup.
       const serviceId = reference.includes('/') ? (await client.findService(reference)).service.id : reference;

@@ -20,13 +20,12 @@ interface DisconnectDefinition extends NodeDefinition {
 export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
   function RemoteItDisconnectNode(this: RuntimeNode, definition: DisconnectDefinition): void {
     RED.nodes.createNode(this, definition);
-    const node = this;
     const connection: TypedProperty = { value: definition.connection || 'payload', type: definition.connectionType || 'msg' };
     const configuredServiceId = definition.serviceId?.trim() || undefined;
 
-    handleMessages(node, 'disconnecting…', async (msg, send) => {
+    handleMessages(this, 'disconnecting…', async (msg, send) => {
       const client = accountClient(RED, definition.account);
-      const value = await evaluateProperty(RED, node, connection, msg);
+      const value = await evaluateProperty(RED, this, connection, msg);
       const reference = connectionReferenceFrom(value, describeProperty(connection, 'connection'));
       const serviceId = reference.serviceId ?? configuredServiceId ?? serviceIdFromMessage(msg);
       if (!serviceId) {

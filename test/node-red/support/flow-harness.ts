@@ -4,10 +4,10 @@
  * statuses. The node modules are the TypeScript sources (ts-jest compiles them), so `jest` alone runs them.
  */
 import path from 'node:path';
-import registerConfig = require('../../../nodes/node-red/remoteit-config');
-import registerConnect = require('../../../nodes/node-red/remoteit-connect');
-import registerDevices = require('../../../nodes/node-red/remoteit-devices');
-import registerDisconnect = require('../../../nodes/node-red/remoteit-disconnect');
+import registerConfig from '../../../nodes/node-red/remoteit-config';
+import registerConnect from '../../../nodes/node-red/remoteit-connect';
+import registerDevices from '../../../nodes/node-red/remoteit-devices';
+import registerDisconnect from '../../../nodes/node-red/remoteit-disconnect';
 import type { NodeMessage, NodeRedRuntime, NodeStatus } from '../../../nodes/node-red/node-red-api';
 import type { SeedAccount } from '../../support/emulator-control';
 
@@ -36,13 +36,15 @@ interface AdminAgent {
 interface TestHelper {
   init(runtimePath: string): void;
   load(modules: NodeModule[], flow: FlowNode[], credentials?: Record<string, Record<string, string>>): Promise<void>;
-  setFlows(flow: FlowNode[], type?: string): Promise<void>;
   unload(): Promise<void>;
   getNode(id: string): TestNode | null;
   request(): AdminAgent;
+  /** The spy on Node-RED's log: every line logged during the test. */
+  log(): { args: unknown[][] };
   credentials: { get(id: string): Record<string, string> | undefined };
   _redNodes: {
     getFlows(): { flows: FlowNode[] };
+    setFlows(flow: FlowNode[], credentials: null, type: 'full'): Promise<unknown>;
     getCredentialDefinition(type: string): Record<string, { type: string }>;
   };
 }
