@@ -8,7 +8,7 @@ export function say(line: string): void {
 type Cleanup = () => Promise<void> | void;
 
 const cleanups: Cleanup[] = [];
-let stopping = false;
+let stopped: Promise<never> | undefined;
 
 /** Registers a cleanup; they run newest first on SIGINT/SIGTERM or on a failed start. */
 export function onStop(cleanup: Cleanup): void {
@@ -19,25 +19,29 @@ export function removeOnStop(folder: string): void {
   onStop(() => rmSync(folder, { recursive: true, force: true }));
 }
 
-export async function stopEverything(exitCode: number): Promise<never> {
-  if (!stopping) {
-    stopping = true;
-    for (const cleanup of cleanups.reverse()) {
-      try {
-        await cleanup();
-      } catch (error) {
-        process.stderr.write(`[remoteit] cleanup failed: ${error instanceof Error ? error.message : String(error)}\n`);
-      }
+async function runCleanups(exitCode: number): Promise<never> {
+  for (const cleanup of cleanups.reverse()) {
+    try {
+      await cleanup();
+    } catch (error) {
+      process.stderr.write(`[remoteit] cleanup failed: ${error instanceof Error ? error.message : String(error)}\n`);
     }
-    say('stopped.');
   }
+  say('stopped.');
   process.exit(exitCode);
+}
+
+/** Stops everything once; later calls (a second Ctrl-C, n8n exiting meanwhile) wait for the same stop. */
+export function stopEverything(exitCode: number): Promise<never> {
+  stopped ??= runCleanups(exitCode);
+  return stopped;
 }
 
 export function stopOnSignals(): void {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      say(`${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping…`);
+      // A terminal's Ctrl-C reaches this process twice (directly and relayed by tsx): report it once.
+      if (!stopped) say(`${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping…`);
       void stopEverything(0);
     });
   }

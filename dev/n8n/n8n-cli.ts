@@ -39,6 +39,11 @@ export function n8nEnvironment(home: N8nHome, extra: Record<string, string> = {}
     N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
     N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
     N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
+    // The settings n8n 1.x warns will become defaults; set now so its start-up output stays readable.
+    DB_SQLITE_POOL_SIZE: '2',
+    N8N_RUNNERS_ENABLED: 'true',
+    N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+    N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
     ...extra,
   };
   delete env.NODE_ENV;

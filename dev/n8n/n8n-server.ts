@@ -21,9 +21,10 @@ export interface StartOptions {
   readyTimeoutMs?: number;
 }
 
+/** n8n answers /healthz before it has registered its REST API; /rest/settings answers only once it has. */
 async function isReady(url: string): Promise<boolean> {
   try {
-    const response = await fetch(`${url}/healthz/readiness`);
+    const response = await fetch(`${url}/rest/settings`);
     return response.ok;
   } catch {
     return false;

@@ -43,7 +43,6 @@ async function main(): Promise<void> {
   });
   onStop(() => server.stop());
   void server.exited.then((code) => {
-    say(`n8n exited (code ${code}); stopping the emulator.`);
     void stopEverything(code === 0 ? 0 : 1);
   });
   await setUpOwner(server, DEMO_OWNER);
