@@ -37,6 +37,8 @@ interface TestHelper {
   init(runtimePath: string): void;
   load(modules: NodeModule[], flow: FlowNode[], credentials?: Record<string, Record<string, string>>): Promise<void>;
   unload(): Promise<void>;
+  /** Stops the flows (every node's close) but keeps the spies, unlike unload(). */
+  clearFlows(): Promise<void>;
   getNode(id: string): TestNode | null;
   request(): AdminAgent;
   /** The spy on Node-RED's log: every line logged during the test. */
