@@ -3,6 +3,7 @@
  * mqtt-broker node, the config node owns the connection (here: the client) and the other nodes stay thin.
  */
 import { RemoteItValidationError, type RemoteItClient } from '../../client';
+import { configurationStatus } from './node-status';
 import type { NodeRedRuntime, RuntimeNode } from './node-red-api';
 
 export const ACCOUNT_NODE_TYPE = 'remoteit-config';
@@ -30,4 +31,21 @@ export function accountClient(RED: NodeRedRuntime, accountId: unknown): RemoteIt
     throw new RemoteItValidationError('account', 'No remote.it account is configured for this node: pick one in its edit dialog');
   }
   return account.client();
+}
+
+/**
+ * Shows a red status at start when the node cannot work (no account, or an account missing a credential), so
+ * the problem is visible before the first message; that message still fails with the full explanation.
+ */
+export function showAccountProblem(RED: NodeRedRuntime, node: RuntimeNode, accountId: unknown): void {
+  const account = findAccount(RED, accountId);
+  if (!account) {
+    node.status(configurationStatus('no remote.it account'));
+    return;
+  }
+  try {
+    account.client();
+  } catch {
+    node.status(configurationStatus('remote.it account incomplete'));
+  }
 }

@@ -3,7 +3,7 @@
  * connection object") in msg.payload, keeping every other property of the incoming message.
  */
 import type { AccessMode, ConnectOptions, Connection, ProxyType } from '../../client';
-import { accountClient } from './account-node';
+import { accountClient, showAccountProblem } from './account-node';
 import { handleMessages } from './input-handler';
 import { describeProperty, evaluateProperty, serviceReferenceFrom, type TypedProperty } from './message-values';
 import type { NodeDefinition, NodeRedRuntime, RuntimeNode } from './node-red-api';
@@ -24,6 +24,7 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
     RED.nodes.createNode(this, definition);
     const service: TypedProperty = { value: definition.service || 'payload', type: definition.serviceType || 'msg' };
     const options = connectOptionsFrom(definition);
+    showAccountProblem(RED, this, definition.account);
 
     handleMessages(this, 'connecting…', async (msg, send) => {
       const client = accountClient(RED, definition.account);

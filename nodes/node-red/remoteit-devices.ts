@@ -3,7 +3,7 @@
  * as one array in msg.payload or as one message per device (with msg.parts, so a join node can rebuild it).
  */
 import { RemoteItValidationError, type Device, type ListDevicesOptions } from '../../client';
-import { accountClient } from './account-node';
+import { accountClient, showAccountProblem } from './account-node';
 import { handleMessages } from './input-handler';
 import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
@@ -23,6 +23,7 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
   function RemoteItDevicesNode(this: RuntimeNode, definition: DevicesDefinition): void {
     RED.nodes.createNode(this, definition);
     const splitOutput = definition.output === 'split';
+    showAccountProblem(RED, this, definition.account);
 
     handleMessages(this, 'listing devices…', async (msg, send) => {
       const client = accountClient(RED, definition.account);

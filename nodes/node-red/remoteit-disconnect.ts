@@ -4,7 +4,7 @@
  * /device/connect/stop), taken from, in order: the connection object, the node's Service ID field, msg.serviceId.
  */
 import { RemoteItValidationError } from '../../client';
-import { accountClient } from './account-node';
+import { accountClient, showAccountProblem } from './account-node';
 import { handleMessages } from './input-handler';
 import { connectionReferenceFrom, describeProperty, evaluateProperty, type TypedProperty } from './message-values';
 import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
@@ -22,6 +22,7 @@ export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
     RED.nodes.createNode(this, definition);
     const connection: TypedProperty = { value: definition.connection || 'payload', type: definition.connectionType || 'msg' };
     const configuredServiceId = definition.serviceId?.trim() || undefined;
+    showAccountProblem(RED, this, definition.account);
 
     handleMessages(this, 'disconnecting…', async (msg, send) => {
       const client = accountClient(RED, definition.account);

@@ -1,7 +1,7 @@
 /** remoteit-config: one client per account, its lifetime, and how its settings reach the client. */
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { readRequestLog, resetEmulator, seedAccount, setLatency, type SeedAccount } from '../support/emulator-control';
-import { ACCOUNT_ID, TAB_ID, accessKeyCredentials, collect, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, type FlowNode } from './support/flow-harness';
+import { ACCOUNT_ID, TAB_ID, accessKeyCredentials, collect, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, statusHistory, type FlowNode } from './support/flow-harness';
 
 const SSH = '80:00:00:00:01:00:00:02';
 const connectNode: FlowNode = { id: 'connect', type: 'remoteit-connect', service: 'payload', serviceType: 'msg', accessMode: 'latching', proxyType: 'auto', reuse: false };
@@ -49,6 +49,7 @@ describe('remoteit-config', () => {
 
   it('starts without a credential, and says which one is missing on the first message', async () => {
     await loadFlow(flowAround(connectNode, emulator.url), { accessKeyId: account.accessKeyId });
+    expect(statusHistory('connect')).toEqual([{ fill: 'red', shape: 'ring', text: 'remote.it account incomplete' }]);
     const caught = nextMessage('caught');
     nodeById('connect').receive({ payload: SSH });
     expect(((await caught).error as { message: string }).message).toMatch(/missing its Secret access key/);

@@ -1,7 +1,7 @@
 /** remoteit-connect under load and abuse: 100 messages in flight, throwing inputs, failing remote.it. */
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { injectFault, resetEmulator, seedAccount, setLatency, type SeedAccount } from '../support/emulator-control';
-import { ACCOUNT_ID, TAB_ID, accessKeyCredentials, collect, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, type FlowNode } from './support/flow-harness';
+import { ACCOUNT_ID, TAB_ID, accessKeyCredentials, collect, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, statusHistory, type FlowNode } from './support/flow-harness';
 
 const SERVICES = ['80:00:00:00:01:00:00:02', '80:00:00:00:01:00:00:03', '80:00:00:00:01:00:00:04', '80:00:00:00:01:00:00:11'];
 
@@ -100,6 +100,7 @@ describe('remoteit-connect robustness', () => {
   it('fails every message of a node without an account through the Catch node', async () => {
     const flow = flowAround(connectNode, emulator.url).filter((n) => n.id !== ACCOUNT_ID);
     await loadFlow(flow, {});
+    expect(statusHistory('connect')).toEqual([{ fill: 'red', shape: 'ring', text: 'no remote.it account' }]);
     const caught = nextMessage('caught');
     nodeById('connect').receive({ payload: SERVICES[0] });
     expect(((await caught).error as { message: string }).message).toMatch(/No remote\.it account is configured/);

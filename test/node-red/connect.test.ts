@@ -120,8 +120,8 @@ describe('remoteit-connect', () => {
 
   it.each([
     ['an object without a service', { hello: 'world' }, /needs a service in msg\.payload/],
-    ['a malformed service id', 'not-a-service', /not a remote\.it id/],
-    ['an unknown service', '80:00:00:00:0F:FF:FF:FF', /No service|not found|unknown/i],
+    ['a malformed service id', 'not-a-service', /RemoteItValidationError: .*not a remote\.it id/],
+    ['an unknown service', '80:00:00:00:0F:FF:FF:FF', /RemoteItNotFoundError: remote\.it does not know that service/],
   ])('sends %s to the Catch node', async (_label, payload, message) => {
     await load();
     const caught = nextMessage('caught');

@@ -98,8 +98,11 @@ describe('remoteit-disconnect', () => {
     const first = nextMessage('out');
     nodeById('disconnect').receive({ payload: connection });
     await first;
+    const statuses = recordStatuses('disconnect');
     const caught = nextMessage('caught');
     nodeById('disconnect').receive({ payload: connection });
-    expect(((await caught).error as { message: string }).message.length).toBeGreaterThan(0);
+    expect(((await caught).error as { message: string }).message).toMatch(/RemoteItNotFoundError: .*connection/i);
+    await eventually(() => statuses.length >= 2, 'the failure status');
+    expect(statuses[1]).toEqual({ fill: 'red', shape: 'ring', text: 'not found' });
   });
 });

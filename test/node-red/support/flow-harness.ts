@@ -44,6 +44,8 @@ interface TestHelper {
   /** The spy on Node-RED's log: every line logged during the test. */
   log(): { args: unknown[][] };
   credentials: { get(id: string): Record<string, string> | undefined };
+  /** Node.prototype, whose methods the helper wraps in sinon spies for the duration of a load. */
+  _NodePrototype: { status: { getCalls(): Array<{ thisValue: { id: string }; args: unknown[] }> } };
   _redNodes: {
     getFlows(): { flows: FlowNode[] };
     setFlows(flow: FlowNode[], credentials: null, type: 'full'): Promise<unknown>;
@@ -116,6 +118,11 @@ export function recordStatuses(nodeId: string): NodeStatus[] {
   const statuses: NodeStatus[] = [];
   nodeById(nodeId).on('call:status', (call) => statuses.push(call.args[0] as NodeStatus));
   return statuses;
+}
+
+/** Every status a node has set since the flow was loaded, including those set in its constructor. */
+export function statusHistory(nodeId: string): NodeStatus[] {
+  return helper._NodePrototype.status.getCalls().filter((call) => call.thisValue.id === nodeId).map((call) => call.args[0] as NodeStatus);
 }
 
 export async function eventually(condition: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
