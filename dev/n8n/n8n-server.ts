@@ -35,7 +35,8 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`n8n exited (code ${child.exitCode}) before it was ready:\n${output()}`);
-    if (await isReady(url)) return;
+    // The REST API answers before active workflows (and their webhooks) are registered; n8n prints this line after.
+    if (output().includes('Editor is now accessible via') && (await isReady(url))) return;
     await sleep(500);
   }
   throw new Error(`n8n was not ready at ${url} within ${timeoutMs / 1000}s:\n${output()}`);

@@ -1,0 +1,117 @@
+/**
+ * The package in real n8n, installed from its npm tarball where Community Nodes installs it:
+ * n8n 1.123.x on Node 20 and n8n 2.x on Node 24. Credentials and workflows go in with `n8n import:*`, run with
+ * `n8n execute --id`; the webhook workflow runs in `n8n start`. The emulator plays remote.it.
+ */
+import { rmSync } from 'node:fs';
+import { createRemoteItClient } from '../../client';
+import type { EngineName } from '../../dev/engines/catalog';
+import { freePort } from '../../dev/launch/free-port';
+import { WEBHOOK_PATH, demoWorkflowIds } from '../../dev/n8n/demo/demo-data';
+import {
+  type ExecutionResult, type N8nHome, activateWorkflow, createN8nHome, executeWorkflow, importCredentials, importWorkflows, nodeOutput,
+} from '../../dev/n8n/n8n-cli';
+import { startN8nServer } from '../../dev/n8n/n8n-server';
+import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture } from './support/engine-fixture';
+import { WRONG_SECRET, e2eCredentials, e2eWorkflowIds, e2eWorkflows } from './support/n8n-fixtures';
+
+const SSH_SERVICE = '80:00:00:00:01:00:00:02';
+const DEVICE_NAMES = ['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop', 'warehouse-sensor'];
+
+describe.each<[EngineName, string]>([
+  ['n8n', 'n8n 1.123.x on Node 20'],
+  ['n8n-2', 'n8n 2.x on Node 24'],
+])('%s (%s)', (engineName) => {
+  let fixture: EngineFixture;
+  let home: N8nHome;
+  const outputs: string[] = [];
+
+  async function execute(workflowId: string): Promise<ExecutionResult> {
+    const result = await executeWorkflow(home, workflowId);
+    outputs.push(result.stdout, result.stderr);
+    return result;
+  }
+
+  function failure(result: ExecutionResult): string {
+    return `exit ${result.code}\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`;
+  }
+
+  beforeAll(async () => {
+    fixture = await setUpEngineFixture(engineName);
+    home = createN8nHome(fixture.engine, fixture.tarball);
+    await importCredentials(home, e2eCredentials(fixture.account, fixture.emulator.url));
+    await importWorkflows(home, e2eWorkflows(fixture.emulator.url));
+  }, ENGINE_SETUP_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await fixture?.emulator.close();
+    if (home) rmSync(home.userFolder, { recursive: true, force: true });
+  });
+
+  it('connects, uses host and port in a Set node, and disconnects', async () => {
+    const result = await execute(demoWorkflowIds.connectUseDisconnect);
+    expect(result.run?.data.resultData.error).toBeUndefined();
+    const [connection] = nodeOutput(result.run, 'Connect to SSH');
+    expect(connection).toMatchObject({ serviceId: SSH_SERVICE, reverseProxy: false, accessMode: 'latching', timeoutSeconds: 28800 });
+    expect(connection?.host).toMatch(/^proxy\d+\.rt3\.io$/);
+    expect(connection?.url).toBe(`tcp://${connection?.host}:${connection?.port}`);
+    expect(Date.parse(String(connection?.expiresAt))).toBeGreaterThan(Date.parse(String(connection?.createdAt)));
+    expect(nodeOutput(result.run, 'Use host and port')[0]?.sshCommand).toBe(`ssh -p ${connection?.port} pi@${connection?.host}`);
+    expect(nodeOutput(result.run, 'Disconnect')).toEqual([{ id: connection?.id, serviceId: SSH_SERVICE, disconnected: true }]);
+
+    const client = createRemoteItClient({ apiUrl: fixture.emulator.url, auth: { type: 'accessKey', accessKeyId: fixture.account.accessKeyId, secretAccessKey: fixture.account.secretAccessKey } });
+    expect((await client.listSessions()).map((session) => session.id)).not.toContain(connection?.id);
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('lists the device inventory', async () => {
+    const result = await execute(demoWorkflowIds.deviceInventory);
+    expect(result.run?.data.resultData.error).toBeUndefined();
+    const devices = nodeOutput(result.run, 'Get devices');
+    expect(devices.map((device) => device.name).sort()).toEqual(DEVICE_NAMES);
+    const rows = nodeOutput(result.run, 'Inventory row');
+    expect(rows.find((row) => row.device === 'warehouse-sensor')).toEqual({ device: 'warehouse-sensor', online: false, services: 'SSH' });
+    expect(rows.find((row) => row.device === 'factory-gateway')).toMatchObject({ online: true, services: expect.stringContaining('Postgres') });
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it("signs a custom GraphQL call from n8n's HTTP Request node with the remote.it credential", async () => {
+    const result = await execute(demoWorkflowIds.customGraphqlCall);
+    expect(result.run?.data.resultData.error).toBeUndefined();
+    expect(nodeOutput(result.run, 'Who am I (GraphQL)')).toEqual([{ data: { login: { email: fixture.account.email } } }]);
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('fails with a "device is offline" error for an offline device', async () => {
+    const result = await execute(e2eWorkflowIds.offlineDevice);
+    const error = result.run?.data.resultData.error;
+    expect({ message: error?.message, output: failure(result) }).toMatchObject({ message: expect.stringMatching(/offline/i) });
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('fails with a credentials error for a wrong secret', async () => {
+    const result = await execute(e2eWorkflowIds.wrongCredential);
+    const error = result.run?.data.resultData.error;
+    expect({ message: `${error?.message} ${error?.description ?? ''}`, output: failure(result) })
+      .toMatchObject({ message: expect.stringMatching(/refused the credentials|credential/i) });
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('answers a POST to the active webhook workflow with the connection', async () => {
+    await activateWorkflow(home, demoWorkflowIds.webhookConnect);
+    const server = await startN8nServer(home, { port: await freePort() });
+    try {
+      const response = await fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ serviceId: '80:00:00:00:01:00:00:41' }),
+      });
+      const body = (await response.json()) as Record<string, unknown>;
+      expect({ status: response.status, body }).toMatchObject({ status: 200, body: { serviceId: '80:00:00:00:01:00:00:41', reverseProxy: false } });
+      expect(body.url).toBe(`tcp://${body.host}:${body.port}`);
+    } finally {
+      outputs.push(server.output());
+      await server.stop();
+    }
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('never prints a secret: execution JSON, logs and errors are clean', () => {
+    expect(outputs.length).toBeGreaterThanOrEqual(10);
+    expect(secretsIn(outputs.join('\n'), [...fixture.secrets, WRONG_SECRET])).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * What the n8n e2e suites import besides the demo: a credential with a wrong secret, and demo workflows
+ * changed to fail on purpose (an offline device; the wrong credential).
+ */
+import {
+  type CredentialJson, type WorkflowJson, DEMO_CREDENTIAL_ID, demoCredential, demoWorkflowIds, demoWorkflows,
+} from '../../../dev/n8n/demo/demo-data';
+import type { DemoAccount } from '../../../dev/launch/demo-account';
+
+/** A well-formed secret (40 base64 characters) that is not the account's. */
+export const WRONG_SECRET = 'V3JvbmdTZWNyZXRXcm9uZ1NlY3JldFdyb25nU2Vj';
+export const OFFLINE_SSH_SERVICE = '80:00:00:00:01:00:00:31';
+
+export const e2eWorkflowIds = {
+  offlineDevice: 'remoteItE2eOffl1',
+  wrongCredential: 'remoteItE2eAuth1',
+} as const;
+
+const WRONG_CREDENTIAL_ID = 'remoteItE2eCred2';
+
+export function e2eCredentials(account: DemoAccount, apiUrl: string): CredentialJson[] {
+  const good = demoCredential(account, apiUrl);
+  const wrong = { ...good, id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret', data: { ...good.data, secretAccessKey: WRONG_SECRET } };
+  return [good, wrong];
+}
+
+function variant(workflow: WorkflowJson, id: string, name: string, change: (node: WorkflowJson['nodes'][number]) => void): WorkflowJson {
+  const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+  copy.nodes.filter((node) => node.type === 'n8n-nodes-remoteit.remoteIt').forEach(change);
+  return { ...copy, id, name };
+}
+
+export function e2eWorkflows(apiUrl: string): WorkflowJson[] {
+  const demo = demoWorkflows(apiUrl);
+  const byId = (id: string): WorkflowJson => demo.find((workflow) => workflow.id === id) as WorkflowJson;
+  const offline = variant(byId(demoWorkflowIds.connectUseDisconnect), e2eWorkflowIds.offlineDevice, 'e2e: connect to an offline device', (node) => {
+    if (node.parameters.operation === 'connect') node.parameters.service = { __rl: true, mode: 'id', value: OFFLINE_SSH_SERVICE };
+  });
+  const wrongCredential = variant(byId(demoWorkflowIds.deviceInventory), e2eWorkflowIds.wrongCredential, 'e2e: wrong secret', (node) => {
+    node.credentials = { remoteItApi: { id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret' } };
+  });
+  return [...demo, offline, wrongCredential];
+}
+
+export { DEMO_CREDENTIAL_ID };
