@@ -15,6 +15,7 @@ module.exports = {
     project('integration'),
     project('n8n'),
     project('node-red'),
-    project('e2e'),
+    // Installs the real engines (cached outside the clone) before the first e2e suite: see dev/engines.
+    project('e2e', { globalSetup: '<rootDir>/test/e2e/global-setup.ts' }),
   ],
 };
