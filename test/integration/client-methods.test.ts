@@ -1,5 +1,6 @@
 /** Every client method against the emulator, for each of the three auth types. */
-import { RemoteItNotFoundError, RemoteItValidationError, type RemoteItClient } from '../../client';
+import { RemoteItNotFoundError, RemoteItValidationError, type HttpRequest, type RemoteItClient } from '../../client';
+import { createAxiosTransport } from '../../client/transport/axios';
 import { clearRequestLog, listEmulatorConnections, resetEmulator } from '../support/emulator-control';
 import { AUTH_KINDS, countPath, failureOf, GRAPHQL_PATH, RDP, SSH, startDemo, WEB_UI, type Demo } from './client-fixtures';
 
@@ -197,5 +198,38 @@ describe('reuse across clients and ambiguous names', () => {
     } finally {
       await twins.emulator.close();
     }
+  });
+});
+
+describe('what goes on the wire', () => {
+  const recorded = async (kind: 'accessKey' | 'password') => {
+    const requests: HttpRequest[] = [];
+    const axiosSend = createAxiosTransport({ timeoutMs: 5000 });
+    const client = await demo.client(kind, { send: (request) => { requests.push(request); return axiosSend(request); } });
+    return { client, requests };
+  };
+  const headerNames = (request: HttpRequest | undefined) => Object.keys(request?.headers ?? {}).map((h) => h.toLowerCase()).sort();
+
+  it('password auth connects exactly as the seed document does: developerkey + token headers, string values', async () => {
+    const { client, requests } = await recorded('password');
+    await client.connect(SSH.toLowerCase());
+    const connect = requests.find((r) => r.url.endsWith('/apv/v27/device/connect'));
+    expect(connect?.method).toBe('POST');
+    expect(JSON.parse(connect?.body ?? '{}')).toEqual({ deviceaddress: SSH, wait: 'true', hostip: '255.255.255.255' });
+    expect(headerNames(connect)).toEqual(expect.arrayContaining(['developerkey', 'token', 'content-type']));
+    expect(headerNames(connect)).not.toContain('authorization');
+  });
+
+  it('access keys sign a GraphQL request whose user input travels only as variables', async () => {
+    const { client, requests } = await recorded('accessKey');
+    await client.connect(SSH, { accessMode: 'restricted', hostIp: '203.0.113.9' });
+    const [connect] = requests;
+    const body = JSON.parse(connect.body ?? '{}') as { query: string; variables: Record<string, string> };
+    expect(body.variables).toEqual({ serviceId: SSH, hostIP: '203.0.113.9' });
+    expect(body.query).not.toContain(SSH);
+    expect(body.query).not.toContain('203.0.113.9');
+    expect(connect.headers.Authorization).toMatch(/^Signature keyId="DEMOKEY0000000000001",algorithm="hmac-sha256",headers="\(request-target\) host date content-type content-length",signature="[A-Za-z0-9+/=]+"$/);
+    expect(connect.headers['Content-Length']).toBe(String(Buffer.byteLength(connect.body ?? '')));
+    expect(connect.headers.Date).toMatch(/GMT$/);
   });
 });
