@@ -7,8 +7,8 @@ import { createRemoteItClient, RemoteItValidationError, type RemoteItClient } fr
 import { createAxiosTransport } from '../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
 
-export const DEFAULT_API_URL = 'https://api.remote.it';
-export const DEFAULT_TIMEOUT_SECONDS = 30;
+const DEFAULT_API_URL = 'https://api.remote.it';
+const DEFAULT_TIMEOUT_SECONDS = 30;
 
 export interface AccountSettings {
   apiUrl?: string;

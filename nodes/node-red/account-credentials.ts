@@ -8,7 +8,7 @@ import type { CredentialTypes } from './node-red-api';
 
 export type AuthMethod = RemoteItAuth['type'];
 
-export const AUTH_METHODS: readonly AuthMethod[] = ['accessKey', 'password', 'token'];
+const AUTH_METHODS: readonly AuthMethod[] = ['accessKey', 'password', 'token'];
 
 export const ACCOUNT_CREDENTIAL_TYPES = {
   accessKeyId: { type: 'password' },
@@ -31,12 +31,8 @@ const FIELDS_BY_METHOD: Record<AuthMethod, Partial<Record<CredentialName, string
   token: { developerKey: 'Developer key', token: 'Session token' },
 };
 
-export function isAuthMethod(value: unknown): value is AuthMethod {
+function isAuthMethod(value: unknown): value is AuthMethod {
   return typeof value === 'string' && (AUTH_METHODS as readonly string[]).includes(value);
-}
-
-export function credentialNamesFor(method: AuthMethod): CredentialName[] {
-  return Object.keys(FIELDS_BY_METHOD[method]) as CredentialName[];
 }
 
 export function authFromCredentials(method: unknown, credentials: AccountCredentials): RemoteItAuth {

@@ -15,7 +15,7 @@ export interface RemoteItAccountNode extends RuntimeNode {
   client(): RemoteItClient;
 }
 
-export function isAccountNode(node: RuntimeNode | null | undefined): node is RemoteItAccountNode {
+function isAccountNode(node: RuntimeNode | null | undefined): node is RemoteItAccountNode {
   return node?.type === ACCOUNT_NODE_TYPE && typeof (node as Partial<RemoteItAccountNode>).client === 'function';
 }
 

@@ -8,6 +8,7 @@ import { isRemoteItError, type SearchServicesOptions } from '../../client';
 import { CREDENTIAL_NAMES, type AccountCredentials } from './account-credentials';
 import { apiUrlFrom, createAccountClient } from './account-client';
 import { findAccount } from './account-node';
+import { isRecord } from './message-values';
 import { asError } from './input-handler';
 import type { AdminRequest, AdminResponse, NodeRedRuntime } from './node-red-api';
 
@@ -95,10 +96,6 @@ async function listServices(RED: NodeRedRuntime, request: AdminRequest, response
     const status = isRemoteItError(error) && error.code === 'VALIDATION' ? 400 : 502;
     response.status(status).json({ message: error.message });
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function withoutTrailingSlash(url: string): string {

@@ -61,7 +61,7 @@ export function connectionReferenceFrom(value: unknown, source: string): Connect
   );
 }
 
-export function stringField(record: Record<string, unknown>, name: string): string | undefined {
+function stringField(record: Record<string, unknown>, name: string): string | undefined {
   const value = record[name];
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
