@@ -7,7 +7,7 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { startEmulator } from '../../emulator';
 import { ensureEngine } from '../engines/install';
 import { demoAccount } from '../launch/demo-account';
@@ -22,6 +22,7 @@ const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Us
 
 async function main(): Promise<void> {
   const tarball = packLocalPackage(say);
+  removeOnStop(dirname(tarball));
   const emulator = await startEmulator({ port: portFromEnv('REMOTEIT_EMULATOR_PORT', 8787) });
   onStop(() => emulator.close());
   say(`remote.it emulator (demo seed) at ${emulator.url}`);

@@ -12,7 +12,7 @@ import {
   type ExecutionResult, type N8nHome, activateWorkflow, createN8nHome, executeWorkflow, importCredentials, importWorkflows, nodeOutput,
 } from '../../dev/n8n/n8n-cli';
 import { startN8nServer } from '../../dev/n8n/n8n-server';
-import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture } from './support/engine-fixture';
+import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture, tearDownEngineFixture } from './support/engine-fixture';
 import { WRONG_SECRET, e2eCredentials, e2eWorkflowIds, e2eWorkflows } from './support/n8n-fixtures';
 
 const SSH_SERVICE = '80:00:00:00:01:00:00:02';
@@ -44,7 +44,7 @@ describe.each<[EngineName, string]>([
   }, ENGINE_SETUP_TIMEOUT_MS);
 
   afterAll(async () => {
-    await fixture?.emulator.close();
+    await tearDownEngineFixture(fixture);
     if (home) rmSync(home.userFolder, { recursive: true, force: true });
   });
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { EngineName } from '../../dev/engines/catalog';
 import { demoFlows } from '../../dev/node-red/demo-flows';
 import { type FlowNode, type NodeRedRuntime, createUserDir, deployFlows, inject, startNodeRed } from '../../dev/node-red/node-red-process';
-import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture } from './support/engine-fixture';
+import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture, tearDownEngineFixture } from './support/engine-fixture';
 import { type DebugListener, type DebugMessage, listenToDebug } from './support/node-red-debug';
 import { extraInject, probeIdFor, withProbes } from './support/node-red-probes';
 
@@ -54,7 +54,7 @@ describe.each<[EngineName, string]>([
   afterAll(async () => {
     debug?.close();
     await runtime?.stop();
-    await fixture?.emulator.close();
+    await tearDownEngineFixture(fixture);
     if (runtime) rmSync(runtime.userDir, { recursive: true, force: true });
   });
 

@@ -1,4 +1,6 @@
 /** What every e2e suite needs first: the engine (installed or cached), the packed package, the emulator. */
+import { rmSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { type RunningEmulator, startEmulator } from '../../../emulator';
 import type { EngineName } from '../../../dev/engines/catalog';
 import { type InstalledEngine, ensureEngine } from '../../../dev/engines/install';
@@ -28,6 +30,13 @@ export async function setUpEngineFixture(name: EngineName): Promise<EngineFixtur
   const emulator = await startEmulator();
   const account = demoAccount(emulator.seed);
   return { engine, tarball, emulator, account, secrets: secretsOf(account) };
+}
+
+/** Closes the emulator and removes the packed tarball's temporary folder. */
+export async function tearDownEngineFixture(fixture: EngineFixture | undefined): Promise<void> {
+  if (!fixture) return;
+  await fixture.emulator.close();
+  rmSync(dirname(fixture.tarball), { recursive: true, force: true });
 }
 
 /** The secrets found in `text` (an empty list is the expected answer). */
