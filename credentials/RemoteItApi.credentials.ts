@@ -18,7 +18,8 @@ import { signRequest } from '../client/signing';
  *   token with HTTP 200 `status:"false"` "missing api token" (section 2), and n8n renews pre-authenticated
  *   credentials only after an HTTP 401, so a stored token would stay expired for good. The remote.it node's
  *   client logs in once per execution, shares that token across all items, and re-logs in once when remote.it
- *   refuses it. Custom calls from the HTTP Request node therefore need an access key or a session token.
+ *   refuses it. Custom calls from the HTTP Request node therefore need an access key or a session token, and
+ *   are refused here with a message saying so rather than sent without a token.
  */
 export class RemoteItApi implements ICredentialType {
 	name = 'remoteItApi';
@@ -141,7 +142,10 @@ export class RemoteItApi implements ICredentialType {
 			headers.token = stringField(credentials, 'token');
 			return { ...requestOptions, headers };
 		}
-		if (credentials.authentication !== 'accessKey') return { ...requestOptions, headers };
+		if (credentials.authentication === 'password') {
+			if (!isRemoteItNodeSession(headers, requestUrl(requestOptions))) throw new Error(PASSWORD_ONLY_IN_NODE);
+			return { ...requestOptions, headers };
+		}
 
 		// Sign the bytes that will go on the wire: fold the query into the URL and serialise the body here,
 		// so neither n8n nor axios re-encodes anything after the signature is computed.
@@ -162,6 +166,16 @@ export class RemoteItApi implements ICredentialType {
 		else signed.body = body;
 		return signed;
 	}
+}
+
+const PASSWORD_ONLY_IN_NODE =
+	'A remote.it Username/Password credential only works in the remote.it node, which logs in for you. ' +
+	'For custom requests (HTTP Request node), use an Access Key or a Session Token credential.';
+
+/** The remote.it node's client logs in itself and then sends the session token it got on every request. */
+function isRemoteItNodeSession(headers: Record<string, string>, url: string): boolean {
+	const hasToken = Object.keys(headers).some((name) => name.toLowerCase() === 'token');
+	return hasToken || new URL(url).pathname.endsWith('/user/login');
 }
 
 function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {
