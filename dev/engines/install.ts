@@ -6,9 +6,9 @@
  * is renamed only once complete, so an interrupted install is never taken for a cached one.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { basename, delimiter, dirname, join } from 'node:path';
 import { type EngineName, engineLabel, engines, readManifest } from './catalog';
 import { withLock } from './lock';
 import { formatDuration, runCommand } from './run-command';
@@ -102,6 +102,14 @@ function readInstalled(dir: string): boolean {
   }
 }
 
+/** Partial installs of interrupted runs (under the lock, no other process is installing this engine). */
+function removeLeftovers(dir: string): void {
+  const prefix = `${basename(dir)}.partial-`;
+  for (const entry of readdirSync(dirname(dir))) {
+    if (entry.startsWith(prefix)) rmSync(join(dirname(dir), entry), { recursive: true, force: true });
+  }
+}
+
 /** Returns the cached engine, installing it first when the cache lacks it. */
 export async function ensureEngine(name: EngineName, options: EnsureOptions = {}): Promise<InstalledEngine> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -113,8 +121,8 @@ export async function ensureEngine(name: EngineName, options: EnsureOptions = {}
   mkdirSync(cacheRoot(), { recursive: true });
   return withLock(`${dir}.lock`, () => log(`waiting for another process installing ${label}…`), async () => {
     if (readInstalled(dir)) return installed;
+    removeLeftovers(dir);
     const partial = `${dir}.partial-${process.pid}`;
-    rmSync(partial, { recursive: true, force: true });
     mkdirSync(partial, { recursive: true });
     const started = Date.now();
     log(`installing ${label} into ${dir} (first run only; npm log in ${join(partial, 'install.log')})`);
