@@ -1,0 +1,104 @@
+import { startEmulator, type RunningEmulator } from '../../emulator';
+import { injectFault, resetEmulator } from '../support/emulator-control';
+import { accessKeyCredentials } from './support/credentials';
+import { shutDownN8nServices } from './support/n8n-shutdown';
+import { SEED, byId, connectParameters } from './support/parameters';
+import { runWorkflow } from './support/run-workflow';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => {
+	await emulator.close();
+	shutDownN8nServices();
+});
+beforeEach(async () => {
+	await resetEmulator(emulator.url);
+});
+
+/** Connect whose Service comes from each item's `serviceId`, the usual way to fan out over many services. */
+const connectEachItem = (extra = {}) => connectParameters(byId('={{ $json.serviceId }}'), extra);
+
+describe('Continue On Fail', () => {
+	const items = [
+		{ serviceId: SEED.gatewaySsh },
+		{ serviceId: SEED.offlineSensorSsh },
+		{ serviceId: 'not-a-service-id' },
+		{ serviceId: SEED.gatewayPostgres },
+		{ serviceId: SEED.unknownService },
+		{ serviceId: SEED.piSsh },
+	];
+
+	it('turns each failed item into { error } with its pairedItem, and the others go on', async () => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items,
+			nodes: [{ name: 'Connect', parameters: connectEachItem({ options: { parallelRequests: 3 } }), continueOnFail: true }],
+		});
+		expect(result.error()).toBeUndefined();
+		const output = result.output('Connect');
+		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		expect(output.map((item) => item.json.serviceId ?? null)).toEqual([
+			SEED.gatewaySsh, null, null, SEED.gatewayPostgres, null, SEED.piSsh,
+		]);
+		const errors = output.map((item) => item.json.error);
+		expect(errors[1]).toMatch(/offline/i);
+		expect(errors[2]).toMatch(/^Service: /);
+		expect(errors[4]).toMatch(/not found|unknown|no service/i);
+		for (const failed of [1, 2, 4]) expect(Object.keys(output[failed].json)).toEqual(['error']);
+	});
+
+	it('is off by default: the first failure stops the node with an error naming the item', async () => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items: [{ serviceId: SEED.gatewaySsh }, { serviceId: 'not-a-service-id' }],
+			nodes: [{ name: 'Connect', parameters: connectEachItem() }],
+		});
+		const error = result.error();
+		expect(error?.name).toBe('NodeOperationError');
+		expect(error?.message).toMatch(/^Service: /);
+		expect(error?.description).toContain('item 1');
+		expect((error as unknown as { context: { itemIndex?: number } }).context.itemIndex).toBe(1);
+	});
+
+	it('reports remote.it failures as NodeApiError with the client message', async () => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items: [{ serviceId: SEED.offlineSensorSsh }],
+			nodes: [{ name: 'Connect', parameters: connectEachItem() }],
+		});
+		expect(result.error()?.name).toBe('NodeApiError');
+		expect(result.error()?.message).toMatch(/offline/i);
+	});
+
+	it('names the IP Address parameter when Restricted to IP gets no valid address', async () => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			nodes: [{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewaySsh), { accessMode: 'restricted', hostIp: '300.1.2.3' }) }],
+		});
+		expect(result.error()?.name).toBe('NodeOperationError');
+		expect(result.error()?.message).toMatch(/^IP Address: /);
+	});
+});
+
+describe('Parallel Requests', () => {
+	const services = [SEED.gatewaySsh, SEED.gatewayPostgres, SEED.piSsh, SEED.gatewayWebUi, SEED.nvrHttps];
+
+	it('connects 50 items five at a time, output in input order with pairedItem', async () => {
+		const items = Array.from({ length: 50 }, (_, i) => ({ serviceId: services[i % services.length], index: i }));
+		// The first request is held back, so later items finish first and order has to be restored.
+		await injectFault(emulator.url, { path: '/graphql/v1', kind: 'delay', delayMs: 300, times: 1 });
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items,
+			nodes: [{ name: 'Connect', parameters: connectEachItem({ accessMode: 'public', options: { parallelRequests: 5 } }) }],
+		});
+		expect(result.error()).toBeUndefined();
+		const output = result.output('Connect');
+		expect(output).toHaveLength(50);
+		expect(output.map((item) => item.json.serviceId)).toEqual(items.map((item) => item.serviceId));
+		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
+		expect(output.every((item) => typeof item.json.id === 'string' && typeof item.json.url === 'string')).toBe(true);
+	});
+});
