@@ -1,0 +1,56 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import './support/n8n-environment';
+import { PackageDirectoryLoader } from 'n8n-core';
+import type { INodeTypeDescription } from 'n8n-workflow';
+
+const packageDir = resolve(__dirname, '../..');
+
+/**
+ * Loads the built package the way n8n loads an installed community package (n8n-core's PackageDirectoryLoader
+ * reading package.json's `n8n` section), so paths, icons and the codex are checked as n8n resolves them.
+ * `npm test` builds first; after editing sources, run `npm run build` before this file alone.
+ */
+describe('the package as n8n loads it', () => {
+	let loader: PackageDirectoryLoader;
+
+	beforeAll(async () => {
+		if (!existsSync(join(packageDir, 'dist/nodes/RemoteIt/RemoteIt.node.js'))) {
+			throw new Error('dist/ is missing: run `npm run build` first');
+		}
+		loader = new PackageDirectoryLoader(packageDir);
+		await loader.loadAll();
+	});
+
+	it('registers the remote.it node and credential under the package name', () => {
+		expect(loader.packageName).toBe('n8n-nodes-remoteit');
+		expect(Object.keys(loader.nodeTypes)).toEqual(['remoteIt']);
+		expect(Object.keys(loader.credentialTypes)).toEqual(['remoteItApi']);
+		expect(loader.known.credentials.remoteItApi.supportedNodes).toEqual(['remoteIt']);
+	});
+
+	it('resolves light and dark icons to files inside the package', () => {
+		const node = loader.types.nodes[0];
+		const credential = loader.types.credentials[0];
+		for (const iconUrl of [node.iconUrl, credential.iconUrl]) {
+			expect(iconUrl).toEqual({ light: expect.any(String), dark: expect.any(String) });
+			const { light, dark } = iconUrl as { light: string; dark: string };
+			for (const url of [light, dark]) {
+				expect(url.startsWith('icons/n8n-nodes-remoteit/')).toBe(true);
+				expect(existsSync(join(packageDir, url.replace('icons/n8n-nodes-remoteit/', '')))).toBe(true);
+			}
+		}
+	});
+
+	it('attaches the codex: categories and the "remote.it Connect" alias', () => {
+		const codex = (loader.types.nodes[0] as INodeTypeDescription & { codex?: { categories?: string[]; alias?: string[] } }).codex;
+		expect(codex?.categories).toEqual(expect.arrayContaining(['Development']));
+		expect(codex?.alias).toContain('remote.it Connect');
+	});
+
+	it('exposes the list-search methods the resource locators name', () => {
+		const node = loader.getNode('remoteIt').type as { methods?: { listSearch?: Record<string, unknown> } };
+		expect(Object.keys(node.methods?.listSearch ?? {}).sort()).toEqual(['searchDevices', 'searchServices']);
+	});
+});
