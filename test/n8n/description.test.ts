@@ -41,7 +41,7 @@ describe('node description', () => {
 	it('validates By ID against the 8-octet id pattern', () => {
 		const service = description.properties.find((p) => p.name === 'service');
 		const byId = service?.modes?.find((m) => m.name === 'id');
-		const rule = byId?.validation?.[0] as { properties: { regex: string } };
+		const rule = byId?.validation?.[0] as unknown as { properties: { regex: string } };
 		const regex = new RegExp(rule.properties.regex);
 		expect(regex.test('80:00:00:00:01:00:00:02')).toBe(true);
 		expect(regex.test(' 80:00:00:00:01:00:0a:ff ')).toBe(true);
