@@ -1,8 +1,8 @@
 import { startEmulator, type RunningEmulator } from '../../emulator';
-import { injectFault, resetEmulator } from '../support/emulator-control';
+import { injectFault, readRequestLog, resetEmulator } from '../support/emulator-control';
 import { accessKeyCredentials } from './support/credentials';
 import { shutDownN8nServices } from './support/n8n-shutdown';
-import { SEED, byId, connectParameters } from './support/parameters';
+import { SEED, byId, byName, connectParameters } from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
 
 let emulator: RunningEmulator;
@@ -100,5 +100,34 @@ describe('Parallel Requests', () => {
 		expect(output.map((item) => item.json.serviceId)).toEqual(items.map((item) => item.serviceId));
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 		expect(output.every((item) => typeof item.json.id === 'string' && typeof item.json.url === 'string')).toBe(true);
+	});
+});
+
+describe('one execution, many items', () => {
+	it('looks a service up by name once for all the items that name it', async () => {
+		await readRequestLog(emulator.url, { clear: true });
+		const names = ['factory-gateway/SSH', 'lab-raspberrypi/SSH'];
+		const items = Array.from({ length: 10 }, (_, i) => ({ service: names[i % 2] }));
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items,
+			nodes: [{ name: 'Connect', parameters: connectParameters(byName('={{ $json.service }}')) }],
+		});
+		expect(result.output('Connect').map((item) => item.json.serviceId)).toEqual(
+			items.map((item) => (item.service === names[0] ? SEED.gatewaySsh : SEED.piSsh)),
+		);
+		const log = await readRequestLog(emulator.url);
+		expect(log.filter((entry) => entry.operation === 'mutation connect')).toHaveLength(10);
+		expect(log.filter((entry) => entry.operation !== 'mutation connect')).toHaveLength(2);
+	});
+
+	it('reports a credential with a missing field as a credential problem, before any request', async () => {
+		await readRequestLog(emulator.url, { clear: true });
+		const result = await runWorkflow({
+			credentials: { ...accessKeyCredentials(emulator), accessKeyId: '' },
+			nodes: [{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewaySsh)), continueOnFail: true }],
+		});
+		expect(result.error()?.message).toMatch(/^remote\.it credential: .*access key id/i);
+		expect(await readRequestLog(emulator.url)).toEqual([]);
 	});
 });

@@ -7,6 +7,7 @@ import { mapWithConcurrency } from './concurrency';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
 import { toNodeError } from './errors';
+import { withServiceLookupCache } from './lookupCache';
 
 interface Operation {
 	execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject | IDataObject[]>;
@@ -29,7 +30,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	const client = await createClientForExecution(this);
+	const client = withServiceLookupCache(await createClientForExecution(this));
 	const concurrency = operation.parallelRequests?.call(this) ?? 1;
 	const perItem = await mapWithConcurrency(this.getInputData().length, concurrency, async (itemIndex) =>
 		await runItem(this, operation, client, itemIndex),

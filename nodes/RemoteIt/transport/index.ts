@@ -4,9 +4,9 @@ import type {
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { createRemoteItClient } from '../../../client';
+import { RemoteItValidationError, createRemoteItClient } from '../../../client';
 import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client';
 import { clientOptionsFromCredentials } from './credentials';
 import { bodyText, flattenHeaders, transportFailure } from './response';
@@ -54,11 +54,19 @@ export function createN8nSend(context: RequestContext): SendRequest {
  */
 export async function createClientForExecution(context: RequestContext): Promise<RemoteItClient> {
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
-	return createRemoteItClient({
-		...clientOptionsFromCredentials(credentials),
-		authenticatedBy: 'transport',
-		send: createN8nSend(context),
-		timeoutMs: REQUEST_TIMEOUT_MS,
-		sleep,
-	});
+	try {
+		return createRemoteItClient({
+			...clientOptionsFromCredentials(credentials),
+			authenticatedBy: 'transport',
+			send: createN8nSend(context),
+			timeoutMs: REQUEST_TIMEOUT_MS,
+			sleep,
+		});
+	} catch (error) {
+		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.
+		if (!(error instanceof RemoteItValidationError)) throw error;
+		throw new NodeOperationError(context.getNode(), `remote.it credential: ${error.message}`, {
+			description: 'Open the remote.it API credential and check the fields of the chosen authentication method.',
+		});
+	}
 }
