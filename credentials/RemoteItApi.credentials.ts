@@ -28,7 +28,7 @@ export class RemoteItApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/remoteit.svg', dark: 'file:../icons/remoteit.dark.svg' };
 
-	documentationUrl = 'https://github.com/remoteit/n8n-nodes-remoteit#credentials';
+	documentationUrl = 'https://github.com/remoteit/n8n-nodes-remoteit#authentication';
 
 	properties: INodeProperties[] = [
 		{
@@ -108,6 +108,14 @@ export class RemoteItApi implements ICredentialType {
 			type: 'string',
 			typeOptions: { password: true },
 			required: true,
+			default: '',
+			displayOptions: { show: { authentication: ['password'] } },
+		},
+		{
+			displayName:
+				'The remote.it node logs in for you. For custom requests in the HTTP Request node, use an access key or a session token.',
+			name: 'customRequestsNotice',
+			type: 'notice',
 			default: '',
 			displayOptions: { show: { authentication: ['password'] } },
 		},

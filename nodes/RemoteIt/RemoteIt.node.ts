@@ -18,7 +18,7 @@ export class RemoteIt implements INodeType {
 			'={{ $parameter["operation"] + ": " + ($parameter["service"] ? ($parameter["service"].cachedResultName || $parameter["service"].value) : $parameter["resource"]) }}',
 		description:
 			'Open remote.it proxy connections to devices behind NAT (SSH, HTTP, databases, ...), close them, and list devices',
-		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#n8n',
+		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#readme',
 		defaults: { name: 'remote.it' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

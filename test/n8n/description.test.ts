@@ -67,7 +67,7 @@ describe('credential description', () => {
 
 	it('shows only the fields each authentication method needs', () => {
 		expect(visibleFor('accessKey')).toEqual(['authentication', 'accessKeyId', 'secretAccessKey', 'developerKey', 'apiUrl']);
-		expect(visibleFor('password')).toEqual(['authentication', 'developerKey', 'username', 'password', 'apiUrl']);
+		expect(visibleFor('password')).toEqual(['authentication', 'developerKey', 'username', 'password', 'customRequestsNotice', 'apiUrl']);
 		expect(visibleFor('token')).toEqual(['authentication', 'developerKey', 'token', 'apiUrl']);
 	});
 
