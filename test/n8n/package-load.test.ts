@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import './support/n8n-environment';
+import { removeN8nUserFolder } from './support/n8n-environment';
 import { PackageDirectoryLoader } from 'n8n-core';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
@@ -22,6 +22,7 @@ describe('the package as n8n loads it', () => {
 		loader = new PackageDirectoryLoader(packageDir);
 		await loader.loadAll();
 	});
+	afterAll(removeN8nUserFolder);
 
 	it('registers the remote.it node and credential under the package name', () => {
 		expect(loader.packageName).toBe('n8n-nodes-remoteit');
