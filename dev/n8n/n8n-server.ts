@@ -97,3 +97,21 @@ export async function setUpOwner(server: N8nServer, owner: Owner): Promise<void>
   });
   if (!response.ok) throw new Error(`owner setup failed: HTTP ${response.status} ${await response.text()}`);
 }
+
+/**
+ * POSTs JSON to a production webhook. n8n 2.x may register active workflows' webhooks shortly after it
+ * reports ready (activation follows leader election), so a 404 "not registered" is retried until the deadline.
+ */
+export async function postToWebhook(server: N8nServer, path: string, body: unknown, timeoutMs = 60_000): Promise<Response> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${server.url}/webhook/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status !== 404 || Date.now() > deadline) return response;
+    await response.arrayBuffer();
+    await sleep(500);
+  }
+}

@@ -11,7 +11,7 @@ import { WEBHOOK_PATH, demoWorkflowIds } from '../../dev/n8n/demo/demo-data';
 import {
   type ExecutionResult, type N8nHome, activateWorkflow, createN8nHome, executeWorkflow, importCredentials, importWorkflows, nodeOutput,
 } from '../../dev/n8n/n8n-cli';
-import { startN8nServer } from '../../dev/n8n/n8n-server';
+import { postToWebhook, startN8nServer } from '../../dev/n8n/n8n-server';
 import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture, tearDownEngineFixture } from './support/engine-fixture';
 import { WRONG_SECRET, e2eCredentials, e2eWorkflowIds, e2eWorkflows } from './support/n8n-fixtures';
 
@@ -96,13 +96,10 @@ describe.each<[EngineName, string]>([
     await activateWorkflow(home, demoWorkflowIds.webhookConnect);
     const server = await startN8nServer(home, { port: await freePort() });
     try {
-      const response = await fetch(`${server.url}/webhook/${WEBHOOK_PATH}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ serviceId: '80:00:00:00:01:00:00:41' }),
-      });
+      const response = await postToWebhook(server, WEBHOOK_PATH, { serviceId: '80:00:00:00:01:00:00:41' });
       const body = (await response.json()) as Record<string, unknown>;
-      expect({ status: response.status, body }).toMatchObject({ status: 200, body: { serviceId: '80:00:00:00:01:00:00:41', reverseProxy: false } });
+      const log = response.status === 200 ? '' : server.output().slice(-4000); // shown in the diff when it fails
+      expect({ status: response.status, body, log }).toMatchObject({ status: 200, body: { serviceId: '80:00:00:00:01:00:00:41', reverseProxy: false } });
       expect(body.url).toBe(`tcp://${body.host}:${body.port}`);
     } finally {
       outputs.push(server.output());
