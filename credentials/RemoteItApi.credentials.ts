@@ -142,13 +142,14 @@ export class RemoteItApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		const headers: Record<string, string> = { ...(requestOptions.headers as Record<string, string>) };
 		const developerKey = stringField(credentials, 'developerKey');
-		if (developerKey) headers.developerkey = developerKey;
+		const headers = replaceHeaders(
+			{ ...(requestOptions.headers as Record<string, string>) },
+			developerKey ? { developerkey: developerKey } : {},
+		);
 
 		if (credentials.authentication === 'token') {
-			headers.token = stringField(credentials, 'token');
-			return { ...requestOptions, headers };
+			return { ...requestOptions, headers: replaceHeaders(headers, { token: stringField(credentials, 'token') }) };
 		}
 		if (credentials.authentication === 'password') {
 			if (!isRemoteItNodeSession(headers, requestUrl(requestOptions))) throw new Error(PASSWORD_ONLY_IN_NODE);
