@@ -5,7 +5,7 @@ import { expireTokens, readRequestLog, resetEmulator } from '../support/emulator
 import { accessKeyCredentials, passwordCredentials, tokenCredentials } from './support/credentials';
 import { loadOptionsContext } from './support/contexts';
 import { shutDownN8nServices } from './support/n8n-shutdown';
-import { SEED, byId, connectParameters, disconnectParameters } from './support/parameters';
+import { SEED, byId, byName, connectParameters, disconnectParameters } from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
 
 let emulator: RunningEmulator;
@@ -69,6 +69,19 @@ describe.each(methods.filter(([name]) => !name.includes('Password')))('custom re
 		for (const answer of [viaRequest, viaHttpRequest]) {
 			expect(answer).toEqual({ data: { login: { email: 'demo@example.com' } } });
 		}
+	});
+});
+
+describe('access key signatures', () => {
+	it('cover the bytes of non-ASCII bodies, not their characters', async () => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			nodes: [{ name: 'Connect', parameters: connectParameters(byName('Größe-Gerät/SSH')) }],
+		});
+		// Signed correctly, the lookup reaches remote.it and finds no such device (a signature error would be a 401/403).
+		expect(result.error()?.message).toMatch(/No service "Größe-Gerät\/SSH"/);
+		const log = await readRequestLog(emulator.url);
+		expect(log.map((entry) => [entry.auth, entry.status])).toEqual([['signature', 200]]);
 	});
 });
 
