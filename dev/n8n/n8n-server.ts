@@ -115,3 +115,15 @@ export async function postToWebhook(server: N8nServer, path: string, body: unkno
     await sleep(500);
   }
 }
+
+/** Signs in as the owner the way the editor does; returns the session cookie for later REST calls. */
+export async function logIn(server: N8nServer, owner: Owner): Promise<string> {
+  const response = await fetch(`${server.url}/rest/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+  });
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!response.ok || !cookie) throw new Error(`login failed: HTTP ${response.status}`);
+  return cookie;
+}

@@ -11,11 +11,20 @@ import { WEBHOOK_PATH, demoWorkflowIds } from '../../dev/n8n/demo/demo-data';
 import {
   type ExecutionResult, type N8nHome, activateWorkflow, createN8nHome, executeWorkflow, importCredentials, importWorkflows, nodeOutput,
 } from '../../dev/n8n/n8n-cli';
-import { postToWebhook, startN8nServer } from '../../dev/n8n/n8n-server';
+import { type N8nServer, logIn, postToWebhook, setUpOwner, startN8nServer } from '../../dev/n8n/n8n-server';
 import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture, tearDownEngineFixture } from './support/engine-fixture';
 import { WRONG_SECRET, e2eCredentials, e2eWorkflowIds, e2eWorkflows } from './support/n8n-fixtures';
 
 const SSH_SERVICE = '80:00:00:00:01:00:00:02';
+const OWNER = { email: 'owner@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-password-1' };
+
+interface EditorType {
+  name: string;
+  displayName: string;
+  usableAsTool?: boolean;
+  iconUrl?: { light: string; dark: string };
+}
+
 const DEVICE_NAMES = ['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop', 'warehouse-sensor'];
 
 describe.each<[EngineName, string]>([
@@ -92,23 +101,47 @@ describe.each<[EngineName, string]>([
       .toMatchObject({ message: expect.stringMatching(/refused the credentials|credential/i) });
   }, ENGINE_TEST_TIMEOUT_MS);
 
-  it('answers a POST to the active webhook workflow with the connection', async () => {
-    await activateWorkflow(home, demoWorkflowIds.webhookConnect);
-    const server = await startN8nServer(home, { port: await freePort() });
-    try {
+  describe('n8n start', () => {
+    let server: N8nServer;
+
+    beforeAll(async () => {
+      await activateWorkflow(home, demoWorkflowIds.webhookConnect);
+      server = await startN8nServer(home, { port: await freePort() });
+    }, ENGINE_TEST_TIMEOUT_MS);
+
+    afterAll(async () => {
+      await server?.stop();
+    });
+
+    it('answers a POST to the active webhook workflow with the connection', async () => {
       const response = await postToWebhook(server, WEBHOOK_PATH, { serviceId: '80:00:00:00:01:00:00:41' });
       const body = (await response.json()) as Record<string, unknown>;
       const log = response.status === 200 ? '' : server.output().slice(-4000); // shown in the diff when it fails
       expect({ status: response.status, body, log }).toMatchObject({ status: 200, body: { serviceId: '80:00:00:00:01:00:00:41', reverseProxy: false } });
       expect(body.url).toBe(`tcp://${body.host}:${body.port}`);
-    } finally {
-      outputs.push(server.output());
-      await server.stop();
-    }
-  }, ENGINE_TEST_TIMEOUT_MS);
+    }, ENGINE_TEST_TIMEOUT_MS);
 
-  it('never prints a secret: execution JSON, logs and errors are clean', () => {
-    expect(outputs.length).toBeGreaterThanOrEqual(10);
-    expect(secretsIn(outputs.join('\n'), [...fixture.secrets, WRONG_SECRET])).toEqual([]);
+    it('shows the node and the credential in the editor, with both icons served', async () => {
+      await setUpOwner(server, OWNER);
+      const cookie = await logIn(server, OWNER);
+      const get = (path: string): Promise<Response> => fetch(`${server.url}/${path}`, { headers: { cookie } });
+      const nodes = (await (await get('types/nodes.json')).json()) as EditorType[];
+      const credentials = (await (await get('types/credentials.json')).json()) as EditorType[];
+      const node = nodes.find((type) => type.name === 'n8n-nodes-remoteit.remoteIt');
+      const credential = credentials.find((type) => type.name === 'remoteItApi');
+      expect(node).toMatchObject({ displayName: 'remote.it', usableAsTool: true });
+      expect(credential).toMatchObject({ displayName: 'remote.it API' });
+      for (const iconUrl of [node?.iconUrl, credential?.iconUrl]) {
+        for (const path of [iconUrl?.light, iconUrl?.dark]) {
+          const icon = await get(String(path));
+          expect({ path, status: icon.status, type: icon.headers.get('content-type') }).toEqual({ path, status: 200, type: expect.stringContaining('image/svg+xml') });
+        }
+      }
+    }, ENGINE_TEST_TIMEOUT_MS);
+
+    it('never prints a secret: execution JSON, errors and the server log are clean', () => {
+      expect(outputs.length).toBeGreaterThanOrEqual(10); // stdout and stderr of the five executions above
+      expect(secretsIn([...outputs, server.output()].join('\n'), [...fixture.secrets, WRONG_SECRET])).toEqual([]);
+    });
   });
 });
