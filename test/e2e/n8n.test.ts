@@ -59,7 +59,7 @@ describe.each<[EngineName, string]>([
 
   it('connects, uses host and port in a Set node, and disconnects', async () => {
     const result = await execute(demoWorkflowIds.connectUseDisconnect);
-    expect(result.run?.data.resultData.error).toBeUndefined();
+    expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({ code: 0, error: undefined });
     const [connection] = nodeOutput(result.run, 'Connect to SSH');
     expect(connection).toMatchObject({ serviceId: SSH_SERVICE, reverseProxy: false, accessMode: 'latching', timeoutSeconds: 28800 });
     expect(connection?.host).toMatch(/^proxy\d+\.rt3\.io$/);
@@ -74,7 +74,7 @@ describe.each<[EngineName, string]>([
 
   it('lists the device inventory', async () => {
     const result = await execute(demoWorkflowIds.deviceInventory);
-    expect(result.run?.data.resultData.error).toBeUndefined();
+    expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({ code: 0, error: undefined });
     const devices = nodeOutput(result.run, 'Get devices');
     expect(devices.map((device) => device.name).sort()).toEqual(DEVICE_NAMES);
     const rows = nodeOutput(result.run, 'Inventory row');
@@ -84,19 +84,21 @@ describe.each<[EngineName, string]>([
 
   it("signs a custom GraphQL call from n8n's HTTP Request node with the remote.it credential", async () => {
     const result = await execute(demoWorkflowIds.customGraphqlCall);
-    expect(result.run?.data.resultData.error).toBeUndefined();
+    expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({ code: 0, error: undefined });
     expect(nodeOutput(result.run, 'Who am I (GraphQL)')).toEqual([{ data: { login: { email: fixture.account.email } } }]);
   }, ENGINE_TEST_TIMEOUT_MS);
 
   it('fails with a "device is offline" error for an offline device', async () => {
     const result = await execute(e2eWorkflowIds.offlineDevice);
     const error = result.run?.data.resultData.error;
+    expect(result.code).toBe(1);
     expect({ message: error?.message, output: failure(result) }).toMatchObject({ message: expect.stringMatching(/offline/i) });
   }, ENGINE_TEST_TIMEOUT_MS);
 
   it('fails with a credentials error for a wrong secret', async () => {
     const result = await execute(e2eWorkflowIds.wrongCredential);
     const error = result.run?.data.resultData.error;
+    expect(result.code).toBe(1);
     expect({ message: `${error?.message} ${error?.description ?? ''}`, output: failure(result) })
       .toMatchObject({ message: expect.stringMatching(/refused the credentials|credential/i) });
   }, ENGINE_TEST_TIMEOUT_MS);
