@@ -29,9 +29,9 @@ export interface EnsureOptions {
 
 const COMPLETE_MARKER = '.installed.json';
 
-/** `REMOTEIT_ENGINES_CACHE` overrides `~/.cache/n8n-nodes-remoteit/engines`. */
+/** `REMOTEIT_ENGINE_CACHE` overrides `~/.cache/n8n-nodes-remoteit/engines`. */
 export function cacheRoot(): string {
-  if (process.env.REMOTEIT_ENGINES_CACHE) return process.env.REMOTEIT_ENGINES_CACHE;
+  if (process.env.REMOTEIT_ENGINE_CACHE) return process.env.REMOTEIT_ENGINE_CACHE;
   const base = process.env.XDG_CACHE_HOME ?? join(homedir(), '.cache');
   return join(base, 'n8n-nodes-remoteit', 'engines');
 }

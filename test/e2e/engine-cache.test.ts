@@ -12,17 +12,17 @@ import { cacheDirFor, ensureEngine } from '../../dev/engines/install';
 const DEAD_PID = 2 ** 22 + 1; // above Linux's pid_max, so never a live process
 
 describe('engine cache', () => {
-  const previousRoot = process.env.REMOTEIT_ENGINES_CACHE;
+  const previousRoot = process.env.REMOTEIT_ENGINE_CACHE;
   let root: string;
 
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'remoteit-engine-cache-'));
-    process.env.REMOTEIT_ENGINES_CACHE = root;
+    process.env.REMOTEIT_ENGINE_CACHE = root;
   });
 
   afterAll(() => {
-    if (previousRoot === undefined) delete process.env.REMOTEIT_ENGINES_CACHE;
-    else process.env.REMOTEIT_ENGINES_CACHE = previousRoot;
+    if (previousRoot === undefined) delete process.env.REMOTEIT_ENGINE_CACHE;
+    else process.env.REMOTEIT_ENGINE_CACHE = previousRoot;
     rmSync(root, { recursive: true, force: true });
   });
 
