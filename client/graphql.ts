@@ -22,6 +22,9 @@ export const QUERIES = {
     total hasMore items { ${DEVICE_FIELDS} } } } }`,
   device: `query Device($id: [String!]!) { login { device(id: $id) { ${DEVICE_FIELDS} } } }`,
   sessions: 'query Sessions { login { sessions { id timestamp target { id name } endpoint { proxy } } } }',
+  events: `query Events($from: Int, $size: Int, $minDate: DateTime, $types: [EventType!]) {
+  login { events(from: $from, size: $size, minDate: $minDate, types: $types) {
+    total hasMore items { id type state timestamp target { id name } } } } }`,
   connect: `mutation Connect($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP) { id host port reverseProxy url created timeout } }`,
   connectWithType: `mutation ConnectWithType($serviceId: String!, $hostIP: String!, $type: ConnectionType) {

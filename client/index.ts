@@ -5,6 +5,7 @@
 import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectionRecords } from './connect';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError } from './errors';
+import { listEvents } from './events';
 import { callGraphql, QUERIES } from './graphql';
 import { findService, getDevice, searchServices } from './lookup';
 import { createSecretRegistry, redactError } from './redact';
@@ -14,7 +15,7 @@ import { createSession } from './session';
 import { listSessions } from './sessions';
 import { sleepWithTimer } from './timers';
 import type {
-  ConnectOptions, ListDevicesOptions, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
+  ConnectOptions, ListDevicesOptions, ListEventsOptions, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
   SendRequest,
 } from './types';
 import {
@@ -30,6 +31,7 @@ export { redactSecrets } from './redact';
 export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
 export { normaliseServiceId } from './validate';
+export { EVENT_TYPES } from './events';
 
 /** Loads axios only when a request is actually sent without an engine-supplied transport. */
 function lazyAxiosTransport(timeoutMs: number): SendRequest {
@@ -76,6 +78,7 @@ function buildClient(context: ApiContext, now: () => Date): RemoteItClient {
     findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
     searchServices: async (search: SearchServicesOptions = {}) => searchServices(apiFor(undefined), context, search ?? {}),
     listSessions: async () => listSessions(context),
+    listEvents: async (query: ListEventsOptions) => listEvents(context, query),
   };
 }
 

@@ -164,6 +164,35 @@ export interface Session {
   port?: number | null;
 }
 
+/** remote.it event kinds (contract section 3). */
+export type RemoteItEventType = 'DEVICE_STATE' | 'DEVICE_CONNECT' | 'DEVICE_SHARE';
+
+/** One entry of remote.it's event log (GraphQL `login.events`). */
+export interface RemoteItEvent {
+  id: string;
+  type: RemoteItEventType;
+  /**
+   * As remote.it sends it: `active` | `inactive` for DEVICE_STATE, `connected` | `disconnected` for DEVICE_CONNECT
+   * [inferred from the emulator; the contract documents no values]. Empty when remote.it sends none.
+   */
+  state: string;
+  /** ISO 8601. */
+  timestamp: string;
+  /** What the event is about: the device for DEVICE_STATE, the service for DEVICE_CONNECT. */
+  target?: { id: string; name: string };
+}
+
+export interface ListEventsOptions {
+  /** At least one; remote.it returns only these kinds. */
+  types: RemoteItEventType[];
+  /** Only events at or after this instant (inclusive). An ISO date or a Date. */
+  minDate?: string | Date;
+  /** The most events to return: default 100, at most 1000. Pages are followed until this many or no more. */
+  size?: number;
+  /** Events to skip, counted from the newest. Default 0. */
+  from?: number;
+}
+
 export interface RemoteItClient {
   testCredentials(): Promise<{ email: string }>;
   connect(serviceId: string, options?: ConnectOptions): Promise<Connection>;
@@ -174,4 +203,6 @@ export interface RemoteItClient {
   findService(idOrName: string): Promise<{ device: Device; service: Service }>;
   searchServices(options?: SearchServicesOptions): Promise<ServicePage>;
   listSessions(): Promise<Session[]>;
+  /** The account's events of the given kinds, newest first (contract section 3). */
+  listEvents(options: ListEventsOptions): Promise<RemoteItEvent[]>;
 }

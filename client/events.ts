@@ -1,0 +1,91 @@
+/**
+ * The account's event log (GraphQL `login.events`, contract section 3): device state changes, connections, shares.
+ * remote.it pages it newest first with from/size and `hasMore`; `minDate` is inclusive.
+ */
+import { RemoteItValidationError } from './errors';
+import { callGraphql, QUERIES } from './graphql';
+import type { ApiContext } from './rest';
+import { textOf } from './rest-answer';
+import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
+
+export const EVENT_TYPES: readonly RemoteItEventType[] = ['DEVICE_STATE', 'DEVICE_CONNECT', 'DEVICE_SHARE'];
+/** remote.it serves at most 1000 entries a page (contract section 3); one call never returns more. */
+export const MAX_EVENTS = 1000;
+const DEFAULT_EVENTS = 100;
+/** A server that keeps answering short pages with `hasMore` cannot keep the client looping. */
+const MAX_PAGES = 20;
+const MAX_OFFSET = 1_000_000;
+
+interface EventQuery {
+  types: RemoteItEventType[];
+  minDate?: string;
+  size: number;
+  from: number;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isEventType = (v: unknown): v is RemoteItEventType => typeof v === 'string' && (EVENT_TYPES as readonly string[]).includes(v);
+
+function eventTypesOf(value: unknown): RemoteItEventType[] {
+  if (!Array.isArray(value) || value.length === 0) {
+    throw new RemoteItValidationError('types', `types must list at least one event type: ${EVENT_TYPES.join(', ')}.`);
+  }
+  const unknown = value.find((type) => !isEventType(type));
+  if (unknown !== undefined) {
+    throw new RemoteItValidationError('types', `"${String(unknown)}" is not a remote.it event type; use ${EVENT_TYPES.join(', ')}.`);
+  }
+  return [...new Set(value as RemoteItEventType[])];
+}
+
+function minDateOf(value: unknown): string | undefined {
+  if (value === undefined || value === null || value === '') return undefined;
+  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
+  if (Number.isNaN(ms)) throw new RemoteItValidationError('minDate', 'minDate must be a valid date, e.g. 2026-11-25T10:00:00.000Z.');
+  return new Date(ms).toISOString();
+}
+
+function wholeNumberOf(field: string, value: unknown, min: number, max: number, fallback: number): number {
+  if (value === undefined || value === null) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new RemoteItValidationError(field, `${field} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+export function normaliseEventQuery(options: ListEventsOptions): EventQuery {
+  const given: Partial<Record<keyof ListEventsOptions, unknown>> = isObject(options) ? options : {};
+  const minDate = minDateOf(given.minDate);
+  return {
+    types: eventTypesOf(given.types),
+    ...(minDate ? { minDate } : {}),
+    size: wholeNumberOf('size', given.size, 1, MAX_EVENTS, DEFAULT_EVENTS),
+    from: wholeNumberOf('from', given.from, 0, MAX_OFFSET, 0),
+  };
+}
+
+/** An entry without an id, a known type or a readable timestamp cannot be ordered or deduplicated: it is skipped. */
+export function eventFromGraphql(item: Record<string, unknown>): RemoteItEvent | undefined {
+  const id = textOf(item.id);
+  const timestampMs = Date.parse(textOf(item.timestamp) ?? '');
+  if (!id || !isEventType(item.type) || Number.isNaN(timestampMs)) return undefined;
+  const event: RemoteItEvent = { id, type: item.type, state: textOf(item.state) ?? '', timestamp: new Date(timestampMs).toISOString() };
+  const targetId = isObject(item.target) ? textOf(item.target.id) : undefined;
+  if (isObject(item.target) && targetId) event.target = { id: targetId.toUpperCase(), name: textOf(item.target.name) ?? '' };
+  return event;
+}
+
+export async function listEvents(context: ApiContext, options: ListEventsOptions): Promise<RemoteItEvent[]> {
+  const query = normaliseEventQuery(options);
+  const events: RemoteItEvent[] = [];
+  let from = query.from;
+  for (let page = 0; page < MAX_PAGES && events.length < query.size; page++) {
+    const data = await callGraphql(context, QUERIES.events,
+      { from, size: query.size - events.length, minDate: query.minDate, types: query.types });
+    const list = isObject(data) && isObject(data.login) && isObject(data.login.events) ? data.login.events : {};
+    const items = Array.isArray(list.items) ? list.items.filter(isObject) : [];
+    events.push(...items.map(eventFromGraphql).filter((e): e is RemoteItEvent => e !== undefined));
+    if (list.hasMore !== true || items.length === 0) break;
+    from += items.length;
+  }
+  return events.slice(0, query.size);
+}
