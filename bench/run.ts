@@ -1,0 +1,53 @@
+/**
+ * `npm run bench`: every benchmark against an in-process emulator on 127.0.0.1, then one table and
+ * bench/results/latest.json. Timing figures live here, never in the tests. `npm run bench -- signing retry`
+ * runs only the benchmarks whose name contains one of the words.
+ */
+import { join } from 'node:path';
+
+import { clientConnectBenchmark } from './client-connect';
+import { listDevicesBenchmark } from './list-devices';
+import { nowMs } from './measure';
+import { n8nParallelBenchmark } from './n8n-parallel';
+import { failedChecks, formatFigure, formatTable, machineInfo, writeResults, type Benchmark, type BenchRow } from './report';
+import { retryCostBenchmark } from './retry-cost';
+import { signingBenchmark } from './signing';
+
+const BENCHMARKS: Benchmark[] = [signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark];
+
+function selected(filters: string[]): Benchmark[] {
+  if (filters.length === 0) return BENCHMARKS;
+  const chosen = BENCHMARKS.filter((b) => filters.some((word) => b.name.toLowerCase().includes(word.toLowerCase())));
+  if (chosen.length === 0) throw new Error(`no benchmark matches ${filters.join(', ')}; there are: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+  return chosen;
+}
+
+async function main(): Promise<void> {
+  const started = nowMs();
+  const date = new Date().toISOString();
+  const rows: BenchRow[] = [];
+  for (const benchmark of selected(process.argv.slice(2))) {
+    const start = nowMs();
+    const result = await benchmark.run();
+    rows.push(...result);
+    // Progress on stderr, so stdout stays the table alone.
+    process.stderr.write(`${benchmark.name}: ${((nowMs() - start) / 1000).toFixed(1)} s\n`);
+    for (const row of result) process.stderr.write(`  ${row.case}: ${row.figures.map(formatFigure).join(', ')}\n`);
+  }
+  const totalSeconds = (nowMs() - started) / 1000;
+  const machine = machineInfo();
+  console.log(`\nremote.it benchmarks, ${date}, Node ${machine.node}, ${machine.cores} × ${machine.cpu}\n`);
+  console.log(formatTable(rows));
+  const path = writeResults({ date, machine, totalSeconds, rows }, join(__dirname, 'results'));
+  console.log(`\n${rows.length} results in ${totalSeconds.toFixed(1)} s, written to ${path}`);
+  const failed = failedChecks(rows);
+  if (failed.length > 0) {
+    console.error(`\nFailed checks:\n${failed.map((line) => `  ${line}`).join('\n')}`);
+    process.exitCode = 1;
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  process.exitCode = 1;
+});
