@@ -4,8 +4,8 @@ const n8nNodesBase = require('eslint-plugin-n8n-nodes-base');
 // An ES module: loaded through require(esm), which Node has by default from 20.19.
 const n8nCommunityNodes = require('@n8n/eslint-plugin-community-nodes');
 
-// n8n's community-node rules, for the n8n node and credential only (the Node-RED nodes live in nodes/node-red).
-const n8nFiles = { nodes: ['nodes/RemoteIt/**/*.ts'], credentials: ['credentials/**/*.ts'] };
+// n8n's community-node rules, for the n8n nodes and credential only (the Node-RED nodes live in nodes/node-red).
+const n8nFiles = { nodes: ['nodes/RemoteIt/**/*.ts', 'nodes/RemoteItTrigger/**/*.ts'], credentials: ['credentials/**/*.ts'] };
 const n8nConfigs = [
   { files: [...n8nFiles.nodes, ...n8nFiles.credentials], plugins: n8nCommunityNodes.configs.recommended.plugins, rules: n8nCommunityNodes.configs.recommended.rules },
   {

@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
@@ -16,7 +17,8 @@ export const CREDENTIAL_TYPE = 'remoteItApi';
 /** The client bounds every request by this; n8n's own socket timeout matches it so nothing lingers. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+/** Everything that sends remote.it requests: the node's execute and pickers, and the trigger's poll. */
+type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /**
  * The client's `send` over n8n's request helper, so n8n's proxy settings, cancellation and the credential's own

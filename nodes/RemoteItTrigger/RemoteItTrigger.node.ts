@@ -1,0 +1,62 @@
+import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { remoteItApiTest } from '../RemoteIt/methods/credentialTest';
+import { EVENT_SELECTIONS } from './eventSelection';
+import { pollEvents } from './pollEvents';
+
+/** Starts workflows from remote.it's event log (GraphQL `events`, contract section 3), which it polls. */
+// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- a trigger starts workflows; an AI agent cannot call it
+export class RemoteItTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'remote.it Trigger',
+		name: 'remoteItTrigger',
+		icon: { light: 'file:../../icons/remoteit.svg', dark: 'file:../../icons/remoteit.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["event"] }}',
+		description: 'Starts the workflow when a remote.it device goes offline or comes online, or a connection is opened',
+		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#remoteit-trigger',
+		defaults: { name: 'remote.it Trigger' },
+		polling: true,
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'remoteItApi', required: true, testedBy: 'remoteItApiTest' }],
+		properties: [
+			{
+				displayName: 'Event',
+				name: 'event',
+				type: 'options',
+				noDataExpression: true,
+				required: true,
+				default: 'deviceOffline',
+				options: EVENT_SELECTIONS.map(({ name, value, description }) => ({ name, value, description })),
+			},
+			{
+				displayName: 'Filters',
+				name: 'filters',
+				type: 'collection',
+				placeholder: 'Add Filter',
+				default: {},
+				options: [
+					{
+						displayName: 'Device Name Contains',
+						name: 'deviceNameContains',
+						type: 'string',
+						default: '',
+						placeholder: 'gateway',
+						description: 'Only events of devices whose name contains this text (case-insensitive)',
+					},
+				],
+			},
+		],
+	};
+
+	methods = {
+		credentialTest: { remoteItApiTest },
+	};
+
+	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+		return await pollEvents.call(this);
+	}
+}
