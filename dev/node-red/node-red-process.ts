@@ -49,7 +49,9 @@ function waitForReadyLine(child: ChildProcess, output: () => string, timeoutMs: 
     const timer = setTimeout(() => reject(new Error(`Node-RED did not start within ${timeoutMs / 1000}s:\n${output()}`)), timeoutMs);
     const onData = (): void => {
       const ready = /NODE-RED READY (\S+)/.exec(output());
-      if (!ready?.[1]) return;
+      // The initial flows may start after RED.start() resolves; wait for them so that deployFlows can tell
+      // its own "Started flows" from theirs.
+      if (!ready?.[1] || !output().includes('Started flows')) return;
       clearTimeout(timer);
       child.stdout?.off('data', onData);
       resolvePromise(ready[1]);

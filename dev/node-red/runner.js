@@ -31,6 +31,8 @@ const settings = {
   httpAdminRoot: '/',
   httpNodeRoot: '/',
   functionGlobalContext: {},
+  // English runtime messages whatever the machine's locale: callers wait for "Started flows".
+  lang: 'en-US',
   editorTheme: { tours: false, projects: { enabled: false } },
   logging: { console: { level: 'info', metrics: false, audit: false } },
   diagnostics: { enabled: false },

@@ -24,7 +24,12 @@ export function ensureBuilt(log: (line: string) => void): void {
   const newestSource = Math.max(...SOURCE_FOLDERS.map((folder) => newestMtime(join(repositoryRoot, folder))));
   if (existsSync(join(dist, 'nodes')) && newestMtime(dist) >= newestSource) return;
   log('building the package (npm run build)…');
-  execFileSync('npm', ['run', 'build'], { cwd: repositoryRoot, stdio: ['ignore', 'ignore', 'inherit'] });
+  try {
+    execFileSync('npm', ['run', 'build'], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`npm run build failed:\n${stdout}${stderr}`);
+  }
 }
 
 /** `npm pack` into a temporary folder; returns the tarball's path. */
