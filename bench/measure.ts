@@ -12,17 +12,14 @@ export async function timed<T>(task: () => Promise<T>): Promise<{ result: T; ms:
 }
 
 export interface SampleBudget {
-  /** Untimed runs first, so JIT warm-up, lazy imports and a first login do not skew the figures. */
-  warmup: number;
   /** Stop after this many timed runs... */
   maxRuns: number;
   /** ...or once this much time went into timed runs, whichever comes first (keeps every benchmark bounded). */
   maxMs: number;
 }
 
-/** Durations (ms) of sequential runs of `task`, within the budget. */
+/** Durations (ms) of sequential runs of `task`, within the budget (warm up before calling). */
 export async function sampleDurations(task: () => Promise<unknown>, budget: SampleBudget): Promise<number[]> {
-  for (let i = 0; i < budget.warmup; i++) await task();
   const durations: number[] = [];
   const deadline = nowMs() + budget.maxMs;
   while (durations.length < budget.maxRuns && nowMs() < deadline) {
