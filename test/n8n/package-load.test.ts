@@ -26,15 +26,14 @@ describe('the package as n8n loads it', () => {
 
 	it('registers the remote.it node and credential under the package name', () => {
 		expect(loader.packageName).toBe('n8n-nodes-remoteit');
-		expect(Object.keys(loader.nodeTypes)).toEqual(['remoteIt']);
+		expect(Object.keys(loader.nodeTypes)).toEqual(['remoteIt', 'remoteItTrigger']);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['remoteItApi']);
-		expect(loader.known.credentials.remoteItApi.supportedNodes).toEqual(['remoteIt']);
+		expect(loader.known.credentials.remoteItApi.supportedNodes).toEqual(['remoteIt', 'remoteItTrigger']);
 	});
 
 	it('resolves light and dark icons to files inside the package', () => {
-		const node = loader.types.nodes[0];
 		const credential = loader.types.credentials[0];
-		for (const iconUrl of [node.iconUrl, credential.iconUrl]) {
+		for (const iconUrl of [...loader.types.nodes.map((node) => node.iconUrl), credential.iconUrl]) {
 			expect(iconUrl).toEqual({ light: expect.any(String), dark: expect.any(String) });
 			const { light, dark } = iconUrl as { light: string; dark: string };
 			for (const url of [light, dark]) {
@@ -48,6 +47,13 @@ describe('the package as n8n loads it', () => {
 		const codex = (loader.types.nodes[0] as INodeTypeDescription & { codex?: { categories?: string[]; alias?: string[] } }).codex;
 		expect(codex?.categories).toEqual(expect.arrayContaining(['Development']));
 		expect(codex?.alias).toContain('remote.it Connect');
+	});
+
+	it('registers the remote.it Trigger as a polling node with its codex', () => {
+		const trigger = loader.types.nodes.find((node) => node.name === 'remoteItTrigger') as INodeTypeDescription & { codex?: { categories?: string[] } };
+		expect(trigger).toMatchObject({ displayName: 'remote.it Trigger', polling: true, group: ['trigger'], inputs: [] });
+		expect(trigger.codex?.categories).toEqual(expect.arrayContaining(['Development']));
+		expect(typeof loader.getNode('remoteItTrigger').type).toBe('object');
 	});
 
 	it('exposes the list-search methods the resource locators name', () => {

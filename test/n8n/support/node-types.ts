@@ -1,13 +1,18 @@
 import type { INodeType, INodeTypes, IVersionedNodeType } from 'n8n-workflow';
 
 import { RemoteIt } from '../../../nodes/RemoteIt/RemoteIt.node';
+import { RemoteItTrigger } from '../../../nodes/RemoteItTrigger/RemoteItTrigger.node';
 
 /** The type name n8n gives a community node: `<package name>.<node name>`. */
 export const REMOTE_IT_NODE_TYPE = 'n8n-nodes-remoteit.remoteIt';
+export const REMOTE_IT_TRIGGER_NODE_TYPE = 'n8n-nodes-remoteit.remoteItTrigger';
 
-/** n8n's node registry for these tests: it serves our real node class and nothing else. */
+/** n8n's node registry for these tests: it serves our real node classes and nothing else. */
 export class PackageNodeTypes implements INodeTypes {
-	private readonly types = new Map<string, INodeType>([[REMOTE_IT_NODE_TYPE, new RemoteIt()]]);
+	private readonly types = new Map<string, INodeType>([
+		[REMOTE_IT_NODE_TYPE, new RemoteIt()],
+		[REMOTE_IT_TRIGGER_NODE_TYPE, new RemoteItTrigger()],
+	]);
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		return this.get(nodeType);

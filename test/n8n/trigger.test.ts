@@ -1,0 +1,216 @@
+import type { INodeParameters } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { RemoteItEvent } from '../../client';
+import { startEmulator, type RunningEmulator } from '../../emulator';
+import { advanceCursor, cursorAtNewest, isAfterCursor } from '../../nodes/RemoteItTrigger/eventCursor';
+import { injectFault, resetEmulator, setOnline, shiftClock } from '../support/emulator-control';
+import { accessKeyCredentials, passwordCredentials } from './support/credentials';
+import { shutDownN8nServices } from './support/n8n-shutdown';
+import { SEED, byId, connectParameters } from './support/parameters';
+import { activateTrigger, emitted } from './support/poll';
+import { runWorkflow } from './support/run-workflow';
+
+const GATEWAY = SEED.gatewayDevice;
+const OFFICE = '80:00:00:00:01:00:00:10';
+const SENSOR = '80:00:00:00:01:00:00:30';
+
+let emulator: RunningEmulator;
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => {
+	await emulator.close();
+	shutDownN8nServices();
+});
+beforeEach(async () => {
+	await resetEmulator(emulator.url);
+	// Past the seed's own events, so what a test does is always the newest thing in the log.
+	await shiftClock(emulator.url, 60);
+});
+
+const trigger = (parameters: INodeParameters, staticData?: Parameters<typeof activateTrigger>[2]) =>
+	activateTrigger(accessKeyCredentials(emulator), parameters, staticData);
+
+/** Waits out the emulator clock's millisecond so two changes never share a timestamp (order is then certain). */
+const nextInstant = () => shiftClock(emulator.url, 1);
+
+describe('remote.it Trigger › Device Went Offline', () => {
+	it('emits nothing on activation, then exactly the new event once, then nothing', async () => {
+		const active = trigger({ event: 'deviceOffline' });
+		expect(await active.poll()).toBeNull();
+		await setOnline(emulator.url, GATEWAY, false);
+
+		const [item, ...rest] = emitted(await active.poll());
+		expect(rest).toEqual([]);
+		expect(item).toEqual({
+			id: expect.any(String),
+			type: 'DEVICE_STATE',
+			state: 'inactive',
+			online: false,
+			timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+			deviceId: GATEWAY,
+			deviceName: 'factory-gateway',
+		});
+		expect(await active.poll()).toBeNull();
+	});
+
+	it('ignores a device coming online, and emits several offline events oldest first', async () => {
+		const active = trigger({ event: 'deviceOffline' });
+		await active.poll();
+		await setOnline(emulator.url, SENSOR, true);
+		await nextInstant();
+		await setOnline(emulator.url, GATEWAY, false);
+		await nextInstant();
+		await setOnline(emulator.url, OFFICE, false);
+		expect(emitted(await active.poll()).map((e) => e.deviceName)).toEqual(['factory-gateway', 'office-desktop']);
+		expect(await active.poll()).toBeNull();
+	});
+
+	it('keeps its place in static data that n8n saves and loads again (a restart between polls)', async () => {
+		const first = trigger({ event: 'deviceOffline' });
+		await first.poll();
+		await setOnline(emulator.url, GATEWAY, false);
+		const emittedBefore = emitted(await first.poll());
+
+		const restarted = trigger({ event: 'deviceOffline' }, first.savedStaticData());
+		await nextInstant();
+		await setOnline(emulator.url, OFFICE, false);
+		expect(emitted(await restarted.poll()).map((e) => e.deviceId)).toEqual([OFFICE]);
+		expect(emittedBefore.map((e) => e.deviceId)).toEqual([GATEWAY]);
+	});
+
+	it('loses nothing when a poll fails: the next poll emits the event', async () => {
+		const active = trigger({ event: 'deviceOffline' });
+		await active.poll();
+		await setOnline(emulator.url, GATEWAY, false);
+		await injectFault(emulator.url, { path: '/graphql/v1', kind: 'status', status: 403 });
+		await expect(active.poll()).rejects.toThrow(NodeApiError);
+		expect(emitted(await active.poll()).map((e) => e.deviceId)).toEqual([GATEWAY]);
+	});
+
+	it('filters by device name (case-insensitive)', async () => {
+		const active = trigger({ event: 'deviceOffline', filters: { deviceNameContains: ' DESK ' } });
+		await active.poll();
+		await setOnline(emulator.url, GATEWAY, false);
+		await nextInstant();
+		await setOnline(emulator.url, OFFICE, false);
+		expect(emitted(await active.poll()).map((e) => e.deviceName)).toEqual(['office-desktop']);
+		// The gateway's event was seen and passed over: it does not come back later.
+		expect(await active.poll()).toBeNull();
+	});
+});
+
+describe('remote.it Trigger › other events', () => {
+	it('Device Came Online emits only devices coming back', async () => {
+		const active = trigger({ event: 'deviceOnline' });
+		await active.poll();
+		await setOnline(emulator.url, GATEWAY, false);
+		await nextInstant();
+		await setOnline(emulator.url, SENSOR, true);
+		expect(emitted(await active.poll())).toEqual([
+			expect.objectContaining({ state: 'active', online: true, deviceId: SENSOR, deviceName: 'warehouse-sensor' }),
+		]);
+	});
+
+	it('Device State Changed (Any) emits both directions in order', async () => {
+		const active = activateTrigger(passwordCredentials(emulator), { event: 'deviceStateChanged' });
+		await active.poll();
+		await setOnline(emulator.url, GATEWAY, false);
+		await nextInstant();
+		await setOnline(emulator.url, GATEWAY, true);
+		expect(emitted(await active.poll()).map((e) => [e.deviceName, e.online])).toEqual([
+			['factory-gateway', false],
+			['factory-gateway', true],
+		]);
+	});
+
+	it('Connection Opened emits a connection made by the remote.it node, with its device and service', async () => {
+		const active = trigger({ event: 'connectionOpened', filters: { deviceNameContains: 'factory' } });
+		expect(await active.poll()).toBeNull();
+		const run = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			nodes: [{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewaySsh)) }],
+		});
+		expect(run.error()).toBeUndefined();
+		// A state change of the same device is not a connection: it must not show up.
+		await setOnline(emulator.url, GATEWAY, false);
+		expect(emitted(await active.poll())).toEqual([
+			{
+				id: expect.any(String),
+				type: 'DEVICE_CONNECT',
+				state: 'connected',
+				online: true,
+				timestamp: expect.any(String),
+				deviceId: GATEWAY,
+				deviceName: 'factory-gateway',
+				serviceId: SEED.gatewaySsh,
+				serviceName: 'SSH',
+			},
+		]);
+	});
+
+	it('starts afresh when the chosen event changes to another kind: nothing from before is emitted', async () => {
+		const offline = trigger({ event: 'deviceOffline' });
+		await offline.poll();
+		const run = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			nodes: [{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewaySsh)) }],
+		});
+		expect(run.error()).toBeUndefined();
+		const connections = trigger({ event: 'connectionOpened' }, offline.savedStaticData());
+		expect(await connections.poll()).toBeNull();
+		expect(await connections.poll()).toBeNull();
+	});
+});
+
+describe('remote.it Trigger › Fetch Test Event (manual mode)', () => {
+	it('returns the latest matching event, whether or not the workflow was ever activated', async () => {
+		const manual = trigger({ event: 'deviceOffline' });
+		// The demo seed's warehouse sensor is offline from the start.
+		expect(emitted(await manual.poll('manual')).map((e) => e.deviceName)).toEqual(['warehouse-sensor']);
+		await setOnline(emulator.url, GATEWAY, false);
+		await nextInstant();
+		await setOnline(emulator.url, OFFICE, false);
+		expect(emitted(await manual.poll('manual')).map((e) => e.deviceName)).toEqual(['office-desktop']);
+		const filtered = trigger({ event: 'deviceOffline', filters: { deviceNameContains: 'gateway' } });
+		expect(emitted(await filtered.poll('manual')).map((e) => e.deviceName)).toEqual(['factory-gateway']);
+	});
+
+	it('returns nothing when no event matches, and leaves the active cursor alone', async () => {
+		const active = trigger({ event: 'connectionOpened' });
+		expect(await active.poll('manual')).toBeNull();
+		expect(active.savedStaticData()).toEqual({});
+	});
+});
+
+describe('the event cursor', () => {
+	const event = (id: string, second: number): RemoteItEvent => ({
+		id,
+		type: 'DEVICE_STATE',
+		state: 'inactive',
+		timestamp: new Date(Date.UTC(2026, 10, 25, 10, 0, second)).toISOString(),
+	});
+
+	it('skips the ids it has seen at its timestamp but not new ones at the same instant', () => {
+		const cursor = cursorAtNewest('DEVICE_STATE', [event('b', 5), event('a', 5), event('old', 1)]);
+		expect(cursor.idsAtTimestamp).toEqual(['b', 'a']);
+		expect(isAfterCursor(cursor, event('a', 5))).toBe(false);
+		expect(isAfterCursor(cursor, event('c', 5))).toBe(true);
+		expect(isAfterCursor(cursor, event('d', 6))).toBe(true);
+		expect(isAfterCursor(cursor, event('old', 1))).toBe(false);
+		expect(advanceCursor(cursor, [event('c', 5)]).idsAtTimestamp).toEqual(['b', 'a', 'c']);
+		expect(advanceCursor(cursor, [event('d', 6), event('c', 5)])).toEqual({
+			types: 'DEVICE_STATE',
+			timestamp: event('d', 6).timestamp,
+			idsAtTimestamp: ['d'],
+		});
+		expect(advanceCursor(cursor, [])).toBe(cursor);
+	});
+
+	it('treats every event as new after an activation on an empty log', () => {
+		const cursor = cursorAtNewest('DEVICE_CONNECT', []);
+		expect(cursor).toEqual({ types: 'DEVICE_CONNECT', timestamp: null, idsAtTimestamp: [] });
+		expect(isAfterCursor(cursor, event('x', 0))).toBe(true);
+	});
+});
