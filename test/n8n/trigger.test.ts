@@ -85,7 +85,10 @@ describe('remote.it Trigger › Device Went Offline', () => {
 		await active.poll();
 		await setOnline(emulator.url, GATEWAY, false);
 		await injectFault(emulator.url, { path: '/graphql/v1', kind: 'status', status: 403 });
-		await expect(active.poll()).rejects.toThrow(NodeApiError);
+		const failure: unknown = await active.poll().catch((error: unknown) => error);
+		expect(failure).toBeInstanceOf(NodeApiError);
+		const { secretAccessKey } = accessKeyCredentials(emulator);
+		expect(JSON.stringify({ ...(failure as object), message: (failure as Error).message })).not.toContain(secretAccessKey);
 		expect(emitted(await active.poll()).map((e) => e.deviceId)).toEqual([GATEWAY]);
 	});
 
