@@ -3,6 +3,7 @@
  * parses JSON and retries itself), and its errors carry the request config with every header, so they are
  * reduced to name, code and message before they leave this module.
  */
+import { setMaxListeners } from 'node:events';
 import axios, { type AxiosResponse } from 'axios';
 import type { HttpRequest, HttpResponse, SendRequest } from '../types';
 
@@ -41,6 +42,8 @@ function toTransportError(error: unknown): TransportError {
 }
 
 export function createAxiosTransport(options: AxiosTransportOptions): SendRequest {
+  // Each request in flight listens on the shared signal until it ends; a busy flow has many, which is not a leak.
+  if (options.signal) setMaxListeners(0, options.signal);
   const instance = axios.create({
     timeout: options.timeoutMs,
     // Every status is an answer for the client to read; 3xx are not followed (remote.it does not redirect).

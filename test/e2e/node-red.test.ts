@@ -114,6 +114,12 @@ describe.each<[EngineName, string]>([
     expect(second.value).toBe(first.value);
   }, ENGINE_TEST_TIMEOUT_MS);
 
+  it('closed example 1\'s connection exactly once, although its HTTP request failed (the Catch path only)', () => {
+    // Run after the other examples, so a second disconnect from a doubled error path would have happened by now.
+    expect(debug.messages.filter(from(example.connectUse.disconnected))).toHaveLength(1);
+    expect(runtime.output()).not.toMatch(/Connection not found/);
+  });
+
   it('keeps every credential out of flows.json, flows_cred.json, the debug output and the log', () => {
     const flowsFile = readFileSync(join(runtime.userDir, 'flows.json'), 'utf8');
     const credentialsFile = readFileSync(join(runtime.userDir, 'flows_cred.json'), 'utf8');
