@@ -1,24 +1,13 @@
 import type { ICredentialDataDecryptedObject, IHttpRequestOptions } from 'n8n-workflow';
 
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { expireTokens, readRequestLog, resetEmulator } from '../support/emulator-control';
+import { expireTokens, readRequestLog } from '../support/emulator-control';
 import { accessKeyCredentials, passwordCredentials, tokenCredentials } from './support/credentials';
 import { loadOptionsContext } from './support/contexts';
-import { shutDownN8nServices } from './support/n8n-shutdown';
+import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, byName, connectParameters, disconnectParameters } from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-	shutDownN8nServices();
-});
-beforeEach(async () => {
-	await resetEmulator(emulator.url);
-});
+const emulator = useEmulatorWithN8n();
 
 const methods: Array<[string, () => Promise<ICredentialDataDecryptedObject>, string]> = [
 	['Access Key', async () => accessKeyCredentials(emulator), 'signature'],

@@ -1,21 +1,10 @@
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { listEmulatorConnections, readRequestLog, resetEmulator } from '../support/emulator-control';
+import { listEmulatorConnections, readRequestLog } from '../support/emulator-control';
 import { accessKeyCredentials } from './support/credentials';
-import { shutDownN8nServices } from './support/n8n-shutdown';
+import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, byName, connectParameters, disconnectParameters, fromList } from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-	shutDownN8nServices();
-});
-beforeEach(async () => {
-	await resetEmulator(emulator.url);
-});
+const emulator = useEmulatorWithN8n();
 
 async function connect(parameters: Parameters<typeof connectParameters>[1], service = byId(SEED.gatewaySsh)) {
 	const result = await runWorkflow({

@@ -1,23 +1,12 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { startEmulator, type RunningEmulator } from '../../emulator';
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
-import { resetEmulator, shiftClock } from '../support/emulator-control';
+import { shiftClock } from '../support/emulator-control';
 import { credentialTestContext } from './support/contexts';
 import { accessKeyCredentials, passwordCredentials, tokenCredentials } from './support/credentials';
-import { shutDownN8nServices } from './support/n8n-shutdown';
+import { useEmulatorWithN8n } from './support/emulator-fixture';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-	shutDownN8nServices();
-});
-beforeEach(async () => {
-	await resetEmulator(emulator.url);
-});
+const emulator = useEmulatorWithN8n();
 
 const node = new RemoteIt();
 

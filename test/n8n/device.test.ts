@@ -1,17 +1,9 @@
-import { startEmulator, type RunningEmulator } from '../../emulator';
 import { accessKeyCredentials } from './support/credentials';
-import { shutDownN8nServices } from './support/n8n-shutdown';
+import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, byName, fromList } from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-	shutDownN8nServices();
-});
+const emulator = useEmulatorWithN8n();
 
 const DEMO_DEVICE_NAMES = ['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop', 'warehouse-sensor'];
 

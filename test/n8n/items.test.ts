@@ -1,21 +1,10 @@
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { injectFault, readRequestLog, resetEmulator } from '../support/emulator-control';
+import { injectFault, readRequestLog } from '../support/emulator-control';
 import { accessKeyCredentials } from './support/credentials';
-import { shutDownN8nServices } from './support/n8n-shutdown';
+import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, byName, connectParameters } from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-	shutDownN8nServices();
-});
-beforeEach(async () => {
-	await resetEmulator(emulator.url);
-});
+const emulator = useEmulatorWithN8n();
 
 /** Connect whose Service comes from each item's `serviceId`, the usual way to fan out over many services. */
 const connectEachItem = (extra = {}) => connectParameters(byId('={{ $json.serviceId }}'), extra);

@@ -1,20 +1,13 @@
-import { startEmulator, type RunningEmulator, type Seed, type SeedDevice } from '../../emulator';
+import type { Seed, SeedDevice } from '../../emulator';
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
+import { emulatorPerFile } from '../support/emulator-per-file';
 import { accessKeyCredentials, passwordCredentials } from './support/credentials';
 import { loadOptionsContext } from './support/contexts';
-import { shutDownN8nServices } from './support/n8n-shutdown';
+import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, connectParameters, fromList } from './support/parameters';
 
-let emulator: RunningEmulator;
-let largeAccount: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-	largeAccount = await startEmulator({ seed: withExtraDevices(emulator.seed, 120) });
-});
-afterAll(async () => {
-	await Promise.all([emulator.close(), largeAccount.close()]);
-	shutDownN8nServices();
-});
+const emulator = useEmulatorWithN8n();
+const largeAccount = emulatorPerFile({ seed: withExtraDevices(emulator.seed, 120) });
 
 /** The demo seed plus `count` devices, so the picker needs several pages. */
 function withExtraDevices(seed: Seed, count: number): Seed {

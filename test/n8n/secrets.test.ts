@@ -2,11 +2,11 @@ import { inspect } from 'node:util';
 
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import { startEmulator, type RunningEmulator, type Seed } from '../../emulator';
+import { DEMO_SEED_PATH, loadSeedFile, type Seed } from '../../emulator';
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
-import { expireTokens, injectFault, resetEmulator } from '../support/emulator-control';
+import { expireTokens, injectFault } from '../support/emulator-control';
 import { credentialTestContext, loadOptionsContext } from './support/contexts';
-import { shutDownN8nServices } from './support/n8n-shutdown';
+import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, byName, connectParameters, fromList } from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
 
@@ -21,7 +21,6 @@ const CANARY = {
 	wrongToken: 'CANARYwrongtokenneverleak0000001',
 };
 
-let emulator: RunningEmulator;
 let sessionToken: string;
 
 function canarySeed(demo: Seed): Seed {
@@ -39,18 +38,8 @@ function canarySeed(demo: Seed): Seed {
 	};
 }
 
-beforeAll(async () => {
-	const demo = await startEmulator();
-	const seed = canarySeed(demo.seed);
-	await demo.close();
-	emulator = await startEmulator({ seed });
-});
-afterAll(async () => {
-	await emulator.close();
-	shutDownN8nServices();
-});
+const emulator = useEmulatorWithN8n({ seed: canarySeed(loadSeedFile(DEMO_SEED_PATH)) });
 beforeEach(async () => {
-	await resetEmulator(emulator.url);
 	const login = await fetch(`${emulator.url}/apv/v27/user/login`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json', developerkey: CANARY.developerKey },

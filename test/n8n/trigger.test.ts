@@ -2,11 +2,10 @@ import type { INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { RemoteItEvent } from '../../client';
-import { startEmulator, type RunningEmulator } from '../../emulator';
 import { advanceCursor, cursorAtNewest, isAfterCursor } from '../../nodes/RemoteItTrigger/eventCursor';
-import { injectFault, resetEmulator, setOnline, shiftClock } from '../support/emulator-control';
+import { injectFault, setOnline, shiftClock } from '../support/emulator-control';
 import { accessKeyCredentials, passwordCredentials } from './support/credentials';
-import { shutDownN8nServices } from './support/n8n-shutdown';
+import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, connectParameters } from './support/parameters';
 import { activateTrigger, emitted } from './support/poll';
 import { runWorkflow } from './support/run-workflow';
@@ -15,16 +14,8 @@ const GATEWAY = SEED.gatewayDevice;
 const OFFICE = '80:00:00:00:01:00:00:10';
 const SENSOR = '80:00:00:00:01:00:00:30';
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => {
-	await emulator.close();
-	shutDownN8nServices();
-});
+const emulator = useEmulatorWithN8n();
 beforeEach(async () => {
-	await resetEmulator(emulator.url);
 	// Past the seed's own events, so what a test does is always the newest thing in the log.
 	await shiftClock(emulator.url, 60);
 });
