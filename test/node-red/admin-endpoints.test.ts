@@ -2,9 +2,9 @@
  * The admin endpoints behind the edit dialogs, behind Node-RED's real admin authentication (editor-api's
  * needsPermission with bearer tokens) instead of the test helper's allow-all stub.
  */
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { resetEmulator, seedAccount, type SeedAccount } from '../support/emulator-control';
+import { seedAccount } from '../support/emulator-control';
 import { ACCOUNT_ID, accessKeyCredentials, accountNode, helper, loadFlow, modulesWithAdminAuth, type AdminCall } from './support/flow-harness';
+import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 import type { NodeRedRuntime } from '../../nodes/node-red/node-red-api';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -14,12 +14,10 @@ const EDITOR = 'editor-token';
 const VIEWER = 'viewer-token';
 const PLACEHOLDER = '__PWRD__';
 
-let emulator: RunningEmulator;
-let account: SeedAccount;
+const emulator = useEmulatorWithNodeRed();
+const account = seedAccount(emulator.seed);
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  account = seedAccount(emulator.seed);
+beforeAll(() => {
   adminAuth.init({
     adminAuth: {
       type: 'credentials',
@@ -34,12 +32,7 @@ beforeAll(async () => {
     },
   }, { getSessions: async () => ({}), saveSessions: async () => undefined });
 });
-afterAll(() => emulator.close());
-beforeEach(async () => {
-  await resetEmulator(emulator.url);
-  await loadFlow([accountNode(emulator.url)], accessKeyCredentials(account), modulesWithAdminAuth(adminAuth));
-});
-afterEach(() => helper.unload());
+beforeEach(() => loadFlow([accountNode(emulator.url)], accessKeyCredentials(account), modulesWithAdminAuth(adminAuth)));
 
 /** `null` sends no Authorization header: an anonymous request. */
 function asUser(call: AdminCall, token: string | null): AdminCall {

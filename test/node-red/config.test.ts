@@ -1,21 +1,13 @@
 /** remoteit-config: one client per account, its lifetime, and how its settings reach the client. */
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { readRequestLog, resetEmulator, seedAccount, setLatency, type SeedAccount } from '../support/emulator-control';
+import { readRequestLog, seedAccount, setLatency } from '../support/emulator-control';
 import { ACCOUNT_ID, TAB_ID, accessKeyCredentials, collect, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, statusHistory, type FlowNode } from './support/flow-harness';
+import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 
 const SSH = '80:00:00:00:01:00:00:02';
 const connectNode: FlowNode = { id: 'connect', type: 'remoteit-connect', service: 'payload', serviceType: 'msg', accessMode: 'latching', proxyType: 'auto', reuse: false };
 
-let emulator: RunningEmulator;
-let account: SeedAccount;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  account = seedAccount(emulator.seed);
-});
-afterAll(() => emulator.close());
-beforeEach(() => resetEmulator(emulator.url));
-afterEach(() => helper.unload());
+const emulator = useEmulatorWithNodeRed();
+const account = seedAccount(emulator.seed);
 
 describe('remoteit-config', () => {
   it('aborts a request in flight when the flow stops, and clears the status instead of turning red', async () => {

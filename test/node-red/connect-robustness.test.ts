@@ -1,29 +1,25 @@
 /** remoteit-connect under load and abuse: 100 messages in flight, throwing inputs, failing remote.it. */
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { injectFault, resetEmulator, seedAccount, setLatency, type SeedAccount } from '../support/emulator-control';
-import { ACCOUNT_ID, TAB_ID, accessKeyCredentials, collect, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, statusHistory, type FlowNode } from './support/flow-harness';
+import { injectFault, resetEmulator, seedAccount, setLatency } from '../support/emulator-control';
+import { ACCOUNT_ID, TAB_ID, accessKeyCredentials, collect, eventually, flowAround, loadFlow, nextMessage, nodeById, recordStatuses, statusHistory, type FlowNode } from './support/flow-harness';
+import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 
 const SERVICES = ['80:00:00:00:01:00:00:02', '80:00:00:00:01:00:00:03', '80:00:00:00:01:00:00:04', '80:00:00:00:01:00:00:11'];
 
-let emulator: RunningEmulator;
-let account: SeedAccount;
+const emulator = useEmulatorWithNodeRed();
+const account = seedAccount(emulator.seed);
 const unhandled: unknown[] = [];
 const recordUnhandled = (reason: unknown): void => {
   unhandled.push(reason);
 };
 
-beforeAll(async () => {
-  emulator = await startEmulator();
-  account = seedAccount(emulator.seed);
+beforeAll(() => {
   process.on('unhandledRejection', recordUnhandled);
 });
-afterAll(async () => {
+afterAll(() => {
   process.off('unhandledRejection', recordUnhandled);
-  await emulator.close();
 });
-beforeEach(() => resetEmulator(emulator.url));
-afterEach(async () => {
-  await helper.unload();
+// After the fixture's unload (hooks run in the order they are declared), so rejections while closing count too.
+afterEach(() => {
   expect(unhandled).toEqual([]);
 });
 

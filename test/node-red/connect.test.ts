@@ -1,6 +1,5 @@
 /** remoteit-connect in the real Node-RED runtime against the emulator. */
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { listEmulatorConnections, resetEmulator, seedAccount, setOnline, type SeedAccount } from '../support/emulator-control';
+import { listEmulatorConnections, seedAccount, setOnline } from '../support/emulator-control';
 import {
   ACCOUNT_ID,
   TAB_ID,
@@ -8,27 +7,19 @@ import {
   collect,
   eventually,
   flowAround,
-  helper,
   loadFlow,
   nextMessage,
   nodeById,
   recordStatuses,
   type FlowNode,
 } from './support/flow-harness';
+import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 
 const SSH = '80:00:00:00:01:00:00:02';
 const WEB_UI = '80:00:00:00:01:00:00:03';
 
-let emulator: RunningEmulator;
-let account: SeedAccount;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  account = seedAccount(emulator.seed);
-});
-afterAll(() => emulator.close());
-beforeEach(() => resetEmulator(emulator.url));
-afterEach(() => helper.unload());
+const emulator = useEmulatorWithNodeRed();
+const account = seedAccount(emulator.seed);
 
 function connectNode(overrides: Partial<FlowNode> = {}): FlowNode {
   return { id: 'connect', type: 'remoteit-connect', service: 'payload', serviceType: 'msg', accessMode: 'latching',

@@ -1,19 +1,11 @@
 /** remoteit-devices in the real Node-RED runtime against the emulator. */
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { resetEmulator, seedAccount, type SeedAccount } from '../support/emulator-control';
+import { seedAccount } from '../support/emulator-control';
 import { accessKeyCredentials, collect, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, type FlowNode } from './support/flow-harness';
+import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 import type { NodeMessage } from '../../nodes/node-red/node-red-api';
 
-let emulator: RunningEmulator;
-let account: SeedAccount;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  account = seedAccount(emulator.seed);
-});
-afterAll(() => emulator.close());
-beforeEach(() => resetEmulator(emulator.url));
-afterEach(() => helper.unload());
+const emulator = useEmulatorWithNodeRed();
+const account = seedAccount(emulator.seed);
 
 function devicesNode(overrides: Partial<FlowNode> = {}): FlowNode {
   return { id: 'devices', type: 'remoteit-devices', nameFilter: '', state: 'all', limit: 50, output: 'array', ...overrides };

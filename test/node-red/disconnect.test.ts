@@ -1,22 +1,14 @@
 /** remoteit-disconnect in the real Node-RED runtime against the emulator. */
-import { startEmulator, type RunningEmulator } from '../../emulator';
-import { listEmulatorConnections, resetEmulator, seedAccount, type SeedAccount } from '../support/emulator-control';
-import { accessKeyCredentials, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, type FlowNode } from './support/flow-harness';
+import { listEmulatorConnections, seedAccount } from '../support/emulator-control';
+import { accessKeyCredentials, eventually, flowAround, loadFlow, nextMessage, nodeById, recordStatuses, type FlowNode } from './support/flow-harness';
+import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 import { createAccountClient } from '../../nodes/node-red/account-client';
 import type { Connection } from '../../client';
 
 const SSH = '80:00:00:00:01:00:00:02';
 
-let emulator: RunningEmulator;
-let account: SeedAccount;
-
-beforeAll(async () => {
-  emulator = await startEmulator();
-  account = seedAccount(emulator.seed);
-});
-afterAll(() => emulator.close());
-beforeEach(() => resetEmulator(emulator.url));
-afterEach(() => helper.unload());
+const emulator = useEmulatorWithNodeRed();
+const account = seedAccount(emulator.seed);
 
 function disconnectNode(overrides: Partial<FlowNode> = {}): FlowNode {
   return { id: 'disconnect', type: 'remoteit-disconnect', connection: 'payload', connectionType: 'msg', serviceId: '', ...overrides };

@@ -2,9 +2,9 @@
  * No secret leaves the nodes: canary credentials, right and wrong, for every sign-in method, must not appear
  * in any message, Catch message, status, log line or debug-sidebar output, nor in the deployed flow JSON.
  */
-import { DEMO_SEED_PATH, loadSeedFile, startEmulator, type RunningEmulator, type Seed } from '../../emulator';
-import { resetEmulator } from '../support/emulator-control';
+import { DEMO_SEED_PATH, loadSeedFile, type Seed } from '../../emulator';
 import { ACCOUNT_ID, TAB_ID, accountNode, flowAround, helper, loadFlow, NODE_MODULES, nodeById, nextMessage, recordStatuses, eventually, collect, type FlowNode } from './support/flow-harness';
+import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 import type { NodeRedRuntime } from '../../nodes/node-red/node-red-api';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -33,14 +33,7 @@ function canarySeed(): Seed {
 }
 
 const seed = canarySeed();
-let emulator: RunningEmulator;
-
-beforeAll(async () => {
-  emulator = await startEmulator({ seed });
-});
-afterAll(() => emulator.close());
-beforeEach(() => resetEmulator(emulator.url));
-afterEach(() => helper.unload());
+const emulator = useEmulatorWithNodeRed({ seed });
 
 const email = (): string => seed.users[0].email;
 const accessKeyId = (): string => seed.users[0].accessKeys[0].id;
