@@ -1,7 +1,7 @@
 /** Starts `n8n start` from the engine cache on a loopback port and waits until it serves requests. */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { spawnEngine, stopEngine } from '../launch/engine-process';
 import { freePort } from '../launch/free-port';
 import { type N8nHome, n8nBinary, n8nEnvironment } from './n8n-cli';
 
@@ -42,15 +42,6 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   throw new Error(`n8n was not ready at ${url} within ${timeoutMs / 1000}s:\n${output()}`);
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const killTimer = setTimeout(() => child.kill('SIGKILL'), 20_000);
-  await exited;
-  clearTimeout(killTimer);
-}
-
 export async function startN8nServer(home: N8nHome, options: StartOptions): Promise<N8nServer> {
   const url = `http://127.0.0.1:${options.port}`;
   const env = n8nEnvironment(home, {
@@ -62,16 +53,9 @@ export async function startN8nServer(home: N8nHome, options: StartOptions): Prom
     N8N_SECURE_COOKIE: 'false',
     N8N_RUNNERS_BROKER_PORT: String(await freePort()),
   });
-  const child = spawn(home.engine.nodeBinary, [n8nBinary(home.engine), 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let printed = '';
-  const collect = (chunk: Buffer): void => {
-    printed += chunk.toString();
-    options.echo?.(chunk.toString());
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  const { child, output } = spawnEngine(home.engine.nodeBinary, [n8nBinary(home.engine), 'start'], env, options.echo);
   const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
-  const server: N8nServer = { url, output: () => printed, exited, stop: () => stopProcess(child) };
+  const server: N8nServer = { url, output, exited, stop: () => stopEngine(child, 20_000) };
   try {
     await waitUntilReady(url, child, options.readyTimeoutMs ?? 180_000, server.output);
   } catch (error) {

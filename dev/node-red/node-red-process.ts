@@ -3,13 +3,13 @@
  * package installed in its userDir the way the palette manager installs it. Shared by `npm run start:node-red`
  * and the e2e tests.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InstalledEngine } from '../engines/install';
+import { spawnEngine, stopEngine } from '../launch/engine-process';
 import { installPackageInto } from '../package/local-package';
 
 export interface NodeRedRuntime {
@@ -35,14 +35,7 @@ export function createUserDir(engine: InstalledEngine, tarball: string, userDir?
   return folder;
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const killTimer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-  await exited;
-  clearTimeout(killTimer);
-}
+const KILL_AFTER_MS = 15_000;
 
 function waitForReadyLine(child: ChildProcess, output: () => string, timeoutMs: number): Promise<string> {
   return new Promise((resolvePromise, reject) => {
@@ -69,20 +62,12 @@ export async function startNodeRed(engine: InstalledEngine, userDir: string, opt
   const args = [runner, engine.dir, userDir, String(options.port), options.credentialSecret ?? ''];
   const env: NodeJS.ProcessEnv = { ...process.env };
   delete env.NODE_ENV;
-  const child = spawn(engine.nodeBinary, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let printed = '';
-  const collect = (chunk: Buffer): void => {
-    printed += chunk.toString();
-    options.echo?.(chunk.toString());
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
-  const output = (): string => printed;
+  const { child, output } = spawnEngine(engine.nodeBinary, args, env, options.echo);
   try {
     const url = await waitForReadyLine(child, output, options.readyTimeoutMs ?? 120_000);
-    return { url, userDir, output, stop: () => stopProcess(child) };
+    return { url, userDir, output, stop: () => stopEngine(child, KILL_AFTER_MS) };
   } catch (error) {
-    await stopProcess(child);
+    await stopEngine(child, KILL_AFTER_MS);
     throw error;
   }
 }
