@@ -7,12 +7,11 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { startEmulator } from '../../emulator';
+import { join } from 'node:path';
 import { ensureEngine } from '../engines/install';
 import { demoAccount } from '../launch/demo-account';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say, stopEverything } from '../launch/lifecycle';
-import { packLocalPackage } from '../package/local-package';
+import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
 import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
 import { setUpOwner, startN8nServer } from './n8n-server';
@@ -21,11 +20,7 @@ import { setUpOwner, startN8nServer } from './n8n-server';
 const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Remoteit-demo-1' };
 
 async function main(): Promise<void> {
-  const tarball = packLocalPackage(say);
-  removeOnStop(dirname(tarball));
-  const emulator = await startEmulator({ port: portFromEnv('REMOTEIT_EMULATOR_PORT', 8787) });
-  onStop(() => emulator.close());
-  say(`remote.it emulator (demo seed) at ${emulator.url}`);
+  const { tarball, emulator } = await packAndStartEmulator();
 
   const engine = await ensureEngine('n8n', { log: say });
   const userFolder = mkdtempSync(join(tmpdir(), 'remoteit-n8n-demo-'));

@@ -4,21 +4,15 @@
  * pinned Node-RED, installs the package into a fresh userDir as the palette manager would, deploys the example
  * flows with an account pointing at the emulator, and prints the editor URL. Ctrl-C stops everything.
  */
-import { dirname } from 'node:path';
-import { startEmulator } from '../../emulator';
 import { ensureEngine } from '../engines/install';
 import { demoAccount } from '../launch/demo-account';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say } from '../launch/lifecycle';
-import { packLocalPackage } from '../package/local-package';
+import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { demoFlows } from './demo-flows';
 import { createUserDir, deployFlows, startNodeRed } from './node-red-process';
 
 async function main(): Promise<void> {
-  const tarball = packLocalPackage(say);
-  removeOnStop(dirname(tarball));
-  const emulator = await startEmulator({ port: portFromEnv('REMOTEIT_EMULATOR_PORT', 8787) });
-  onStop(() => emulator.close());
-  say(`remote.it emulator (demo seed) at ${emulator.url}`);
+  const { tarball, emulator } = await packAndStartEmulator();
 
   const engine = await ensureEngine('node-red', { log: say });
   const userDir = createUserDir(engine, tarball);
