@@ -24,6 +24,11 @@ function html(type: string): string {
   return fs.readFileSync(path.join(NODE_RED_DIR, `${type}.html`), 'utf8');
 }
 
+/** The edit dialog's markup of a node type. */
+function templateOf(type: string): string {
+  return cheerio.load(html(type))(`script[data-template-name="${type}"]`).html() ?? '';
+}
+
 /** Runs a file's definition script with a recording RED and a jQuery that finds no element (no dialog open). */
 function definitionOf(type: string): NodeDefinition {
   const registered: Record<string, NodeDefinition> = {};
@@ -80,6 +85,20 @@ describe('editor html', () => {
     expect(definition.category).toBe('network');
     expect(fs.existsSync(path.join(NODE_RED_DIR, 'icons', String(definition.icon)))).toBe(true);
     expect(definition.defaults.account).toMatchObject({ type: 'remoteit-config', required: true });
+  });
+
+  it('names the account "remote.it account" in its dialog and explains each sign-in method\'s fields', () => {
+    expect(definitionOf('remoteit-config').paletteLabel).toBe('remote.it account');
+    const $ = cheerio.load(templateOf('remoteit-config'));
+    expect($('#node-config-row-password .form-tips').text()).toMatch(/two-factor authentication cannot sign in with a password: use an access key/);
+    expect($('#node-config-developerKey-required').text()).toMatch(/Required for this sign-in method/);
+    expect($('#node-config-developerKey-optional').text()).toMatch(/Optional with an access key/);
+    expect($('#node-config-remoteit-test-result').attr('role')).toBe('status');
+  });
+
+  it('says which IP the restricted access mode expects', () => {
+    const $ = cheerio.load(templateOf('remoteit-connect'));
+    expect($('#node-row-hostIp .form-tips').text()).toMatch(/public IPv4 address/);
   });
 
   it('declares the same credentials in the editor as in the runtime', () => {
