@@ -15,7 +15,8 @@ export class RemoteIt implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle:
-			'={{ $parameter["operation"] + ": " + ($parameter["service"] ? ($parameter["service"].cachedResultName || $parameter["service"].value) : $parameter["resource"]) }}',
+			// $parameter resolves a resource locator to its value (the id or name), never to the {value, cachedResultName} object.
+			'={{ $parameter["operation"] + ": " + ($parameter["service"] || $parameter["device"] || $parameter["resource"]) }}',
 		description:
 			'Open remote.it proxy connections to devices behind NAT (SSH, HTTP, databases, ...), close them, and list devices',
 		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#readme',

@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { Workflow, type INode, type INodeParameters, type INodeProperties, type INodePropertyOptions, type INodeTypes } from 'n8n-workflow';
 
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
 import { RemoteItApi } from '../../credentials/RemoteItApi.credentials';
@@ -36,6 +36,26 @@ describe('node description', () => {
 		const parameters = description.properties.filter((p) => !['resource', 'operation'].includes(p.name));
 		const undescribed = parameters.filter((p: INodeProperties) => !p.description && p.type !== 'collection');
 		expect(undescribed.map((p) => p.name)).toEqual([]);
+	});
+
+	it('subtitles the canvas node with the service or device it targets, as the editor evaluates it', () => {
+		const nodeTypes = {
+			getByName: () => new RemoteIt(),
+			getByNameAndVersion: () => new RemoteIt(),
+			getKnownTypes: () => ({}),
+		} as unknown as INodeTypes;
+		const subtitleOf = (parameters: INodeParameters): unknown => {
+			const node: INode = { id: '1', name: 'remote.it', type: 'CUSTOM.remoteIt', typeVersion: 1, position: [0, 0], parameters };
+			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+			return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
+		};
+		const service = { __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:02', cachedResultName: 'factory-gateway / SSH' };
+		expect(subtitleOf({ resource: 'connection', operation: 'connect', service })).toBe('connect: 80:00:00:00:01:00:00:02');
+		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: { __rl: true, mode: 'name', value: 'camera-nvr/SSH' } }))
+			.toBe('connect: camera-nvr/SSH');
+		expect(subtitleOf({ resource: 'device', operation: 'get', device: { __rl: true, mode: 'id', value: '80:00:00:00:01:00:00:01' } }))
+			.toBe('get: 80:00:00:00:01:00:00:01');
+		expect(subtitleOf({ resource: 'connection', operation: 'disconnect' })).toBe('disconnect: connection');
 	});
 
 	it('validates By ID against the 8-octet id pattern', () => {
