@@ -8,9 +8,14 @@ export interface EngineProcess {
   output(): string;
 }
 
+/** Engines spawned by this process and not yet exited, so a stop during start-up still reaches them. */
+const running = new Set<ChildProcess>();
+
 /** Spawns `command args` with piped output; `echo` also gets each chunk (e.g. the terminal for `npm start`). */
 export function spawnEngine(command: string, args: string[], env: NodeJS.ProcessEnv, echo?: (text: string) => void): EngineProcess {
   const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let printed = '';
   const collect = (chunk: Buffer): void => {
     printed += chunk.toString();
@@ -29,4 +34,9 @@ export async function stopEngine(child: ChildProcess, killAfterMs: number): Prom
   const killTimer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
   await exited;
   clearTimeout(killTimer);
+}
+
+/** Stops every engine still running, e.g. when Ctrl-C arrives before an engine reported ready. */
+export async function stopRunningEngines(killAfterMs: number): Promise<void> {
+  await Promise.all([...running].map((child) => stopEngine(child, killAfterMs)));
 }

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureEngine } from '../engines/install';
 import { demoAccount } from '../launch/demo-account';
+import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say, stopEverything } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
@@ -20,6 +21,8 @@ import { setUpOwner, startN8nServer } from './n8n-server';
 const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Remoteit-demo-1' };
 
 async function main(): Promise<void> {
+  // Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
+  onStop(() => stopRunningEngines(20_000));
   const { tarball, emulator } = await packAndStartEmulator();
 
   const engine = await ensureEngine('n8n', { log: say });

@@ -6,12 +6,15 @@
  */
 import { ensureEngine } from '../engines/install';
 import { demoAccount } from '../launch/demo-account';
+import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { demoFlows } from './demo-flows';
 import { createUserDir, deployFlows, startNodeRed } from './node-red-process';
 
 async function main(): Promise<void> {
+  // Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
+  onStop(() => stopRunningEngines(20_000));
   const { tarball, emulator } = await packAndStartEmulator();
 
   const engine = await ensureEngine('node-red', { log: say });
