@@ -36,6 +36,8 @@ const settings = {
   editorTheme: { tours: false, projects: { enabled: false } },
   logging: { console: { level: 'info', metrics: false, audit: false } },
   diagnostics: { enabled: false },
+  // No consent prompt for update notifications over the demo editor (this machine has no route to check anyway).
+  telemetry: { enabled: false },
   externalModules: { palette: { allowInstall: false } },
 };
 
