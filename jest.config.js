@@ -1,5 +1,5 @@
-/** Every suite `npm test` runs. Type checking is done once by `npm run typecheck`, so ts-jest only transpiles. */
-const tsJest = ['ts-jest', { isolatedModules: true, diagnostics: false }];
+/** Every suite `npm test` runs. Type checking is done once by `npm run typecheck`, so ts-jest only transpiles (isolatedModules in tsconfig.jest.json). */
+const tsJest = ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json', diagnostics: false }];
 const project = (name, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
