@@ -11,6 +11,9 @@ import type { HttpRequest, HttpResponse } from './types';
 
 export type RestAnswer = Record<string, unknown>;
 
+/** Auth, throttling and server-error statuses: they say more than a reason nothing recognises. */
+const statusOutranksUnknownReason = (status: number): boolean => status === 401 || status === 403 || status === 429 || status >= 500;
+
 /** /user/login refuses two-factor accounts with one of these codes (contract section 1). */
 const MFA_CODES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP']);
 
@@ -75,5 +78,9 @@ export function readRestAnswer(request: HttpRequest, response: HttpResponse, set
       { status: response.status });
   }
   if (textOf(parsed.status) === 'true') return parsed;
-  throw errorForRestFailure(parsed, where, settings.redact, response.status);
+  const failure = errorForRestFailure(parsed, where, settings.redact, response.status);
+  if (failure.code === 'API_ERROR' && statusOutranksUnknownReason(response.status)) {
+    throw errorForStatus(request, { ...response, body: textOf(parsed.reason) ?? '' }, settings, authAdvice);
+  }
+  throw failure;
 }

@@ -56,6 +56,31 @@ describe('REST status:"false" reasons (contract section 2)', () => {
     expect(readRestAnswer(request, answer(200, '{"status":"true","x":"1"}'), settings, '')).toEqual({ status: 'true', x: '1' });
   });
 
+  it('lets the HTTP status type a status:"false" body whose reason says nothing known (401/403, 429, 5xx)', () => {
+    const body = (reason: string) => JSON.stringify({ status: 'false', reason });
+    const failureOf = (response: HttpResponse): RemoteItError => {
+      try {
+        readRestAnswer(request, response, settings, 'A skewed clock breaks signatures.');
+      } catch (error) {
+        return error as RemoteItError;
+      }
+      throw new Error('expected a failure');
+    };
+    const unavailable = failureOf(answer(503, body('Service temporarily unavailable')));
+    expect(unavailable).toBeInstanceOf(RemoteItUnavailableError);
+    expect(unavailable.reason).toBe('Service temporarily unavailable');
+    expect(failureOf(answer(500, body('Internal error')))).toBeInstanceOf(RemoteItUnavailableError);
+    const limited = failureOf(answer(429, body('Limit Exceeded'), { 'Retry-After': '7' }));
+    expect(limited).toBeInstanceOf(RemoteItRateLimitError);
+    expect((limited as RemoteItRateLimitError).retryAfterSeconds).toBe(7);
+    expect(limited.reason).toBe('Limit Exceeded');
+    const refused = failureOf(answer(403, body('Signature rejected')));
+    expect(refused).toBeInstanceOf(RemoteItAuthError);
+    expect(refused.message).toContain('clock');
+    // A known reason still decides, whatever the status.
+    expect(failureOf(answer(500, body('[0806] Device not found')))).toBeInstanceOf(RemoteItNotFoundError);
+  });
+
   it('describes a malformed body without quoting it', () => {
     const body = '{"status":"true","token":"0123456789abcdef';
     try {
