@@ -13,7 +13,9 @@ export function resolveApi(choice: ApiChoice, authType: RemoteItAuth['type']): '
   return authType === 'accessKey' ? 'graphql' : 'rest';
 }
 
-const GRAPHQL_PROXY_TYPES: Record<Exclude<ProxyType, 'auto'>, string> = { port: 'PORT_PROXY', reverse: 'REVERSE_PROXY' };
+const CONNECT_QUERIES: Record<ProxyType, string> = {
+  auto: QUERIES.connect, port: QUERIES.connectPortProxy, reverse: QUERIES.connectReverseProxy,
+};
 
 /** Connections this client opened, by service id: the only source of a reused connection's real access mode. */
 export type ConnectionRecords = Map<string, Connection>;
@@ -55,10 +57,8 @@ export async function openConnection(context: ApiContext, records: ConnectionRec
   if (reused) return reused;
   let connection: Connection;
   if (prepared.api === 'graphql') {
-    const typed = prepared.proxyType !== 'auto';
-    const variables = { serviceId: request.serviceId, hostIP: request.hostIp,
-      ...(typed ? { type: GRAPHQL_PROXY_TYPES[prepared.proxyType as 'port' | 'reverse'] } : {}) };
-    const data = await callGraphql(context, typed ? QUERIES.connectWithType : QUERIES.connect, variables);
+    const data = await callGraphql(context, CONNECT_QUERIES[prepared.proxyType],
+      { serviceId: request.serviceId, hostIP: request.hostIp });
     connection = connectionFromGraphql(data, { ...request, now: now() });
   } else {
     const answer = await callRest(context, 'POST', '/device/connect',

@@ -27,9 +27,14 @@ export const QUERIES = {
     total hasMore items { id type state timestamp target { id name } } } } }`,
   connect: `mutation Connect($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP) { id host port reverseProxy url created timeout } }`,
-  connectWithType: `mutation ConnectWithType($serviceId: String!, $hostIP: String!, $type: ConnectionType) {
-  connect(serviceId: $serviceId, hostIP: $hostIP, type: $type) { id host port reverseProxy url created timeout } }`,
-  disconnect: `mutation Disconnect($serviceId: String, $connectionId: String!) {
+  // The proxy type is written as an enum literal: the contract names its values but not the enum type a
+  // `$type` variable would have to declare. Neither text carries user input.
+  connectPortProxy: `mutation ConnectPortProxy($serviceId: String!, $hostIP: String!) {
+  connect(serviceId: $serviceId, hostIP: $hostIP, type: PORT_PROXY) { id host port reverseProxy url created timeout } }`,
+  connectReverseProxy: `mutation ConnectReverseProxy($serviceId: String!, $hostIP: String!) {
+  connect(serviceId: $serviceId, hostIP: $hostIP, type: REVERSE_PROXY) { id host port reverseProxy url created timeout } }`,
+  // serviceId is always sent; String! also fits a schema that requires it (remote.it's desktop app declares it so).
+  disconnect: `mutation Disconnect($serviceId: String!, $connectionId: String!) {
   disconnect(serviceId: $serviceId, connectionId: $connectionId) }`,
 } as const;
 

@@ -92,6 +92,14 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
     expect(rdp.url).toBe(`tcp://${rdp.host}:${rdp.port}`);
   });
 
+  it('connect with a proxy type asks GraphQL for it: a port proxy to an HTTP service, a reverse proxy to SSH', async () => {
+    const web = await client.connect(WEB_UI, { proxyType: 'port', accessMode: 'public' });
+    expect(web).toMatchObject({ reverseProxy: false, accessMode: 'public', hostIp: '0.0.0.0' });
+    expect(web.url).toBe(`tcp://${web.host}:${web.port}`);
+    const ssh = await client.connect(SSH, { proxyType: 'reverse' });
+    expect(ssh).toMatchObject({ reverseProxy: true, port: null });
+  });
+
   it('connect sends the access mode as hostip/hostIP', async () => {
     await client.connect(SSH, { accessMode: 'restricted', hostIp: '203.0.113.7' });
     await client.connect(RDP, { accessMode: 'public' });
