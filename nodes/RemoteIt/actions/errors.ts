@@ -50,11 +50,22 @@ export function toNodeError(context: NodeContext, error: unknown, itemIndex: num
 		if (error.reason !== undefined) response.reason = error.reason;
 		return new NodeApiError(context.getNode(), response, {
 			message: error.message,
-			...(error.reason !== undefined && error.reason !== error.message ? { description: `remote.it said: ${error.reason}` } : {}),
-			...(error.status !== undefined ? { httpCode: String(error.status) } : {}),
+			...(error.reason !== undefined && !error.message.includes(error.reason)
+				? { description: `remote.it said: ${error.reason}` }
+				: {}),
+			httpCode: errorCode(error.status, error.code),
 			itemIndex,
 		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
 	return new NodeOperationError(context.getNode(), message, { itemIndex });
+}
+
+/**
+ * What the error panel shows as "Error code". remote.it answers most GraphQL failures with HTTP 200
+ * (remoteit-api.md sections 2 and 3), and "Error code 200" on a failure reads as a contradiction: below 400 the
+ * client's own code (DEVICE_OFFLINE, NOT_FOUND, ...) says more.
+ */
+function errorCode(status: number | undefined, code: string): string {
+	return status !== undefined && status >= 400 ? String(status) : code;
 }
