@@ -50,6 +50,7 @@ export function toNodeError(context: NodeContext, error: unknown, itemIndex: num
 		if (error.reason !== undefined) response.reason = error.reason;
 		return new NodeApiError(context.getNode(), response, {
 			message: error.message,
+			// The client's message usually quotes the reason already; saying it twice only adds noise.
 			...(error.reason !== undefined && !error.message.includes(error.reason)
 				? { description: `remote.it said: ${error.reason}` }
 				: {}),
