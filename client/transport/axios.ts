@@ -4,8 +4,9 @@
  * reduced to name, code and message before they leave this module.
  */
 import { setMaxListeners } from 'node:events';
-import axios, { type AxiosResponse } from 'axios';
+import axios from 'axios';
 import type { HttpRequest, HttpResponse, SendRequest } from '../types';
+import { flattenHeaders } from './response-headers';
 
 export interface AxiosTransportOptions {
   /** Per-request timeout; the client enforces its own as well. */
@@ -23,15 +24,6 @@ export class TransportError extends Error {
     this.name = name;
     if (code) this.code = code;
   }
-}
-
-function flattenHeaders(headers: AxiosResponse['headers']): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    if (value === undefined || value === null) continue;
-    flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return flat;
 }
 
 function toTransportError(error: unknown): TransportError {

@@ -1,14 +1,5 @@
 /** Turning what n8n's request helpers return or throw into the client's HttpResponse terms. */
-
-export function flattenHeaders(headers: unknown): Record<string, string> {
-	const flat: Record<string, string> = {};
-	if (typeof headers !== 'object' || headers === null) return flat;
-	for (const [name, value] of Object.entries(headers)) {
-		if (value === undefined || value === null) continue;
-		flat[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-	}
-	return flat;
-}
+export { flattenHeaders } from '../../../client/transport/response-headers';
 
 export function bodyText(body: unknown): string {
 	if (body === undefined || body === null) return '';
