@@ -1,7 +1,7 @@
 /** Turns REST and GraphQL connect answers (and live sessions) into the one Connection shape of design.md. */
 import { RemoteItUnavailableError } from './errors';
 import { parseProxy, portProxyUrl, type ParsedProxy } from './proxy';
-import { textOf } from './rest-answer';
+import { isObject, textOf } from './json-values';
 import type { AccessMode, Connection } from './types';
 
 /** A proxy lives about 8 h when remote.it does not say (contract section 5). */
@@ -14,8 +14,6 @@ export interface ConnectionRequest {
   now: Date;
   includeRaw: boolean;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function unusable(what: string): RemoteItUnavailableError {
   return new RemoteItUnavailableError(`remote.it answered the connect request without ${what}; the connection is not usable.`);

@@ -4,7 +4,7 @@
  */
 import { callGraphql, QUERIES } from './graphql';
 import { callRest, type ApiContext } from './rest';
-import { textOf } from './rest-answer';
+import { isObject, textOf } from './json-values';
 import type { Device, Service } from './types';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -20,7 +20,6 @@ export interface DeviceQuery {
   offset?: number;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const listOf = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const stateOf = (v: unknown): 'active' | 'inactive' => (textOf(v) === 'active' ? 'active' : 'inactive');
 

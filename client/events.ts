@@ -5,7 +5,7 @@
 import { RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
 import type { ApiContext } from './rest';
-import { textOf } from './rest-answer';
+import { isObject, textOf } from './json-values';
 import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
 
 export const EVENT_TYPES: readonly RemoteItEventType[] = ['DEVICE_STATE', 'DEVICE_CONNECT', 'DEVICE_SHARE'];
@@ -23,7 +23,6 @@ interface EventQuery {
   from: number;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEventType = (v: unknown): v is RemoteItEventType => typeof v === 'string' && (EVENT_TYPES as readonly string[]).includes(v);
 
 function eventTypesOf(value: unknown): RemoteItEventType[] {

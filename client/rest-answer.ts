@@ -7,6 +7,7 @@ import {
   RemoteItRateLimitError, RemoteItUnavailableError, RemoteItValidationError,
 } from './errors';
 import { describeRequest, errorForStatus, parseJsonBody, type RequestSettings } from './request';
+import { isObject, textOf } from './json-values';
 import type { HttpRequest, HttpResponse } from './types';
 
 export type RestAnswer = Record<string, unknown>;
@@ -20,14 +21,6 @@ const MFA_CODES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP']);
 export const MFA_MESSAGE =
   'This remote.it account uses two-factor authentication, so it cannot sign in with a username and password. ' +
   'Create an access key in the remote.it web portal (Account → Access Keys) and use access-key credentials instead.';
-
-const isObject = (value: unknown): value is RestAnswer => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-export function textOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
 
 /** The typed error for a `status:"false"` answer, chosen from remote.it's reason codes and texts. */
 export function errorForRestFailure(answer: RestAnswer, where: string, redact: (text: string) => string,

@@ -5,7 +5,8 @@
  */
 import { RemoteItAuthError } from './errors';
 import type { SecretRegistry } from './redact';
-import { readRestAnswer, textOf } from './rest-answer';
+import { textOf } from './json-values';
+import { readRestAnswer } from './rest-answer';
 import { sendWithRetry, type RequestSettings } from './request';
 import { signRequest } from './signing';
 import type { HttpRequest, RemoteItAuth } from './types';

@@ -2,10 +2,8 @@
 import { callGraphql, QUERIES } from './graphql';
 import { parseProxy } from './proxy';
 import type { ApiContext } from './rest';
-import { textOf } from './rest-answer';
+import { isObject, textOf } from './json-values';
 import type { Session } from './types';
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function sessionFromGraphql(item: Record<string, unknown>): Session | undefined {
   const id = textOf(item.id);
