@@ -1,7 +1,9 @@
 /** Opens and closes proxy connections through GraphQL or REST v27, with optional reuse of a live session. */
 import { connectionFromGraphql, connectionFromRest, connectionFromSession, type ConnectionRequest } from './connection';
-import { RemoteItNotFoundError, RemoteItValidationError } from './errors';
+import { RemoteItError, RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
+import type { ConnectLedger } from './connect-ledger';
+import { closeStrays, confirmDisconnect, outcomeUnknown, reconcileLostConnect } from './reconcile';
 import { callRest, type ApiContext } from './rest';
 import { listSessions } from './sessions';
 import type { ApiChoice, Connection, ConnectOptions, Disconnection, ProxyType, RemoteItAuth } from './types';
@@ -50,39 +52,91 @@ async function reusableConnection(context: ApiContext, records: ConnectionRecord
   return connectionFromSession(live, request);
 }
 
-export async function openConnection(context: ApiContext, records: ConnectionRecords, prepared: PreparedConnect,
-  now: () => Date, reuse: boolean): Promise<Connection> {
+/** Sends the connect; `sawUnknown` learns when a try failed in a way remote.it may still have acted on. */
+async function requestConnection(context: ApiContext, prepared: PreparedConnect, request: ConnectionRequest,
+  now: () => Date, sawUnknown: () => void): Promise<Connection> {
+  const send = context.request.send;
+  const watched: ApiContext = { ...context, request: { ...context.request, send: async (httpRequest) => {
+    try {
+      const response = await send(httpRequest);
+      if (response.status >= 500) sawUnknown();
+      return response;
+    } catch (error) {
+      sawUnknown();
+      throw error;
+    }
+  } } };
+  if (prepared.api === 'graphql') {
+    const data = await callGraphql(watched, CONNECT_QUERIES[prepared.proxyType],
+      { serviceId: request.serviceId, hostIP: request.hostIp });
+    return connectionFromGraphql(data, { ...request, now: now() });
+  }
+  const answer = await callRest(watched, 'POST', '/device/connect',
+    { deviceaddress: request.serviceId, wait: String(prepared.wait), hostip: request.hostIp });
+  return connectionFromRest(answer, { ...request, now: now() });
+}
+
+export interface ConnectState {
+  records: ConnectionRecords;
+  ledger: ConnectLedger;
+  now: () => Date;
+}
+
+/**
+ * Opens a connection. When the outcome is unknown, or a retry succeeded after a try remote.it may have acted on,
+ * the account's sessions are reconciled before anything is reported, so no proxy is left open unreported.
+ */
+export async function openConnection(context: ApiContext, state: ConnectState, prepared: PreparedConnect,
+  reuse: boolean): Promise<Connection> {
+  const { records, ledger, now } = state;
   const request: ConnectionRequest = { ...prepared.request, now: now() };
   const reused = reuse ? await reusableConnection(context, records, request) : undefined;
   if (reused) return reused;
+  const attempt = ledger.begin(request.serviceId);
+  const lost = { context, ledger, attempt, request, startedAtMs: request.now.getTime(),
+    close: (serviceId: string, connectionId: string) => disconnectOnce(context, serviceId, connectionId) };
+  let uncertain = false;
   let connection: Connection;
-  if (prepared.api === 'graphql') {
-    const data = await callGraphql(context, CONNECT_QUERIES[prepared.proxyType],
-      { serviceId: request.serviceId, hostIP: request.hostIp });
-    connection = connectionFromGraphql(data, { ...request, now: now() });
-  } else {
-    const answer = await callRest(context, 'POST', '/device/connect',
-      { deviceaddress: request.serviceId, wait: String(prepared.wait), hostip: request.hostIp });
-    connection = connectionFromRest(answer, { ...request, now: now() });
+  try {
+    connection = await requestConnection(context, prepared, request, now, () => (uncertain = true));
+  } catch (error) {
+    attempt.end();
+    if (!outcomeUnknown(error)) throw error;
+    connection = await ledger.serially(request.serviceId, () => reconcileLostConnect(error, lost));
+    records.set(request.serviceId, connection);
+    return connection;
   }
+  ledger.claim(connection.id);
+  attempt.end();
+  if (uncertain) await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
   records.set(request.serviceId, connection);
   return connection;
 }
 
-export async function closeConnection(context: ApiContext, records: ConnectionRecords, target: unknown,
+/** One GraphQL disconnect (any auth type works there); false from remote.it means the connection is not open. */
+async function disconnectOnce(context: ApiContext, serviceId: string, connectionId: string): Promise<void> {
+  const data = await callGraphql(context, QUERIES.disconnect, { serviceId, connectionId });
+  const closed = typeof data === 'object' && data !== null && Reflect.get(data, 'disconnect') === true;
+  if (!closed) {
+    throw new RemoteItNotFoundError(`remote.it did not close connection ${connectionId}; it may already have ended.`);
+  }
+}
+
+/** Closes a connection; when the tries run out, one final look says whether it is still open. */
+export async function closeConnection(context: ApiContext, state: ConnectState, target: unknown,
   api: 'graphql' | 'rest'): Promise<Disconnection> {
   const fields = typeof target === 'object' && target !== null ? (target as Record<string, unknown>) : {};
   const connectionId = normaliseConnectionId(fields.connectionId);
   const serviceId = normaliseServiceId(fields.serviceId);
-  if (api === 'graphql') {
-    const data = await callGraphql(context, QUERIES.disconnect, { serviceId, connectionId });
-    const closed = typeof data === 'object' && data !== null && Reflect.get(data, 'disconnect') === true;
-    if (!closed) {
-      throw new RemoteItNotFoundError(`remote.it did not close connection ${connectionId}; it may already have ended.`);
-    }
-  } else {
-    await callRest(context, 'POST', '/device/connect/stop', { deviceaddress: serviceId, connectionid: connectionId });
+  try {
+    if (api === 'graphql') await disconnectOnce(context, serviceId, connectionId);
+    else await callRest(context, 'POST', '/device/connect/stop', { deviceaddress: serviceId, connectionid: connectionId });
+  } catch (error) {
+    const exhausted = outcomeUnknown(error) || (error instanceof RemoteItError && error.code === 'RATE_LIMITED');
+    if (!exhausted) throw error;
+    await confirmDisconnect(error, context, serviceId, connectionId, (s, c) => disconnectOnce(context, s, c));
   }
-  if (records.get(serviceId)?.id === connectionId) records.delete(serviceId);
+  state.ledger.release(connectionId);
+  if (state.records.get(serviceId)?.id === connectionId) state.records.delete(serviceId);
   return { id: connectionId, serviceId, disconnected: true };
 }

@@ -2,7 +2,8 @@
  * The remote.it client: `createRemoteItClient(options)`, its types, its typed errors and the request signer.
  * The core imports no HTTP library: without a `send`, the axios transport is loaded on first use only.
  */
-import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectionRecords } from './connect';
+import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectState } from './connect';
+import { ConnectLedger } from './connect-ledger';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError } from './errors';
 import { listEvents } from './events';
@@ -57,7 +58,7 @@ function emailFrom(data: unknown): string {
 
 function buildClient(context: ApiContext, now: () => Date): RemoteItClient {
   const authType = context.session.authType;
-  const records: ConnectionRecords = new Map();
+  const state: ConnectState = { records: new Map(), ledger: new ConnectLedger(() => now().getTime()), now };
   const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
   return {
     testCredentials: async () => ({
@@ -65,9 +66,9 @@ function buildClient(context: ApiContext, now: () => Date): RemoteItClient {
     }),
     connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
       const prepared = prepareConnect(serviceId, connectOptions ?? {}, authType);
-      return openConnection(context, records, prepared, now, connectOptions?.reuse === true);
+      return openConnection(context, state, prepared, connectOptions?.reuse === true);
     },
-    disconnect: async (target) => closeConnection(context, records, target, apiFor(undefined)),
+    disconnect: async (target) => closeConnection(context, state, target, apiFor(undefined)),
     listDevices: async (query: ListDevicesOptions = {}) => {
       const name = optionalText('name', query?.name, LIMITS.name);
       const state = deviceStateOf(query?.state);

@@ -1,0 +1,136 @@
+/**
+ * Nothing left open after a failure (design.md, "Reliability"). A connect whose outcome is unknown (timeout,
+ * dropped connection, 5xx or an unreadable answer after the request went out) may still have opened a proxy on
+ * remote.it, and a disconnect that ran out of retries may have left one open. Both look at the account's live
+ * sessions (the session id is the connection id, remoteit-api.md section 3) before they report.
+ */
+import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
+import { connectionFromSession, type ConnectionRequest } from './connection';
+import { RemoteItError, RemoteItNotFoundError } from './errors';
+import type { ApiContext } from './rest';
+import { listSessions } from './sessions';
+import type { Connection, Session } from './types';
+
+/** remote.it's clock and ours may differ a little; a session this much older than our request still counts. */
+export const CLOCK_SKEW_ALLOWANCE_MS = 30_000;
+/** Looks after a lost answer: at once, then spread over one more timeout, since the request may land late. */
+const LATE_LOOKS = 5;
+
+export type CloseConnection = (serviceId: string, connectionId: string) => Promise<void>;
+
+/** Failures after which remote.it may or may not have acted on the request. */
+export function outcomeUnknown(error: unknown): error is RemoteItError {
+  return error instanceof RemoteItError && (error.code === 'TIMEOUT' || error.code === 'UNAVAILABLE');
+}
+
+/** Adds what reconciliation found to the failure's message, and `connectionOpen` (true, false, or unknown). */
+export function withFinding<E extends RemoteItError>(error: E, finding: string, connectionOpen?: boolean): E {
+  error.message = `${error.message} ${finding}`;
+  if (connectionOpen !== undefined) Object.assign(error, { connectionOpen });
+  return error;
+}
+
+interface LostConnect {
+  context: ApiContext;
+  ledger: ConnectLedger;
+  attempt: ConnectAttempt;
+  request: ConnectionRequest;
+  startedAtMs: number;
+  close: CloseConnection;
+}
+
+function createdMs(session: Session): number {
+  const ms = Date.parse(session.createdAt);
+  return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
+}
+
+/** Sessions to the service opened since the request started that no other call of this client has handed out. */
+function unclaimedSince(sessions: Session[], lost: Pick<LostConnect, 'ledger' | 'request' | 'startedAtMs'>, except?: string): Session[] {
+  const id = lost.request.serviceId;
+  return sessions.filter((s) => s.serviceId.toUpperCase() === id && !lost.ledger.isClaimed(s.id) &&
+    s.id.toUpperCase() !== except?.toUpperCase() && createdMs(s) >= lost.startedAtMs - CLOCK_SKEW_ALLOWANCE_MS);
+}
+
+async function closeAll(sessions: Session[], lost: LostConnect): Promise<string[]> {
+  const stillOpen: string[] = [];
+  for (const session of sessions) {
+    try {
+      await lost.close(lost.request.serviceId, session.id);
+    } catch (error) {
+      if (!(error instanceof RemoteItNotFoundError)) stillOpen.push(session.id);
+    }
+  }
+  return stillOpen;
+}
+
+/** Whether no status came back at all: the request may still be on its way to remote.it. */
+const mayLandLate = (error: RemoteItError): boolean => error.status === undefined;
+
+/**
+ * After a connect failed with an unknown outcome: returns the connection remote.it opened for it when exactly
+ * one appeared and no other connect to the service ran alongside (so it is certainly ours); otherwise closes
+ * whatever appeared and rethrows the failure saying so.
+ */
+export async function reconcileLostConnect(error: RemoteItError, lost: LostConnect): Promise<Connection> {
+  await Promise.all(lost.ledger.othersInFlight(lost.attempt));
+  const looks = mayLandLate(error) ? LATE_LOOKS : 1;
+  const pause = Math.max(100, Math.round(lost.context.request.timeoutMs / (LATE_LOOKS - 1)));
+  let found: Session[] = [];
+  for (let look = 1; look <= looks && found.length === 0; look++) {
+    if (look > 1) await lost.context.request.sleep(pause);
+    try {
+      found = unclaimedSince(await listSessions(lost.context), lost);
+    } catch (listing) {
+      const why = listing instanceof Error ? listing.message : String(listing);
+      throw withFinding(error, `Whether remote.it opened a connection anyway could not be checked (${why}); ` +
+        `look for a connection to ${lost.request.serviceId} and disconnect it.`);
+    }
+  }
+  const service = lost.request.serviceId;
+  if (found.length === 0) throw withFinding(error, `No connection to ${service} was found open afterwards.`);
+  const adopted = found.length === 1 && !lost.attempt.overlapped ? connectionFromSession(found[0], lost.request) : undefined;
+  if (adopted) {
+    lost.ledger.claim(adopted.id);
+    return adopted;
+  }
+  const stillOpen = await closeAll(found, lost);
+  const ids = found.map((s) => s.id).join(', ');
+  if (stillOpen.length === 0) {
+    throw withFinding(error, `remote.it had opened ${ids} meanwhile; it was closed again, so nothing is left open.`, false);
+  }
+  throw withFinding(error, `remote.it had opened ${ids} meanwhile and ${stillOpen.join(', ')} could not be closed: ` +
+    'it is still open, disconnect it by its ID.', true);
+}
+
+/** After a connect that succeeded only on a retry: closes what earlier tries may have opened (best effort). */
+export async function closeStrays(kept: Connection, lost: Omit<LostConnect, 'attempt'> & { attempt: ConnectAttempt }): Promise<void> {
+  try {
+    await Promise.all(lost.ledger.othersInFlight(lost.attempt));
+    await closeAll(unclaimedSince(await listSessions(lost.context), lost, kept.id), lost);
+  } catch {
+    // The connection asked for is open and returned; a stray that could not be checked expires on its own.
+  }
+}
+
+/**
+ * After a disconnect ran out of tries: looks once whether the connection is still open. Gone means closed
+ * (perhaps by one of our own tries), so the disconnect succeeded; still open gets one last close.
+ */
+export async function confirmDisconnect(error: RemoteItError, context: ApiContext, serviceId: string, connectionId: string,
+  close: CloseConnection): Promise<void> {
+  let sessions: Session[];
+  try {
+    sessions = await listSessions(context);
+  } catch (listing) {
+    const why = listing instanceof Error ? listing.message : String(listing);
+    throw withFinding(error, `Whether connection ${connectionId} is still open could not be checked (${why}); ` +
+      'it may stay open until it expires.');
+  }
+  if (!sessions.some((s) => s.id.toUpperCase() === connectionId.toUpperCase())) return;
+  try {
+    await close(serviceId, connectionId);
+  } catch (last) {
+    if (last instanceof RemoteItNotFoundError) return;
+    throw withFinding(error, `Connection ${connectionId} is still open on remote.it; run Disconnect again or let it expire.`, true);
+  }
+}
