@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { signRequest } from '../client/signing';
+import { normaliseApiUrl } from '../client/validate';
 
 /**
  * The remote.it API credential. `authenticate` is the only place n8n requests get their remote.it
@@ -142,6 +143,8 @@ export class RemoteItApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
+		// Secrets go to the credential's own API origin and nowhere else (design.md, "Security").
+		assertSentToApiOrigin(credentials, requestUrl(requestOptions));
 		const developerKey = stringField(credentials, 'developerKey');
 		const headers = replaceHeaders(
 			{ ...(requestOptions.headers as Record<string, string>) },
@@ -174,6 +177,26 @@ export class RemoteItApi implements ICredentialType {
 		if (body === undefined) delete signed.body;
 		else signed.body = body;
 		return signed;
+	}
+}
+
+/**
+ * Refuses a request to any origin but the credential's API URL, before any header is added: the HTTP Request node
+ * lets a workflow pair this credential with any URL, and a signature, token or developer key must not go there.
+ */
+function assertSentToApiOrigin(credentials: ICredentialDataDecryptedObject, url: string): void {
+	let apiOrigin: string;
+	try {
+		apiOrigin = new URL(normaliseApiUrl(stringField(credentials, 'apiUrl') || undefined)).origin;
+	} catch (error) {
+		throw new Error(`remote.it credential: ${error instanceof Error ? error.message : String(error)}`);
+	}
+	const origin = new URL(url).origin;
+	if (origin !== apiOrigin) {
+		throw new Error(
+			`The remote.it credential only sends its secrets to its API URL (${apiOrigin}); this request goes to ${origin}. ` +
+				'Use the credential only for remote.it requests, or change its API URL.',
+		);
 	}
 }
 
