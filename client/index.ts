@@ -117,6 +117,7 @@ export function createRemoteItClient(options: RemoteItClientOptions): RemoteItCl
       sleep: options.sleep ?? sleepWithTimer,
       now,
       redact: secrets.redact,
+      ...(typeof options.timeoutAdvice === 'string' ? { timeoutAdvice: options.timeoutAdvice } : {}),
     };
     const apiUrl = normaliseApiUrl(options.apiUrl);
     const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });

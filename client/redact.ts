@@ -14,8 +14,15 @@ const MIN_SECRET_LENGTH = 4;
 const SECRET_SHAPES: ReadonlyArray<[RegExp, string]> = [
   [/(Signature\s+keyId="[^"]*"[^\n]*?signature=")[^"]*(")/gi, `$1${REDACTED}$2`],
   [/(\bauthorization["']?\s*[:=]\s*["']?)[^"',\n}]+/gi, `$1${REDACTED}`],
-  [/(["']?\b(?:password|secretAccessKey|secret|token|auth_token|developerkey|developer_key|apikey)["']?\s*[:=]\s*["']?)[^"',\s}&]+/gi,
+  [/(["']?\b(?:password|passwd|secretAccessKey|secret_access_key|secret|token|auth_token|access_token|sessionToken|developerkey|developer_key|apikey|api_key|x-api-key)["']?\s*[:=]\s*["']?)[^"',\s}&]+/gi,
     `$1${REDACTED}`],
+  // Shapes a secret takes with no name in front, as remote.it may echo one back in a reason (design.md, "Conventions").
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g, `$1 ${REDACTED}`],
+  [/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
+  // Long opaque runs (24+): hex like session tokens (32 hex characters), or base64 in mixed case with digits like
+  // secret keys (40). Dashes end a run and paths have no capitals, so ids, names and URLs stay readable.
+  [/(?<![A-Za-z0-9+/_])(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{24,}(?![A-Za-z0-9+/_])/g, REDACTED],
+  [/(?<![A-Za-z0-9+/_])(?=[A-Za-z0-9+/_]*\d)(?=[A-Za-z0-9+/_]*[a-z])(?=[A-Za-z0-9+/_]*[A-Z])[A-Za-z0-9+/_]{24,}={0,2}/g, REDACTED],
 ];
 
 function escapeRegExp(text: string): string {

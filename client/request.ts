@@ -17,6 +17,8 @@ export interface RequestSettings {
   now: () => Date;
   redact: (text: string) => string;
   random?: () => number;
+  /** See RemoteItClientOptions.timeoutAdvice. */
+  timeoutAdvice?: string;
 }
 
 /** Transport errors whose codes mean "took too long" rather than "could not connect". */
@@ -48,15 +50,16 @@ function summariseTransportError(error: unknown, redact: (text: string) => strin
   return summary;
 }
 
-function timeoutError(request: HttpRequest, timeoutMs: number, cause?: Error): RemoteItTimeoutError {
+function timeoutError(request: HttpRequest, settings: RequestSettings, cause?: Error): RemoteItTimeoutError {
+  const timeoutMs = settings.timeoutMs;
   return new RemoteItTimeoutError(
-    `remote.it did not answer ${describeRequest(request)} within ${timeoutMs} ms. Try again, or raise the timeout.`,
+    `remote.it did not answer ${describeRequest(request)} within ${timeoutMs} ms. Try again, or ${settings.timeoutAdvice ?? 'raise the timeout'}.`,
     timeoutMs, cause ? { cause } : {});
 }
 
 /** Races the transport against our own timer, so even a `send` that never settles cannot hang a workflow. */
 async function sendWithTimeout(settings: RequestSettings, request: HttpRequest): Promise<HttpResponse> {
-  const deadline = startDeadline(settings.timeoutMs, () => timeoutError(request, settings.timeoutMs));
+  const deadline = startDeadline(settings.timeoutMs, () => timeoutError(request, settings));
   try {
     return await Promise.race([settings.send(request), deadline.expired]);
   } finally {
@@ -68,7 +71,7 @@ function networkError(request: HttpRequest, error: unknown, settings: RequestSet
   const cause = summariseTransportError(error, settings.redact);
   const code = transportErrorCode(error);
   if ((code && TIMEOUT_CODES.has(code)) || cause.name === 'TimeoutError') {
-    return timeoutError(request, settings.timeoutMs, cause);
+    return timeoutError(request, settings, cause);
   }
   if (code === 'ERR_CANCELED' || cause.name === 'AbortError' || cause.name === 'CanceledError') {
     return new RemoteItUnavailableError(`The request ${describeRequest(request)} was cancelled.`, { cause });

@@ -43,6 +43,11 @@ export interface RemoteItClientOptions {
   send?: SendRequest;
   /** Default 30000; applies to every request. */
   timeoutMs?: number;
+  /**
+   * How a timeout error tells the user to raise the timeout, in the words of the setting they see (for example
+   * 'raise "Timeout" under Options'). Default 'raise the timeout'.
+   */
+  timeoutAdvice?: string;
   /** Default 3 attempts, 500 ms base delay, 10000 ms cap. */
   retry?: RetryPolicy;
   sleep?: (ms: number) => Promise<void>;

@@ -23,6 +23,7 @@ export function createAccountClient(settings: AccountSettings, signal?: AbortSig
     apiUrl: apiUrlFrom(settings.apiUrl),
     auth: authFromCredentials(settings.authMethod, settings.credentials),
     timeoutMs,
+    timeoutAdvice: 'raise the Timeout of the remote.it account',
     send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
   });
 }
@@ -31,11 +32,16 @@ export function apiUrlFrom(value: unknown): string {
   return typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_API_URL;
 }
 
+/** The account's Timeout, in seconds as its dialog shows it; the client's own limit is 600 000 ms. */
+const MAX_TIMEOUT_SECONDS = 600;
+
 function timeoutMsFrom(seconds: unknown): number {
   if (seconds === undefined || seconds === null || seconds === '') return DEFAULT_TIMEOUT_SECONDS * 1000;
-  const parsed = Number(seconds);
-  if (!Number.isFinite(parsed) || parsed <= 0) {
-    throw new RemoteItValidationError('timeout', 'The remote.it account timeout must be a positive number of seconds');
+  const parsed = typeof seconds === 'number' || typeof seconds === 'string' ? Number(seconds) : Number.NaN;
+  const ms = Math.round(parsed * 1000);
+  if (!Number.isFinite(parsed) || ms < 1 || parsed > MAX_TIMEOUT_SECONDS) {
+    throw new RemoteItValidationError('timeout',
+      `Timeout (timeout) of the remote.it account: must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`);
   }
-  return Math.round(parsed * 1000);
+  return ms;
 }

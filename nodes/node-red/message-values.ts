@@ -29,39 +29,56 @@ export function describeProperty(property: TypedProperty, noun: string): string 
   return property.type === 'str' ? `the configured ${noun}` : `${property.type}.${property.value}`;
 }
 
+export interface ServiceReference {
+  reference: string;
+  /** Where it was read, for messages: `msg.payload`, `msg.payload.serviceId`, ... */
+  from: string;
+}
+
 /**
  * A service reference: a string (service id, or "device name/service name" that the client resolves), or an
  * object carrying one: a connection (`serviceId`), or a service or picker entry (`id`).
  */
-export function serviceReferenceFrom(value: unknown, source: string): string {
-  const candidate = isRecord(value) ? (stringField(value, 'serviceId') ?? stringField(value, 'id')) : value;
-  if (typeof candidate === 'string' && candidate.trim()) return candidate.trim();
+export function serviceReferenceFrom(value: unknown, source: string): ServiceReference {
+  if (typeof value === 'string' && value.trim()) return { reference: value.trim(), from: source };
+  if (isRecord(value)) {
+    for (const key of ['serviceId', 'id']) {
+      const field = stringField(value, key);
+      if (field) return { reference: field, from: `${source}.${key}` };
+    }
+  }
   throw new RemoteItValidationError(
     'service',
-    `remote.it connect needs a service in ${source}: a service id, "device name/service name", or an object with serviceId`,
+    `${source}: remote.it connect needs a service here: a service id, "device name/service name", or an object with serviceId`,
   );
 }
 
 export interface ConnectionReference {
   connectionId: string;
   serviceId?: string;
+  /** Where each was read, for messages. */
+  from: { connectionId: string; serviceId?: string };
 }
 
 /** A connection reference: the connection object Connect produced, or its id as a string. */
 export function connectionReferenceFrom(value: unknown, source: string): ConnectionReference {
-  if (typeof value === 'string' && value.trim()) return { connectionId: value.trim() };
+  if (typeof value === 'string' && value.trim()) return { connectionId: value.trim(), from: { connectionId: source } };
   if (isRecord(value)) {
-    const connectionId = stringField(value, 'id') ?? stringField(value, 'connectionId');
+    const idKey = stringField(value, 'id') ? 'id' : 'connectionId';
+    const connectionId = stringField(value, idKey);
     const serviceId = stringField(value, 'serviceId');
-    if (connectionId) return serviceId ? { connectionId, serviceId } : { connectionId };
+    const from = { connectionId: `${source}.${idKey}`, ...(serviceId ? { serviceId: `${source}.serviceId` } : {}) };
+    if (connectionId) return serviceId ? { connectionId, serviceId, from } : { connectionId, from };
   }
   throw new RemoteItValidationError(
     'connection',
-    `remote.it disconnect needs a connection in ${source}: the object remote.it connect produced, or its id`,
+    `${source}: remote.it disconnect needs a connection here: the object remote.it connect produced, or its id`,
   );
 }
 
+/** Own properties only: an inherited `serviceId` (a polluted prototype) must never redirect a message. */
 function stringField(record: Record<string, unknown>, name: string): string | undefined {
+  if (!Object.prototype.hasOwnProperty.call(record, name)) return undefined;
   const value = record[name];
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }

@@ -5,6 +5,7 @@
 import type { AccessMode, ConnectOptions, Connection, ProxyType } from '../../client';
 import { accountClient, showAccountProblem } from './account-node';
 import { handleMessages } from './input-handler';
+import { namingFields } from './field-names';
 import { describeProperty, evaluateProperty, serviceReferenceFrom, type TypedProperty } from './message-values';
 import type { NodeDefinition, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
@@ -14,10 +15,14 @@ interface ConnectDefinition extends NodeDefinition {
   service?: string;
   serviceType?: string;
   accessMode?: AccessMode;
-  hostIp?: string;
+  /** Flow JSON is hand-editable: any type may arrive, and the client says what is wrong with it. */
+  hostIp?: unknown;
   proxyType?: ProxyType;
   reuse?: boolean;
 }
+
+/** The dialog's fields, with their property names, for the client's option names. */
+const CONFIGURED = { accessMode: 'Access (accessMode)', hostIp: 'Allowed IP (hostIp)', proxyType: 'Proxy (proxyType)' };
 
 export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
   function RemoteItConnectNode(this: RuntimeNode, definition: ConnectDefinition): void {
@@ -29,10 +34,13 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
     handleMessages(this, 'connecting…', async (msg, send) => {
       const client = accountClient(RED, definition.account);
       const value = await evaluateProperty(RED, this, service, msg);
-      const reference = serviceReferenceFrom(value, describeProperty(service, 'service'));
+      const { reference, from } = serviceReferenceFrom(value, describeProperty(service, 'service'));
+      const names = { ...CONFIGURED, service: from, serviceId: from };
       // An id never contains "/", a "device name/service name" pair always does: only names need a lookup.
-      const serviceId = reference.includes('/') ? (await client.findService(reference)).service.id : reference;
-      const connection = await client.connect(serviceId, options);
+      const serviceId = reference.includes('/')
+        ? (await namingFields(names, () => client.findService(reference))).service.id
+        : reference;
+      const connection = await namingFields(names, () => client.connect(serviceId, options));
       msg.payload = connection;
       send(msg);
       return endpointOf(connection);
@@ -49,7 +57,10 @@ function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
     proxyType: definition.proxyType ?? 'auto',
     reuse: definition.reuse === true,
   };
-  if (accessMode === 'restricted') options.hostIp = definition.hostIp?.trim() ?? '';
+  if (accessMode === 'restricted') {
+    const hostIp = definition.hostIp;
+    options.hostIp = (typeof hostIp === 'string' ? hostIp.trim() : hostIp ?? '') as string;
+  }
   return options;
 }
 

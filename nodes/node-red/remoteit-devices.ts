@@ -11,11 +11,11 @@ type StateFilter = 'all' | 'online' | 'offline';
 
 interface DevicesDefinition extends NodeDefinition {
   account?: string;
-  /** Case-insensitive part of the device name. */
+  /** Case-insensitive part of the device name. Flow JSON is hand-editable: any type may arrive. */
   nameFilter?: string;
   state?: StateFilter;
   /** How many devices at most; 0 lists them all. */
-  limit?: number | string;
+  limit?: unknown;
   output?: 'array' | 'split';
 }
 
@@ -41,24 +41,35 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
   RED.nodes.registerType('remoteit-devices', RemoteItDevicesNode);
 };
 
+const STATES: Record<StateFilter, ListDevicesOptions['state']> = { all: undefined, online: 'active', offline: 'inactive' };
+
+/** The dialog's settings as list options; flow JSON is hand-editable, so each is checked and named when wrong. */
 function listOptionsFrom(definition: DevicesDefinition): ListDevicesOptions {
   const options: ListDevicesOptions = {};
-  const name = definition.nameFilter?.trim();
+  const nameFilter: unknown = definition.nameFilter;
+  if (nameFilter !== undefined && nameFilter !== null && typeof nameFilter !== 'string') {
+    throw new RemoteItValidationError('name', 'Name contains (nameFilter): must be text');
+  }
+  const name = nameFilter?.trim();
   if (name) options.name = name;
   // "online" is remote.it's device state `active` (contract section 3, `devices(state:)`).
-  if (definition.state === 'online') options.state = 'active';
-  if (definition.state === 'offline') options.state = 'inactive';
+  const state: unknown = definition.state ?? 'all';
+  if (typeof state !== 'string' || !Object.prototype.hasOwnProperty.call(STATES, state)) {
+    throw new RemoteItValidationError('state', 'State (state): must be "all", "online" or "offline"');
+  }
+  const remoteState = STATES[state as StateFilter];
+  if (remoteState) options.state = remoteState;
   const limit = limitFrom(definition.limit);
   if (limit === 0) options.returnAll = true;
   else options.limit = limit;
   return options;
 }
 
-function limitFrom(value: number | string | undefined): number {
-  if (value === undefined || value === '') return 50;
-  const limit = Number(value);
-  if (!Number.isInteger(limit) || limit < 0) {
-    throw new RemoteItValidationError('limit', 'remote.it devices: Limit must be a whole number, 0 for all devices');
+function limitFrom(value: unknown): number {
+  if (value === undefined || value === null || value === '') return 50;
+  const limit = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
+  if (!Number.isInteger(limit) || limit < 0 || limit > 1000) {
+    throw new RemoteItValidationError('limit', 'Limit (limit): must be a whole number from 1 to 1000, or 0 for all devices');
   }
   return limit;
 }

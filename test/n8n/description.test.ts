@@ -74,7 +74,16 @@ describe('node description', () => {
 		const defaults = Object.fromEntries(
 			description.properties.filter((p) => p.displayOptions?.show?.operation?.includes('disconnect')).map((p) => [p.name, p.default]),
 		);
-		expect(defaults).toEqual({ connectionId: '={{ $json.id }}', serviceId: '={{ $json.serviceId }}' });
+		expect(defaults).toEqual({ connectionId: '={{ $json.id }}', serviceId: '={{ $json.serviceId }}', options: {} });
+	});
+
+	it('offers a Timeout option, in milliseconds, on every operation', () => {
+		const operations = ['connect', 'disconnect', 'getAll', 'get'];
+		for (const operation of operations) {
+			const options = description.properties.find((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation));
+			const timeout = (options?.options as Array<{ name: string; default: unknown }> | undefined)?.find((o) => o.name === 'timeout');
+			expect({ operation, default: timeout?.default }).toEqual({ operation, default: 30000 });
+		}
 	});
 });
 

@@ -52,3 +52,32 @@ describe('redactError', () => {
     expect(Object.keys(result.cause as object)).not.toContain('config');
   });
 });
+
+describe('secrets remote.it echoes back, unknown to the client', () => {
+  it.each([
+    ['a session token (32 hex)', 'invalid token 0123456789abcdef0123456789abcdef given', '0123456789abcdef0123456789abcdef'],
+    ['a secret access key (40 base64)', 'key xptuBhejtxSNSzyDj1iMFrrOrrqhZLkolrQHeheL rejected', 'xptuBhejtxSNSzyDj1iMFrrOrrqhZLkolrQHeheL'],
+    ['a developer key (base64 with padding)', 'bad REVNTy1ERVZFTE9QRVItS0VZLTAwMDE= here', 'REVNTy1ERVZFTE9QRVItS0VZLTAwMDE'],
+    ['a bearer token', 'header Bearer abc.DEF-123_x was refused', 'abc.DEF-123_x'],
+    ['a JWT', 'got eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl', 'eyJzdWIiOiIxIn0'],
+    ['a named api key', 'api_key=k-123 and x-api-key: k-456', 'k-123'],
+    ['a named access token', '{"access_token":"at-987"}', 'at-987'],
+  ])('redacts %s', (_what, text, secret) => {
+    expect(redactSecrets(text)).not.toContain(secret);
+  });
+
+  it.each([
+    'Connection A78B3919-52E1-B674-58CC-5C0009377419 was closed',
+    'No service with id 80:00:00:00:01:00:00:02 in this remote.it account.',
+    'No device named "factory-gateway-building-7-floor-2" in this remote.it account.',
+    'remote.it did not answer POST /graphql/v1 within 1000 ms.',
+    'Access key DEMOKEY0000000000001 is disabled',
+  ])('leaves ids, names and messages readable: %s', (text) => {
+    expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+it('leaves request paths readable', () => {
+  const text = 'remote.it is unavailable (HTTP 503) for POST /apv/v27/device/connect/stop. Try again later.';
+  expect(redactSecrets(text)).toBe(text);
+});

@@ -39,10 +39,15 @@ export function parameterError(
  * remote.it failures a NodeApiError with the client's message. Client errors are already free of secrets;
  * only their message, code and reason are passed on (never the error object, whose `cause` n8n would keep).
  */
-export function toNodeError(context: NodeContext, error: unknown, itemIndex: number): Error {
+export function toNodeError(
+	context: NodeContext,
+	error: unknown,
+	itemIndex: number,
+	parameterNames: Record<string, string> = {},
+): Error {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	if (error instanceof RemoteItValidationError) {
-		const parameter = PARAMETER_FOR_FIELD[error.field] ?? error.field;
+		const parameter = parameterNames[error.field] ?? PARAMETER_FOR_FIELD[error.field] ?? error.field;
 		return parameterError(context, parameter, error.message, itemIndex);
 	}
 	if (isRemoteItError(error)) {

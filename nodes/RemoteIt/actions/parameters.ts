@@ -1,5 +1,7 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { REQUEST_TIMEOUT_MS } from '../transport';
+import { MAX_TIMEOUT_MS } from './descriptions/timeout';
 import { parameterError } from './errors';
 
 export interface LocatorValue {
@@ -40,4 +42,20 @@ export function readPaging(context: IExecuteFunctions, itemIndex: number): { ret
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
 	const limit = returnAll ? 0 : (context.getNodeParameter('limit', itemIndex, 50) as number);
 	return { returnAll, limit };
+}
+
+/** Options › Timeout, read once for the execution's client (from the first item, like Parallel Requests). */
+export function readTimeout(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
+	const value = options.timeout;
+	if (value === undefined || value === null || value === '') return REQUEST_TIMEOUT_MS;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
+		throw parameterError(
+			context,
+			'Timeout',
+			`must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${JSON.stringify(String(value).slice(0, 40))}`,
+			0,
+		);
+	}
+	return value;
 }

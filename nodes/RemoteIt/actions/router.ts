@@ -7,11 +7,14 @@ import { mapWithConcurrency } from './concurrency';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
 import { toNodeError } from './errors';
+import { readTimeout } from './parameters';
 import { withServiceLookupCache } from './lookupCache';
 
 interface Operation {
 	execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject | IDataObject[]>;
 	parallelRequests?(this: IExecuteFunctions): number;
+	/** Client fields named as this operation's parameters are, where they differ from the usual names. */
+	parameterNames?: Record<string, string>;
 }
 
 const resources: Record<string, Record<string, Operation>> = {
@@ -30,7 +33,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	const client = withServiceLookupCache(await createClientForExecution(this));
+	const client = withServiceLookupCache(await createClientForExecution(this, readTimeout(this)));
 	const concurrency = operation.parallelRequests?.call(this) ?? 1;
 	const perItem = await mapWithConcurrency(this.getInputData().length, concurrency, async (itemIndex) =>
 		await runItem(this, operation, client, itemIndex),
@@ -50,7 +53,7 @@ async function runItem(
 			itemData: { item: itemIndex },
 		});
 	} catch (error) {
-		const nodeError = toNodeError(context, error, itemIndex);
+		const nodeError = toNodeError(context, error, itemIndex, operation.parameterNames);
 		if (context.continueOnFail()) return [{ json: { error: nodeError.message }, pairedItem: { item: itemIndex } }];
 		throw nodeError;
 	}

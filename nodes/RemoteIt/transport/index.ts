@@ -14,8 +14,11 @@ import { bodyText, flattenHeaders, transportFailure } from './response';
 
 export const CREDENTIAL_TYPE = 'remoteItApi';
 
-/** The client bounds every request by this; n8n's own socket timeout matches it so nothing lingers. */
+/** The client bounds every request by this unless the node's Timeout option says otherwise. */
 export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** What a timeout error tells the user to change, in the editor's words. */
+export const TIMEOUT_ADVICE = 'raise "Timeout" under the node\'s Options';
 
 /** Everything that sends remote.it requests: the node's execute and pickers, and the trigger's poll. */
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -26,7 +29,7 @@ type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions
  * redirects are not followed (they would carry the credentials elsewhere), and every HTTP status comes back as a
  * response: the client decides what a 401 or a `status:"false"` means.
  */
-export function createN8nSend(context: RequestContext): SendRequest {
+export function createN8nSend(context: RequestContext, timeoutMs = REQUEST_TIMEOUT_MS): SendRequest {
 	return async (request: HttpRequest): Promise<HttpResponse> => {
 		let response: { statusCode: number; headers?: unknown; body?: unknown };
 		try {
@@ -40,7 +43,8 @@ export function createN8nSend(context: RequestContext): SendRequest {
 				returnFullResponse: true,
 				ignoreHttpStatusErrors: true,
 				disableFollowRedirect: true,
-				timeout: REQUEST_TIMEOUT_MS,
+				// n8n's own socket timeout matches the client's, so nothing lingers after the client gives up.
+				timeout: timeoutMs,
 			});
 		} catch (error) {
 			throw transportFailure(error);
@@ -54,14 +58,18 @@ export function createN8nSend(context: RequestContext): SendRequest {
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
  */
-export async function createClientForExecution(context: RequestContext): Promise<RemoteItClient> {
+export async function createClientForExecution(
+	context: RequestContext,
+	timeoutMs = REQUEST_TIMEOUT_MS,
+): Promise<RemoteItClient> {
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	try {
 		return createRemoteItClient({
 			...clientOptionsFromCredentials(credentials),
 			authenticatedBy: 'transport',
-			send: createN8nSend(context),
-			timeoutMs: REQUEST_TIMEOUT_MS,
+			send: createN8nSend(context, timeoutMs),
+			timeoutMs,
+			timeoutAdvice: TIMEOUT_ADVICE,
 			sleep,
 		});
 	} catch (error) {

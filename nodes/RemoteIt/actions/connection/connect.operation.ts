@@ -2,11 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client';
 import { serviceLocator } from '../descriptions/service.locator';
+import { timeoutOption } from '../descriptions/timeout';
+import { parameterError } from '../errors';
 import { readLocator, readRequiredText } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['connect'] };
 
 export const DEFAULT_PARALLEL_REQUESTS = 5;
+const MAX_PARALLEL_REQUESTS = 50;
 
 export const description: INodeProperties[] = [
 	serviceLocator(
@@ -69,7 +72,7 @@ export const description: INodeProperties[] = [
 				name: 'parallelRequests',
 				type: 'number',
 				default: DEFAULT_PARALLEL_REQUESTS,
-				typeOptions: { minValue: 1, maxValue: 50 },
+				typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
 				description:
 					'How many items may be connecting at the same time. Output order always follows input order.',
 			},
@@ -93,6 +96,7 @@ export const description: INodeProperties[] = [
 				description:
 					'Whether to return a live connection to the same service, if there is one, instead of opening a new proxy',
 			},
+			timeoutOption,
 		],
 	},
 ];
@@ -107,8 +111,12 @@ interface ConnectOptionsParameter {
 /** How many items the router may run at once for this operation (read once, from the first item). */
 export function parallelRequests(this: IExecuteFunctions): number {
 	const options = this.getNodeParameter('options', 0, {}) as ConnectOptionsParameter;
-	const value = Math.floor(Number(options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS));
-	return Number.isFinite(value) && value >= 1 ? value : DEFAULT_PARALLEL_REQUESTS;
+	const value: unknown = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PARALLEL_REQUESTS) {
+		const given = JSON.stringify(String(value).slice(0, 40));
+		throw parameterError(this, 'Parallel Requests', `must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, not ${given}`, 0);
+	}
+	return value;
 }
 
 export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../../client';
+import { timeoutOnlyOptions } from '../descriptions/timeout';
 import { readRequiredText } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['disconnect'] };
@@ -27,7 +28,11 @@ export const description: INodeProperties[] = [
 			'The ID of the service the connection belongs to. The default reads the service ID that Connect put on the incoming item.',
 		displayOptions: { show },
 	},
+	timeoutOnlyOptions(show),
 ];
+
+/** The fields the client checks, as this operation's parameters are named in the editor. */
+export const parameterNames = { serviceId: 'Service ID', connectionId: 'Connection ID' };
 
 export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {
 	const connectionId = readRequiredText(this, 'connectionId', 'Connection ID', itemIndex);

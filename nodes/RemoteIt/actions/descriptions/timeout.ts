@@ -1,0 +1,29 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+import { REQUEST_TIMEOUT_MS } from '../../transport';
+
+export const MAX_TIMEOUT_MS = 600_000;
+
+/** The Timeout option every operation offers, in milliseconds like the HTTP Request node's. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	default: REQUEST_TIMEOUT_MS,
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
+	description:
+		'How long to wait for each remote.it request, in milliseconds, before giving up. A connect that times out is checked with remote.it, so no connection is left open.',
+};
+
+/** An Options collection holding only Timeout, for operations with no other options. */
+export function timeoutOnlyOptions(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show },
+		options: [timeoutOption],
+	};
+}
