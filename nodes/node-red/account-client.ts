@@ -6,6 +6,7 @@
 import { createRemoteItClient, RemoteItValidationError, type RemoteItClient } from '../../client';
 import { createAxiosTransport } from '../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
+import { named } from './field-names';
 
 const DEFAULT_API_URL = 'https://api.remote.it';
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -17,7 +18,18 @@ export interface AccountSettings {
   timeoutSeconds?: unknown;
 }
 
+/** The account dialog's fields, with their property names, for the client's option names. */
+const ACCOUNT_FIELDS = { apiUrl: 'API URL (apiUrl) of the remote.it account', authMethod: 'Authentication (authMethod) of the remote.it account' };
+
 export function createAccountClient(settings: AccountSettings, signal?: AbortSignal): RemoteItClient {
+  try {
+    return createClient(settings, signal);
+  } catch (error) {
+    throw named(error, ACCOUNT_FIELDS);
+  }
+}
+
+function createClient(settings: AccountSettings, signal?: AbortSignal): RemoteItClient {
   const timeoutMs = timeoutMsFrom(settings.timeoutSeconds);
   return createRemoteItClient({
     apiUrl: apiUrlFrom(settings.apiUrl),

@@ -9,7 +9,12 @@ import type { NodeMessage, RuntimeNode, SendMessages } from './node-red-api';
 /** Does the node's work for one message, sends the result, and returns a short text for the green status. */
 export type ProcessMessage = (msg: NodeMessage, send: SendMessages) => Promise<string>;
 
-export function handleMessages(node: RuntimeNode, workingText: string, processMessage: ProcessMessage): void {
+/**
+ * `cloneMessage` is Node-RED's (RED.util.cloneMessage): a Catch node receives a copy of the failed message, and a
+ * message Node-RED cannot copy (too deeply nested, a property that throws) would otherwise never reach it.
+ */
+export function handleMessages(node: RuntimeNode, workingText: string, processMessage: ProcessMessage,
+  cloneMessage?: (msg: NodeMessage) => unknown): void {
   let closed = false;
 
   node.on('input', (msg, send, done) => {
@@ -27,6 +32,7 @@ export function handleMessages(node: RuntimeNode, workingText: string, processMe
       } catch (thrown: unknown) {
         const error = asError(thrown);
         showStatus(failureStatus(error));
+        if (cloneMessage) makeCopyable(msg, cloneMessage);
         done(error);
       }
     })().catch((late: unknown) => node.error(asError(late)));
@@ -54,5 +60,23 @@ function messageOf(thrown: unknown): string | undefined {
     return typeof message === 'string' ? message : undefined;
   } catch {
     return undefined; // a hostile getter: fall back to the generic message
+  }
+}
+
+/** Replaces, in place, each property of a failed message that Node-RED cannot copy with a note saying why. */
+function makeCopyable(msg: NodeMessage, cloneMessage: (msg: NodeMessage) => unknown): void {
+  try {
+    cloneMessage(msg);
+    return;
+  } catch {
+    // Find the culprits below.
+  }
+  for (const key of Object.keys(msg)) {
+    try {
+      cloneMessage({ [key]: msg[key] });
+    } catch (thrown: unknown) {
+      const why = thrown instanceof RangeError ? 'nested too deeply' : (messageOf(thrown) ?? 'unreadable');
+      msg[key] = `[msg.${key} could not be copied for the Catch node: ${why}]`;
+    }
   }
 }

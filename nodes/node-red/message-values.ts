@@ -43,7 +43,7 @@ export function serviceReferenceFrom(value: unknown, source: string): ServiceRef
   if (typeof value === 'string' && value.trim()) return { reference: value.trim(), from: source };
   if (isRecord(value)) {
     for (const key of ['serviceId', 'id']) {
-      const field = stringField(value, key);
+      const field = stringField(value, key, source);
       if (field) return { reference: field, from: `${source}.${key}` };
     }
   }
@@ -64,9 +64,9 @@ export interface ConnectionReference {
 export function connectionReferenceFrom(value: unknown, source: string): ConnectionReference {
   if (typeof value === 'string' && value.trim()) return { connectionId: value.trim(), from: { connectionId: source } };
   if (isRecord(value)) {
-    const idKey = stringField(value, 'id') ? 'id' : 'connectionId';
-    const connectionId = stringField(value, idKey);
-    const serviceId = stringField(value, 'serviceId');
+    const idKey = stringField(value, 'id', source) ? 'id' : 'connectionId';
+    const connectionId = stringField(value, idKey, source);
+    const serviceId = stringField(value, 'serviceId', source);
     const from = { connectionId: `${source}.${idKey}`, ...(serviceId ? { serviceId: `${source}.serviceId` } : {}) };
     if (connectionId) return serviceId ? { connectionId, serviceId, from } : { connectionId, from };
   }
@@ -77,9 +77,15 @@ export function connectionReferenceFrom(value: unknown, source: string): Connect
 }
 
 /** Own properties only: an inherited `serviceId` (a polluted prototype) must never redirect a message. */
-function stringField(record: Record<string, unknown>, name: string): string | undefined {
+function stringField(record: Record<string, unknown>, name: string, source: string): string | undefined {
   if (!Object.prototype.hasOwnProperty.call(record, name)) return undefined;
-  const value = record[name];
+  let value: unknown;
+  try {
+    value = record[name];
+  } catch (error) {
+    const why = error instanceof Error ? error.message : 'it threw';
+    throw new RemoteItValidationError(name, `${source}.${name}: could not be read (${why})`);
+  }
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 

@@ -44,7 +44,7 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
       msg.payload = connection;
       send(msg);
       return endpointOf(connection);
-    });
+    }, RED.util.cloneMessage);
   }
 
   RED.nodes.registerType('remoteit-connect', RemoteItConnectNode);

@@ -4,10 +4,14 @@
  */
 import { RemoteItValidationError, type Device, type ListDevicesOptions } from '../../client';
 import { accountClient, showAccountProblem } from './account-node';
+import { namingFields } from './field-names';
 import { handleMessages } from './input-handler';
 import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
 type StateFilter = 'all' | 'online' | 'offline';
+
+/** The dialog's fields, with their property names, for the client's option names. */
+const CONFIGURED = { name: 'Name contains (nameFilter)', state: 'State (state)', limit: 'Limit (limit)' };
 
 interface DevicesDefinition extends NodeDefinition {
   account?: string;
@@ -27,7 +31,7 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 
     handleMessages(this, 'listing devices…', async (msg, send) => {
       const client = accountClient(RED, definition.account);
-      const devices = await client.listDevices(listOptionsFrom(definition));
+      const devices = await namingFields(CONFIGURED, () => client.listDevices(listOptionsFrom(definition)));
       if (splitOutput) {
         if (devices.length > 0) send([onePerDevice(RED, msg, devices)]);
       } else {
@@ -35,7 +39,7 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
         send(msg);
       }
       return devices.length === 1 ? '1 device' : `${devices.length} devices`;
-    });
+    }, RED.util.cloneMessage);
   }
 
   RED.nodes.registerType('remoteit-devices', RemoteItDevicesNode);

@@ -42,7 +42,7 @@ export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
       msg.payload = await namingFields(names, () => client.disconnect({ connectionId: reference.connectionId, serviceId }));
       send(msg);
       return 'disconnected';
-    });
+    }, RED.util.cloneMessage);
   }
 
   RED.nodes.registerType('remoteit-disconnect', RemoteItDisconnectNode);

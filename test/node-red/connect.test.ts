@@ -110,7 +110,7 @@ describe('remoteit-connect', () => {
   });
 
   it.each([
-    ['an object without a service', { hello: 'world' }, /needs a service in msg\.payload/],
+    ['an object without a service', { hello: 'world' }, /msg\.payload: remote\.it connect needs a service here/],
     ['a malformed service id', 'not-a-service', /RemoteItValidationError: .*not a remote\.it id/],
     ['an unknown service', '80:00:00:00:0F:FF:FF:FF', /RemoteItNotFoundError: remote\.it does not know that service/],
   ])('sends %s to the Catch node', async (_label, payload, message) => {

@@ -94,6 +94,6 @@ describe('remoteit-devices', () => {
     await loadFlow(flowAround(devicesNode({ limit: -3 }), emulator.url), accessKeyCredentials(account));
     const caught = nextMessage('caught');
     nodeById('devices').receive({ payload: 'go' });
-    expect(((await caught).error as { message: string }).message).toMatch(/Limit must be a whole number/);
+    expect(((await caught).error as { message: string }).message).toMatch(/Limit \(limit\): must be a whole number/);
   });
 });

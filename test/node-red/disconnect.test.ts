@@ -75,8 +75,8 @@ describe('remoteit-disconnect', () => {
   });
 
   it.each([
-    ['no connection at all', undefined, /needs a connection in msg\.payload/],
-    ['a number', 42, /needs a connection in msg\.payload/],
+    ['no connection at all', undefined, /msg\.payload: remote\.it disconnect needs a connection here/],
+    ['a number', 42, /msg\.payload: remote\.it disconnect needs a connection here/],
   ])('sends %s to the Catch node', async (_label, payload, message) => {
     await load();
     const caught = nextMessage('caught');

@@ -18,7 +18,10 @@ export function readLocator(
 ): LocatorValue {
 	const locator = context.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
 	const mode = typeof locator === 'object' && locator !== null ? String(locator.mode ?? 'id') : 'id';
-	const raw = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	const raw: unknown = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	if (raw !== undefined && raw !== null && typeof raw === 'object') {
+		throw parameterError(context, displayName, `must be an ID or a name, not ${Array.isArray(raw) ? 'a list' : 'an object'}`, itemIndex);
+	}
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (value === '') throw parameterError(context, displayName, 'is empty: choose one from the list or enter an ID or name', itemIndex);
 	return { mode, value };
@@ -32,6 +35,9 @@ export function readRequiredText(
 	itemIndex: number,
 ): string {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (raw !== undefined && raw !== null && typeof raw === 'object') {
+		throw parameterError(context, displayName, `must be text, not ${Array.isArray(raw) ? 'a list' : 'an object'}`, itemIndex);
+	}
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (value === '') throw parameterError(context, displayName, 'is empty', itemIndex);
 	return value;
@@ -39,8 +45,14 @@ export function readRequiredText(
 
 /** Return All / Limit, read the same way by every "Get Many" operation. */
 export function readPaging(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll ? 0 : (context.getNodeParameter('limit', itemIndex, 50) as number);
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
+	if (returnAll) return { returnAll, limit: 0 };
+	const limit: unknown = context.getNodeParameter('limit', itemIndex, 50);
+	// remote.it serves at most 1000 per page (remoteit-api.md section 3).
+	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+		const given = JSON.stringify(String(limit).slice(0, 40));
+		throw parameterError(context, 'Limit', `must be a whole number from 1 to 1000, not ${given}`, itemIndex);
+	}
 	return { returnAll, limit };
 }
 
