@@ -34,7 +34,8 @@ describe('remoteit-config', () => {
     const statuses = recordStatuses('connect');
     const caught = nextMessage('caught');
     nodeById('connect').receive({ payload: SSH });
-    expect(((await caught).error as { message: string }).message).toMatch(/timed out|timeout/i);
+    expect(((await caught).error as { message: string }).message)
+      .toMatch(/did not answer POST \/graphql\/v1 within 500 ms\. Try again, or raise the Timeout of the remote\.it account\./);
     await eventually(() => statuses.length >= 2, 'the failure status');
     expect(statuses[1]).toEqual({ fill: 'red', shape: 'ring', text: 'timed out' });
   }, 15000);
