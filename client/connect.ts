@@ -3,7 +3,7 @@ import { connectionFromGraphql, connectionFromRest, connectionFromSession, type 
 import { RemoteItError, RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
 import type { ConnectLedger } from './connect-ledger';
-import { closeStrays, confirmDisconnect, outcomeUnknown, reconcileLostConnect } from './reconcile';
+import { closeStrays, confirmDisconnect, outcomeUnknown, reconcileLostConnect, watchTries } from './reconcile';
 import { callRest, type ApiContext } from './rest';
 import { listSessions } from './sessions';
 import type { ApiChoice, Connection, ConnectOptions, Disconnection, ProxyType, RemoteItAuth } from './types';
@@ -52,20 +52,9 @@ async function reusableConnection(context: ApiContext, records: ConnectionRecord
   return connectionFromSession(live, request);
 }
 
-/** Sends the connect; `sawUnknown` learns when a try failed in a way remote.it may still have acted on. */
-async function requestConnection(context: ApiContext, prepared: PreparedConnect, request: ConnectionRequest,
-  now: () => Date, sawUnknown: () => void): Promise<Connection> {
-  const send = context.request.send;
-  const watched: ApiContext = { ...context, request: { ...context.request, send: async (httpRequest) => {
-    try {
-      const response = await send(httpRequest);
-      if (response.status >= 500) sawUnknown();
-      return response;
-    } catch (error) {
-      sawUnknown();
-      throw error;
-    }
-  } } };
+/** Sends the connect over a context whose tries are watched for outcomes remote.it may still have acted on. */
+async function requestConnection(watched: ApiContext, prepared: PreparedConnect, request: ConnectionRequest,
+  now: () => Date): Promise<Connection> {
   if (prepared.api === 'graphql') {
     const data = await callGraphql(watched, CONNECT_QUERIES[prepared.proxyType],
       { serviceId: request.serviceId, hostIP: request.hostIp });
@@ -95,10 +84,10 @@ export async function openConnection(context: ApiContext, state: ConnectState, p
   const attempt = ledger.begin(request.serviceId);
   const lost = { context, ledger, attempt, request, startedAtMs: request.now.getTime(),
     close: (serviceId: string, connectionId: string) => disconnectOnce(context, serviceId, connectionId) };
-  let uncertain = false;
+  const watch = watchTries(context);
   let connection: Connection;
   try {
-    connection = await requestConnection(context, prepared, request, now, () => (uncertain = true));
+    connection = await requestConnection(watch.context, prepared, request, now);
   } catch (error) {
     attempt.end();
     if (!outcomeUnknown(error)) throw error;
@@ -108,7 +97,7 @@ export async function openConnection(context: ApiContext, state: ConnectState, p
   }
   ledger.claim(connection.id);
   attempt.end();
-  if (uncertain) await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
+  if (watch.uncertain()) await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
   records.set(request.serviceId, connection);
   return connection;
 }
@@ -128,14 +117,21 @@ export async function closeConnection(context: ApiContext, state: ConnectState, 
   const fields = typeof target === 'object' && target !== null ? (target as Record<string, unknown>) : {};
   const connectionId = normaliseConnectionId(fields.connectionId);
   const serviceId = normaliseServiceId(fields.serviceId);
+  const watch = watchTries(context);
   try {
-    if (api === 'graphql') await disconnectOnce(context, serviceId, connectionId);
-    else await callRest(context, 'POST', '/device/connect/stop', { deviceaddress: serviceId, connectionid: connectionId });
+    if (api === 'graphql') await disconnectOnce(watch.context, serviceId, connectionId);
+    else await callRest(watch.context, 'POST', '/device/connect/stop', { deviceaddress: serviceId, connectionid: connectionId });
   } catch (error) {
+    // "Not found" after a try that may have closed it: that try did.
+    if (error instanceof RemoteItNotFoundError && watch.uncertain()) return closed(state, serviceId, connectionId);
     const exhausted = outcomeUnknown(error) || (error instanceof RemoteItError && error.code === 'RATE_LIMITED');
     if (!exhausted) throw error;
     await confirmDisconnect(error, context, serviceId, connectionId, (s, c) => disconnectOnce(context, s, c));
   }
+  return closed(state, serviceId, connectionId);
+}
+
+function closed(state: ConnectState, serviceId: string, connectionId: string): Disconnection {
   state.ledger.release(connectionId);
   if (state.records.get(serviceId)?.id === connectionId) state.records.delete(serviceId);
   return { id: connectionId, serviceId, disconnected: true };

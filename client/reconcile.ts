@@ -18,6 +18,26 @@ const LATE_LOOKS = 5;
 
 export type CloseConnection = (serviceId: string, connectionId: string) => Promise<void>;
 
+/**
+ * The context with its `send` watched: `uncertain()` is true once a try failed in a way remote.it may still have
+ * acted on (a 5xx answer or no answer at all), even if a later try succeeded.
+ */
+export function watchTries(context: ApiContext): { context: ApiContext; uncertain(): boolean } {
+  let uncertain = false;
+  const send = context.request.send;
+  const watched: ApiContext = { ...context, request: { ...context.request, send: async (request) => {
+    try {
+      const response = await send(request);
+      if (response.status >= 500) uncertain = true;
+      return response;
+    } catch (error) {
+      uncertain = true;
+      throw error;
+    }
+  } } };
+  return { context: watched, uncertain: () => uncertain };
+}
+
 /** Failures after which remote.it may or may not have acted on the request. */
 export function outcomeUnknown(error: unknown): error is RemoteItError {
   return error instanceof RemoteItError && (error.code === 'TIMEOUT' || error.code === 'UNAVAILABLE');
@@ -51,16 +71,28 @@ function unclaimedSince(sessions: Session[], lost: Pick<LostConnect, 'ledger' | 
     s.id.toUpperCase() !== except?.toUpperCase() && createdMs(s) >= lost.startedAtMs - CLOCK_SKEW_ALLOWANCE_MS);
 }
 
-async function closeAll(sessions: Session[], lost: LostConnect): Promise<string[]> {
+/** Closes each session; one whose close fails in an unknown way gets the final check a disconnect gets. */
+async function closeAll(sessions: Session[], lost: Pick<LostConnect, 'context' | 'request' | 'close'>): Promise<string[]> {
   const stillOpen: string[] = [];
   for (const session of sessions) {
     try {
-      await lost.close(lost.request.serviceId, session.id);
-    } catch (error) {
-      if (!(error instanceof RemoteItNotFoundError)) stillOpen.push(session.id);
+      await closeSurely(lost.context, lost.request.serviceId, session.id, lost.close);
+    } catch {
+      stillOpen.push(session.id);
     }
   }
   return stillOpen;
+}
+
+/** Closes a connection; a close that ends in an unknown way is checked (and retried once) before it counts as failed. */
+export async function closeSurely(context: ApiContext, serviceId: string, connectionId: string, close: CloseConnection): Promise<void> {
+  try {
+    await close(serviceId, connectionId);
+  } catch (error) {
+    if (error instanceof RemoteItNotFoundError) return;
+    if (!outcomeUnknown(error) && !(error instanceof RemoteItError && error.code === 'RATE_LIMITED')) throw error;
+    await confirmDisconnect(error, context, serviceId, connectionId, close);
+  }
 }
 
 /** Whether no status came back at all: the request may still be on its way to remote.it. */
@@ -76,15 +108,21 @@ export async function reconcileLostConnect(error: RemoteItError, lost: LostConne
   const looks = mayLandLate(error) ? LATE_LOOKS : 1;
   const pause = Math.max(100, Math.round(lost.context.request.timeoutMs / (LATE_LOOKS - 1)));
   let found: Session[] = [];
+  let failedLook: unknown;
+  let looked = false;
   for (let look = 1; look <= looks && found.length === 0; look++) {
     if (look > 1) await lost.context.request.sleep(pause);
     try {
       found = unclaimedSince(await listSessions(lost.context), lost);
+      looked = true;
     } catch (listing) {
-      const why = listing instanceof Error ? listing.message : String(listing);
-      throw withFinding(error, `Whether remote.it opened a connection anyway could not be checked (${why}); ` +
-        `look for a connection to ${lost.request.serviceId} and disconnect it.`);
+      failedLook = listing;
     }
+  }
+  if (!looked) {
+    const why = failedLook instanceof Error ? failedLook.message : String(failedLook);
+    throw withFinding(error, `Whether remote.it opened a connection anyway could not be checked (${why}); ` +
+      `look for a connection to ${lost.request.serviceId} and disconnect it.`);
   }
   const service = lost.request.serviceId;
   if (found.length === 0) throw withFinding(error, `No connection to ${service} was found open afterwards.`);
