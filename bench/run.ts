@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 
+import { chaosBenchmark } from './chaos';
 import { clientConnectBenchmark } from './client-connect';
 import { listDevicesBenchmark } from './list-devices';
 import { nowMs } from './measure';
@@ -13,7 +14,7 @@ import { failedChecks, formatFigure, formatTable, machineInfo, writeResults, typ
 import { retryCostBenchmark } from './retry-cost';
 import { signingBenchmark } from './signing';
 
-const BENCHMARKS: Benchmark[] = [signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark];
+const BENCHMARKS: Benchmark[] = [signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark, chaosBenchmark];
 
 function selected(filters: string[]): Benchmark[] {
   if (filters.length === 0) return BENCHMARKS;

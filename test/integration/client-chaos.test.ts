@@ -3,10 +3,10 @@
  * through the seeded fault proxy (503 before and after remote.it acted, 429 with Retry-After, requests held past
  * the timeout, dropped sockets). Nothing is lost, order is kept, every failure is a clear error, nothing stays open.
  */
-import { createRemoteItClient, isRemoteItError } from '../../client';
+import { createRemoteItClient } from '../../client';
 import { DEMO_SEED_PATH, loadSeedFile, startEmulator, type RunningEmulator } from '../../emulator';
 import {
-  CHAOS_HOLD_MS, CHAOS_MIX, CHAOS_RETRY, CHAOS_TIMEOUT_MS, chaosSeed, describeFigures, inPool, judge, type ItemOutcome,
+  CHAOS_HOLD_MS, CHAOS_MIX, CHAOS_RETRY, CHAOS_TIMEOUT_MS, chaosSeed, clientChaos, describeFigures, judge,
 } from '../support/chaos';
 import { seedAccount } from '../support/emulator-control';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
@@ -37,18 +37,7 @@ it(`${ITEMS} connects and disconnects through the fault proxy: 0 lost, order kep
     apiUrl: proxy.url, timeoutMs: CHAOS_TIMEOUT_MS, retry: CHAOS_RETRY,
     auth: { type: 'accessKey', accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
   });
-  const outcomes = await inPool(ITEMS, 5, async (index): Promise<ItemOutcome> => {
-    const outcome: ItemOutcome = { index, connected: false, disconnected: false };
-    try {
-      const connection = await client.connect(services[index]);
-      outcome.connected = true;
-      await client.disconnect({ connectionId: connection.id, serviceId: connection.serviceId });
-      outcome.disconnected = true;
-    } catch (error) {
-      outcome.error = isRemoteItError(error) ? `${error.code}: ${error.message}` : `not a remote.it error: ${String(error)}`;
-    }
-    return outcome;
-  });
+  const outcomes = await clientChaos(client, services);
   const figures = await judge(outcomes, ITEMS, proxy, emulator.url);
   console.log(describeFigures('client chaos', figures));
   expect(figures).toMatchObject({ out: ITEMS, lost: 0, inOrder: true, orphaned: 0, unclear: [] });

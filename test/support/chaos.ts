@@ -3,6 +3,7 @@
  * its own service and disconnects again, through the seeded fault proxy, and the run is judged on what came out
  * (lost, order, clear errors) and on what stayed open on the emulator (orphans).
  */
+import { isRemoteItError, type RemoteItClient } from '../../client';
 import type { Seed, SeedDevice } from '../../emulator';
 import type { FaultProxy, ProxyFault } from './fault-proxy';
 import { listEmulatorConnections } from './emulator-control';
@@ -104,4 +105,20 @@ export function describeFigures(name: string, f: ChaosFigures): string {
   return `${name}: ${f.items} in, ${f.out} out, ${f.lost} lost, order ${f.inOrder ? 'kept' : 'BROKEN'}, ` +
     `${f.connectedAndClosed} connected and closed, ${f.failed} failed with an error (${f.unclear.length} unclear), ` +
     `${f.orphaned} orphaned; faults: ${faults}`;
+}
+
+/** Each item connects to its own service and disconnects again, `parallel` items at a time. */
+export function clientChaos(client: RemoteItClient, services: string[], parallel = 5): Promise<ItemOutcome[]> {
+  return inPool(services.length, parallel, async (index): Promise<ItemOutcome> => {
+    const outcome: ItemOutcome = { index, connected: false, disconnected: false };
+    try {
+      const connection = await client.connect(services[index]);
+      outcome.connected = true;
+      await client.disconnect({ connectionId: connection.id, serviceId: connection.serviceId });
+      outcome.disconnected = true;
+    } catch (error) {
+      outcome.error = isRemoteItError(error) ? `${error.code}: ${error.message}` : `not a remote.it error: ${String(error)}`;
+    }
+    return outcome;
+  });
 }
