@@ -10,6 +10,8 @@ export interface EmulatorSettings {
   clockSkewSeconds: number;
   /** Lifetime of a proxy connection. Default 28800 (contract section 5). */
   connectionTimeoutSeconds: number;
+  /** How long a request body may take to arrive before the emulator answers 408. Default 10000 (emulator-defined). */
+  bodyTimeoutMs?: number;
 }
 
 export interface EmulatorContext {

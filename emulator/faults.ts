@@ -22,19 +22,31 @@ interface ArmedFault {
 
 type Json = Record<string, unknown>;
 
-function isPositiveInteger(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0;
+function isRetryAfter(value: unknown): boolean {
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 && value <= FAULT_LIMITS.retryAfterSeconds;
+  return typeof value === 'string' && value.length <= 64 && !Number.isNaN(Date.parse(value));
 }
+
+function isPositiveInteger(value: unknown, max = Number.MAX_SAFE_INTEGER): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= max;
+}
+
+/** Bounds on fault values (emulator-defined): a fault must end, and stay small. */
+export const FAULT_LIMITS = { delayMs: 120_000, times: 100_000, retryAfterSeconds: 86_400, text: 65_536 } as const;
 
 function kindOf(body: Json): FaultKind | string {
   switch (body.kind) {
     case 'status':
       if (typeof body.status !== 'number' || !Number.isInteger(body.status) || body.status < 100 || body.status > 599) return 'status must be an HTTP status code';
-      if (body.retryAfter !== undefined && typeof body.retryAfter !== 'number' && typeof body.retryAfter !== 'string') return 'retryAfter must be seconds or an HTTP date';
-      if (body.body !== undefined && typeof body.body !== 'string') return 'body must be a string';
+      if (body.retryAfter !== undefined && !isRetryAfter(body.retryAfter)) {
+        return `retryAfter must be seconds (0 to ${FAULT_LIMITS.retryAfterSeconds}) or an HTTP date`;
+      }
+      if (body.body !== undefined && (typeof body.body !== 'string' || body.body.length > FAULT_LIMITS.text)) {
+        return `body must be a string of at most ${FAULT_LIMITS.text} characters`;
+      }
       return { kind: 'status', status: body.status, retryAfter: body.retryAfter as number | string | undefined, body: body.body as string | undefined };
     case 'delay':
-      if (!isPositiveInteger(body.delayMs)) return 'delayMs must be a positive integer';
+      if (!isPositiveInteger(body.delayMs, FAULT_LIMITS.delayMs)) return `delayMs must be an integer from 1 to ${FAULT_LIMITS.delayMs}`;
       return { kind: 'delay', delayMs: body.delayMs };
     case 'drop':
     case 'malformed':
@@ -48,9 +60,9 @@ function kindOf(body: Json): FaultKind | string {
 export function parseFaultSpec(value: unknown): FaultSpec | string {
   if (typeof value !== 'object' || value === null) return 'fault must be a JSON object';
   const body = value as Json;
-  if (typeof body.path !== 'string' || !body.path.startsWith('/')) return 'path must start with /';
-  if (body.method !== undefined && typeof body.method !== 'string') return 'method must be a string';
-  if (body.times !== undefined && !isPositiveInteger(body.times)) return 'times must be a positive integer';
+  if (typeof body.path !== 'string' || !body.path.startsWith('/') || body.path.length > 1024) return 'path must start with / (at most 1024 characters)';
+  if (body.method !== undefined && (typeof body.method !== 'string' || body.method.length > 16)) return 'method must be an HTTP method';
+  if (body.times !== undefined && !isPositiveInteger(body.times, FAULT_LIMITS.times)) return `times must be an integer from 1 to ${FAULT_LIMITS.times}`;
   const kind = kindOf(body);
   if (typeof kind === 'string') return kind;
   return { ...kind, path: body.path, method: (body.method as string | undefined)?.toUpperCase(), times: (body.times as number | undefined) ?? 1 };

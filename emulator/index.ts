@@ -24,6 +24,8 @@ export interface StartEmulatorOptions {
   clockSkewSeconds?: number;
   /** Proxy connection lifetime; default 28800. */
   connectionTimeoutSeconds?: number;
+  /** A request body not fully received within this many ms is answered 408; default 10000. */
+  bodyTimeoutMs?: number;
 }
 
 export interface RunningEmulator {
@@ -40,6 +42,7 @@ function settingsFrom(options: StartEmulatorOptions): EmulatorSettings {
     tokenTtlSeconds: options.tokenTtlSeconds ?? 3600,
     clockSkewSeconds: options.clockSkewSeconds ?? 300,
     connectionTimeoutSeconds: options.connectionTimeoutSeconds ?? 28800,
+    bodyTimeoutMs: options.bodyTimeoutMs ?? 10_000,
   };
   for (const [name, value] of Object.entries(settings)) {
     if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number`);

@@ -19,16 +19,26 @@ export function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+/** A body shorter than its Content-Length (or one trickling in) would otherwise hold the request open forever. */
+class BodyTimeout extends Error {}
+
+function readBody(req: IncomingMessage, timeoutMs: number): Promise<Buffer | undefined> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    const timer = setTimeout(() => reject(new BodyTimeout()), timeoutMs);
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size <= MAX_BODY_BYTES) chunks.push(chunk);
     });
-    req.on('end', () => resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined));
-    req.on('error', reject);
+    req.on('end', () => {
+      clearTimeout(timer);
+      resolve(size <= MAX_BODY_BYTES ? Buffer.concat(chunks) : undefined);
+    });
+    req.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
   });
 }
 
@@ -44,7 +54,13 @@ export class EmulatorServer {
 
   constructor(private readonly runtime: EmulatorRuntime) {
     this.server = createServer((req, res) => {
-      this.handle(req, res).catch(() => {
+      this.handle(req, res).catch((error: unknown) => {
+        if (error instanceof BodyTimeout) {
+          // The rest of the body may never come: answer, then drop the connection.
+          if (!res.headersSent) res.writeHead(408, { 'content-type': 'text/plain', connection: 'close' });
+          res.end('Request Timeout', () => req.socket.destroy());
+          return;
+        }
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('Internal Server Error');
       });
@@ -81,7 +97,7 @@ export class EmulatorServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+    const body = await readBody(req, this.runtime.settings.bodyTimeoutMs ?? 10_000);
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const request: EmulatorRequest = {
       method: (req.method ?? 'GET').toUpperCase(),

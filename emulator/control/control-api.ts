@@ -13,7 +13,9 @@ const ok = (fields: Record<string, unknown> = {}): ApiResponse => jsonResponse(2
 const bad = (message: string): ApiResponse => jsonResponse(400, { ok: false, error: message });
 
 function setOnline(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiResponse {
-  if (typeof body.id !== 'string' || typeof body.online !== 'boolean') return bad('body must be {"id": "<device or service id>", "online": true|false}');
+  if (typeof body.id !== 'string' || body.id.length > CONTROL_LIMITS.idLength || typeof body.online !== 'boolean') {
+    return bad('body must be {"id": "<device or service id>", "online": true|false}');
+  }
   const target = runtime.context.accounts.setOnline(body.id, body.online);
   return target ? ok({ id: body.id.toUpperCase(), target, online: body.online }) : jsonResponse(404, { ok: false, error: `no device or service ${body.id}` });
 }
@@ -25,8 +27,13 @@ function addFault(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiR
   return ok({ faults: runtime.faults.pending() });
 }
 
+/** Bounds on control values (emulator-defined): enough for any test, never enough to wedge the emulator. */
+export const CONTROL_LIMITS = { latencyMs: 60_000, clockSeconds: 10 * 365 * 24 * 3600, idLength: 100 } as const;
+
 function setLatency(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiResponse {
-  if (typeof body.ms !== 'number' || !Number.isInteger(body.ms) || body.ms < 0) return bad('body must be {"ms": <non-negative integer>}');
+  if (typeof body.ms !== 'number' || !Number.isInteger(body.ms) || body.ms < 0 || body.ms > CONTROL_LIMITS.latencyMs) {
+    return bad(`body must be {"ms": <integer from 0 to ${CONTROL_LIMITS.latencyMs}>}`);
+  }
   runtime.faults.latencyMs = body.ms;
   return ok({ latencyMs: body.ms });
 }
@@ -38,10 +45,17 @@ function clockState(runtime: EmulatorRuntime): ApiResponse {
 /** {advanceSeconds} shifts by a delta, {offsetSeconds} sets the offset, {now} sets the current instant. */
 function setClock(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiResponse {
   const { clock } = runtime.context;
-  if (typeof body.advanceSeconds === 'number' && Number.isFinite(body.advanceSeconds)) clock.advance(body.advanceSeconds);
-  else if (typeof body.offsetSeconds === 'number' && Number.isFinite(body.offsetSeconds)) clock.setOffset(body.offsetSeconds);
-  else if (typeof body.now === 'string' && !Number.isNaN(Date.parse(body.now))) clock.setNow(new Date(body.now));
-  else return bad('body must hold one of advanceSeconds (number), offsetSeconds (number) or now (ISO date)');
+  const seconds = (value: unknown): value is number =>
+    typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= CONTROL_LIMITS.clockSeconds;
+  const instant = typeof body.now === 'string' ? Date.parse(body.now) : Number.NaN;
+  const inRange = Math.abs(instant - Date.now()) <= CONTROL_LIMITS.clockSeconds * 1000;
+  if (seconds(body.advanceSeconds) && seconds(clock.offsetSeconds + body.advanceSeconds)) clock.advance(body.advanceSeconds);
+  else if (seconds(body.offsetSeconds)) clock.setOffset(body.offsetSeconds);
+  else if (!Number.isNaN(instant) && inRange) clock.setNow(new Date(instant));
+  else {
+    return bad(`body must hold one of advanceSeconds (number), offsetSeconds (number) or now (ISO date), ` +
+      `keeping the clock within ${CONTROL_LIMITS.clockSeconds} seconds (ten years) of real time`);
+  }
   return clockState(runtime);
 }
 

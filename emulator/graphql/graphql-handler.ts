@@ -5,6 +5,7 @@ import { identifyCaller } from '../auth';
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { jsonResponse, textResponse } from '../http-types';
+import { queryCostProblem } from './cost-limit';
 import { rootValue } from './resolvers';
 import { schema } from './schema';
 
@@ -53,6 +54,8 @@ export async function handleGraphQL(request: EmulatorRequest, context: EmulatorC
   if (request.method !== 'POST') return { ...jsonResponse(405, { errors: [{ message: 'GraphQL requests must be POST' }] }), log };
   const body = parseBody(request.body);
   if (typeof body === 'string') return { ...jsonResponse(400, { errors: [{ message: body }] }), log };
+  const tooCostly = queryCostProblem(body.query);
+  if (tooCostly) return { ...jsonResponse(400, { errors: [{ message: tooCostly }] }), log };
   log.operation = describeOperation(body.query, body.operationName);
   const result = await graphql({
     schema,
