@@ -88,6 +88,15 @@ describe.each<[EngineName, string]>([
     expect(nodeOutput(result.run, 'Who am I (GraphQL)')).toEqual([{ data: { login: { email: fixture.account.email } } }]);
   }, ENGINE_TEST_TIMEOUT_MS);
 
+  it("refuses to send the credential's secrets from the HTTP Request node to another origin", async () => {
+    const result = await execute(e2eWorkflowIds.foreignOrigin);
+    const error = result.run?.data.resultData.error;
+    expect(result.code).toBe(1);
+    // n8n may wrap the credential's error in its own; the refusal must show in the error or the run's output.
+    const shown = `${error?.message} ${error?.description ?? ''} ${result.stdout} ${result.stderr}`;
+    expect({ refused: /only sends its secrets to its API URL/.test(shown), output: failure(result) }).toMatchObject({ refused: true });
+  }, ENGINE_TEST_TIMEOUT_MS);
+
   it('fails with a "device is offline" error for an offline device', async () => {
     const result = await execute(e2eWorkflowIds.offlineDevice);
     const error = result.run?.data.resultData.error;

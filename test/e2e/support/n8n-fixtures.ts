@@ -14,7 +14,15 @@ export const OFFLINE_SSH_SERVICE = '80:00:00:00:01:00:00:31';
 export const e2eWorkflowIds = {
   offlineDevice: 'remoteItE2eOffl1',
   wrongCredential: 'remoteItE2eAuth1',
+  foreignOrigin: 'remoteItE2eOrig1',
 } as const;
+
+/** Where the foreign-origin variant sends the credential: loopback, another port than the emulator's. */
+export function foreignOriginUrl(apiUrl: string): string {
+  const url = new URL(apiUrl);
+  url.port = String(Number(url.port) === 1 ? 2 : 1);
+  return `${url.origin}/graphql/v1`;
+}
 
 const WRONG_CREDENTIAL_ID = 'remoteItE2eCred2';
 
@@ -39,7 +47,12 @@ export function e2eWorkflows(apiUrl: string): WorkflowJson[] {
   const wrongCredential = variant(byId(demoWorkflowIds.deviceInventory), e2eWorkflowIds.wrongCredential, 'e2e: wrong secret', (node) => {
     node.credentials = { remoteItApi: { id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret' } };
   });
-  return [...demo, offline, wrongCredential];
+  // The HTTP Request node pointed elsewhere with the remote.it credential: the credential must refuse to go.
+  const foreign = JSON.parse(JSON.stringify(byId(demoWorkflowIds.customGraphqlCall))) as WorkflowJson;
+  foreign.nodes.filter((node) => node.type === 'n8n-nodes-base.httpRequest').forEach((node) => {
+    node.parameters.url = foreignOriginUrl(apiUrl);
+  });
+  return [...demo, offline, wrongCredential, { ...foreign, id: e2eWorkflowIds.foreignOrigin, name: 'e2e: credential sent elsewhere' }];
 }
 
 export { DEMO_CREDENTIAL_ID };
