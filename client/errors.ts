@@ -30,6 +30,11 @@ export class RemoteItError extends Error {
   readonly code: RemoteItErrorCode;
   readonly reason?: string;
   readonly status?: number;
+  /**
+   * After a failed connect or disconnect: whether a connection is known to be open on remote.it (true), known not
+   * to be (false), or could not be checked (absent). Set by reconciliation (reconcile.ts).
+   */
+  declare readonly connectionOpen?: boolean;
 
   constructor(message: string, code: RemoteItErrorCode = 'API_ERROR', details: RemoteItErrorDetails = {}) {
     super(message, details.cause ? { cause: details.cause } : undefined);
