@@ -90,7 +90,8 @@ export async function openConnection(context: ApiContext, state: ConnectState, p
     connection = await requestConnection(watch.context, prepared, request, now);
   } catch (error) {
     attempt.end();
-    if (!outcomeUnknown(error)) throw error;
+    // An earlier try may have opened a connection even when the last one was refused outright (say, a 429).
+    if (!(error instanceof RemoteItError) || !(outcomeUnknown(error) || watch.uncertain())) throw error;
     connection = await ledger.serially(request.serviceId, () => reconcileLostConnect(error, lost));
     records.set(request.serviceId, connection);
     return connection;

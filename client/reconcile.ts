@@ -107,19 +107,19 @@ export async function reconcileLostConnect(error: RemoteItError, lost: LostConne
   await Promise.all(lost.ledger.othersInFlight(lost.attempt));
   const looks = mayLandLate(error) ? LATE_LOOKS : 1;
   const pause = Math.max(100, Math.round(lost.context.request.timeoutMs / (LATE_LOOKS - 1)));
-  let found: Session[] = [];
+  // When the lost request may still land, every look is taken and the last one decides: a connection seen early
+  // (from an earlier try) may yet be replaced or joined by the late one.
+  let found: Session[] | undefined;
   let failedLook: unknown;
-  let looked = false;
-  for (let look = 1; look <= looks && found.length === 0; look++) {
+  for (let look = 1; look <= looks; look++) {
     if (look > 1) await lost.context.request.sleep(pause);
     try {
       found = unclaimedSince(await listSessions(lost.context), lost);
-      looked = true;
     } catch (listing) {
       failedLook = listing;
     }
   }
-  if (!looked) {
+  if (found === undefined) {
     const why = failedLook instanceof Error ? failedLook.message : String(failedLook);
     throw withFinding(error, `Whether remote.it opened a connection anyway could not be checked (${why}); ` +
       `look for a connection to ${lost.request.serviceId} and disconnect it.`);

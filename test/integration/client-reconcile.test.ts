@@ -24,10 +24,14 @@ afterEach(async () => {
 const openIds = async (): Promise<string[]> => (await listEmulatorConnections(demo.emulator.url)).map((c) => c.id);
 
 /** An access-key client that talks to remote.it through the fault proxy, whose first requests fail as scripted. */
-async function clientBehind(script: Array<ProxyFault | 'pass'>, timeoutMs = 2000): Promise<RemoteItClient> {
+async function clientBehind(script: Array<ProxyFault | 'pass'>, timeoutMs = 2000, sleep = noWait): Promise<RemoteItClient> {
   proxy = await startFaultProxy({ target: demo.emulator.url, seed: 1, script, holdMs: timeoutMs + 300 });
-  return createRemoteItClient({ apiUrl: proxy.url, auth: await authFor('accessKey', proxy.url, demo.account), sleep: noWait,
+  return createRemoteItClient({ apiUrl: proxy.url, auth: await authFor('accessKey', proxy.url, demo.account), sleep,
     retry: quickRetry, timeoutMs });
+}
+
+async function proxyIdle(): Promise<void> {
+  while ((proxy?.pending() ?? 0) > 0) await sleepWithTimer(20);
 }
 
 describe('a connect whose answer is lost', () => {
@@ -59,6 +63,20 @@ describe('a connect whose answer is lost', () => {
     ['the socket dropped after remote.it acted, on every try', ['drop', 'drop', 'drop']],
   ])('returns the connection when %s', async (_, script) => {
     const client = await clientBehind(script);
+    const connection = await client.connect(SSH);
+    expect(await openIds()).toEqual([connection.id]);
+  });
+
+  it('waits out the window when a timed-out try may still land, so it returns the connection that stays open', async () => {
+    // Try 1 opens A but its answer is lost; try 2 is held past the timeout and, landing late, replaces A with B.
+    const client = await clientBehind(['503-after', 'hold'], 500, sleepWithTimer);
+    const connection = await client.connect(SSH);
+    await proxyIdle();
+    expect(await openIds()).toEqual([connection.id]);
+  });
+
+  it('reconciles a connect refused on its last try (429) when an earlier try may have opened one', async () => {
+    const client = await clientBehind(['503-after', '429', '429']);
     const connection = await client.connect(SSH);
     expect(await openIds()).toEqual([connection.id]);
   });
