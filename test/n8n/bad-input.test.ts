@@ -200,3 +200,17 @@ describe('with Continue On Fail', () => {
 		]);
 	});
 });
+
+describe('values an expression may bring that are fine', () => {
+	it.each([['Online', true], ['OFFLINE', false], [' online ', true]])('Status %j filters as asked', async (status, online) => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items: [{ value: status }],
+			nodes: [{ name: 'Devices', parameters: { resource: 'device', operation: 'getAll', returnAll: true, filters: { status: v } } }],
+		});
+		expect(result.error()).toBeUndefined();
+		const devices = result.output('Devices').map((item) => item.json.online);
+		expect(devices.length).toBeGreaterThan(0);
+		expect(devices.every((value) => value === online)).toBe(true);
+	});
+});

@@ -214,3 +214,18 @@ it('hands the Catch node a copyable message, noting what could not be copied', a
   expect(msg.topic).toBe('deep');
   expect(msg.payload).toBe('[msg.payload could not be copied for the Catch node: nested too deeply]');
 });
+
+it('ignores a polluted Object.prototype.serviceId: an object payload without its own serviceId is refused', async () => {
+  await loadFlow(flowAround(connect(), emulator.url), accessKeyCredentials(account));
+  await readRequestLog(emulator.url, { clear: true });
+  const caught = caughtWithin(3000);
+  Object.defineProperty(Object.prototype, 'serviceId', { value: SSH, configurable: true, writable: true, enumerable: false });
+  try {
+    nodeById('node').receive({ payload: { name: 'no service here' } });
+    const message = ((await caught).error as { message: string }).message;
+    expect(message).toMatch(/msg\.payload: remote\.it connect needs a service here/);
+  } finally {
+    delete (Object.prototype as Record<string, unknown>).serviceId;
+  }
+  expect(await readRequestLog(emulator.url)).toEqual([]);
+});
