@@ -24,7 +24,8 @@ afterEach(async () => {
 const openIds = async (): Promise<string[]> => (await listEmulatorConnections(demo.emulator.url)).map((c) => c.id);
 
 /** An access-key client that talks to remote.it through the fault proxy, whose first requests fail as scripted. */
-async function clientBehind(script: Array<ProxyFault | 'pass'>, timeoutMs = 2000, sleep = noWait): Promise<RemoteItClient> {
+async function clientBehind(script: Array<ProxyFault | 'pass'>, timeoutMs = 2000,
+  sleep: (ms: number) => Promise<void> = noWait): Promise<RemoteItClient> {
   proxy = await startFaultProxy({ target: demo.emulator.url, seed: 1, script, holdMs: timeoutMs + 300 });
   return createRemoteItClient({ apiUrl: proxy.url, auth: await authFor('accessKey', proxy.url, demo.account), sleep,
     retry: quickRetry, timeoutMs });
