@@ -7,12 +7,17 @@
 import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
 import { connectionFromSession, type ConnectionRequest } from './connection';
 import { RemoteItError, RemoteItNotFoundError } from './errors';
+import { headerOf } from './request';
 import type { ApiContext } from './rest';
 import { listSessions } from './sessions';
 import type { Connection, Session } from './types';
 
-/** remote.it's clock and ours may differ a little; a session this much older than our request still counts. */
-export const CLOCK_SKEW_ALLOWANCE_MS = 30_000;
+/**
+ * Session times are remote.it's clock, our start time is ours: the difference is measured from the Date header of
+ * the session list's own answer, and what that cannot resolve (its one-second resolution, the round trip) is
+ * allowed for. A connection opened earlier than that by anyone else is never taken for ours.
+ */
+export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
 /** Looks after a lost answer: at once, then spread over one more timeout, since the request may land late. */
 const LATE_LOOKS = 5;
 
@@ -65,10 +70,31 @@ function createdMs(session: Session): number {
 }
 
 /** Sessions to the service opened since the request started that no other call of this client has handed out. */
-function unclaimedSince(sessions: Session[], lost: Pick<LostConnect, 'ledger' | 'request' | 'startedAtMs'>, except?: string): Session[] {
+function unclaimedSince(listing: SessionListing, lost: Pick<LostConnect, 'ledger' | 'request' | 'startedAtMs'>, except?: string): Session[] {
   const id = lost.request.serviceId;
-  return sessions.filter((s) => s.serviceId.toUpperCase() === id && !lost.ledger.isClaimed(s.id) &&
-    s.id.toUpperCase() !== except?.toUpperCase() && createdMs(s) >= lost.startedAtMs - CLOCK_SKEW_ALLOWANCE_MS);
+  const since = lost.startedAtMs + listing.clockOffsetMs - CLOCK_SKEW_ALLOWANCE_MS;
+  return listing.sessions.filter((s) => s.serviceId.toUpperCase() === id && !lost.ledger.isClaimed(s.id) &&
+    s.id.toUpperCase() !== except?.toUpperCase() && createdMs(s) >= since);
+}
+
+interface SessionListing {
+  sessions: Session[];
+  /** remote.it's clock minus ours when it answered (0 when it sent no readable Date header). */
+  clockOffsetMs: number;
+}
+
+/** The account's sessions, with how far remote.it's clock is from ours, read from the answer's Date header. */
+async function listSessionsWithClock(context: ApiContext): Promise<SessionListing> {
+  let clockOffsetMs = 0;
+  const send = context.request.send;
+  const timed: ApiContext = { ...context, request: { ...context.request, send: async (request) => {
+    const response = await send(request);
+    const date = Date.parse(headerOf(response, 'date') ?? '');
+    if (!Number.isNaN(date)) clockOffsetMs = date - context.request.now().getTime();
+    return response;
+  } } };
+  const sessions = await listSessions(timed);
+  return { sessions, clockOffsetMs };
 }
 
 /** Closes each session; one whose close fails in an unknown way gets the final check a disconnect gets. */
@@ -114,7 +140,7 @@ export async function reconcileLostConnect(error: RemoteItError, lost: LostConne
   for (let look = 1; look <= looks; look++) {
     if (look > 1) await lost.context.request.sleep(pause);
     try {
-      found = unclaimedSince(await listSessions(lost.context), lost);
+      found = unclaimedSince(await listSessionsWithClock(lost.context), lost);
     } catch (listing) {
       failedLook = listing;
     }
@@ -144,7 +170,7 @@ export async function reconcileLostConnect(error: RemoteItError, lost: LostConne
 export async function closeStrays(kept: Connection, lost: Omit<LostConnect, 'attempt'> & { attempt: ConnectAttempt }): Promise<void> {
   try {
     await Promise.all(lost.ledger.othersInFlight(lost.attempt));
-    await closeAll(unclaimedSince(await listSessions(lost.context), lost, kept.id), lost);
+    await closeAll(unclaimedSince(await listSessionsWithClock(lost.context), lost, kept.id), lost);
   } catch {
     // The connection asked for is open and returned; a stray that could not be checked expires on its own.
   }

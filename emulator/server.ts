@@ -153,7 +153,9 @@ export class EmulatorServer {
   private write(res: ServerResponse, answer: ApiResponse): void {
     if (res.destroyed) return;
     const body = Buffer.from(answer.body, 'utf8');
-    res.writeHead(answer.status, { ...answer.headers, 'content-length': String(body.length) });
+    // The Date header follows the emulator clock, like every time it serves (clients may measure skew by it).
+    res.writeHead(answer.status, { date: this.runtime.context.clock.now().toUTCString(), ...answer.headers,
+      'content-length': String(body.length) });
     res.end(body);
   }
 }
