@@ -18,8 +18,13 @@ import type { Connection, Session } from './types';
  * allowed for. A connection opened earlier than that by anyone else is never taken for ours.
  */
 export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
-/** Looks after a lost answer: at once, then spread over one more timeout, since the request may land late. */
+/**
+ * Looks after a timeout: at once, then spread over one more timeout (at most LATE_WINDOW_MS), since the request is
+ * still on its way. After a dropped connection: at once and once more shortly after. After a 5xx: once.
+ */
 const LATE_LOOKS = 5;
+const LATE_WINDOW_MS = 10_000;
+const AFTER_DROP_PAUSE_MS = 1_000;
 
 export type CloseConnection = (serviceId: string, connectionId: string) => Promise<void>;
 
@@ -45,7 +50,14 @@ export function watchTries(context: ApiContext): { context: ApiContext; uncertai
 
 /** Failures after which remote.it may or may not have acted on the request. */
 export function outcomeUnknown(error: unknown): error is RemoteItError {
-  return error instanceof RemoteItError && (error.code === 'TIMEOUT' || error.code === 'UNAVAILABLE');
+  return error instanceof RemoteItError && (error.code === 'TIMEOUT' || error.code === 'UNAVAILABLE') && !isCancellation(error);
+}
+
+/** We cancelled it (a Node-RED flow stopping aborts its account's requests): no look can be taken either. */
+function isCancellation(error: RemoteItError): boolean {
+  const cause = error.cause;
+  if (!(cause instanceof Error)) return false;
+  return cause.name === 'AbortError' || cause.name === 'CanceledError' || Reflect.get(cause, 'code') === 'ERR_CANCELED';
 }
 
 /** Adds what reconciliation found to the failure's message, and `connectionOpen` (true, false, or unknown). */
@@ -121,8 +133,14 @@ export async function closeSurely(context: ApiContext, serviceId: string, connec
   }
 }
 
-/** Whether no status came back at all: the request may still be on its way to remote.it. */
-const mayLandLate = (error: RemoteItError): boolean => error.status === undefined;
+/** How many looks, how far apart: the request may still be on its way when no status came back. */
+function lookSchedule(error: RemoteItError, timeoutMs: number): { looks: number; pause: number } {
+  if (error.code === 'TIMEOUT') {
+    return { looks: LATE_LOOKS, pause: Math.max(100, Math.round(Math.min(timeoutMs, LATE_WINDOW_MS) / (LATE_LOOKS - 1))) };
+  }
+  if (error.status === undefined) return { looks: 2, pause: Math.min(AFTER_DROP_PAUSE_MS, timeoutMs) };
+  return { looks: 1, pause: 0 };
+}
 
 /**
  * After a connect failed with an unknown outcome: returns the connection remote.it opened for it when exactly
@@ -131,8 +149,7 @@ const mayLandLate = (error: RemoteItError): boolean => error.status === undefine
  */
 export async function reconcileLostConnect(error: RemoteItError, lost: LostConnect): Promise<Connection> {
   await Promise.all(lost.ledger.othersInFlight(lost.attempt));
-  const looks = mayLandLate(error) ? LATE_LOOKS : 1;
-  const pause = Math.max(100, Math.round(lost.context.request.timeoutMs / (LATE_LOOKS - 1)));
+  const { looks, pause } = lookSchedule(error, lost.context.request.timeoutMs);
   // When the lost request may still land, every look is taken and the last one decides: a connection seen early
   // (from an earlier try) may yet be replaced or joined by the late one.
   let found: Session[] | undefined;
