@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../client';
-import { createClientForExecution } from '../transport';
+import { TIMEOUT_ADVICE, createClientForExecution } from '../transport';
 import { mapWithConcurrency } from './concurrency';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
@@ -33,7 +33,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	const client = withServiceLookupCache(await createClientForExecution(this, readTimeout(this)));
+	const timeout = { ms: readTimeout(this), advice: TIMEOUT_ADVICE };
+	const client = withServiceLookupCache(await createClientForExecution(this, timeout));
 	const concurrency = operation.parallelRequests?.call(this) ?? 1;
 	const perItem = await mapWithConcurrency(this.getInputData().length, concurrency, async (itemIndex) =>
 		await runItem(this, operation, client, itemIndex),

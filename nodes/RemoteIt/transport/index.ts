@@ -17,7 +17,7 @@ export const CREDENTIAL_TYPE = 'remoteItApi';
 /** The client bounds every request by this unless the node's Timeout option says otherwise. */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
-/** What a timeout error tells the user to change, in the editor's words. */
+/** What a timeout error of the remote.it node tells the user to change, in the editor's words. */
 export const TIMEOUT_ADVICE = 'raise "Timeout" under the node\'s Options';
 
 /** Everything that sends remote.it requests: the node's execute and pickers, and the trigger's poll. */
@@ -60,16 +60,16 @@ export function createN8nSend(context: RequestContext, timeoutMs = REQUEST_TIMEO
  */
 export async function createClientForExecution(
 	context: RequestContext,
-	timeoutMs = REQUEST_TIMEOUT_MS,
+	timeout: { ms: number; advice?: string } = { ms: REQUEST_TIMEOUT_MS },
 ): Promise<RemoteItClient> {
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	try {
 		return createRemoteItClient({
 			...clientOptionsFromCredentials(credentials),
 			authenticatedBy: 'transport',
-			send: createN8nSend(context, timeoutMs),
-			timeoutMs,
-			timeoutAdvice: TIMEOUT_ADVICE,
+			send: createN8nSend(context, timeout.ms),
+			timeoutMs: timeout.ms,
+			...(timeout.advice ? { timeoutAdvice: timeout.advice } : {}),
 			sleep,
 		});
 	} catch (error) {
