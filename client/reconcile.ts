@@ -19,8 +19,8 @@ import type { Connection, Session } from './types';
  */
 export const CLOCK_SKEW_ALLOWANCE_MS = 2_000;
 /**
- * Looks after a timeout: at once, then spread over one more timeout (at most LATE_WINDOW_MS), since the request is
- * still on its way. After a dropped connection: at once and once more shortly after. After a 5xx: once.
+ * Looks after a timeout: at once, then spread over two more timeouts (at most LATE_WINDOW_MS), since the request
+ * is still on its way and a busy remote.it (or a busy machine here) may take as long again. After a dropped connection: at once and once more shortly after. After a 5xx: once.
  */
 const LATE_LOOKS = 5;
 const LATE_WINDOW_MS = 10_000;
@@ -136,7 +136,7 @@ export async function closeSurely(context: ApiContext, serviceId: string, connec
 /** How many looks, how far apart: the request may still be on its way when no status came back. */
 function lookSchedule(error: RemoteItError, timeoutMs: number): { looks: number; pause: number } {
   if (error.code === 'TIMEOUT') {
-    return { looks: LATE_LOOKS, pause: Math.max(100, Math.round(Math.min(timeoutMs, LATE_WINDOW_MS) / (LATE_LOOKS - 1))) };
+    return { looks: LATE_LOOKS, pause: Math.max(100, Math.round(Math.min(2 * timeoutMs, LATE_WINDOW_MS) / (LATE_LOOKS - 1))) };
   }
   if (error.status === undefined) return { looks: 2, pause: Math.min(AFTER_DROP_PAUSE_MS, timeoutMs) };
   return { looks: 1, pause: 0 };
