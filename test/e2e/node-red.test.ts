@@ -61,7 +61,7 @@ describe.each<[EngineName, string]>([
   it('loads the four remote.it node types from the installed package', async () => {
     const response = await fetch(`${runtime.url}/nodes`, { headers: { accept: 'application/json' } });
     const modules = (await response.json()) as Array<{ module: string; types: string[]; enabled: boolean; err?: string }>;
-    const ours = modules.filter((set) => set.module === 'n8n-nodes-remoteit');
+    const ours = modules.filter((set) => set.module === 'node-red-contrib-remoteit');
     expect(ours.flatMap((set) => set.types).sort()).toEqual(['remoteit-config', 'remoteit-connect', 'remoteit-devices', 'remoteit-disconnect']);
     expect(ours.filter((set) => !set.enabled || set.err)).toEqual([]);
   });

@@ -9,7 +9,8 @@ import vm from 'node:vm';
 import * as cheerio from 'cheerio';
 
 const NODE_RED_DIR = path.resolve(__dirname, '../../nodes/node-red');
-const PACKAGE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { 'node-red': { nodes: Record<string, string> } };
+/** The Node-RED package's manifest as gulp assembles it (`npm test` builds first). */
+const PACKAGE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../dist/packages/node-red-contrib-remoteit/package.json'), 'utf8')) as { 'node-red': { nodes: Record<string, string> } };
 
 type Validator = (this: Record<string, unknown>, value: unknown) => boolean;
 interface NodeDefinition {
@@ -57,7 +58,7 @@ function validate(definition: NodeDefinition, property: string, value: unknown, 
 const TYPES = Object.keys(PACKAGE['node-red'].nodes);
 
 describe('editor html', () => {
-  it('lists the four node types in package.json, pointing at the compiled files', () => {
+  it('lists the four node types in the package\'s package.json, pointing at the compiled files', () => {
     expect(PACKAGE['node-red'].nodes).toEqual({
       'remoteit-config': 'dist/nodes/node-red/remoteit-config.js',
       'remoteit-connect': 'dist/nodes/node-red/remoteit-connect.js',

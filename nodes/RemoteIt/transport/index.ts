@@ -5,10 +5,10 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep, sleepWithAbort } from 'n8n-workflow';
 
-import { RemoteItValidationError, createRemoteItClient } from '../../../client';
-import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client';
+import { RemoteItValidationError, buildRemoteItClient } from '../../../client/core';
+import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest, StartDeadline } from '../../../client/core';
 import { clientOptionsFromCredentials } from './credentials';
 import { bodyText, flattenHeaders, transportFailure } from './response';
 
@@ -50,6 +50,20 @@ export function createN8nSend(context: RequestContext): SendRequest {
 }
 
 /**
+ * The client's request deadline on n8n-workflow's `sleepWithAbort` (n8n forbids community nodes the global timers).
+ * n8n's request helper has its own `timeout`; this one also bounds a request the helper never settles.
+ */
+export const n8nDeadline: StartDeadline = (ms, onExpiry) => {
+	const controller = new AbortController();
+	const expired = sleepWithAbort(ms, controller.signal).then((): never => {
+		throw onExpiry();
+	});
+	// Cancelled once the request has answered: the abort rejection then has nobody waiting for it.
+	expired.catch(() => undefined);
+	return { expired, cancel: () => controller.abort() };
+};
+
+/**
  * One client per execution, so a password login and its token are shared by every item (remoteit-api.md 6.2).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
@@ -57,16 +71,17 @@ export function createN8nSend(context: RequestContext): SendRequest {
 export async function createClientForExecution(context: RequestContext): Promise<RemoteItClient> {
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	try {
-		return createRemoteItClient({
+		return buildRemoteItClient({
 			...clientOptionsFromCredentials(credentials),
 			authenticatedBy: 'transport',
 			send: createN8nSend(context),
 			timeoutMs: REQUEST_TIMEOUT_MS,
 			sleep,
+			deadline: n8nDeadline,
 		});
 	} catch (error) {
 		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.
-		if (!(error instanceof RemoteItValidationError)) throw error;
+		if (!(error instanceof RemoteItValidationError)) throw new NodeOperationError(context.getNode(), String((error as Error).message));
 		throw new NodeOperationError(context.getNode(), `remote.it credential: ${error.message}`, {
 			description: 'Open the remote.it API credential and check the fields of the chosen authentication method.',
 		});
