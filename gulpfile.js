@@ -95,7 +95,7 @@ function assembleN8nPackage(done) {
     ...sharedManifest(),
     description: 'remote.it for n8n: open a proxy connection to a device behind NAT, use it, close it; list devices; trigger on device events.',
     keywords: ['n8n-community-node-package', 'n8n', 'remote.it', 'remoteit', 'proxy', 'iot'],
-    files: ['dist'],
+    files: ['dist', 'CHANGELOG.md'],
     n8n,
     peerDependencies: rootManifest.peerDependencies,
   }, files);
@@ -115,7 +115,7 @@ function assembleNodeRedPackage(done) {
     description: 'remote.it for Node-RED: open a proxy connection to a device behind NAT, use it, close it; list devices.',
     keywords: ['node-red', 'remote.it', 'remoteit', 'proxy', 'iot'],
     main: 'dist/client/index.js',
-    files: ['dist', 'examples'],
+    files: ['dist', 'examples', 'CHANGELOG.md'],
     'node-red': {
       version: `>=${testedNodeRed}`,
       nodes: Object.fromEntries(NODE_RED_NODES.map((name, index) => [name, nodeFiles[index]])),

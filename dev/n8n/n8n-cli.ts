@@ -53,7 +53,7 @@ export function n8nEnvironment(home: N8nHome, extra: Record<string, string> = {}
 /** A fresh user folder with the n8n package installed by Community Nodes' procedure. */
 export function createN8nHome(engine: InstalledEngine, tarball: string, userFolder?: string): N8nHome {
   const folder = userFolder ?? mkdtempSync(join(tmpdir(), `remoteit-${engine.name}-`));
-  installAsCommunityNode(engine, join(folder, '.n8n', 'nodes'), tarball);
+  installAsCommunityNode(join(folder, '.n8n', 'nodes'), tarball, engine.nodeBinary);
   return { engine, userFolder: folder };
 }
 

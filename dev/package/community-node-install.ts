@@ -7,7 +7,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { InstalledEngine } from '../engines/install';
 import { engineEnvironment, runInstaller } from './engine-npm';
 import { N8N_PACKAGE } from './local-package';
 
@@ -16,8 +15,11 @@ export const COMMUNITY_NODES_INSTALL_ARGS = [
   '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow', '--ignore-scripts=true', '--package-lock=false',
 ];
 
-/** Returns the installed package's folder. `nodesFolder` is `<N8N_USER_FOLDER>/.n8n/nodes`. */
-export function installAsCommunityNode(engine: InstalledEngine, nodesFolder: string, tarball: string): string {
+/**
+ * Returns the installed package's folder. `nodesFolder` is `<N8N_USER_FOLDER>/.n8n/nodes`; `nodeBinary` is the Node
+ * that runs n8n (n8n runs the `npm` on its PATH).
+ */
+export function installAsCommunityNode(nodesFolder: string, tarball: string, nodeBinary = process.execPath): string {
   const manifest = join(nodesFolder, 'package.json');
   mkdirSync(nodesFolder, { recursive: true });
   if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
@@ -30,7 +32,7 @@ export function installAsCommunityNode(engine: InstalledEngine, nodesFolder: str
   const { devDependencies: _dev, peerDependencies: _peer, optionalDependencies: _optional, ...packageJson } =
     JSON.parse(readFileSync(packageJsonPath, 'utf8')) as Record<string, unknown>;
   writeFileSync(packageJsonPath, JSON.stringify(packageJson, null, 2), 'utf-8');
-  runInstaller('npm', ['install', ...COMMUNITY_NODES_INSTALL_ARGS], packageFolder, engineEnvironment(engine));
+  runInstaller('npm', ['install', ...COMMUNITY_NODES_INSTALL_ARGS], packageFolder, engineEnvironment(nodeBinary));
 
   const installed = JSON.parse(readFileSync(manifest, 'utf8')) as { dependencies: Record<string, string> };
   installed.dependencies[N8N_PACKAGE] = String(packageJson.version);

@@ -1,10 +1,10 @@
 /** Runs npm the way an engine's own installer does: with the engine's Node first on PATH. */
 import { execFileSync } from 'node:child_process';
 import { delimiter, dirname } from 'node:path';
-import type { InstalledEngine } from '../engines/install';
 
-export function engineEnvironment(engine: InstalledEngine, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...extra, PATH: `${dirname(engine.nodeBinary)}${delimiter}${process.env.PATH ?? ''}` };
+/** `nodeBinary`'s folder first on PATH, so `npm` and its scripts run on the engine's Node. */
+export function engineEnvironment(nodeBinary: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${dirname(nodeBinary)}${delimiter}${process.env.PATH ?? ''}` };
   delete env.NODE_ENV;
   return env;
 }

@@ -24,6 +24,6 @@ export function installFromPalette(engine: InstalledEngine, userDir: string, tar
   if (!existsSync(manifest)) {
     writeFileSync(manifest, JSON.stringify({ name: 'node-red-project', description: 'A Node-RED Project', version: '0.0.1', private: true }, null, 4));
   }
-  runInstaller(engine.nodeBinary, [nodeRedNpmCli(engine), 'install', ...PALETTE_INSTALL_ARGS, '--', tarball], userDir, engineEnvironment(engine));
+  runInstaller(engine.nodeBinary, [nodeRedNpmCli(engine), 'install', ...PALETTE_INSTALL_ARGS, '--', tarball], userDir, engineEnvironment(engine.nodeBinary));
   return join(userDir, 'node_modules', NODE_RED_PACKAGE);
 }

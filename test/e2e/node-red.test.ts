@@ -1,9 +1,10 @@
 /**
- * The package in real Node-RED runtimes, installed from its npm tarball into a temporary userDir:
+ * The Node-RED package in real Node-RED runtimes, installed from its tarball into a temporary userDir by the palette
+ * manager's own command (Node-RED's npm, run by the engine's Node):
  * Node-RED 4.1.x on Node 20 and 5.x on Node 24. The example flows (examples/*.json) are deployed with
  * credentials through the admin API, triggered with POST /inject/:id, and observed on the debug websocket.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineName } from '../../dev/engines/catalog';
 import { demoFlows } from '../../dev/node-red/demo-flows';
@@ -64,6 +65,17 @@ describe.each<[EngineName, string]>([
     const ours = modules.filter((set) => set.module === 'node-red-contrib-remoteit');
     expect(ours.flatMap((set) => set.types).sort()).toEqual(['remoteit-config', 'remoteit-connect', 'remoteit-devices', 'remoteit-disconnect']);
     expect(ours.filter((set) => !set.enabled || set.err)).toEqual([]);
+  });
+
+  it('was installed by the palette manager\'s command with axios its only dependency and no n8n package', () => {
+    const installed = JSON.parse(readFileSync(join(runtime.userDir, 'node_modules', 'node-red-contrib-remoteit', 'package.json'), 'utf8')) as Json;
+    expect({ dependencies: installed.dependencies, peerDependencies: installed.peerDependencies })
+      .toEqual({ dependencies: { axios: expect.any(String) }, peerDependencies: undefined });
+    const modules = readdirSync(join(runtime.userDir, 'node_modules'));
+    expect(modules).toContain('axios');
+    expect(modules.filter((name) => name.includes('n8n'))).toEqual([]);
+    const userDirManifest = JSON.parse(readFileSync(join(runtime.userDir, 'package.json'), 'utf8')) as { dependencies: Json };
+    expect(Object.keys(userDirManifest.dependencies)).toEqual(['node-red-contrib-remoteit']);
   });
 
   it('connects, hands the connection on, and disconnects (example 1)', async () => {
