@@ -1,8 +1,8 @@
 /**
  * The client's only use of global timers: the default `sleep` and request deadline of index.ts (scripts and
- * Node-RED). The n8n package does not ship this file: its node injects n8n-workflow's `sleep` and a deadline built
- * on `sleepWithAbort`. The deadline needs a timer it can cancel, or a finished script would stay alive until the
- * timeout passed.
+ * Node-RED). The n8n package does not ship this file: its node injects n8n-workflow's `sleep` and leaves the
+ * deadline to n8n's request helper (its `timeout`). The deadline needs a timer it can cancel, or a finished script
+ * would stay alive until the timeout passed.
  */
 import type { StartDeadline } from './types';
 

@@ -50,7 +50,7 @@ export interface RemoteItClientOptions {
   retry?: RetryPolicy;
   /** Waits between retries. Default: a timer; n8n passes n8n-workflow's `sleep`. */
   sleep?: (ms: number) => Promise<void>;
-  /** Bounds each request by `timeoutMs` whatever `send` does. Default: a timer; n8n builds one on `sleepWithAbort`. */
+  /** Bounds each request by `timeoutMs` whatever `send` does. Default: a timer; n8n relies on its request helper's timeout. */
   deadline?: StartDeadline;
   /**
    * Who adds the credential's own headers (HTTP signature, developer key, fixed session token). Default 'client'.

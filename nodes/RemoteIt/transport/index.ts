@@ -5,16 +5,16 @@ import type {
 	ILoadOptionsFunctions,
 	IPollFunctions,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep, sleepWithAbort } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { RemoteItValidationError, buildRemoteItClient } from '../../../client/core';
-import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest, StartDeadline } from '../../../client/core';
+import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client/core';
 import { clientOptionsFromCredentials } from './credentials';
 import { bodyText, flattenHeaders, transportFailure } from './response';
 
 export const CREDENTIAL_TYPE = 'remoteItApi';
 
-/** The client bounds every request by this; n8n's own socket timeout matches it so nothing lingers. */
+/** n8n's request helper bounds every request by this (its `timeout`). */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Everything that sends remote.it requests: the node's execute and pickers, and the trigger's poll. */
@@ -50,20 +50,6 @@ export function createN8nSend(context: RequestContext): SendRequest {
 }
 
 /**
- * The client's request deadline on n8n-workflow's `sleepWithAbort` (n8n forbids community nodes the global timers).
- * n8n's request helper has its own `timeout`; this one also bounds a request the helper never settles.
- */
-export const n8nDeadline: StartDeadline = (ms, onExpiry) => {
-	const controller = new AbortController();
-	const expired = sleepWithAbort(ms, controller.signal).then((): never => {
-		throw onExpiry();
-	});
-	// Cancelled once the request has answered: the abort rejection then has nobody waiting for it.
-	expired.catch(() => undefined);
-	return { expired, cancel: () => controller.abort() };
-};
-
-/**
  * One client per execution, so a password login and its token are shared by every item (remoteit-api.md 6.2).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
@@ -76,8 +62,9 @@ export async function createClientForExecution(context: RequestContext): Promise
 			authenticatedBy: 'transport',
 			send: createN8nSend(context),
 			timeoutMs: REQUEST_TIMEOUT_MS,
+			// n8n-workflow's sleep between retries; the request helper's `timeout` is the deadline (n8n forbids community
+			// nodes the global timers, and n8n-workflow 2.x no longer exports the cancellable `sleepWithAbort`).
 			sleep,
-			deadline: n8nDeadline,
 		});
 	} catch (error) {
 		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.
