@@ -78,6 +78,15 @@ describe.each<[EngineName, string]>([
     expect(Object.keys(userDirManifest.dependencies)).toEqual(['node-red-contrib-remoteit']);
   });
 
+  it('serves the nodes\' en-US labels and help to the editor', async () => {
+    const editorHtml = await (await fetch(`${runtime.url}/nodes`, { headers: { accept: 'text/html' } })).text();
+    for (const type of ['remoteit-config', 'remoteit-connect', 'remoteit-disconnect', 'remoteit-devices']) {
+      expect(editorHtml).toContain(`data-help-name="${type}"`);
+      const response = await fetch(`${runtime.url}/locales/node-red-contrib-remoteit/${type}?lng=en-US`);
+      expect(await response.json()).toMatchObject({ [type]: { label: { name: 'Name' } } });
+    }
+  });
+
   it('connects, hands the connection on, and disconnects (example 1)', async () => {
     await inject(runtime, example.connectUse.inject);
     const connection = (await debug.waitFor(from(probeIdFor(example.connectUse.connect)))).value as Json;
