@@ -18,7 +18,11 @@ export function createFetchSend(timeoutMs: number): SendRequest {
 				redirect: 'manual',
 				signal: AbortSignal.timeout(timeoutMs),
 			});
-			return { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+			const headers: Record<string, string> = {};
+			response.headers.forEach((value, name) => {
+				headers[name] = value;
+			});
+			return { status: response.status, headers, body: await response.text() };
 		} catch (error) {
 			throw transportFailure(error);
 		}
