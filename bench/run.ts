@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import { chaosBenchmark } from './chaos';
 import { clientConnectBenchmark } from './client-connect';
+import { coldRequireBenchmark } from './cold-require';
 import { listDevicesBenchmark } from './list-devices';
 import { nowMs } from './measure';
 import { n8nParallelBenchmark } from './n8n-parallel';
@@ -14,7 +15,10 @@ import { failedChecks, formatFigure, formatTable, machineInfo, writeResults, typ
 import { retryCostBenchmark } from './retry-cost';
 import { signingBenchmark } from './signing';
 
-const BENCHMARKS: Benchmark[] = [signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark, chaosBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark, coldRequireBenchmark,
+  chaosBenchmark,
+];
 
 function selected(filters: string[]): Benchmark[] {
   if (filters.length === 0) return BENCHMARKS;

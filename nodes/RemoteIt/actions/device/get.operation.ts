@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { normaliseServiceId, type RemoteItClient } from '../../../../client';
+import { normaliseServiceId, type RemoteItClient } from '../../../../client/core';
 import { deviceLocator } from '../descriptions/device.locator';
 import { timeoutOnlyOptions } from '../descriptions/timeout';
 import { readLocator } from '../parameters';
