@@ -16,6 +16,8 @@ export interface RunningRedis {
   label: string;
   /** Runs redis-cli against this server; resolves with what it printed. */
   cli(args: string[]): Promise<string>;
+  /** `redis-cli monitor` until stopped: every command the server receives, with its arguments. */
+  monitor(): EngineProcess;
   output(): string;
   stop(): Promise<void>;
 }
@@ -60,5 +62,6 @@ export async function startRedis(options: { log?: (line: string) => void; port?:
     await stop();
     throw error;
   }
-  return { host: '127.0.0.1', port, dataDir, label: redis.label, cli: (cliArgs) => cli(redis, port, cliArgs), output: server.output, stop };
+  const monitor = (): EngineProcess => spawnEngine(redis.cliBinary, ['-h', '127.0.0.1', '-p', String(port), 'monitor'], { ...process.env, ...redis.env });
+  return { host: '127.0.0.1', port, dataDir, label: redis.label, cli: (cliArgs) => cli(redis, port, cliArgs), monitor, output: server.output, stop };
 }
