@@ -175,6 +175,7 @@ describe('n8n 1.123.x in queue mode: one main, two workers, PostgreSQL and Redis
     expect(regularError?.message).toMatch(/credential/i);
     expect({ message: queueError?.message, description: queueError?.description })
       .toEqual({ message: regularError?.message, description: regularError?.description });
+    say(`wrong secret: "${queueError?.message}" on ${cluster.workerOf(String(failed?.id))}, the same in regular mode`);
   }, TEST_TIMEOUT_MS);
 
   it('lets no secret reach Redis, PostgreSQL or any log', async () => {
