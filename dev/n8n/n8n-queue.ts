@@ -89,9 +89,9 @@ async function startWorker(engine: InstalledEngine, tarball: string, env: Record
   const args = [n8nBinary(engine), 'worker', `--concurrency=${options.concurrency ?? 5}`];
   // Each worker runs its own task broker (Code nodes); the default port would collide between workers.
   const workerEnv = n8nEnvironment(home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) });
-  const process = spawnEngine(engine.nodeBinary, args, workerEnv, options.echo && ((text) => options.echo?.(name, text)));
-  const executions = (): string[] => [...process.output().matchAll(STARTED_EXECUTION)].map((match) => match[1] as string);
-  return { name, home, process, executions };
+  const worker = spawnEngine(engine.nodeBinary, args, workerEnv, options.echo && ((text) => options.echo?.(name, text)));
+  const executions = (): string[] => [...worker.output().matchAll(STARTED_EXECUTION)].map((match) => match[1] as string);
+  return { name, home, process: worker, executions };
 }
 
 export async function startQueueCluster(options: QueueOptions): Promise<QueueCluster> {
