@@ -8,6 +8,7 @@ import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, runLauncher, say, stopEverything } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
+import { N8N_PACKAGE } from '../package/local-package';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
 import { activateWorkflow, importCredentials, importWorkflows } from './n8n-cli';
 import { startQueueCluster } from './n8n-queue';
@@ -27,7 +28,7 @@ function echo(processName: string, text: string): void {
 async function main(): Promise<void> {
   // Registered first, so it runs last: whatever process a Ctrl-C during start-up left running.
   onStop(() => stopRunningEngines(20_000));
-  const { tarball, emulator } = await packAndStartEmulator();
+  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE);
   const engine = await ensureEngine('n8n', { log: say });
   const cluster = await startQueueCluster({
     engine, tarball, workers: WORKERS, port: portFromEnv('N8N_PORT', 5678), log: say, echo, onStop,
