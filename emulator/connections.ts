@@ -42,9 +42,9 @@ export class ConnectionStore {
     private readonly timeoutSeconds: number,
   ) {}
 
-  /** Opens a proxy; an earlier live connection of the same user to the same service is replaced. */
-  open(ownerEmail: string, device: DeviceRecord, service: ServiceRecord, kind: ProxyKind, hostIp: string): { connection: ConnectionRecord; replaced?: ConnectionRecord } {
-    const replaced = this.active(ownerEmail).find((c) => c.serviceId === service.id);
+  /** Opens a proxy; unless `concurrent`, an earlier live connection of the same user to the same service is replaced. */
+  open(ownerEmail: string, device: DeviceRecord, service: ServiceRecord, kind: ProxyKind, hostIp: string, concurrent = false): { connection: ConnectionRecord; replaced?: ConnectionRecord } {
+    const replaced = concurrent ? undefined : this.active(ownerEmail).find((c) => c.serviceId === service.id);
     if (replaced) this.remove(replaced.id);
     const cluster = newProxyCluster();
     const connection: ConnectionRecord = {

@@ -19,6 +19,16 @@ export interface SeedService {
   application: number;
   port: number;
   state?: 'active' | 'inactive';
+  /** Where its proxies forward: `127.0.0.1:<port>`, or the built-in `http` page or `echo` (emulator-defined). */
+  target?: string;
+  /** Live sessions other people (or their peer-to-peer clients) hold on this service (emulator-defined). */
+  sessions?: SeedForeignSession[];
+}
+
+export interface SeedForeignSession {
+  email: string;
+  /** false: a peer-to-peer session (remote.it's `SessionEndpoint.proxy`). */
+  proxy: boolean;
 }
 
 export interface SeedDevice {

@@ -125,8 +125,8 @@ export class AccountState {
     return undefined;
   }
 
-  recordEvent(ownerEmail: string, type: EventType, state: string, target: { id: string; name: string }, timestampMs = this.clock.nowMs()): void {
-    this.events.push({ id: randomUUID(), type, state, timestampMs, ownerEmail, targetId: target.id, targetName: target.name });
+  recordEvent(ownerEmail: string, type: EventType, state: string, target: { id: string; name: string }, timestampMs = this.clock.nowMs(), sessionId?: string): void {
+    this.events.push({ id: randomUUID(), type, state, timestampMs, ownerEmail, targetId: target.id, targetName: target.name, sessionId });
   }
 
   /** A user's events, newest first (contract section 3). */

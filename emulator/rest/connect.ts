@@ -48,7 +48,9 @@ export function handleConnect(request: EmulatorRequest, context: EmulatorContext
   const body = parseRestBody(request.body);
   const address = body && stringField(body, 'deviceaddress');
   if (!address) return { ...restFailure(PROBLEM_REASONS['bad-address']), log: caller.log };
-  const outcome = openConnection(context, caller.user, address, stringField(body, 'hostip'));
+  // The Go SDK sends `concurrent` as a JSON boolean (remoteit/sdk-go:contracts/proxy.go); "true" is accepted too.
+  const concurrent = body.concurrent === true || body.concurrent === 'true';
+  const outcome = openConnection(context, caller.user, address, stringField(body, 'hostip'), undefined, { concurrent });
   if (!outcome.ok) return { ...restFailure(PROBLEM_REASONS[outcome.problem]), log: caller.log };
   const connection = connectionFields(outcome.connection, outcome.replaced);
   return { ...restSuccess({ connection, connectionid: outcome.connection.id }), log: caller.log };
