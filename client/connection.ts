@@ -62,7 +62,10 @@ export function connectionFromRest(answer: Record<string, unknown>, request: Con
   if (!id) throw unusable('a connection id');
   const proxy = textOf(details.proxy);
   let endpoint: ParsedProxy;
-  if (proxy) {
+  if (proxy && details.reverseProxy === true) {
+    // remote.it flags reverse proxies (remoteit/sdk-go:contracts/proxy.go sample); the URL is used as it is.
+    endpoint = { host: parseProxy(proxy).host, port: null, reverseProxy: true, url: proxy };
+  } else if (proxy) {
     endpoint = parseProxy(proxy);
   } else {
     const host = textOf(details.proxyserver);
@@ -95,16 +98,4 @@ export function connectionFromGraphql(data: unknown, request: ConnectionRequest)
   const proxy = url ?? (endpoint.port === null ? endpoint.url : `${endpoint.host}:${endpoint.port}`);
   const timeout = positiveNumber(answer.timeout) ?? DEFAULT_TIMEOUT_SECONDS;
   return assemble(id, endpoint, proxy, validDate(answer.created) ?? request.now, timeout, request, data);
-}
-
-/**
- * A live session as a Connection (for `reuse`). Sessions do not report the access mode, so the one requested is
- * assumed; when this client opened the connection its own record is used instead (see index.ts).
- */
-export function connectionFromSession(session: { id: string; createdAt: string; proxy?: string },
-  request: ConnectionRequest): Connection | undefined {
-  if (!session.proxy) return undefined;
-  const endpoint = parseProxy(session.proxy);
-  const created = validDate(session.createdAt) ?? request.now;
-  return assemble(session.id, endpoint, session.proxy, created, DEFAULT_TIMEOUT_SECONDS, request, session);
 }

@@ -68,8 +68,9 @@ export function eventFromGraphql(item: Record<string, unknown>): RemoteItEvent |
   const timestampMs = Date.parse(textOf(item.timestamp) ?? '');
   if (!id || !isEventType(item.type) || Number.isNaN(timestampMs)) return undefined;
   const event: RemoteItEvent = { id, type: item.type, state: textOf(item.state) ?? '', timestamp: new Date(timestampMs).toISOString() };
-  const targetId = isObject(item.target) ? textOf(item.target.id) : undefined;
-  if (isObject(item.target) && targetId) event.target = { id: targetId.toUpperCase(), name: textOf(item.target.name) ?? '' };
+  // `target` is a list of the services the event is about (docs/remoteit-api.md §3); a device is its Bulk Service.
+  const target = Array.isArray(item.target) ? item.target.find((t) => isObject(t) && textOf(t.id)) : undefined;
+  if (isObject(target)) event.target = { id: String(textOf(target.id)).toUpperCase(), name: textOf(target.name) ?? '' };
   return event;
 }
 

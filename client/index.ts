@@ -2,7 +2,8 @@
  * The remote.it client: `createRemoteItClient(options)`, its types, its typed errors and the request signer.
  * The core imports no HTTP library: without a `send`, the axios transport is loaded on first use only.
  */
-import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectionRecords } from './connect';
+import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectionLedger } from './connect';
+import { accountKey, recordsFor } from './connection-records';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError } from './errors';
 import { listEvents } from './events';
@@ -55,9 +56,10 @@ function emailFrom(data: unknown): string {
   return email;
 }
 
-function buildClient(context: ApiContext, now: () => Date): RemoteItClient {
+function buildClient(context: ApiContext, now: () => Date, account: string): RemoteItClient {
   const authType = context.session.authType;
-  const records: ConnectionRecords = new Map();
+  const ledger: ConnectionLedger = { records: () => recordsFor(account, now().getTime()), openedHere: new Set() };
+  const opened = (id: string) => [...ledger.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
   const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
   return {
     testCredentials: async () => ({
@@ -65,9 +67,9 @@ function buildClient(context: ApiContext, now: () => Date): RemoteItClient {
     }),
     connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
       const prepared = prepareConnect(serviceId, connectOptions ?? {}, authType);
-      return openConnection(context, records, prepared, now, connectOptions?.reuse === true);
+      return openConnection(context, ledger, prepared, now, connectOptions?.reuse === true);
     },
-    disconnect: async (target) => closeConnection(context, records, target, apiFor(undefined)),
+    disconnect: async (target) => closeConnection(context, ledger, target, apiFor(undefined)),
     listDevices: async (query: ListDevicesOptions = {}) => {
       const name = optionalText('name', query?.name, LIMITS.name);
       const state = deviceStateOf(query?.state);
@@ -77,7 +79,7 @@ function buildClient(context: ApiContext, now: () => Date): RemoteItClient {
     getDevice: async (idOrName: string) => getDevice(apiFor(undefined), context, idOrName),
     findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
     searchServices: async (search: SearchServicesOptions = {}) => searchServices(apiFor(undefined), context, search ?? {}),
-    listSessions: async () => listSessions(context),
+    listSessions: async () => listSessions(context, opened),
     listEvents: async (query: ListEventsOptions) => listEvents(context, query),
   };
 }
@@ -120,7 +122,7 @@ export function createRemoteItClient(options: RemoteItClientOptions): RemoteItCl
     const apiUrl = normaliseApiUrl(options.apiUrl);
     const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });
     const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
-    return guarded(buildClient({ apiUrl, request, session, restAvailable }, now), secrets.redact);
+    return guarded(buildClient({ apiUrl, request, session, restAvailable }, now, accountKey(apiUrl, auth)), secrets.redact);
   } catch (error) {
     throw redactError(error, known.redact);
   }

@@ -72,6 +72,8 @@ export interface Connection {
   createdAt: string;
   expiresAt: string;
   timeoutSeconds: number;
+  /** Set when opening this connection made remote.it close this client's earlier one to the same service. */
+  replacedConnectionId?: string;
   /** Only with `includeRaw`: the API response the connection was built from. */
   raw?: unknown;
 }
@@ -91,9 +93,9 @@ export interface ConnectOptions {
   wait?: boolean;
   api?: ApiChoice;
   /**
-   * Return a live connection to the same service instead of opening a new proxy. A connection this client opened
-   * comes back exactly; one opened elsewhere is rebuilt from the session list, which does not report its access
-   * mode, so the requested mode is shown and the lifetime is assumed to be remote.it's usual 8 hours.
+   * Return a live connection to the same service instead of opening a new proxy: only one this client opened that
+   * remote.it still lists among the account's own proxy sessions (a session carries no address, so a connection
+   * opened elsewhere cannot be reused). Otherwise a new one is opened.
    */
   reuse?: boolean;
   includeRaw?: boolean;

@@ -42,7 +42,8 @@ function endpointView(device: DeviceRecord, service: ServiceRecord): View {
 /** Fields Device, Service and ServiceReference share (remote.it's Device and Service have the same fields). */
 function referenceFields(scope: Scope, device: DeviceRecord, service: ServiceRecord): View {
   return {
-    id: service.id, protocol: 'TCP', name: service.name, created: device.createdAt.toISOString(),
+    // The device itself is its Bulk Service (id = device id) and carries the device's name.
+    id: service.id, protocol: 'TCP', name: service.id === device.id ? device.name : service.name, created: device.createdAt.toISOString(),
     application: service.application, port: service.port, title: applicationTitle(service.application),
     owner: userReference(scope, device.ownerEmail),
   };

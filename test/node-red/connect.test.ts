@@ -112,7 +112,7 @@ describe('remoteit-connect', () => {
   it.each([
     ['an object without a service', { hello: 'world' }, /needs a service in msg\.payload/],
     ['a malformed service id', 'not-a-service', /RemoteItValidationError: .*not a remote\.it id/],
-    ['an unknown service', '80:00:00:00:0F:FF:FF:FF', /RemoteItNotFoundError: remote\.it does not know that service/],
+    ['an unknown service', '80:00:00:00:0F:FF:FF:FF', /RemoteItNotFoundError: This remote\.it account has no service 80:00:00:00:0F:FF:FF:FF/],
   ])('sends %s to the Catch node', async (_label, payload, message) => {
     await load();
     const caught = nextMessage('caught');
