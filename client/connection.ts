@@ -62,7 +62,7 @@ export function connectionFromRest(answer: Record<string, unknown>, request: Con
   if (!id) throw unusable('a connection id');
   const proxy = textOf(details.proxy);
   let endpoint: ParsedProxy;
-  if (proxy && details.reverseProxy === true) {
+  if (proxy && (details.reverseProxy === true || details.reverseProxy === 'true')) {
     // remote.it flags reverse proxies (remoteit/sdk-go:contracts/proxy.go sample); the URL is used as it is.
     endpoint = { host: parseProxy(proxy).host, port: null, reverseProxy: true, url: proxy };
   } else if (proxy) {

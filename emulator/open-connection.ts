@@ -26,7 +26,7 @@ function ownedByAnotherUser(context: EmulatorContext, user: UserRecord, serviceI
 }
 
 /** `concurrent`: keep the user's earlier connections to the service (REST body field; remoteit/sdk-go contracts/proxy.go). */
-export function openConnection(context: EmulatorContext, user: UserRecord, serviceId: string, hostIpSent: string | undefined, kind: ProxyKind | undefined, options: { concurrent: boolean }): ConnectOutcome {
+export async function openConnection(context: EmulatorContext, user: UserRecord, serviceId: string, hostIpSent: string | undefined, kind: ProxyKind | undefined, options: { concurrent: boolean }): Promise<ConnectOutcome> {
   const address = serviceId.trim();
   if (!SERVICE_ADDRESS.test(address)) return { ok: false, problem: 'bad-address' };
   const found = context.accounts.findService(user, address);
@@ -34,7 +34,7 @@ export function openConnection(context: EmulatorContext, user: UserRecord, servi
   if (!isServiceOnline(found.device, found.service)) return { ok: false, problem: 'offline' };
   const hostIp = normaliseHostIp(hostIpSent);
   if (hostIp === undefined) return { ok: false, problem: 'bad-host-ip' };
-  const opened = context.connections.open(user.email, found.device, found.service, kind ?? defaultProxyKind(found.service.application), hostIp, options.concurrent);
+  const opened = await context.connections.open(user.email, found.device, found.service, kind ?? defaultProxyKind(found.service.application), hostIp, options.concurrent);
   context.accounts.recordEvent(user.email, 'DEVICE_CONNECT', 'connected', found.service, undefined, opened.connection.id);
   return { ok: true, ...opened };
 }

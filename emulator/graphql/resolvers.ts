@@ -53,8 +53,8 @@ const CONNECT_ERRORS: Record<ConnectProblem, string> = {
 
 const PROXY_TYPES: Record<string, ProxyKind | undefined> = { AUTO_PROXY: undefined, PORT_PROXY: 'port', REVERSE_PROXY: 'reverse' };
 
-function connect(args: { serviceId: string; hostIP: string; type: string }, scope: Scope) {
-  const outcome = openConnection(scope.emulator, scope.user, args.serviceId, args.hostIP, PROXY_TYPES[args.type], { concurrent: false });
+async function connect(args: { serviceId: string; hostIP: string; type: string }, scope: Scope) {
+  const outcome = await openConnection(scope.emulator, scope.user, args.serviceId, args.hostIP, PROXY_TYPES[args.type], { concurrent: false });
   if (!outcome.ok) throw new GraphQLError(CONNECT_ERRORS[outcome.problem]);
   return connectionView(scope, outcome.connection);
 }

@@ -7,7 +7,7 @@ import { handleLogin } from './login';
 
 export const REST_PREFIX = '/apv/v27';
 
-type RestHandler = (request: EmulatorRequest, context: EmulatorContext) => ApiResponse;
+type RestHandler = (request: EmulatorRequest, context: EmulatorContext) => ApiResponse | Promise<ApiResponse>;
 
 const ROUTES: Record<string, RestHandler> = {
   'POST /user/login': handleLogin,

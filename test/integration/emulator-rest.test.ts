@@ -149,15 +149,15 @@ describe('emulator REST v27', () => {
   describe('POST /device/connect', () => {
     it('opens a port proxy with the contract shape and escaped slashes', async () => {
       const { text, json } = await connect(SSH);
-      expect(text).toContain('"proxy":"http:\\/\\/proxy');
+      expect(text).toContain('"proxy":"http:\\/\\/127.0.0.1:');
       const connection = json.connection as Json;
       expect(json.connectionid).toBe(connection.connectionid);
       expect(connection).toMatchObject({ deviceaddress: SSH, expirationsec: '28800', status: 'running' });
       expect(connection.connectionid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
       expect(connection.proxy).toBe(`http://${connection.proxyserver}:${connection.proxyport}`);
-      expect(connection.proxyserver).toMatch(/^proxy\d\d\.rt3\.io$/);
-      expect(Number(connection.proxyport)).toBeGreaterThanOrEqual(30000);
-      expect(Number(connection.proxyport)).toBeLessThanOrEqual(39999);
+      // The emulator's proxies are real loopback listeners (remote.it's are proxyNN.rt3.io:3xxxx).
+      expect(connection.proxyserver).toBe('127.0.0.1');
+      expect(Number(connection.proxyport)).toBeGreaterThan(0);
       expect(connection.requested).toMatch(/^\d{1,2}\/\d{1,2}\/\d{4}T\d{1,2}:\d\d (AM|PM)$/);
     });
 
@@ -171,14 +171,15 @@ describe('emulator REST v27', () => {
     it('opens reverse proxies for HTTP and HTTPS services', async () => {
       for (const service of [HTTP, HTTPS]) {
         const connection = (await connect(service)).json.connection as Json;
-        expect(connection.proxy).toMatch(/^https:\/\/[a-z0-9]+\.p\d\d\.rt3\.io$/);
+        expect(connection).toMatchObject({ reverseProxy: true, proxy: `http://127.0.0.1:${connection.proxyport}` });
       }
     });
 
     it('answers RDP and VNC services with the legacy launch URL carrying the port', async () => {
       for (const service of [RDP, VNC]) {
         const connection = (await connect(service)).json.connection as Json;
-        expect(connection.proxy).toBe(`http://${connection.proxyserver}/rdp/rdp.php?port=${connection.proxyport}`);
+        const page = service === VNC ? 'vnc/vnc.php' : 'rdp/rdp.php';
+        expect(connection.proxy).toBe(`http://${connection.proxyserver}/${page}?port=${connection.proxyport}`);
       }
     });
 
@@ -213,10 +214,19 @@ describe('emulator REST v27', () => {
       const headers = await tokenHeaders();
       const first = (await connect(SSH, undefined, headers)).json;
       const second = (await connect(SSH, undefined, headers)).json;
-      expect(second.connection).toMatchObject({ connectionOverridden: 'true', previousConnection: first.connectionid });
+      // previousConnection is the replaced connection's proxy URL, as in recorded remote.it answers.
+      expect(second.connection).toMatchObject({ connectionOverridden: 'true', previousConnection: (first.connection as Json).proxy });
       expect((await listEmulatorConnections(emulator.url)).map((c) => c.id)).toEqual([second.connectionid]);
       const stopFirst = await rest('POST', '/device/connect/stop', headers, { deviceaddress: SSH, connectionid: first.connectionid });
       expect(stopFirst.json.status).toBe('false');
+    });
+
+    it('keeps the earlier connection when the body says concurrent: true, as the Go SDK sends it', async () => {
+      const headers = await tokenHeaders();
+      const first = (await connect(SSH, undefined, headers)).json;
+      const second = (await rest('POST', '/device/connect', headers, { deviceaddress: SSH, wait: 'true', concurrent: true })).json;
+      expect(second.connection).not.toHaveProperty('previousConnection');
+      expect((await listEmulatorConnections(emulator.url)).map((c) => c.id).sort()).toEqual([first.connectionid, second.connectionid].sort());
     });
 
     it('expires connections after their timeout on the emulator clock', async () => {

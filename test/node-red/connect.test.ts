@@ -57,7 +57,7 @@ describe('remoteit-connect', () => {
     nodeById('connect').receive({ payload: 'ignored' });
     const connection = (await output).payload as Record<string, unknown>;
     expect(connection).toMatchObject({ serviceId: WEB_UI, reverseProxy: true, port: null });
-    expect(String(connection.url)).toMatch(/^https:\/\//);
+    expect(String(connection.url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/); // the emulator's reverse proxy
   });
 
   it('reads the service from flow context and from an environment variable', async () => {
