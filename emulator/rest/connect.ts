@@ -56,7 +56,8 @@ export async function handleConnect(request: EmulatorRequest, context: EmulatorC
   const outcome = await openConnection(context, caller.user, address, stringField(body, 'hostip'), undefined, { concurrent });
   if (!outcome.ok) return { ...restFailure(PROBLEM_REASONS[outcome.problem]), log: caller.log };
   const connection = connectionFields(outcome.connection, outcome.replaced);
-  return { ...restSuccess({ connection, connectionid: outcome.connection.id }), log: caller.log };
+  // Top-level `wait` is a JSON boolean in remote.it's sample answer (remoteit/sdk-go:contracts/proxy.go).
+  return { ...restSuccess({ connection, wait: true, connectionid: outcome.connection.id }), log: caller.log };
 }
 
 export function handleConnectStop(request: EmulatorRequest, context: EmulatorContext): ApiResponse {
