@@ -54,7 +54,15 @@ export interface RemoteItClientOptions {
    */
   authenticatedBy?: 'client' | 'transport';
   now?: () => Date;
+  /**
+   * Tries once to reach a proxy endpoint; true when it accepted a connection. Needed for Connect's
+   * `waitUntilReachable`. Engines supply their own (n8n: its request helper; Node-RED: a TCP connect), so the
+   * client itself opens no sockets.
+   */
+  probe?: ProbeEndpoint;
 }
+
+export type ProbeEndpoint = (endpoint: { host: string; port: number | null; url: string }) => Promise<boolean>;
 
 /** What Connect outputs in both engines (design.md, "The connection object"). */
 export interface Connection {
@@ -99,6 +107,13 @@ export interface ConnectOptions {
    */
   reuse?: boolean;
   includeRaw?: boolean;
+  /**
+   * After connecting, probe the endpoint until it accepts a connection or `reachableTimeoutMs` (default 30000)
+   * passes; on timeout the connection is closed and a RemoteItTimeoutError thrown. With latching access the probe's
+   * own source address latches the proxy: only use it from the machine that will use the connection.
+   */
+  waitUntilReachable?: boolean;
+  reachableTimeoutMs?: number;
 }
 
 export interface Service {

@@ -10,6 +10,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { RemoteItValidationError, createRemoteItClient } from '../../../client';
 import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client';
 import { clientOptionsFromCredentials } from './credentials';
+import { createN8nProbe } from './probe';
 import { bodyText, flattenHeaders, transportFailure } from './response';
 
 export const CREDENTIAL_TYPE = 'remoteItApi';
@@ -63,6 +64,7 @@ export async function createClientForExecution(context: RequestContext): Promise
 			send: createN8nSend(context),
 			timeoutMs: REQUEST_TIMEOUT_MS,
 			sleep,
+			...('getInputData' in context ? { probe: createN8nProbe(context) } : {}),
 		});
 	} catch (error) {
 		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.
