@@ -121,7 +121,7 @@ export interface Service {
   name: string;
   state: 'active' | 'inactive';
   online: boolean;
-  /** remote.it application type id (contract section 3): 28 SSH, 7 HTTP, 35 Bulk Service, ... */
+  /** remote.it application type id (docs/remoteit-api.md §3): 28 SSH, 7 HTTP, 35 Bulk Service, ... */
   application: number;
   /** remote.it's title for the type: 'SSH', 'HTTP', 'Generic TCP', ... */
   type: string;
@@ -181,7 +181,7 @@ export interface Session {
   port?: number | null;
 }
 
-/** remote.it event kinds (contract section 3). */
+/** remote.it event kinds (docs/remoteit-api.md §3). */
 export type RemoteItEventType = 'DEVICE_STATE' | 'DEVICE_CONNECT' | 'DEVICE_SHARE';
 
 /** One entry of remote.it's event log (GraphQL `login.events`). */
@@ -220,6 +220,6 @@ export interface RemoteItClient {
   findService(idOrName: string): Promise<{ device: Device; service: Service }>;
   searchServices(options?: SearchServicesOptions): Promise<ServicePage>;
   listSessions(): Promise<Session[]>;
-  /** The account's events of the given kinds, newest first (contract section 3). */
+  /** The account's events of the given kinds, newest first (docs/remoteit-api.md §3). */
   listEvents(options: ListEventsOptions): Promise<RemoteItEvent[]>;
 }

@@ -1,4 +1,4 @@
-/** GET /apv/v27/device/list/all and GET /apv/v27/device/metadata/list/me (contract section 2). */
+/** GET /apv/v27/device/list/all and GET /apv/v27/device/metadata/list/me (docs/remoteit-api.md §2). */
 import { applicationTitle, encodeDeviceType } from '../application-types';
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';

@@ -1,4 +1,4 @@
-/** POST /apv/v27/user/login (contract section 2). */
+/** POST /apv/v27/user/login (docs/remoteit-api.md §2). */
 import { createHash } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';

@@ -51,7 +51,7 @@ export function createN8nSend(context: RequestContext): SendRequest {
 }
 
 /**
- * One client per execution, so a password login and its token are shared by every item (remoteit-api.md 6.2).
+ * One client per execution, so a password login and its token are shared by every item (docs/remoteit-api.md §8.2).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
  */
