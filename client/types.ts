@@ -170,6 +170,10 @@ export interface ServicePage {
   next?: string;
 }
 
+/**
+ * One of this account's own live proxy connections (docs/remoteit-api.md §3). remote.it's session list gives no
+ * proxy address: `proxy`, `host` and `port` are present only for connections opened by this process.
+ */
 export interface Session {
   /** Equals the connection id. */
   id: string;
