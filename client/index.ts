@@ -17,7 +17,7 @@ import { createSession } from './session';
 import { listSessions } from './sessions';
 import { sleepWithTimer } from './timers';
 import type {
-  ConnectOptions, ListDevicesOptions, ListEventsOptions, ProbeEndpoint, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
+  Connection, ConnectOptions, ListDevicesOptions, ListEventsOptions, ProbeEndpoint, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
   SendRequest,
 } from './types';
 import {
@@ -74,7 +74,8 @@ function buildClient(context: ApiContext, now: () => Date, account: string, prob
     connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
       const prepared = prepareConnect(serviceId, connectOptions ?? {}, authType);
       const reachable = connectOptions?.waitUntilReachable === true ? reachableSettings(connectOptions.reachableTimeoutMs) : undefined;
-      const connection = await openConnection(context, ledger, prepared, now, connectOptions?.reuse === true);
+      const answers = reachable ? (c: Connection) => reachable.probe({ host: c.host, port: c.port, url: c.url }).catch(() => false) : undefined;
+      const connection = await openConnection(context, ledger, prepared, now, connectOptions?.reuse === true, answers);
       if (reachable) {
         try {
           await waitUntilReachable(connection, reachable);
