@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import type { ProbeEndpoint } from '../../../client';
+import type { ProbeEndpoint } from '../../../client/core';
 
 /** Error codes that mean the endpoint did not accept (or at once dropped) the connection. */
 const NOT_REACHED = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
