@@ -1,9 +1,10 @@
 /**
- * Connect's "wait until reachable" probe for Node-RED: one TCP connection to the endpoint (a reverse proxy's URL
- * gives host and port). Accepted and not dropped within a moment means reachable.
+ * Connect's "wait until reachable" probe for Node-RED and scripts (never the n8n package, which may not open
+ * sockets): one TCP connection to the endpoint (a reverse proxy's URL gives host and port). Accepted and not
+ * dropped within a moment means reachable.
  */
 import { connect } from 'node:net';
-import type { ProbeEndpoint } from '../../client';
+import type { ProbeEndpoint } from '../types';
 
 const PROBE_TIMEOUT_MS = 3000;
 /** A listener that refuses a source address accepts, then drops at once: hold on briefly before saying yes. */
