@@ -1,16 +1,14 @@
 /**
  * What one client knows about the connects it made: which connection ids it handed out (so reconciliation never
- * takes another item's connection for a lost one), which connects to a service are still waiting for their answer,
- * and whether two connects to one service overlapped (then a found connection cannot be attributed to either).
+ * takes another item's connection for a lost one) and which connects to a service are still waiting for their
+ * answer (a lost connect waits for them, so their connections are claimed before it looks).
  */
 
-/** Handed-out ids are forgotten after remote.it's usual proxy lifetime (8 h, contract section 5), with margin. */
+/** Handed-out ids are forgotten after remote.it's usual proxy lifetime (8 h, docs/remoteit-api.md §5), with margin. */
 const CLAIM_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export interface ConnectAttempt {
   readonly serviceId: string;
-  /** Another connect to the same service was in flight at some point during this one. */
-  overlapped: boolean;
   /** Resolves when this attempt's request (not its reconciliation) has ended, with its connection id claimed if any. */
   readonly requestEnded: Promise<void>;
   end(): void;
@@ -30,7 +28,6 @@ export class ConnectLedger {
     const requestEnded = new Promise<void>((r) => (resolve = r));
     const attempt: ConnectAttempt = {
       serviceId,
-      overlapped: running.size > 0,
       requestEnded,
       end: () => {
         running.delete(attempt);
@@ -38,7 +35,6 @@ export class ConnectLedger {
         resolve();
       },
     };
-    for (const other of running) other.overlapped = true;
     running.add(attempt);
     return attempt;
   }

@@ -1,11 +1,13 @@
-/** Opens and closes proxy connections through GraphQL or REST v27, with optional reuse of a live session. */
-import { connectionFromGraphql, connectionFromRest, connectionFromSession, type ConnectionRequest } from './connection';
+/** Opens and closes proxy connections through GraphQL or REST v27, with optional reuse of a live connection. */
+import { connectionFromGraphql, connectionFromRest, type ConnectionRequest } from './connection';
+import type { ConnectLedger } from './connect-ledger';
+import { explainConnectFailure, explainDisconnectFailure } from './connect-failures';
+import { hasRecord, replacedBy, reusableConnection, sameId } from './connection-reuse';
+import type { ConnectionRecords } from './connection-records';
 import { RemoteItError, RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
-import type { ConnectLedger } from './connect-ledger';
 import { closeStrays, confirmDisconnect, outcomeUnknown, reconcileLostConnect, watchTries } from './reconcile';
 import { callRest, type ApiContext } from './rest';
-import { listSessions } from './sessions';
 import type { ApiChoice, Connection, ConnectOptions, Disconnection, ProxyType, RemoteItAuth } from './types';
 import { apiChoiceOf, normaliseConnectionId, normaliseServiceId, proxyTypeOf, resolveAccessMode } from './validate';
 
@@ -19,8 +21,14 @@ const CONNECT_QUERIES: Record<ProxyType, string> = {
   auto: QUERIES.connect, port: QUERIES.connectPortProxy, reverse: QUERIES.connectReverseProxy,
 };
 
-/** Connections this client opened, by service id: the only source of a reused connection's real access mode. */
-export type ConnectionRecords = Map<string, Connection>;
+/** What one client knows about connections: one object per client, built in core.ts. */
+export interface ConnectState {
+  /** The account's connections opened in this process, shared by every client of that account. */
+  records: () => ConnectionRecords;
+  /** This client's connects in flight and the connection ids it handed out. */
+  ledger: ConnectLedger;
+  now: () => Date;
+}
 
 interface PreparedConnect {
   api: 'graphql' | 'rest';
@@ -44,31 +52,23 @@ export function prepareConnect(serviceId: unknown, options: ConnectOptions, auth
     request: { serviceId: id, accessMode, hostIp, includeRaw: options.includeRaw === true } };
 }
 
-async function reusableConnection(context: ApiContext, records: ConnectionRecords, request: ConnectionRequest): Promise<Connection | undefined> {
-  const live = (await listSessions(context)).find((s) => s.serviceId === request.serviceId);
-  if (!live) return undefined;
-  const mine = records.get(request.serviceId);
-  if (mine && mine.id.toLowerCase() === live.id.toLowerCase()) return mine;
-  return connectionFromSession(live, request);
+interface Answered {
+  connection: Connection;
+  /** REST's answer, which may name the connection remote.it replaced. */
+  restAnswer?: Record<string, unknown>;
 }
 
 /** Sends the connect over a context whose tries are watched for outcomes remote.it may still have acted on. */
 async function requestConnection(watched: ApiContext, prepared: PreparedConnect, request: ConnectionRequest,
-  now: () => Date): Promise<Connection> {
+  now: () => Date): Promise<Answered> {
   if (prepared.api === 'graphql') {
     const data = await callGraphql(watched, CONNECT_QUERIES[prepared.proxyType],
       { serviceId: request.serviceId, hostIP: request.hostIp });
-    return connectionFromGraphql(data, { ...request, now: now() });
+    return { connection: connectionFromGraphql(data, { ...request, now: now() }) };
   }
-  const answer = await callRest(watched, 'POST', '/device/connect',
+  const restAnswer = await callRest(watched, 'POST', '/device/connect',
     { deviceaddress: request.serviceId, wait: String(prepared.wait), hostip: request.hostIp });
-  return connectionFromRest(answer, { ...request, now: now() });
-}
-
-export interface ConnectState {
-  records: ConnectionRecords;
-  ledger: ConnectLedger;
-  now: () => Date;
+  return { connection: connectionFromRest(restAnswer, { ...request, now: now() }), restAnswer };
 }
 
 /**
@@ -76,30 +76,34 @@ export interface ConnectState {
  * the account's sessions are reconciled before anything is reported, so no proxy is left open unreported.
  */
 export async function openConnection(context: ApiContext, state: ConnectState, prepared: PreparedConnect,
-  reuse: boolean): Promise<Connection> {
-  const { records, ledger, now } = state;
+  reuse: boolean, answers?: (connection: Connection) => Promise<boolean>): Promise<Connection> {
+  const { ledger, now } = state;
   const request: ConnectionRequest = { ...prepared.request, now: now() };
-  const reused = reuse ? await reusableConnection(context, records, request) : undefined;
+  const reused = reuse ? await reusableConnection(context, state.records(), request.serviceId, answers) : undefined;
   if (reused) return reused;
   const attempt = ledger.begin(request.serviceId);
+  // Another client of this account in this process opened what its records hold: never ours to close.
   const lost = { context, ledger, attempt, request, startedAtMs: request.now.getTime(),
+    known: (id: string) => ledger.isClaimed(id) || hasRecord(state.records(), id),
     close: (serviceId: string, connectionId: string) => disconnectOnce(context, serviceId, connectionId) };
   const watch = watchTries(context);
-  let connection: Connection;
+  let answered: Answered;
   try {
-    connection = await requestConnection(watch.context, prepared, request, now);
+    answered = await requestConnection(watch.context, prepared, request, now);
   } catch (error) {
     attempt.end();
+    const reported = await explainConnectFailure(context, request.serviceId, error);
     // An earlier try may have opened a connection even when the last one was refused outright (say, a 429).
-    if (!(error instanceof RemoteItError) || !(outcomeUnknown(error) || watch.uncertain())) throw error;
-    connection = await ledger.serially(request.serviceId, () => reconcileLostConnect(error, lost));
-    records.set(request.serviceId, connection);
-    return connection;
+    if (!(reported instanceof RemoteItError) || !(outcomeUnknown(reported) || watch.uncertain())) throw reported;
+    return ledger.serially(request.serviceId, () => reconcileLostConnect(reported, lost));
   }
+  const { connection, restAnswer } = answered;
   ledger.claim(connection.id);
   attempt.end();
   if (watch.uncertain()) await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
-  records.set(request.serviceId, connection);
+  const replaced = await replacedBy(context, state.records(), (id) => ledger.isClaimed(id), connection, restAnswer);
+  if (replaced) connection.replacedConnectionId = replaced;
+  state.records().set(connection.id, connection);
   return connection;
 }
 
@@ -123,17 +127,19 @@ export async function closeConnection(context: ApiContext, state: ConnectState, 
     if (api === 'graphql') await disconnectOnce(watch.context, serviceId, connectionId);
     else await callRest(watch.context, 'POST', '/device/connect/stop', { deviceaddress: serviceId, connectionid: connectionId });
   } catch (error) {
+    const reported = await explainDisconnectFailure(context, connectionId, error);
     // "Not found" after a try that may have closed it: that try did.
-    if (error instanceof RemoteItNotFoundError && watch.uncertain()) return closed(state, serviceId, connectionId);
-    const exhausted = outcomeUnknown(error) || (error instanceof RemoteItError && error.code === 'RATE_LIMITED');
-    if (!exhausted) throw error;
-    await confirmDisconnect(error, context, serviceId, connectionId, (s, c) => disconnectOnce(context, s, c));
+    if (reported instanceof RemoteItNotFoundError && watch.uncertain()) return closed(state, serviceId, connectionId);
+    const exhausted = outcomeUnknown(reported) || (reported instanceof RemoteItError && reported.code === 'RATE_LIMITED');
+    if (!exhausted) throw reported;
+    await confirmDisconnect(reported, context, serviceId, connectionId, (s, c) => disconnectOnce(context, s, c));
   }
   return closed(state, serviceId, connectionId);
 }
 
 function closed(state: ConnectState, serviceId: string, connectionId: string): Disconnection {
   state.ledger.release(connectionId);
-  if (state.records.get(serviceId)?.id === connectionId) state.records.delete(serviceId);
+  const records = state.records();
+  for (const id of records.keys()) if (sameId(id, connectionId)) records.delete(id);
   return { id: connectionId, serviceId, disconnected: true };
 }

@@ -5,7 +5,7 @@
  * sessions (the session id is the connection id, remoteit-api.md section 3) before they report.
  */
 import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
-import { connectionFromSession, type ConnectionRequest } from './connection';
+import type { ConnectionRequest } from './connection';
 import { RemoteItError, RemoteItNotFoundError } from './errors';
 import { headerOf } from './request';
 import type { ApiContext } from './rest';
@@ -73,6 +73,8 @@ interface LostConnect {
   attempt: ConnectAttempt;
   request: ConnectionRequest;
   startedAtMs: number;
+  /** A connection id already handed out, here or by another client of the account in this process. */
+  known: (connectionId: string) => boolean;
   close: CloseConnection;
 }
 
@@ -81,11 +83,11 @@ function createdMs(session: Session): number {
   return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
 }
 
-/** Sessions to the service opened since the request started that no other call of this client has handed out. */
-function unclaimedSince(listing: SessionListing, lost: Pick<LostConnect, 'ledger' | 'request' | 'startedAtMs'>, except?: string): Session[] {
+/** Sessions to the service opened since the request started that no other call in this process has handed out. */
+function unclaimedSince(listing: SessionListing, lost: Pick<LostConnect, 'known' | 'request' | 'startedAtMs'>, except?: string): Session[] {
   const id = lost.request.serviceId;
   const since = lost.startedAtMs + listing.clockOffsetMs - CLOCK_SKEW_ALLOWANCE_MS;
-  return listing.sessions.filter((s) => s.serviceId.toUpperCase() === id && !lost.ledger.isClaimed(s.id) &&
+  return listing.sessions.filter((s) => s.serviceId.toUpperCase() === id && !lost.known(s.id) &&
     s.id.toUpperCase() !== except?.toUpperCase() && createdMs(s) >= since);
 }
 
@@ -143,11 +145,11 @@ function lookSchedule(error: RemoteItError, timeoutMs: number): { looks: number;
 }
 
 /**
- * After a connect failed with an unknown outcome: returns the connection remote.it opened for it when exactly
- * one appeared and no other connect to the service ran alongside (so it is certainly ours); otherwise closes
- * whatever appeared and rethrows the failure saying so.
+ * After a connect failed with an unknown outcome: closes whatever remote.it opened for it meanwhile and rethrows
+ * the failure saying so. A found connection is never returned: remote.it's session list carries no proxy address
+ * (docs/remoteit-api.md §3), and only the lost answer held it, so it could not be used.
  */
-export async function reconcileLostConnect(error: RemoteItError, lost: LostConnect): Promise<Connection> {
+export async function reconcileLostConnect(error: RemoteItError, lost: LostConnect): Promise<never> {
   await Promise.all(lost.ledger.othersInFlight(lost.attempt));
   const { looks, pause } = lookSchedule(error, lost.context.request.timeoutMs);
   // When the lost request may still land, every look is taken and the last one decides: a connection seen early
@@ -169,11 +171,6 @@ export async function reconcileLostConnect(error: RemoteItError, lost: LostConne
   }
   const service = lost.request.serviceId;
   if (found.length === 0) throw withFinding(error, `No connection to ${service} was found open afterwards.`);
-  const adopted = found.length === 1 && !lost.attempt.overlapped ? connectionFromSession(found[0], lost.request) : undefined;
-  if (adopted) {
-    lost.ledger.claim(adopted.id);
-    return adopted;
-  }
   const stillOpen = await closeAll(found, lost);
   const ids = found.map((s) => s.id).join(', ');
   if (stillOpen.length === 0) {

@@ -21,6 +21,7 @@ export class EmulatorRuntime {
 
   /** Back to the seed: accounts, connections, tokens, clock, faults, latency and the request log. */
   reset(): void {
+    this.context.connections.clear();
     this.context = this.freshContext();
     this.faults.clear();
     this.log.clear();

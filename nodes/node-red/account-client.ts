@@ -7,6 +7,7 @@ import { createRemoteItClient, RemoteItValidationError, type RemoteItClient } fr
 import { createAxiosTransport } from '../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
 import { named } from './field-names';
+import { probeTcp } from '../../client/transport/tcp-probe';
 
 const DEFAULT_API_URL = 'https://api.remote.it';
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -37,6 +38,7 @@ function createClient(settings: AccountSettings, signal?: AbortSignal): RemoteIt
     timeoutMs,
     timeoutAdvice: 'raise the Timeout of the remote.it account',
     send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
+    probe: probeTcp,
   });
 }
 

@@ -19,10 +19,16 @@ interface ConnectDefinition extends NodeDefinition {
   hostIp?: unknown;
   proxyType?: ProxyType;
   reuse?: boolean;
+  waitReachable?: boolean;
+  /** Seconds. */
+  reachableTimeout?: number | string;
 }
 
 /** The dialog's fields, with their property names, for the client's option names. */
-const CONFIGURED = { accessMode: 'Access (accessMode)', hostIp: 'Allowed IP (hostIp)', proxyType: 'Proxy (proxyType)' };
+const CONFIGURED = {
+  accessMode: 'Access (accessMode)', hostIp: 'Allowed IP (hostIp)', proxyType: 'Proxy (proxyType)',
+  reachableTimeoutMs: 'Wait until reachable, seconds (reachableTimeout) × 1000',
+};
 
 export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
   function RemoteItConnectNode(this: RuntimeNode, definition: ConnectDefinition): void {
@@ -57,6 +63,10 @@ function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
     proxyType: definition.proxyType ?? 'auto',
     reuse: definition.reuse === true,
   };
+  if (definition.waitReachable === true) {
+    options.waitUntilReachable = true;
+    options.reachableTimeoutMs = Math.round(Number(definition.reachableTimeout ?? 30) * 1000);
+  }
   if (accessMode === 'restricted') {
     const hostIp = definition.hostIp;
     options.hostIp = (typeof hostIp === 'string' ? hostIp.trim() : hostIp ?? '') as string;

@@ -56,7 +56,7 @@ function listOptionsFrom(definition: DevicesDefinition): ListDevicesOptions {
   }
   const name = nameFilter?.trim();
   if (name) options.name = name;
-  // "online" is remote.it's device state `active` (contract section 3, `devices(state:)`).
+  // "online" is remote.it's device state `active` (docs/remoteit-api.md §3, `devices(state:)`).
   const state: unknown = definition.state ?? 'all';
   if (typeof state !== 'string' || !Object.prototype.hasOwnProperty.call(STATES, state)) {
     throw new RemoteItValidationError('state', 'State (state): must be "all", "online" or "offline"');
