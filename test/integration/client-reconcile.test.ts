@@ -50,6 +50,19 @@ describe('a connect whose answer is lost', () => {
     expect(await openIds()).toEqual([]);
   }, 10000);
 
+  it("never closes a connection another client of the account in this process handed out meanwhile", async () => {
+    const lost = await demo.client('accessKey', { timeoutMs: 1000, sleep: sleepWithTimer });
+    const other = await demo.client('accessKey', { timeoutMs: 1000, sleep: sleepWithTimer });
+    await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'delay', delayMs: 1500 });
+    const failure = failureOf(lost.connect(SSH));
+    // Lands after the held request (which it replaces, as remote.it does) and while the lost connect still looks.
+    await sleepWithTimer(1700);
+    const handedOut = await other.connect(SSH);
+    const error = await failure;
+    expect(error.code).toBe('TIMEOUT');
+    expect(await openIds()).toEqual([handedOut.id]);
+  }, 10000);
+
   it('closes what two overlapping timed-out connects to one service opened, since neither can tell whose it is', async () => {
     const client = await demo.client('accessKey', { timeoutMs: 1000, sleep: sleepWithTimer });
     await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'delay', delayMs: 1500, times: 2 });
