@@ -27,7 +27,7 @@ interface ConnectDefinition extends NodeDefinition {
 /** The dialog's fields, with their property names, for the client's option names. */
 const CONFIGURED = {
   accessMode: 'Access (accessMode)', hostIp: 'Allowed IP (hostIp)', proxyType: 'Proxy (proxyType)',
-  reachableTimeoutMs: 'Wait until reachable, seconds (reachableTimeout) × 1000',
+  reachableTimeoutMs: 'Wait, at most (reachableTimeout, in seconds)',
 };
 
 export = function registerRemoteItConnect(RED: NodeRedRuntime): void {

@@ -97,6 +97,8 @@ const connectCases: Array<[string, Case]> = [
   ['restricted to 256.0.0.1', { node: { accessMode: 'restricted', hostIp: '256.0.0.1' }, msg: payload(SSH), message: /^Allowed IP \(hostIp\): hostIp must be an IPv4/ }],
   ['restricted to 0.0.0.0', { node: { accessMode: 'restricted', hostIp: '0.0.0.0' }, msg: payload(SSH), message: /^Allowed IP \(hostIp\): 0\.0\.0\.0 is not a single address; choose accessMode "public"/ }],
   ['restricted to 255.255.255.255', { node: { accessMode: 'restricted', hostIp: '255.255.255.255' }, msg: payload(SSH), message: /^Allowed IP \(hostIp\): 255\.255\.255\.255 is not a single address/ }],
+  ['a wait of words in flow JSON', { node: { waitReachable: true, reachableTimeout: 'soon' }, msg: payload(SSH), message: /^Wait, at most \(reachableTimeout, in seconds\): reachableTimeoutMs must be a whole number of milliseconds from 1000 to 600000/ }],
+  ['a wait of an hour', { node: { waitReachable: true, reachableTimeout: 3600 }, msg: payload(SSH), message: /^Wait, at most \(reachableTimeout, in seconds\): reachableTimeoutMs must be/ }],
   ['restricted to an IPv6 address', { node: { accessMode: 'restricted', hostIp: '::1' }, msg: payload(SSH), message: /^Allowed IP \(hostIp\): hostIp must be an IPv4/ }],
   ['an unknown proxy type', { node: { proxyType: 'tunnel' }, msg: payload(SSH), message: /^Proxy \(proxyType\): proxyType must be one of: auto, port, reverse/ }],
   ['a numeric proxy type', { node: { proxyType: 5 }, msg: payload(SSH), message: /^Proxy \(proxyType\): proxyType must be one of/ }],
