@@ -99,6 +99,8 @@ const cases: Array<[string, Case]> = [
 	['Access Mode: unknown', { parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }), value: 'everyone', message: /^Access Mode: accessMode must be one of: latching, public, restricted/ }],
 	['Access Mode: wrong case', { parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }), value: 'PUBLIC', message: /^Access Mode: accessMode must be one of/ }],
 	['Access Mode: a number', { parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }), value: 3, message: /^Access Mode: accessMode must be one of/ }],
+	['Reachable Timeout: a word', { parameters: connectTo(ssh, { options: { waitUntilReachable: true, reachableTimeout: v } }), value: 'soon', message: /^Reachable Timeout \(Seconds\): reachableTimeoutMs must be a whole number of milliseconds from 1000 to 600000/ }],
+	['Reachable Timeout: an hour', { parameters: connectTo(ssh, { options: { waitUntilReachable: true, reachableTimeout: v } }), value: 3600, message: /^Reachable Timeout \(Seconds\): reachableTimeoutMs must be/ }],
 	['IP Address: empty', { ...restricted(''), message: /^IP Address: is empty/ }],
 	['IP Address: a word', { ...restricted('office'), message: /^IP Address: hostIp must be an IPv4 address like 203\.0\.113\.7/ }],
 	['IP Address: 256.1.1.1', { ...restricted('256.1.1.1'), message: /^IP Address: hostIp must be an IPv4/ }],

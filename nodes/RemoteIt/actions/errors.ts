@@ -19,6 +19,8 @@ const PARAMETER_FOR_FIELD: Record<string, string> = {
 	limit: 'Limit',
 	name: 'Name Contains',
 	state: 'Status',
+	reachableTimeoutMs: 'Reachable Timeout (Seconds)',
+	waitUntilReachable: 'Wait Until Reachable',
 };
 
 /** A bad parameter, named as the editor shows it, with the item it came from. */
