@@ -13,6 +13,7 @@ import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say, stopEverything } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
+import { withProgress } from '../launch/progress';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
 import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
 import { setUpOwner, startN8nServer } from './n8n-server';
@@ -30,10 +31,12 @@ async function main(): Promise<void> {
   removeOnStop(userFolder);
   say(`installing the package as a community node into ${join(userFolder, '.n8n', 'nodes')}…`);
   const home = createN8nHome(engine, tarball, userFolder);
-  say('importing the demo credential and workflows…');
-  await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url)]);
-  await importWorkflows(home, demoWorkflows(emulator.url));
-  await activateWorkflow(home, demoWorkflowIds.webhookConnect);
+  // Each n8n CLI command boots n8n (about 20 s each on 2 cores): say so while it runs.
+  await withProgress('importing the demo credential and workflows into n8n', say, async () => {
+    await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url)]);
+    await importWorkflows(home, demoWorkflows(emulator.url));
+    await activateWorkflow(home, demoWorkflowIds.webhookConnect);
+  });
 
   say(`starting ${engine.label}…`);
   const server = await startN8nServer(home, {
