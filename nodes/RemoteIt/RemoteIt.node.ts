@@ -6,19 +6,19 @@ import * as device from './actions/device/Device.resource';
 import { router } from './actions/router';
 import { remoteItApiTest } from './methods/credentialTest';
 import { searchDevices, searchServices } from './methods/listSearch';
+import { NODE_DESCRIPTION } from './panelDescriptions';
+import { NODE_SUBTITLE } from './subtitle';
 
 export class RemoteIt implements INodeType {
+	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the subtitle is built in subtitle.ts
 	description: INodeTypeDescription = {
 		displayName: 'remote.it',
 		name: 'remoteIt',
 		icon: { light: 'file:../../icons/remoteit.svg', dark: 'file:../../icons/remoteit.dark.svg' },
 		group: ['transform'],
 		version: 1,
-		subtitle:
-			// $parameter resolves a resource locator to its value (the id or name), never to the {value, cachedResultName} object.
-			'={{ $parameter["operation"] + ": " + ($parameter["service"] || $parameter["device"] || $parameter["resource"]) }}',
-		description:
-			'Open remote.it proxy connections to devices behind NAT (SSH, HTTP, databases, ...), close them, and list devices',
+		subtitle: NODE_SUBTITLE,
+		description: NODE_DESCRIPTION,
 		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#readme',
 		defaults: { name: 'remote.it' },
 		usableAsTool: true,

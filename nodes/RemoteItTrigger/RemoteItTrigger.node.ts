@@ -2,6 +2,7 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { remoteItApiTest } from '../RemoteIt/methods/credentialTest';
+import { TRIGGER_DESCRIPTION } from '../RemoteIt/panelDescriptions';
 import { EVENT_SELECTIONS } from './eventSelection';
 import { pollEvents } from './pollEvents';
 
@@ -15,7 +16,7 @@ export class RemoteItTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when a remote.it device goes offline or comes online, or a connection is opened',
+		description: TRIGGER_DESCRIPTION,
 		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#remoteit-trigger',
 		defaults: { name: 'remote.it Trigger' },
 		polling: true,
@@ -30,7 +31,7 @@ export class RemoteItTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'deviceOffline',
-				options: EVENT_SELECTIONS.map(({ name, value, description }) => ({ name, value, description })),
+				options: EVENT_SELECTIONS.map(({ name, value, action, description }) => ({ name, value, action, description })),
 			},
 			{
 				displayName: 'Filters',

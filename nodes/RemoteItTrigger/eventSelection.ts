@@ -4,6 +4,8 @@ import type { RemoteItEvent, RemoteItEventType } from '../../client';
 export interface EventSelection {
 	name: string;
 	value: string;
+	/** The label in n8n's node panel; without it n8n makes "On <name in lower case>" ("On device state changed any"). */
+	action: string;
 	description: string;
 	/** The event kinds to ask remote.it for (contract section 3). */
 	types: RemoteItEventType[];
@@ -14,6 +16,7 @@ export const EVENT_SELECTIONS: EventSelection[] = [
 	{
 		name: 'Device Went Offline',
 		value: 'deviceOffline',
+		action: 'When a device goes offline',
 		description: 'A device stopped reporting to remote.it',
 		types: ['DEVICE_STATE'],
 		matches: (event) => event.state === 'inactive',
@@ -21,13 +24,15 @@ export const EVENT_SELECTIONS: EventSelection[] = [
 	{
 		name: 'Device Came Online',
 		value: 'deviceOnline',
+		action: 'When a device comes online',
 		description: 'A device started reporting to remote.it again',
 		types: ['DEVICE_STATE'],
 		matches: (event) => event.state === 'active',
 	},
 	{
-		name: 'Device State Changed (Any)',
+		name: 'Device Went Offline or Came Online',
 		value: 'deviceStateChanged',
+		action: 'When a device goes offline or comes online',
 		description: 'A device went offline or came online',
 		types: ['DEVICE_STATE'],
 		matches: () => true,
@@ -35,6 +40,7 @@ export const EVENT_SELECTIONS: EventSelection[] = [
 	{
 		name: 'Connection Opened',
 		value: 'connectionOpened',
+		action: 'When a connection is opened',
 		description: 'Someone on the account opened a proxy connection to a service',
 		types: ['DEVICE_CONNECT'],
 		matches: (event) => event.state === 'connected',
