@@ -20,6 +20,8 @@ interface Launcher {
   script: string;
   /** The banner line printed once the editor is usable. */
   ready: RegExp;
+  /** A later line to wait for before stopping (a demo that must have happened). */
+  demoDone?: RegExp;
   /** The temporary folder the launcher names in its output, removed on stop. */
   folder: RegExp;
   /** A command line that only the engine process has. */
@@ -34,6 +36,8 @@ const N8N: Launcher = {
   engine: /n8n\/bin\/n8n start/,
   portVariable: 'N8N_PORT',
 };
+/** `npm start` after its Trigger demo: the emulator took a device offline and the Trigger workflow ran. */
+const N8N_AFTER_TRIGGER_DEMO: Launcher = { ...N8N, demoDone: /Trigger demo: the Trigger fired after \S+: http\S+\/executions\/\d+/ };
 const NODE_RED: Launcher = {
   script: 'start:node-red',
   ready: /Node-RED editor: http/,
@@ -57,7 +61,8 @@ async function start(launcher: Launcher): Promise<Started> {
   npm.stdout?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   npm.stderr?.on('data', (chunk: Buffer) => (printed += chunk.toString()));
   const deadline = Date.now() + ENGINE_SETUP_TIMEOUT_MS;
-  while (!launcher.ready.test(printed)) {
+  const done = launcher.demoDone ?? launcher.ready;
+  while (!launcher.ready.test(printed) || !done.test(printed)) {
     if (npm.exitCode !== null) throw new Error(`npm run ${launcher.script} exited (${npm.exitCode}) before ready:\n${printed}`);
     if (Date.now() > deadline) throw new Error(`npm run ${launcher.script} not ready:\n${printed}`);
     await sleep(250);
@@ -80,7 +85,7 @@ async function listening(ports: number[]): Promise<number[]> {
 }
 
 describe.each<[string, NodeJS.Signals, Launcher]>([
-  ['npm start', 'SIGINT', N8N],
+  ['npm start, once its Trigger demo has fired,', 'SIGINT', N8N_AFTER_TRIGGER_DEMO],
   ['npm start', 'SIGTERM', N8N],
   ['npm run start:node-red', 'SIGINT', NODE_RED],
   ['npm run start:node-red', 'SIGTERM', NODE_RED],
