@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { remoteItApiTest } from '../RemoteIt/methods/credentialTest';
 import { TRIGGER_DESCRIPTION } from '../RemoteIt/panelDescriptions';
-import { EVENT_SELECTIONS } from './eventSelection';
+import { EVENT_SELECTIONS, TRIGGER_SUBTITLE } from './eventSelection';
 import { pollEvents } from './pollEvents';
 
 /** Starts workflows from remote.it's event log (GraphQL `events`, contract section 3), which it polls. */
@@ -15,7 +15,7 @@ export class RemoteItTrigger implements INodeType {
 		icon: { light: 'file:../../icons/remoteit.svg', dark: 'file:../../icons/remoteit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
+		subtitle: TRIGGER_SUBTITLE,
 		description: TRIGGER_DESCRIPTION,
 		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#remoteit-trigger',
 		defaults: { name: 'remote.it Trigger' },

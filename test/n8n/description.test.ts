@@ -137,6 +137,22 @@ describe('node panel texts', () => {
 		]);
 	});
 
+	it('subtitles the Trigger on the canvas with the event chosen, in words', () => {
+		const nodeTypes = {
+			getByName: () => new RemoteItTrigger(),
+			getByNameAndVersion: () => new RemoteItTrigger(),
+			getKnownTypes: () => ({}),
+		} as unknown as INodeTypes;
+		const subtitleOf = (event: string): unknown => {
+			const node: INode = { id: '1', name: 'T', type: 'CUSTOM.remoteItTrigger', typeVersion: 1, position: [0, 0], parameters: { event } };
+			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+			return workflow.expression.getSimpleParameterValue(node, trigger.subtitle, 'internal', {});
+		};
+		expect(['deviceOffline', 'deviceOnline', 'deviceStateChanged', 'connectionOpened'].map(subtitleOf)).toEqual([
+			'device went offline', 'device came online', 'device offline or online', 'connection opened',
+		]);
+	});
+
 	it('gives the merged remote.it entry, which n8n describes with the Trigger\'s text, the node\'s own description first', () => {
 		// n8n merges "<name>Trigger" into "<name>" when both exist, and then shows the Trigger's description.
 		expect(trigger.name.replace('Trigger', '')).toBe(description.name);
