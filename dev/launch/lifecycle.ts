@@ -46,6 +46,9 @@ export function stopEverything(exitCode: number): Promise<never> {
 export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 export function stopOnSignals(): void {
+  // After SIGHUP the terminal is gone and writing to it fails: that must not cut the clean-up short.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
   for (const signal of STOP_SIGNALS) {
     process.on(signal, () => {
       // A terminal's Ctrl-C reaches this process twice (directly, and forwarded by npm): report it once.
