@@ -37,7 +37,7 @@ const N8N: Launcher = {
   portVariable: 'N8N_PORT',
 };
 /** `npm start` after its Trigger demo: the emulator took a device offline and the Trigger workflow ran. */
-const N8N_AFTER_TRIGGER_DEMO: Launcher = { ...N8N, demoDone: /Trigger demo: the Trigger fired after \S+: http\S+\/executions\/\d+/ };
+const N8N_AFTER_TRIGGER_DEMO: Launcher = { ...N8N, demoDone: /Trigger demo: the Trigger fired after [^:]+: http\S+\/executions\/\d+/ };
 const NODE_RED: Launcher = {
   script: 'start:node-red',
   ready: /Node-RED editor: http/,
