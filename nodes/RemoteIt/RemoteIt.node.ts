@@ -10,7 +10,6 @@ import { NODE_DESCRIPTION } from './panelDescriptions';
 import { NODE_SUBTITLE } from './subtitle';
 
 export class RemoteIt implements INodeType {
-	// eslint-disable-next-line n8n-nodes-base/node-class-description-missing-subtitle -- the subtitle is built in subtitle.ts
 	description: INodeTypeDescription = {
 		displayName: 'remote.it',
 		name: 'remoteIt',
