@@ -1,5 +1,6 @@
 /**
- * `npm start` and `npm run start:node-red` stopped the way a process manager or an IDE stop button does it:
+ * `npm start`, `npm run start:queue` and `npm run start:node-red` stopped the way a process manager or an IDE stop
+ * button does it:
  * one signal to the npm process, nothing to its children. Everything the launcher started (engine, emulator,
  * n8n's task runner) must be gone, its ports free and its temporary folder removed.
  */
@@ -23,7 +24,9 @@ interface Launcher {
   /** A later line to wait for before stopping (a demo that must have happened). */
   demoDone?: RegExp;
   /** The temporary folder the launcher names in its output, removed on stop. */
-  folder: RegExp;
+  folder?: RegExp;
+  /** More ports the launcher names in its banner (every capture group is one), freed on stop. */
+  morePorts?: RegExp;
   /** A command line that only the engine process has. */
   engine: RegExp;
   portVariable: string;
@@ -38,6 +41,14 @@ const N8N: Launcher = {
 };
 /** `npm start` after its Trigger demo: the emulator took a device offline and the Trigger workflow ran. */
 const N8N_AFTER_TRIGGER_DEMO: Launcher = { ...N8N, demoDone: /Trigger demo: the Trigger fired after [^:]+: http\S+\/executions\/\d+/ };
+/** Queue mode: a main and two workers, PostgreSQL and Redis, all children of the launcher. */
+const N8N_QUEUE: Launcher = {
+  script: 'start:queue',
+  ready: /n8n editor: http\S+ \(queue mode/,
+  morePorts: /PostgreSQL on 127\.0\.0\.1:(\d+), Redis on 127\.0\.0\.1:(\d+)/,
+  engine: /n8n\/bin\/n8n worker/,
+  portVariable: 'N8N_PORT',
+};
 const NODE_RED: Launcher = {
   script: 'start:node-red',
   ready: /Node-RED editor: http/,
@@ -87,6 +98,7 @@ async function listening(ports: number[]): Promise<number[]> {
 describe.each<[string, NodeJS.Signals, Launcher]>([
   ['npm start, once its Trigger demo has fired,', 'SIGINT', N8N_AFTER_TRIGGER_DEMO],
   ['npm start', 'SIGTERM', N8N],
+  ['npm run start:queue', 'SIGTERM', N8N_QUEUE],
   ['npm run start:node-red', 'SIGINT', NODE_RED],
   ['npm run start:node-red', 'SIGTERM', NODE_RED],
 ])('%s stopped with %s to npm', (_name, signal, launcher) => {
@@ -104,9 +116,10 @@ describe.each<[string, NodeJS.Signals, Launcher]>([
     const { npm, output, ports } = started;
     tree = descendantsOf(npm.pid as number);
     expect(tree.some((child) => launcher.engine.test(child.command))).toBe(true);
+    ports.push(...(launcher.morePorts?.exec(output())?.slice(1).map(Number) ?? []));
     expect(await listening(ports)).toEqual(ports);
-    const folder = launcher.folder.exec(output())?.[1];
-    expect(folder && existsSync(folder)).toBe(true);
+    const folder = launcher.folder ? launcher.folder.exec(output())?.[1] : undefined;
+    if (launcher.folder) expect(folder && existsSync(folder)).toBe(true);
 
     const exited = once(npm, 'exit');
     process.kill(npm.pid as number, signal);
@@ -114,7 +127,7 @@ describe.each<[string, NodeJS.Signals, Launcher]>([
     expect({ allGone, left: tree.filter(isRunning) }).toEqual({ allGone: true, left: [] });
     await exited;
     expect(await waitUntil(async () => (await listening(ports)).length === 0, 5_000)).toBe(true);
-    expect(existsSync(folder as string)).toBe(false);
+    if (folder) expect(existsSync(folder)).toBe(false);
     expect(output()).toContain('[remoteit] stopped.');
   }, ENGINE_SETUP_TIMEOUT_MS);
 });
