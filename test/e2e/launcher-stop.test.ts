@@ -1,8 +1,8 @@
 /**
  * `npm start`, `npm run start:queue` and `npm run start:node-red` stopped the way a process manager or an IDE stop
- * button does it:
- * one signal to the npm process, nothing to its children. Everything the launcher started (engine, emulator,
- * n8n's task runner) must be gone, its ports free and its temporary folder removed.
+ * button does it: one signal to the npm process, nothing to its children. Everything the launcher started (engine,
+ * emulator, n8n's task runner, queue workers, PostgreSQL, Redis) must be gone, its ports free and its temporary
+ * folder removed.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
