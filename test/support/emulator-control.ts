@@ -3,6 +3,7 @@
  * suite drives the emulator the same way. Each takes the emulator's base url (startEmulator().url).
  */
 import type { FaultSpec, RequestLogEntry, Seed } from '../../emulator';
+import { forgetSharedTokens } from '../../client/token-cache';
 
 export type { FaultSpec, RequestLogEntry };
 
@@ -33,9 +34,13 @@ async function control<T>(url: string, method: string, path: string, body?: unkn
   return JSON.parse(text) as T;
 }
 
-/** Back to the seed: devices, connections, tokens, clock, faults, latency, request log. */
+/**
+ * Back to the seed: devices, connections, tokens, clock, faults, latency, request log. The emulator forgets the
+ * tokens it issued, so this process's clients forget them too (they would be refused and renewed).
+ */
 export async function resetEmulator(url: string): Promise<void> {
   await control(url, 'POST', 'reset');
+  forgetSharedTokens();
 }
 
 /** Sets a device (all its services) or one service online or offline. */
