@@ -2,6 +2,7 @@
  * The remote.it client: `createRemoteItClient(options)`, its types, its typed errors and the request signer.
  * The core imports no HTTP library: without a `send`, the axios transport is loaded on first use only.
  */
+import { createAdaptiveConcurrency } from './adaptive-concurrency';
 import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectionRecords } from './connect';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError } from './errors';
@@ -116,6 +117,7 @@ export function createRemoteItClient(options: RemoteItClientOptions): RemoteItCl
       sleep: options.sleep ?? sleepWithTimer,
       now,
       redact: secrets.redact,
+      ...(options.concurrency !== undefined ? { concurrency: createAdaptiveConcurrency(options.concurrency) } : {}),
     };
     const apiUrl = normaliseApiUrl(options.apiUrl);
     const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });

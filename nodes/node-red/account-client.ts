@@ -9,6 +9,11 @@ import { authFromCredentials, type AccountCredentials } from './account-credenti
 
 const DEFAULT_API_URL = 'https://api.remote.it';
 const DEFAULT_TIMEOUT_SECONDS = 30;
+/**
+ * Requests one account keeps in flight, whatever bursts of messages arrive; narrowed while remote.it answers 429.
+ * The same default as the n8n node's Parallel Requests.
+ */
+const CONCURRENCY = 20;
 
 export interface AccountSettings {
   apiUrl?: string;
@@ -23,6 +28,7 @@ export function createAccountClient(settings: AccountSettings, signal?: AbortSig
     apiUrl: apiUrlFrom(settings.apiUrl),
     auth: authFromCredentials(settings.authMethod, settings.credentials),
     timeoutMs,
+    concurrency: CONCURRENCY,
     send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
   });
 }

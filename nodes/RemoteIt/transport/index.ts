@@ -50,11 +50,11 @@ export function createN8nSend(context: RequestContext): SendRequest {
 }
 
 /**
- * One client per execution, so a password login and its token are shared by every item (remoteit-api.md 6.2).
+ * One client per execution (password tokens are shared further, by the whole process: client/token-cache.ts).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
  */
-export async function createClientForExecution(context: RequestContext): Promise<RemoteItClient> {
+export async function createClientForExecution(context: RequestContext, concurrency?: number): Promise<RemoteItClient> {
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	try {
 		return createRemoteItClient({
@@ -63,6 +63,7 @@ export async function createClientForExecution(context: RequestContext): Promise
 			send: createN8nSend(context),
 			timeoutMs: REQUEST_TIMEOUT_MS,
 			sleep,
+			...(concurrency !== undefined ? { concurrency } : {}),
 		});
 	} catch (error) {
 		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.
