@@ -8,15 +8,14 @@ import { createAxiosTransport } from '../client/transport/axios';
 import { seedAccount } from '../test/support/emulator-control';
 import { timed } from './measure';
 import type { Benchmark, BenchRow } from './report';
-import { RTT_MS, startWire, takeWireCounts, wideSeed, wideServiceIds } from './wire';
-import { DEMO_SEED_PATH, loadSeedFile } from '../emulator';
+import { RTT_MS, startWire, takeWireCounts, wideServiceIds } from './wire';
 
 const ITEMS = 100;
 
 async function run(): Promise<BenchRow[]> {
-  const wire = await startWire({ seed: wideSeed(loadSeedFile(DEMO_SEED_PATH), ITEMS) });
+  const wire = await startWire({ services: ITEMS });
   const services = wideServiceIds(ITEMS);
-  const account = seedAccount(wire.emulator.seed);
+  const account = seedAccount(wire.seed);
   const rows: BenchRow[] = [];
   try {
     for (const kind of ['password', 'accessKey'] as const) {

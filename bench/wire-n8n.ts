@@ -5,14 +5,14 @@
  */
 import { createHash } from 'node:crypto';
 
-import { DEMO_SEED_PATH, loadSeedFile } from '../emulator';
 import type { CredentialJson, WorkflowJson } from '../dev/n8n/demo/demo-data';
 import { seedAccount, setRateLimit } from '../test/support/emulator-control';
+import { DEFAULT_PARALLEL_REQUESTS } from '../nodes/RemoteIt/actions/descriptions/parallel';
 import { handBuiltWorkflow, nodeWorkflow, type HandBuiltStyle } from './handbuilt-workflows';
 import { median } from './measure';
 import { startBenchN8n, type RunningN8n } from './n8n-engine';
 import type { Benchmark, BenchRow, Check, Figure } from './report';
-import { RTT_MS, startWire, takeWireCounts, wideSeed, wideServiceIds, type Wire, type WireCounts } from './wire';
+import { RTT_MS, startWire, takeWireCounts, wideServiceIds, type Wire, type WireCounts } from './wire';
 
 const ITEMS = 100;
 const RUNS = 3;
@@ -30,7 +30,7 @@ interface Variant {
 }
 
 function accountOf(wire: Wire) {
-  return seedAccount(wire.emulator.seed);
+  return seedAccount(wire.seed);
 }
 
 /** n8n workflow ids are 16 characters. */
@@ -44,11 +44,10 @@ const handVariant = (name: string, path: string, style: HandBuiltStyle, continue
 });
 
 const SPEED_VARIANTS: Variant[] = [
-  nodeVariant('node, password, default Parallel (20)', 'nodepwdflt', PASSWORD_CREDENTIAL),
-  nodeVariant('node, access key, default Parallel (20)', 'nodekeydflt', ACCESS_KEY_CREDENTIAL),
-  nodeVariant('node, password, Parallel 1', 'nodepwd1', PASSWORD_CREDENTIAL, 1),
-  nodeVariant('node, password, Parallel 5', 'nodepwd5', PASSWORD_CREDENTIAL, 5),
-  nodeVariant('node, password, Parallel 100', 'nodepwd100', PASSWORD_CREDENTIAL, 100),
+  nodeVariant(`node, password, default Parallel (${DEFAULT_PARALLEL_REQUESTS})`, 'nodepwdflt', PASSWORD_CREDENTIAL),
+  nodeVariant(`node, access key, default Parallel (${DEFAULT_PARALLEL_REQUESTS})`, 'nodekeydflt', ACCESS_KEY_CREDENTIAL),
+  ...[1, 5, 20, 50, 100].filter((parallel) => parallel !== DEFAULT_PARALLEL_REQUESTS)
+    .map((parallel) => nodeVariant(`node, password, Parallel ${parallel}`, `nodepwd${parallel}`, PASSWORD_CREDENTIAL, parallel)),
   handVariant('hand-built, default (all items at once)', 'handdflt', 'default'),
   handVariant('hand-built, Batching (10 per batch, no interval)', 'handbatch', 'batching'),
   handVariant('hand-built, Loop Over Items (batch of 1)', 'handloop', 'loop'),
@@ -133,7 +132,7 @@ async function rateRows(n8n: RunningN8n, wire: Wire): Promise<BenchRow[]> {
 
 function ratioRows(rows: BenchRow[]): BenchRow[] {
   const wall = (name: string) => rows.find((row) => row.case === name)?.figures[0].value ?? Number.NaN;
-  const handDefault = wall(SPEED_VARIANTS[5].name);
+  const handDefault = wall(SPEED_VARIANTS.find((variant) => variant.path === 'handdflt')!.name);
   return SPEED_VARIANTS.filter((variant) => !variant.handBuilt).map((variant) => ({
     benchmark: 'Real n8n: hand-built default (all at once) wall ÷ node wall (above 1 = the node is faster)',
     case: variant.name,
@@ -143,7 +142,7 @@ function ratioRows(rows: BenchRow[]): BenchRow[] {
 }
 
 async function run(): Promise<BenchRow[]> {
-  const wire = await startWire({ seed: wideSeed(loadSeedFile(DEMO_SEED_PATH), RATE_ITEMS) });
+  const wire = await startWire({ services: RATE_ITEMS });
   let n8n: RunningN8n | undefined;
   try {
     const workflows = [...SPEED_VARIANTS, RATE_NODE, RATE_HAND].map((variant) => variant.workflow(wire));

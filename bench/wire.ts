@@ -3,10 +3,11 @@
  * proxy (bench/latency-proxy.ts). The bench process must trust the CA from its start (NODE_EXTRA_CA_CERTS is read
  * once), so `ensureTrustedCa` re-runs the bench with it set; engines started from here inherit it.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startEmulator, type RunningEmulator, type Seed } from '../emulator';
+import { createInterface } from 'node:readline';
+import { DEMO_SEED_PATH, loadSeedFile, type Seed } from '../emulator';
 import { createTestCertificates } from '../emulator/tls-certificates';
 import { readRequestLog, readTraffic, clearTraffic, type TrafficSnapshot } from '../test/support/emulator-control';
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
@@ -29,14 +30,15 @@ export function ensureTrustedCa(): void {
   process.exit(child.status ?? 1);
 }
 
-function tlsIdentity(): { key: string; cert: string } {
+export function tlsIdentity(): { key: string; cert: string } {
   const dir = process.env[TLS_DIR_VARIABLE];
   if (!dir) throw new Error('the bench CA is not set up: call ensureTrustedCa() first');
   return { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8') };
 }
 
 export interface Wire {
-  emulator: RunningEmulator;
+  /** The seed the emulator serves (the demo account plus the bench's one-service devices). */
+  seed: Seed;
   /** https://127.0.0.1:<proxy port>: the API URL clients use, through the delay. */
   apiUrl: string;
   /** The emulator's own URL, for the control API (no delay). */
@@ -45,17 +47,40 @@ export interface Wire {
   close(): Promise<void>;
 }
 
-export async function startWire(options: { seed?: Seed; rttMs?: number } = {}): Promise<Wire> {
-  const emulator = await startEmulator({ tls: tlsIdentity(), ...(options.seed ? { seed: options.seed } : {}) });
-  const proxy = await startLatencyProxy({ host: '127.0.0.1', port: emulator.port }, options.rttMs ?? RTT_MS);
+/** Starts the emulator process (bench/emulator-process.ts) with `services` one-service devices; resolves its URL. */
+async function startEmulatorProcess(services: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [...process.execArgv.filter((arg) => arg !== '--expose-gc'),
+    join(__dirname, 'emulator-process.ts'), String(services)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      try {
+        resolve((JSON.parse(line) as { url: string }).url);
+      } catch {
+        reject(new Error(`bench emulator said: ${line}`));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bench emulator exited (${code}) before listening`)));
+  });
+  return { url, stop: async () => {
+    child.kill('SIGTERM');
+    await exited;
+  } };
+}
+
+export async function startWire(options: { services?: number; rttMs?: number } = {}): Promise<Wire> {
+  const services = options.services ?? 0;
+  const emulator = await startEmulatorProcess(services);
+  const port = Number(new URL(emulator.url).port);
+  const proxy = await startLatencyProxy({ host: '127.0.0.1', port }, options.rttMs ?? RTT_MS);
   return {
-    emulator,
+    seed: wideSeed(loadSeedFile(DEMO_SEED_PATH), services),
     apiUrl: `https://127.0.0.1:${proxy.port}`,
     controlUrl: emulator.url,
     proxy,
     close: async () => {
       await proxy.close();
-      await emulator.close();
+      await emulator.stop();
     },
   };
 }
