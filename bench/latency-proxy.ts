@@ -17,11 +17,14 @@ export interface LatencyProxy {
   close(): Promise<void>;
 }
 
-/** Forwards `from` to `to`, each chunk no earlier than `earliestMs()` and `delayMs` after it arrived, in order. */
-function forward(from: Socket, to: Socket, delayMs: number, earliestMs: () => number, timers: Set<NodeJS.Timeout>): void {
+/**
+ * Forwards `from` to `to` in order, each chunk `delayMs` after it arrived or, for a chunk sent before the
+ * connection was open (`openAtMs`), `delayMs` after that.
+ */
+function forward(from: Socket, to: Socket, delayMs: number, openAtMs: number, timers: Set<NodeJS.Timeout>): void {
   let lastRelease = 0;
   const later = (action: () => void): void => {
-    const release = Math.max(performance.now() + delayMs, earliestMs(), lastRelease);
+    const release = Math.max(Math.max(performance.now(), openAtMs) + delayMs, lastRelease);
     lastRelease = release;
     const timer = setTimeout(() => {
       timers.delete(timer);
@@ -49,7 +52,8 @@ export async function startLatencyProxy(target: { host: string; port: number }, 
     open++;
     peakOpen = Math.max(peakOpen, open);
     client.once('close', () => open--);
-    // The handshake: SYN and SYN-ACK take a round trip before the client's first byte can even leave.
+    // The handshake: SYN and SYN-ACK take a round trip before the client's first byte can even leave, so that
+    // byte reaches the server one and a half round trips after connect().
     const openAt = performance.now() + rttMs;
     const upstream = connect(target.port, target.host);
     for (const socket of [client, upstream]) {
@@ -57,8 +61,8 @@ export async function startLatencyProxy(target: { host: string; port: number }, 
       socket.setNoDelay(true);
       socket.on('close', () => sockets.delete(socket));
     }
-    forward(client, upstream, oneWayMs, () => openAt, timers);
-    forward(upstream, client, oneWayMs, () => 0, timers);
+    forward(client, upstream, oneWayMs, openAt, timers);
+    forward(upstream, client, oneWayMs, 0, timers);
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,13 +1,17 @@
 /**
  * How many requests one client keeps in flight: at most `max`, fewer while remote.it throttles. Additive increase,
- * multiplicative decrease (as TCP does): a 429 halves the window, once per window, and each success widens it by
- * 1/window, so it grows back by about one request per round trip. remote.it publishes no rate limit (contract
+ * multiplicative decrease (as TCP does): a 429 narrows the window to 70% (CUBIC's factor; halving left a quarter
+ * of a rate limit unused in `npm run bench`), once per window, and each success widens it by 1/window, so it grows
+ * back by about one request per round trip. remote.it publishes no rate limit (contract
  * section 6), so the window is learnt from its answers, never configured.
  */
 import { RemoteItValidationError } from './errors';
 
 /** Requests one client may keep in flight at most (the n8n node's Parallel Requests goes up to this too). */
 export const MAX_CONCURRENCY = 100;
+
+/** The window after a burst of 429s, as a share of the window before it. */
+const DECREASE = 0.7;
 
 /** What became of a request that held a slot. */
 export type SlotOutcome = 'ok' | 'throttled' | 'failed';
@@ -50,7 +54,7 @@ export function createAdaptiveConcurrency(max: unknown): AdaptiveConcurrency {
         released = true;
         inFlight--;
         if (outcome === 'throttled' && startedIn === epoch) {
-          window = Math.max(1, window / 2);
+          window = Math.max(1, window * DECREASE);
           epoch++;
         } else if (outcome === 'ok') {
           window = Math.min(max, window + 1 / window);

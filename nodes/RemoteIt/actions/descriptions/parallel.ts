@@ -1,11 +1,12 @@
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 /**
- * Requests in flight at once, for every operation. The default sends 20 items at a time: faster than n8n's HTTP
- * Request node sending all items at once (README, "Benchmarks"), without firing hundreds of requests at remote.it.
- * Whatever the setting, the client narrows it while remote.it answers 429 and widens it again.
+ * Requests in flight at once, for every operation. n8n's request helper opens a new HTTPS connection per request
+ * (three round trips each), so the default sends 50 items at a time: faster than n8n's HTTP Request node sending
+ * all items at once (README, "Benchmarks"), half its fan-out at 100 items. Whatever the setting, the client
+ * narrows it while remote.it answers 429 and widens it again.
  */
-export const DEFAULT_PARALLEL_REQUESTS = 20;
+export const DEFAULT_PARALLEL_REQUESTS = 50;
 const MAX_PARALLEL_REQUESTS = 100;
 
 export const parallelRequestsOption: INodeProperties = {
