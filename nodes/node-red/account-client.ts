@@ -11,9 +11,9 @@ const DEFAULT_API_URL = 'https://api.remote.it';
 const DEFAULT_TIMEOUT_SECONDS = 30;
 /**
  * Requests one account keeps in flight, whatever bursts of messages arrive; narrowed while remote.it answers 429.
- * The same default as the n8n node's Parallel Requests.
+ * The same as the n8n node's default Parallel Requests.
  */
-const CONCURRENCY = 20;
+const CONCURRENCY = 50;
 
 export interface AccountSettings {
   apiUrl?: string;
