@@ -40,7 +40,7 @@ async function startWithRetries(home: N8nHome): Promise<N8nServer> {
 
 export async function startBenchN8n(credentials: CredentialJson[], workflows: WorkflowJson[]): Promise<RunningN8n> {
   const engine = await ensureEngine('n8n', { log });
-  const tarball = packLocalPackage(log);
+  const tarball = packLocalPackage('n8n-nodes-remoteit', log);
   const home = createN8nHome(engine, tarball);
   const cleanUp = () => {
     rmSync(home.userFolder, { recursive: true, force: true });

@@ -8,6 +8,7 @@
 import { join } from 'node:path';
 
 import { clientConnectBenchmark } from './client-connect';
+import { coldRequireBenchmark } from './cold-require';
 import { listDevicesBenchmark } from './list-devices';
 import { nowMs } from './measure';
 import { n8nParallelBenchmark } from './n8n-parallel';
@@ -20,8 +21,10 @@ import { wireClientBenchmark } from './wire-client';
 import { wireN8nBenchmark } from './wire-n8n';
 import { wireNodeRedBenchmark } from './wire-node-red';
 
-const BENCHMARKS: Benchmark[] = [signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark,
-  wireClientBenchmark, wireNodeRedBenchmark, wireN8nBenchmark, memoryBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark, coldRequireBenchmark,
+  wireClientBenchmark, wireNodeRedBenchmark, wireN8nBenchmark, memoryBenchmark,
+];
 
 function selected(filters: string[]): Benchmark[] {
   if (filters.length === 0) return BENCHMARKS;

@@ -13,6 +13,7 @@ import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say, stopEverything } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
+import { N8N_PACKAGE } from '../package/local-package';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
 import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
 import { setUpOwner, startN8nServer } from './n8n-server';
@@ -23,7 +24,7 @@ const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Us
 async function main(): Promise<void> {
   // Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
   onStop(() => stopRunningEngines(20_000));
-  const { tarball, emulator } = await packAndStartEmulator();
+  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE);
 
   const engine = await ensureEngine('n8n', { log: say });
   const userFolder = mkdtempSync(join(tmpdir(), 'remoteit-n8n-demo-'));

@@ -9,7 +9,7 @@ import { formatDuration } from '../../dev/engines/run-command';
 
 const LANES: EngineName[][] = [
   ['n8n', 'node-red'],
-  ['node24', 'n8n-2', 'node-red-5'],
+  ['node24', 'n8n-2', 'node-red-5', 'n8n-tools'],
 ];
 
 export default async function installEngines(): Promise<void> {
