@@ -82,6 +82,11 @@ async function runOnce(n8n: RunningN8n, wire: Wire, variant: Variant, items: Arr
   const counts = await takeWireCounts(wire);
   const ok = status === 200 ? output.filter((item) => typeof item.id === 'string' || typeof item.connectionid === 'string' ||
     (typeof item.connection === 'object' && item.connection !== null)).length : 0;
+  if (ok < items.length) {
+    // Say why, so a failed run can be told from a slow one (n8n answers with the error, or items carry it).
+    const failure = output.find((item) => item.error !== undefined || item.message !== undefined) ?? output[0];
+    process.stderr.write(`  ${variant.name}: ${ok} of ${items.length} connected (HTTP ${status}): ${JSON.stringify(failure).slice(0, 400)}\n`);
+  }
   return { ms, counts, ok, lost: items.length - ok };
 }
 
