@@ -86,6 +86,7 @@ async function runOnce(n8n: RunningN8n, wire: Wire, variant: Variant, items: Arr
     // Say why, so a failed run can be told from a slow one (n8n answers with the error, or items carry it).
     const failure = output.find((item) => item.error !== undefined || item.message !== undefined) ?? output[0];
     process.stderr.write(`  ${variant.name}: ${ok} of ${items.length} connected (HTTP ${status}): ${JSON.stringify(failure).slice(0, 400)}\n`);
+    if (status !== 200) process.stderr.write(`  n8n's last output:\n${n8n.server.output().slice(-2000)}\n`);
   }
   return { ms, counts, ok, lost: items.length - ok };
 }
