@@ -4,7 +4,7 @@ import { parseProxy, portProxyUrl, type ParsedProxy } from './proxy';
 import { isObject, textOf } from './json-values';
 import type { AccessMode, Connection } from './types';
 
-/** A proxy lives about 8 h when remote.it does not say (contract section 5). */
+/** A proxy lives about 8 h when remote.it does not say (docs/remoteit-api.md §5). */
 export const DEFAULT_TIMEOUT_SECONDS = 28800;
 
 export interface ConnectionRequest {
@@ -41,7 +41,7 @@ function assemble(id: string, endpoint: ParsedProxy, proxy: string, created: Dat
     url: endpoint.url,
     proxy,
     reverseProxy: endpoint.reverseProxy,
-    // Reverse proxies are always public behind a random host name (contract section 5).
+    // Reverse proxies are always public behind a random host name (docs/remoteit-api.md §5).
     accessMode: endpoint.reverseProxy ? 'public' : request.accessMode,
     hostIp: endpoint.reverseProxy ? '0.0.0.0' : request.hostIp,
     createdAt: created.toISOString(),
@@ -62,7 +62,10 @@ export function connectionFromRest(answer: Record<string, unknown>, request: Con
   if (!id) throw unusable('a connection id');
   const proxy = textOf(details.proxy);
   let endpoint: ParsedProxy;
-  if (proxy) {
+  if (proxy && (details.reverseProxy === true || details.reverseProxy === 'true')) {
+    // remote.it flags reverse proxies (remoteit/sdk-go:contracts/proxy.go sample); the URL is used as it is.
+    endpoint = { host: parseProxy(proxy).host, port: null, reverseProxy: true, url: proxy };
+  } else if (proxy) {
     endpoint = parseProxy(proxy);
   } else {
     const host = textOf(details.proxyserver);
@@ -95,16 +98,4 @@ export function connectionFromGraphql(data: unknown, request: ConnectionRequest)
   const proxy = url ?? (endpoint.port === null ? endpoint.url : `${endpoint.host}:${endpoint.port}`);
   const timeout = positiveNumber(answer.timeout) ?? DEFAULT_TIMEOUT_SECONDS;
   return assemble(id, endpoint, proxy, validDate(answer.created) ?? request.now, timeout, request, data);
-}
-
-/**
- * A live session as a Connection (for `reuse`). Sessions do not report the access mode, so the one requested is
- * assumed; when this client opened the connection its own record is used instead (see index.ts).
- */
-export function connectionFromSession(session: { id: string; createdAt: string; proxy?: string },
-  request: ConnectionRequest): Connection | undefined {
-  if (!session.proxy) return undefined;
-  const endpoint = parseProxy(session.proxy);
-  const created = validDate(session.createdAt) ?? request.now;
-  return assemble(session.id, endpoint, session.proxy, created, DEFAULT_TIMEOUT_SECONDS, request, session);
 }

@@ -1,10 +1,10 @@
 /**
- * Calls to remote.it's GraphQL v1 API (contract section 3). Query texts are constants: user input only ever
+ * Calls to remote.it's GraphQL v1 API (docs/remoteit-api.md §3). Query texts are constants: user input only ever
  * travels as variables. Errors come as HTTP 200 with `errors[]` (only `message` is reliable); auth failures as a
  * bare 401/403.
  */
 import {
-  RemoteItAuthError, RemoteItDeviceOfflineError, RemoteItError, RemoteItNotFoundError, RemoteItRateLimitError,
+  RemoteItAuthError, RemoteItError, RemoteItNotFoundError, RemoteItRateLimitError,
   RemoteItUnavailableError,
 } from './errors';
 import { describeRequest, errorForStatus, parseJsonBody, sendWithRetry } from './request';
@@ -21,14 +21,15 @@ export const QUERIES = {
   login { devices(size: $size, from: $from, name: $name, state: $state, sort: "name") {
     total hasMore items { ${DEVICE_FIELDS} } } } }`,
   device: `query Device($id: [String!]!) { login { device(id: $id) { ${DEVICE_FIELDS} } } }`,
-  sessions: 'query Sessions { login { sessions { id timestamp target { id name } endpoint { proxy } } } }',
+  sessions: 'query Sessions { login { id sessions { id timestamp user { id } target { id name } endpoint { proxy } } } }',
+  serviceState: 'query ServiceState($id: [String!]!) { login { service(id: $id) { id online device { id online } } } }',
   events: `query Events($from: Int, $size: Int, $minDate: DateTime, $types: [EventType!]) {
   login { events(from: $from, size: $size, minDate: $minDate, types: $types) {
-    total hasMore items { id type state timestamp target { id name } } } } }`,
+    total hasMore items { id type state timestamp target { id name device { id name } } } } } }`,
   connect: `mutation Connect($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP) { id host port reverseProxy url created timeout } }`,
-  // The proxy type is written as an enum literal: the contract names its values but not the enum type a
-  // `$type` variable would have to declare. Neither text carries user input.
+  // The proxy type is an enum literal of remote.it's `ProxyType` (docs/remoteit-api.md §3), not a variable:
+  // neither text carries user input.
   connectPortProxy: `mutation ConnectPortProxy($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP, type: PORT_PROXY) { id host port reverseProxy url created timeout } }`,
   connectReverseProxy: `mutation ConnectReverseProxy($serviceId: String!, $hostIP: String!) {
@@ -50,22 +51,28 @@ function firstErrorMessage(errors: unknown): string | undefined {
   return messages.join('; ');
 }
 
-/** The typed error for a GraphQL `errors[]` message (remote.it sends no error codes, so the text decides). */
-export function errorForGraphqlMessage(message: string, where: string, status: number): RemoteItError {
+/**
+ * The typed error for a GraphQL `errors[]` entry. remote.it publishes no error codes or texts for GraphQL
+ * (docs/remoteit-api.md §6), so only a standard `extensions.code` decides; anything else is a generic API_ERROR
+ * carrying remote.it's message, which connect and disconnect then explain by asking remote.it (connect.ts).
+ */
+export function errorForGraphqlMessage(message: string, where: string, status: number, code?: string): RemoteItError {
   const details = { reason: message, status };
-  if (/inactive|offline|not online/i.test(message)) {
-    return new RemoteItDeviceOfflineError(`The device is offline, so remote.it cannot connect to it (${message}). Try again once it is online.`, details);
-  }
-  if (/not found|does not exist|no such|unknown (service|device|connection)|invalid (service|device)/i.test(message)) {
-    return new RemoteItNotFoundError(`remote.it does not know that service, device or connection (${message}). Check the id.`, details);
-  }
-  if (/unauthori[sz]ed|forbidden|unauthenticated|not authenticated|access denied/i.test(message)) {
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
     return new RemoteItAuthError(`remote.it refused the request (${message}). Check the credentials.`, details);
   }
-  if (/too many|throttl|rate limit/i.test(message)) {
+  if (code === 'NOT_FOUND') return new RemoteItNotFoundError(`remote.it does not know that service, device or connection (${message}). Check the id.`, details);
+  if (code === 'TOO_MANY_REQUESTS' || code === 'RATE_LIMITED') {
     return new RemoteItRateLimitError(`remote.it is throttling requests (${message}). Wait a while and send fewer requests.`, details);
   }
   return new RemoteItError(`remote.it refused ${where}: ${message}`, 'API_ERROR', details);
+}
+
+function firstErrorCode(errors: unknown): string | undefined {
+  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  const extensions = typeof first === 'object' && first !== null ? Reflect.get(first, 'extensions') : undefined;
+  const code = typeof extensions === 'object' && extensions !== null ? Reflect.get(extensions, 'code') : undefined;
+  return typeof code === 'string' ? code : undefined;
 }
 
 /** Runs one GraphQL operation and returns its `data`. */
@@ -87,7 +94,7 @@ export async function callGraphql(context: ApiContext, query: string, variables:
     const envelope = parseJsonBody(request, response) as GraphqlEnvelope | null;
     const where = describeRequest(request);
     const message = firstErrorMessage(envelope?.errors);
-    if (message !== undefined) throw errorForGraphqlMessage(context.request.redact(message), where, response.status);
+    if (message !== undefined) throw errorForGraphqlMessage(context.request.redact(message), where, response.status, firstErrorCode(envelope?.errors));
     if (typeof envelope !== 'object' || envelope === null || envelope.data === undefined || envelope.data === null) {
       throw new RemoteItUnavailableError(`remote.it answered ${where} without data; the answer is not usable.`,
         { status: response.status });

@@ -1,9 +1,9 @@
 /**
  * Reads REST v27 answers. Every value is a string and failure is normally HTTP 200 with `status:"false"` and a
- * `reason` (contract section 2), so the body decides, whatever the HTTP status says.
+ * `reason` (docs/remoteit-api.md §2), so the body decides, whatever the HTTP status says.
  */
 import {
-  RemoteItAuthError, RemoteItDeviceOfflineError, RemoteItError, RemoteItMfaError, RemoteItNotFoundError,
+  RemoteItAuthError, RemoteItError, RemoteItMfaError, RemoteItNotFoundError,
   RemoteItRateLimitError, RemoteItUnavailableError, RemoteItValidationError,
 } from './errors';
 import { describeRequest, errorForStatus, parseJsonBody, type RequestSettings } from './request';
@@ -15,7 +15,7 @@ export type RestAnswer = Record<string, unknown>;
 /** Auth, throttling and server-error statuses: they say more than a reason nothing recognises. */
 const statusOutranksUnknownReason = (status: number): boolean => status === 401 || status === 403 || status === 429 || status >= 500;
 
-/** /user/login refuses two-factor accounts with one of these codes (contract section 1). */
+/** /user/login refuses two-factor accounts with one of these codes (docs/remoteit-api.md §1). */
 const MFA_CODES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP']);
 
 export const MFA_MESSAGE =
@@ -29,7 +29,8 @@ export function errorForRestFailure(answer: RestAnswer, where: string, redact: (
   const code = textOf(answer.code);
   const details = { reason, status };
   if (code && MFA_CODES.has(code)) return new RemoteItMfaError(MFA_MESSAGE, details);
-  if (/\[0861\]|\[0806\]|not found|no such|unknown (service|device)/i.test(reason)) {
+  // [0806] device not found, [0861] no service for that address (remoteit/sdk-go:contracts/constants.go).
+  if (/\[0861\]|\[0806\]/.test(reason)) {
     return new RemoteItNotFoundError(`remote.it does not know that service or device (${reason}). Check the id.`, details);
   }
   if (/bad device address/i.test(reason)) {
@@ -44,9 +45,6 @@ export function errorForRestFailure(answer: RestAnswer, where: string, redact: (
   }
   if (/\[0102\]|username or password|password|unauthori[sz]ed|forbidden/i.test(reason)) {
     return new RemoteItAuthError(`remote.it refused the sign-in (${reason}). Check the username (account email) and password.`, details);
-  }
-  if (/inactive|offline|not online|not connected/i.test(reason)) {
-    return new RemoteItDeviceOfflineError(`The device is offline, so remote.it cannot connect to it (${reason}). Try again once it is online.`, details);
   }
   if (/too many|throttl|rate limit/i.test(reason)) {
     return new RemoteItRateLimitError(`remote.it is throttling requests (${reason}). Wait a while and send fewer requests.`, details);

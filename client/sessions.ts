@@ -1,38 +1,32 @@
-/** Active connections (GraphQL `login.sessions`; a session id equals the connection id, contract section 3). */
+/**
+ * Live sessions (GraphQL `login.sessions`, docs/remoteit-api.md §3). remote.it lists every session on the
+ * account's services: other users' too, and peer-to-peer ones (`endpoint.proxy` is a Boolean, false for those).
+ * Only this account's own proxy sessions are connections this package can use or close. A session carries no
+ * proxy address: host and port are known only for connections this client opened (session id = connection id,
+ * as remote.it's desktop app pairs them).
+ */
 import { callGraphql, QUERIES } from './graphql';
-import { parseProxy } from './proxy';
 import type { ApiContext } from './rest';
 import { isObject, textOf } from './json-values';
-import type { Session } from './types';
+import type { Connection, Session } from './types';
 
-function sessionFromGraphql(item: Record<string, unknown>): Session | undefined {
+function ownProxySession(item: Record<string, unknown>, accountId: string | undefined): Session | undefined {
   const id = textOf(item.id);
   const target = isObject(item.target) ? item.target : {};
   const serviceId = textOf(target.id);
-  if (!id || !serviceId) return undefined;
-  const session: Session = {
-    id,
-    serviceId: serviceId.toUpperCase(),
-    serviceName: textOf(target.name) ?? '',
-    createdAt: textOf(item.timestamp) ?? '',
-  };
-  const proxy = isObject(item.endpoint) ? textOf(item.endpoint.proxy) : undefined;
-  if (proxy) {
-    session.proxy = proxy;
-    try {
-      const endpoint = parseProxy(proxy);
-      session.host = endpoint.host;
-      session.port = endpoint.port;
-    } catch {
-      // An unreadable proxy still leaves a listable session; host and port are simply left out.
-    }
-  }
-  return session;
+  const userId = isObject(item.user) ? textOf(item.user.id) : undefined;
+  const proxy = isObject(item.endpoint) && item.endpoint.proxy === true;
+  if (!id || !serviceId || !proxy || !accountId || userId !== accountId) return undefined;
+  return { id, serviceId: serviceId.toUpperCase(), serviceName: textOf(target.name) ?? '', createdAt: textOf(item.timestamp) ?? '' };
 }
 
-/** Sessions always come from GraphQL: REST v27 has no session list. Token and password auth work there too. */
-export async function listSessions(context: ApiContext): Promise<Session[]> {
+/** `opened` looks up a connection this client opened, by id, to fill in its address. */
+export async function listSessions(context: ApiContext, opened: (id: string) => Connection | undefined = () => undefined): Promise<Session[]> {
   const data = await callGraphql(context, QUERIES.sessions);
-  const items = isObject(data) && isObject(data.login) && Array.isArray(data.login.sessions) ? data.login.sessions : [];
-  return items.filter(isObject).map(sessionFromGraphql).filter((s): s is Session => s !== undefined);
+  const login = isObject(data) && isObject(data.login) ? data.login : {};
+  const items = Array.isArray(login.sessions) ? login.sessions.filter(isObject) : [];
+  return items.map((item) => ownProxySession(item, textOf(login.id))).filter((s): s is Session => s !== undefined).map((session) => {
+    const mine = opened(session.id);
+    return mine ? { ...session, proxy: mine.proxy, host: mine.host, port: mine.port } : session;
+  });
 }

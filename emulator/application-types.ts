@@ -1,4 +1,4 @@
-/** remote.it application type ids and their titles (contract section 3). */
+/** remote.it application type ids and their titles (docs/remoteit-api.md §3). */
 const TITLES: Record<number, string> = {
   1: 'Generic TCP',
   4: 'VNC',
@@ -8,6 +8,20 @@ const TITLES: Record<number, string> = {
   28: 'SSH',
   35: 'Bulk Service',
 };
+
+/**
+ * `applicationTypes`: remote.it's ApplicationType fields (schema); the values are emulator-defined (remote.it's
+ * own list is not published), ids and ports as in docs/remoteit-api.md §3.
+ */
+export const APPLICATION_TYPES = [
+  { id: 1, name: 'Generic TCP', description: 'Generic TCP', port: null, proxy: false, scheme: null, protocol: 'TCP' },
+  { id: 4, name: 'VNC', description: 'VNC remote desktop', port: 5900, proxy: false, scheme: 'vnc', protocol: 'TCP' },
+  { id: 5, name: 'RDP', description: 'Remote Desktop Protocol', port: 3389, proxy: false, scheme: 'rdp', protocol: 'TCP' },
+  { id: 7, name: 'HTTP', description: 'Web (HTTP)', port: 80, proxy: true, scheme: 'http', protocol: 'TCP' },
+  { id: 8, name: 'HTTPS', description: 'Secure web (HTTPS)', port: 443, proxy: true, scheme: 'https', protocol: 'TCP' },
+  { id: 28, name: 'SSH', description: 'Secure Shell', port: 22, proxy: false, scheme: 'ssh', protocol: 'TCP' },
+  { id: 35, name: 'Bulk Service', description: 'The device itself', port: 65535, proxy: false, scheme: null, protocol: 'TCP' },
+];
 
 export function applicationTitle(application: number): string {
   return TITLES[application] ?? 'TCP';
@@ -19,7 +33,7 @@ function octets(value: number): string[] {
 
 /**
  * REST `devicetype`: 16 colon-separated hex octets; octets 1-2 hold the application type id and
- * octets 11-12 the port (contract section 2). The other octets carry flags we do not model.
+ * octets 11-12 the port (docs/remoteit-api.md §2). The other octets carry flags we do not model.
  */
 export function encodeDeviceType(application: number, port: number): string {
   const bytes = Array.from({ length: 16 }, () => '00');

@@ -1,9 +1,12 @@
 /**
- * Proxy connections: host/port allocation, the three proxy forms, replacement of a user's earlier
- * connection to the same service, and expiry by the emulator clock (contract sections 2, 3 and 5).
+ * Proxy connections: the three proxy forms, replacement of a user's earlier connection to the same service, and
+ * expiry by the emulator clock (docs/remoteit-api.md §2, §3, §5). Each one is a real loopback listener
+ * (proxy/proxy-listeners.ts), so its host is 127.0.0.1 instead of remote.it's proxyNN.rt3.io.
  */
 import type { EmulatorClock } from './clock';
-import { newConnectionId, newProxyCluster, newProxyPort, newReverseProxyLabel } from './random-ids';
+import { ProxyListeners } from './proxy/proxy-listeners';
+import { targetOf } from './proxy/responders';
+import { newConnectionId } from './random-ids';
 import type { DeviceRecord, ServiceRecord } from './state-types';
 
 export const LATCHING_HOST_IP = '255.255.255.255';
@@ -20,10 +23,11 @@ export interface ConnectionRecord {
   deviceName: string;
   application: number;
   kind: ProxyKind;
-  /** proxyNN.rt3.io for port proxies, <label>.pNN.rt3.io for reverse proxies. */
+  /** 127.0.0.1: the listener that carries the proxy's traffic. */
   host: string;
-  /** null for reverse proxies. */
+  /** null for reverse proxies (their URL carries the listener's port). */
   port: number | null;
+  listenPort: number;
   hostIp: string;
   createdAtMs: number;
   timeoutSeconds: number;
@@ -36,17 +40,17 @@ export function defaultProxyKind(application: number): ProxyKind {
 
 export class ConnectionStore {
   private connections: ConnectionRecord[] = [];
+  private readonly proxies = new ProxyListeners();
 
   constructor(
     private readonly clock: EmulatorClock,
     private readonly timeoutSeconds: number,
   ) {}
 
-  /** Opens a proxy; an earlier live connection of the same user to the same service is replaced. */
-  open(ownerEmail: string, device: DeviceRecord, service: ServiceRecord, kind: ProxyKind, hostIp: string): { connection: ConnectionRecord; replaced?: ConnectionRecord } {
-    const replaced = this.active(ownerEmail).find((c) => c.serviceId === service.id);
+  /** Opens a proxy; unless `concurrent`, an earlier live connection of the same user to the same service is replaced. */
+  async open(ownerEmail: string, device: DeviceRecord, service: ServiceRecord, kind: ProxyKind, hostIp: string, concurrent = false): Promise<{ connection: ConnectionRecord; replaced?: ConnectionRecord }> {
+    const replaced = concurrent ? undefined : this.active(ownerEmail).find((c) => c.serviceId === service.id);
     if (replaced) this.remove(replaced.id);
-    const cluster = newProxyCluster();
     const connection: ConnectionRecord = {
       id: newConnectionId(),
       ownerEmail,
@@ -56,12 +60,21 @@ export class ConnectionStore {
       deviceName: device.name,
       application: service.application,
       kind,
-      host: kind === 'reverse' ? `${newReverseProxyLabel()}.p${cluster}.rt3.io` : `proxy${cluster}.rt3.io`,
-      port: kind === 'reverse' ? null : this.freePort(),
+      host: '127.0.0.1',
+      port: null,
+      listenPort: 0,
       hostIp: kind === 'reverse' ? PUBLIC_HOST_IP : hostIp,
       createdAtMs: this.clock.nowMs(),
       timeoutSeconds: this.timeoutSeconds,
     };
+    connection.listenPort = await this.proxies.open(connection.id, {
+      hostIp: connection.hostIp,
+      target: targetOf(service.target, service.application),
+      deviceName: device.name,
+      serviceName: service.name,
+      isLive: () => this.connections.includes(connection) && expiresAtMs(connection) > this.clock.nowMs(),
+    });
+    if (kind === 'port') connection.port = connection.listenPort;
     this.connections.push(connection);
     return { connection, replaced };
   }
@@ -69,7 +82,8 @@ export class ConnectionStore {
   /** Live connections (not yet expired by the emulator clock), all users when no owner is given. */
   active(ownerEmail?: string): ConnectionRecord[] {
     const now = this.clock.nowMs();
-    this.connections = this.connections.filter((c) => c.createdAtMs + c.timeoutSeconds * 1000 > now);
+    for (const c of this.connections) if (expiresAtMs(c) <= now) this.proxies.close(c.id);
+    this.connections = this.connections.filter((c) => expiresAtMs(c) > now);
     return ownerEmail === undefined ? [...this.connections] : this.connections.filter((c) => c.ownerEmail === ownerEmail);
   }
 
@@ -79,26 +93,27 @@ export class ConnectionStore {
   }
 
   remove(connectionId: string): void {
+    this.proxies.close(connectionId);
     this.connections = this.connections.filter((c) => c.id !== connectionId);
   }
 
+  /** Closes every connection and its listener (reset, emulator shutdown). */
   clear(): void {
+    this.proxies.closeAll();
     this.connections = [];
-  }
-
-  private freePort(): number {
-    const used = new Set(this.active().map((c) => c.port));
-    for (;;) {
-      const port = newProxyPort();
-      if (!used.has(port)) return port;
-    }
   }
 }
 
-/** The `proxy` string remote.it returns: port proxy, reverse proxy, or the legacy RDP/VNC launch URL. */
+/**
+ * The `proxy` string remote.it returns: port proxy, reverse proxy, or the legacy RDP (5) / VNC (4) launch URL.
+ * remote.it's reverse proxies are https://<label>.pNN.rt3.io; the emulator's is plain HTTP on its loopback port.
+ */
 export function proxyString(connection: ConnectionRecord, legacyLaunchUrl: boolean): string {
-  if (connection.kind === 'reverse') return `https://${connection.host}`;
-  if (legacyLaunchUrl) return `http://${connection.host}/rdp/rdp.php?port=${connection.port}`;
+  if (connection.kind === 'reverse') return `http://${connection.host}:${connection.listenPort}`;
+  if (legacyLaunchUrl) {
+    const page = connection.application === 4 ? 'vnc/vnc.php' : 'rdp/rdp.php';
+    return `http://${connection.host}/${page}?port=${connection.port}`;
+  }
   return `http://${connection.host}:${connection.port}`;
 }
 

@@ -1,4 +1,4 @@
-/** The connect rules both APIs share: address, ownership, online state, access mode (contract sections 2, 3, 5). */
+/** The connect rules both APIs share: address, ownership, online state, access mode (docs/remoteit-api.md §2, §3, §5). */
 import type { EmulatorContext } from './context';
 import type { ConnectionRecord, ProxyKind } from './connections';
 import { defaultProxyKind, LATCHING_HOST_IP } from './connections';
@@ -25,7 +25,8 @@ function ownedByAnotherUser(context: EmulatorContext, user: UserRecord, serviceI
   return context.accounts.users.some((other) => other !== user && context.accounts.findService(other, serviceId) !== undefined);
 }
 
-export function openConnection(context: EmulatorContext, user: UserRecord, serviceId: string, hostIpSent: string | undefined, kind?: ProxyKind): ConnectOutcome {
+/** `concurrent`: keep the user's earlier connections to the service (REST body field; remoteit/sdk-go contracts/proxy.go). */
+export async function openConnection(context: EmulatorContext, user: UserRecord, serviceId: string, hostIpSent: string | undefined, kind: ProxyKind | undefined, options: { concurrent: boolean }): Promise<ConnectOutcome> {
   const address = serviceId.trim();
   if (!SERVICE_ADDRESS.test(address)) return { ok: false, problem: 'bad-address' };
   const found = context.accounts.findService(user, address);
@@ -33,8 +34,8 @@ export function openConnection(context: EmulatorContext, user: UserRecord, servi
   if (!isServiceOnline(found.device, found.service)) return { ok: false, problem: 'offline' };
   const hostIp = normaliseHostIp(hostIpSent);
   if (hostIp === undefined) return { ok: false, problem: 'bad-host-ip' };
-  const opened = context.connections.open(user.email, found.device, found.service, kind ?? defaultProxyKind(found.service.application), hostIp);
-  context.accounts.recordEvent(user.email, 'DEVICE_CONNECT', 'connected', found.service);
+  const opened = await context.connections.open(user.email, found.device, found.service, kind ?? defaultProxyKind(found.service.application), hostIp, options.concurrent);
+  context.accounts.recordEvent(user.email, 'DEVICE_CONNECT', 'connected', found.service, undefined, opened.connection.id);
   return { ok: true, ...opened };
 }
 
@@ -43,6 +44,6 @@ export function closeConnection(context: EmulatorContext, user: UserRecord, conn
   if (!connection) return undefined;
   if (serviceId && serviceId.trim().toUpperCase() !== connection.serviceId) return undefined;
   context.connections.remove(connection.id);
-  context.accounts.recordEvent(user.email, 'DEVICE_CONNECT', 'disconnected', { id: connection.serviceId, name: connection.serviceName });
+  context.accounts.recordEvent(user.email, 'DEVICE_CONNECT', 'disconnected', { id: connection.serviceId, name: connection.serviceName }, undefined, connection.id);
   return connection;
 }

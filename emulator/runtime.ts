@@ -25,6 +25,7 @@ export class EmulatorRuntime {
 
   /** Back to the seed: accounts, connections, tokens, clock, faults, latency, rate limit, request log and traffic counts. */
   reset(): void {
+    this.context.connections.clear();
     this.context = this.freshContext();
     this.faults.clear();
     this.log.clear();

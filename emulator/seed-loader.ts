@@ -1,6 +1,7 @@
 /** Loads a seed (object or JSON file) and validates it with messages that name the offending field. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseForeignSessions, parseTarget } from './seed-service-extras';
 import type { MfaCode, Seed, SeedAccessKey, SeedDevice, SeedService, SeedUser } from './seed-types';
 
 /** The demo seed ships as source; a compiled copy in dist/emulator still finds it. */
@@ -71,6 +72,8 @@ function parseService(value: unknown, where: string): SeedService {
     application: integerAt(record, 'application', where, 0, 65535),
     port: integerAt(record, 'port', where, 0, 65535),
     state: stateAt(record, 'state', where, 'active'),
+    target: parseTarget(record, where, fail),
+    sessions: parseForeignSessions(record, where, fail),
   };
 }
 

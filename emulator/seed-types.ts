@@ -1,12 +1,12 @@
 /** The seed file format (issue 2, section 3): users, their keys, their devices and services. */
 
-/** remote.it's two-factor refusal codes for /user/login (contract section 1). */
+/** remote.it's two-factor refusal codes for /user/login (docs/remoteit-api.md §1). */
 export type MfaCode = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
 
 export interface SeedAccessKey {
   /** ~20 upper-case alphanumerics. */
   id: string;
-  /** Base64; the HMAC key is the decoded bytes (contract section 4). */
+  /** Base64; the HMAC key is the decoded bytes (docs/remoteit-api.md §4). */
   secret: string;
   enabled: boolean;
 }
@@ -19,6 +19,16 @@ export interface SeedService {
   application: number;
   port: number;
   state?: 'active' | 'inactive';
+  /** Where its proxies forward: `127.0.0.1:<port>`, or the built-in `http` page or `echo` (emulator-defined). */
+  target?: string;
+  /** Live sessions other people (or their peer-to-peer clients) hold on this service (emulator-defined). */
+  sessions?: SeedForeignSession[];
+}
+
+export interface SeedForeignSession {
+  email: string;
+  /** false: a peer-to-peer session (remote.it's `SessionEndpoint.proxy`). */
+  proxy: boolean;
 }
 
 export interface SeedDevice {

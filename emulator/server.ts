@@ -73,6 +73,7 @@ export class EmulatorServer {
   }
 
   close(): Promise<void> {
+    this.runtime.context.connections.clear();
     for (const timer of this.timers) clearTimeout(timer);
     this.timers.clear();
     return new Promise((resolve) => {

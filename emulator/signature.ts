@@ -1,10 +1,11 @@
 /**
- * draft-cavage HTTP Signature verification (contract section 4), the scheme of Joyent's reference
+ * draft-cavage HTTP Signature verification (docs/remoteit-api.md §4), the scheme of Joyent's reference
  * `http-signature` package: the signing string is rebuilt from the `headers="..."` list the client sent.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EmulatorRequest } from './http-types';
 import { headerValue } from './http-types';
+import { hasRfc9421Signature, verifyRfc9421 } from './signature-rfc9421';
 
 export interface SignatureParams {
   keyId: string;
@@ -47,8 +48,9 @@ export function parseSignatureParams(request: EmulatorRequest): SignatureParams 
   };
 }
 
-/** The client is a signer when it sent either form of the signature header. */
+/** The client is a signer when it sent either form of the signature header, or an RFC 9421 Signature-Input. */
 export function hasSignature(request: EmulatorRequest): boolean {
+  if (hasRfc9421Signature(request)) return true;
   const authorization = headerValue(request.headers, 'authorization');
   return (authorization !== undefined && /^signature\s/i.test(authorization)) || headerValue(request.headers, 'signature') !== undefined;
 }
@@ -90,6 +92,8 @@ function signaturesMatch(expected: Buffer, sentBase64: string): boolean {
 }
 
 export function verifySignature<K>(request: EmulatorRequest, options: SignatureVerifyOptions<K>): SignatureVerdict<K> {
+  const authorization = headerValue(request.headers, 'authorization');
+  if (hasRfc9421Signature(request) && !(authorization && /^signature\s/i.test(authorization))) return verifyRfc9421(request, options);
   const params = parseSignatureParams(request);
   if (!params) return { ok: false, reason: 'malformed signature header' };
   if (params.algorithm !== 'hmac-sha256') return { ok: false, reason: `unsupported algorithm ${params.algorithm || '(none)'}` };

@@ -1,5 +1,5 @@
 /** The emulator's live records, built from a seed and mutated by requests and the control API. */
-import type { MfaCode } from './seed-types';
+import type { MfaCode, SeedForeignSession } from './seed-types';
 
 export type OnlineState = 'active' | 'inactive';
 
@@ -10,6 +10,8 @@ export interface ServiceRecord {
   port: number;
   state: OnlineState;
   deviceId: string;
+  target?: string;
+  sessions?: SeedForeignSession[];
 }
 
 export interface DeviceRecord {
@@ -27,7 +29,7 @@ export interface DeviceRecord {
 
 export interface AccessKeyRecord {
   id: string;
-  /** The decoded HMAC key (contract section 4). */
+  /** The decoded HMAC key (docs/remoteit-api.md §4). */
   key: Buffer;
   enabled: boolean;
 }
@@ -57,4 +59,6 @@ export interface EventRecord {
   ownerEmail: string;
   targetId: string;
   targetName: string;
+  /** DEVICE_CONNECT: the connection (= session) id. */
+  sessionId?: string;
 }

@@ -45,7 +45,7 @@ export async function n8nScreenshots(browser: Browser, emulator: RunningEmulator
     await page.waitForSelector('[data-test-id="canvas-node-status-success"]', { timeout: 60_000 }).catch(() => undefined);
     await pause(2500);
 
-    const connectNode = await page.waitForSelector('[data-test-id="canvas-node"][data-node-name="Connect to SSH"]', { visible: true });
+    const connectNode = await page.waitForSelector('[data-test-id="canvas-node"][data-node-name="Connect to the web UI"]', { visible: true });
     await connectNode?.click({ count: 2 });
     await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 30_000 });
     await pause(1500);

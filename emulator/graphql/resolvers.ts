@@ -1,84 +1,48 @@
-/** Root values for the schema: `login` for queries, `connect`/`disconnect` mutations (contract section 3). */
+/** Root values for the schema: `applicationTypes` and `login` for queries, `connect`/`disconnect` mutations. */
 import { GraphQLError } from 'graphql';
 import type { ProxyKind } from '../connections';
-import type { EmulatorContext } from '../context';
 import type { ConnectProblem } from '../open-connection';
 import { closeConnection, openConnection } from '../open-connection';
-import type { DeviceRecord, EventType, UserRecord } from '../state-types';
-import { pageOf } from './paging';
-import type { DeviceView } from './views';
-import { connectionView, deviceView, eventView, serviceView, sessionView } from './views';
+import { APPLICATION_TYPES } from '../application-types';
+import type { DevicesArgs, EventsArgs } from './filters';
+import { filterDevices } from './filters';
+import type { Scope } from './views';
+import { connectionView, deviceView, eventPage, serviceView, sessionsOf } from './views';
 
-export interface GraphQLContext {
-  emulator: EmulatorContext;
-  user: UserRecord;
-}
+export type GraphQLContext = Scope;
 
-interface DevicesArgs { size?: number | null; from?: number | null; name?: string | null; state?: string | null; sort?: string | null }
-interface EventsArgs { size?: number | null; from?: number | null; minDate?: string | null; maxDate?: string | null; types?: EventType[] | null }
-
-const SORTS: Record<string, (a: DeviceRecord, b: DeviceRecord) => number> = {
-  name: (a, b) => a.name.localeCompare(b.name),
-  state: (a, b) => a.state.localeCompare(b.state) || a.name.localeCompare(b.name),
-  lastReported: (a, b) => a.lastReported.getTime() - b.lastReported.getTime(),
-};
-
-function sortDevices(devices: DeviceRecord[], sort: string | null | undefined): DeviceRecord[] {
-  const key = (sort ?? 'name').replace(/^-/, '');
-  const compare = SORTS[key];
-  if (!compare) throw new GraphQLError(`Unknown sort "${sort}"; use one of ${Object.keys(SORTS).join(', ')} (prefix - for descending)`);
-  const sorted = [...devices].sort(compare);
-  return sort?.startsWith('-') ? sorted.reverse() : sorted;
-}
-
-function devices(user: UserRecord, args: DevicesArgs) {
-  if (args.state != null && args.state !== 'active' && args.state !== 'inactive') throw new GraphQLError('state must be "active" or "inactive"');
-  const name = args.name?.toLowerCase();
-  const matching = user.devices.filter((d) => (!name || d.name.toLowerCase().includes(name)) && (args.state == null || d.state === args.state));
-  const page = pageOf(sortDevices(matching, args.sort), args.from, args.size);
-  return { ...page, items: page.items.map(deviceView) };
-}
-
-function parseDateArg(value: string | null | undefined, name: string): number | undefined {
-  if (value == null) return undefined;
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new GraphQLError(`${name} must be an ISO date`);
-  return ms;
-}
-
-function events(context: GraphQLContext, args: EventsArgs) {
-  const min = parseDateArg(args.minDate, 'minDate');
-  const max = parseDateArg(args.maxDate, 'maxDate');
-  const matching = context.emulator.accounts
-    .eventsOf(context.user.email)
-    .filter((e) => (min === undefined || e.timestampMs >= min) && (max === undefined || e.timestampMs <= max))
-    .filter((e) => !args.types || args.types.includes(e.type));
-  const page = pageOf(matching, args.from, args.size);
-  return { ...page, items: page.items.map(eventView) };
-}
-
-function sessions(context: GraphQLContext) {
-  return context.emulator.connections.active(context.user.email).flatMap((connection) => {
-    const found = context.emulator.accounts.findService(context.user, connection.serviceId);
-    return found ? [sessionView(connection, serviceView(found.device, found.service))] : [];
-  });
-}
-
-function login(_args: unknown, context: GraphQLContext) {
-  const { user } = context;
-  return {
+function userView(scope: Scope): Record<string, unknown> {
+  const { user } = scope;
+  const view: Record<string, unknown> = {
     id: user.guid,
     email: user.email,
-    devices: (args: DevicesArgs) => devices(user, args),
-    device: (args: { id: string[] }): DeviceView[] => {
-      const ids = args.id.map((id) => id.trim().toUpperCase());
-      return user.devices.filter((d) => ids.includes(d.id)).map(deviceView);
+    created: user.devices[0]?.createdAt.toISOString() ?? null,
+    // Only the caller's own account exists here; remote.it's `account(id)` also opens organisations and shares.
+    account: (args: { id?: string | null; email?: string | null }) =>
+      (args.id == null || args.id === user.guid) && (args.email == null || args.email.toLowerCase() === user.email) ? view : null,
+    devices: (args: DevicesArgs) => {
+      const page = filterDevices(user.devices, args);
+      return { ...page, last: null, items: page.items.map((d) => deviceView(scope, d)) };
     },
-    sessions: () => sessions(context),
-    events: (args: EventsArgs) => events(context, args),
+    device: (args: { id: string[] }) => {
+      const ids = args.id.map((id) => id.trim().toUpperCase());
+      return user.devices.filter((d) => ids.includes(d.id)).map((d) => deviceView(scope, d));
+    },
+    service: (args: { id: string[] }) => args.id.flatMap((id) => {
+      const found = scope.emulator.accounts.findService(user, id);
+      return found ? [serviceView(scope, found.device, found.service)] : [];
+    }),
+    endpoints: (args: { id?: string[] | null; state?: string | null }) => user.devices.flatMap((device) =>
+      device.services.map((service) => serviceView(scope, device, service).endpoint as Record<string, unknown>))
+      .filter((e) => (!args.id || args.id.map((id) => id.toUpperCase()).includes(String(e.id))) && (!args.state || e.state === args.state)),
+    sessions: () => sessionsOf(scope).map((s) => s.view),
+    events: (args: EventsArgs) => eventPage(scope, args),
+    applicationTypes: () => APPLICATION_TYPES,
   };
+  return view;
 }
 
+/** Emulator-defined texts: remote.it's own GraphQL error wording is not published (emulator/README.md). */
 const CONNECT_ERRORS: Record<ConnectProblem, string> = {
   'bad-address': 'Invalid serviceId: expected 8 colon-separated hex octets',
   'unknown-service': 'Service not found',
@@ -89,16 +53,21 @@ const CONNECT_ERRORS: Record<ConnectProblem, string> = {
 
 const PROXY_TYPES: Record<string, ProxyKind | undefined> = { AUTO_PROXY: undefined, PORT_PROXY: 'port', REVERSE_PROXY: 'reverse' };
 
-function connect(args: { serviceId: string; hostIP?: string | null; type?: string | null }, context: GraphQLContext) {
-  const outcome = openConnection(context.emulator, context.user, args.serviceId, args.hostIP ?? undefined, PROXY_TYPES[args.type ?? 'AUTO_PROXY']);
+async function connect(args: { serviceId: string; hostIP: string; type: string }, scope: Scope) {
+  const outcome = await openConnection(scope.emulator, scope.user, args.serviceId, args.hostIP, PROXY_TYPES[args.type], { concurrent: false });
   if (!outcome.ok) throw new GraphQLError(CONNECT_ERRORS[outcome.problem]);
-  return connectionView(outcome.connection);
+  return connectionView(scope, outcome.connection);
 }
 
-function disconnect(args: { serviceId?: string | null; connectionId: string }, context: GraphQLContext): boolean {
-  const closed = closeConnection(context.emulator, context.user, args.connectionId, args.serviceId ?? undefined);
+function disconnect(args: { serviceId?: string | null; connectionId: string }, scope: Scope): boolean {
+  const closed = closeConnection(scope.emulator, scope.user, args.connectionId, args.serviceId ?? undefined);
   if (!closed) throw new GraphQLError('Connection not found');
   return true;
 }
 
-export const rootValue = { login, connect, disconnect };
+export const rootValue = {
+  applicationTypes: () => APPLICATION_TYPES,
+  login: (_args: unknown, scope: Scope) => userView(scope),
+  connect,
+  disconnect,
+};

@@ -1,112 +1,318 @@
 /**
- * The subset of remote.it's GraphQL v1 schema this project uses (contract section 3), written in SDL
- * and built by the reference `graphql` package; argument and field names follow remote.it's schema.
+ * The part of remote.it's GraphQL v1 schema the emulator serves (docs/remoteit-api.md §3), in SDL built by the
+ * reference `graphql` package. Every type, field, argument, default and enum here is copied from remote.it's
+ * schema introspection (test/fixtures/remoteit-schema.json); test/integration/emulator-schema.test.ts fails
+ * on any difference. Fields remote.it has and the emulator does not serve are simply absent.
  */
 import { buildSchema } from 'graphql';
 
 export const SCHEMA_SDL = /* GraphQL */ `
   scalar DateTime
+  scalar Object
 
-  enum EventType { DEVICE_STATE DEVICE_CONNECT DEVICE_SHARE }
-  enum ConnectionType { AUTO_PROXY REVERSE_PROXY PORT_PROXY }
+  enum ProxyType { AUTO_PROXY REVERSE_PROXY PORT_PROXY }
+  enum EventType {
+    DEVICE_STATE DEVICE_CONNECT DEVICE_SHARE LICENSE_UPDATED AUTH_LOGIN AUTH_LOGIN_ATTEMPT AUTH_PASSWORD_CHANGE
+    AUTH_PASSWORD_RESET AUTH_PHONE_CHANGE AUTH_MFA_ENABLED AUTH_MFA_DISABLED DEVICE_REFRESH DEVICE_TRANSFER
+    DEVICE_DELETE DEVICE_JOB
+  }
+  enum Protocol { TCP UDP }
+  enum ConnectionSource { UNKNOWN INTERNAL EXTERNAL WEBSOCKET }
+  enum EndpointQuality { UNKNOWN POOR MODERATE GOOD }
 
   type Query {
+    applicationTypes: [ApplicationType!]!
     login: User
   }
 
   type Mutation {
-    connect(serviceId: String!, hostIP: String, type: ConnectionType): Connection
-    disconnect(serviceId: String, connectionId: String!): Boolean
+    connect(hostIP: String! = "255.255.255.255", type: ProxyType! = AUTO_PROXY, serviceId: String!): Connection!
+    disconnect(connectionId: String!, serviceId: String): Boolean!
+  }
+
+  type ApplicationType {
+    id: Int!
+    name: String!
+    description: String!
+    port: Int
+    proxy: Boolean!
+    scheme: String
+    protocol: Protocol!
   }
 
   type User {
-    id: String!
-    email: String!
-    devices(size: Int, from: Int, name: String, state: String, sort: String): DeviceList!
-    "Returns a list, even for one id."
-    device(id: [String!]!): [Device!]!
-    sessions: [Session!]!
-    events(from: Int, size: Int, minDate: DateTime, maxDate: DateTime, types: [EventType!]): EventList!
+    id: ID!
+    email: String
+    created: DateTime
+    account(email: String, id: String): User
+    sessions: [Session!]
+    device(id: [String!]!): [Device!]
+    service(id: [String!]!): [Service!]
+    devices(sort: String! = "name", after: ID, from: Int = 0, size: Int = 100, application: [Int!], id: [String!], name: String, owner: Boolean, state: String): PaginatedDeviceResponse!
+    endpoints(id: [String!], state: String): [ServiceEndpoint!]
+    events(after: ID, from: Int = 0, size: Int = 100, maxDate: DateTime, minDate: DateTime, types: [EventType!]): PaginatedEventResponse!
+    applicationTypes: [ApplicationType!]!
   }
 
-  type DeviceList {
-    total: Int!
-    hasMore: Boolean!
+  type UserReference {
+    id: ID!
+    email: String
+  }
+
+  type PaginatedDeviceResponse {
     items: [Device!]!
+    hasMore: Boolean!
+    last: String
+    total: Int!
+  }
+
+  type Access {
+    created: DateTime
+    scripting: Boolean
+    user: UserReference!
+  }
+
+  type DeviceTag {
+    created: DateTime!
+    name: String!
+    color: Int
   }
 
   type Device {
-    id: String!
-    name: String!
+    id: ID!
+    protocol: Protocol
+    name: String
+    manufacturer: Int
+    platform: Int
+    created: DateTime
+    application: Int
+    port: Int
+    title: String
+    owner: UserReference
+    device: Device
+    host: String
+    enabled: Boolean!
+    access: [Access!]!
+    attributes(name: String, context: String): Object!
+    tags(accountId: String): [DeviceTag!]!
+    endpoint: ServiceEndpoint
+    lastReported: DateTime
+    sessions: [Session!]
     state: String!
     online: Boolean!
+    events(after: ID, from: Int = 0, size: Int = 100, maxDate: DateTime, minDate: DateTime, types: [EventType!]): PaginatedEventResponse!
+    categoryA: String
+    categoryB: String
+    categoryC: String
+    categoryD: String
+    categoryE: String
     hardwareId: String
-    lastReported: DateTime
-    created: DateTime
-    owner: Owner!
-    services: [Service!]!
-  }
-
-  type Owner {
-    email: String!
+    statusA: String
+    statusB: String
+    statusC: String
+    statusD: String
+    statusE: String
+    services(sort: String! = "name", application: [Int!], id: [String!], name: String, owner: Boolean, state: String): [Service!]!
   }
 
   type Service {
-    id: String!
-    name: String!
+    id: ID!
+    protocol: Protocol
+    name: String
+    manufacturer: Int
+    platform: Int
+    created: DateTime
+    application: Int
+    port: Int
+    title: String
+    owner: UserReference
+    device: Device
+    host: String
+    enabled: Boolean!
+    access: [Access!]!
+    attributes(name: String, context: String): Object!
+    tags(accountId: String): [DeviceTag!]!
+    endpoint: ServiceEndpoint
+    lastReported: DateTime
+    sessions: [Session!]
     state: String!
     online: Boolean!
-    application: Int!
-    title: String!
+    events(after: ID, from: Int = 0, size: Int = 100, maxDate: DateTime, minDate: DateTime, types: [EventType!]): PaginatedEventResponse!
+  }
+
+  type ServiceReference {
+    id: ID!
+    protocol: Protocol
+    name: String
+    manufacturer: Int
+    platform: Int
+    created: DateTime
+    application: Int
     port: Int
-    device: Device!
+    title: String
+    owner: UserReference
+    device: Device
+  }
+
+  type Geolocation {
+    city: String
+    connectionType: String
+    continent: String
+    continentName: String
+    country: String
+    countryName: String
+    isp: String
+    latitude: Float
+    longitude: Float
+    postal: String
+    state: String
+    stateName: String
+    timezone: String
+  }
+
+  type ServiceEndpoint {
+    externalAddress: String
+    id: ID!
+    timestamp: DateTime!
+    geo: Geolocation
+    availability: Float
+    expired: Boolean
+    name: String
+    online: Boolean!
+    state: String!
+    quality: EndpointQuality
+    version: String
+    application: Int
+    port: Int
+    title: String
   }
 
   type Session {
-    id: String!
+    id: ID!
     timestamp: DateTime!
-    target: Service!
-    endpoint: SessionEndpoint!
+    state: String!
+    connected: Boolean!
+    source: ConnectionSource
+    address: String
+    user: UserReference
+    target: ServiceReference
+    endpoint: SessionEndpoint
   }
 
   type SessionEndpoint {
-    proxy: String
-    host: String
-    port: Int
-    reverseProxy: Boolean!
-    hostIP: String!
-    timeout: Int!
-  }
-
-  type EventList {
-    total: Int!
-    hasMore: Boolean!
-    items: [Event!]!
-  }
-
-  type Event {
-    id: String!
-    type: EventType!
-    state: String
+    externalAddress: String
+    id: ID!
     timestamp: DateTime!
-    target: EventTarget
-  }
-
-  type EventTarget {
-    id: String!
-    name: String!
+    platform: Int
+    manufacturer: Int
+    geo: Geolocation
+    proxy: Boolean!
   }
 
   type Connection {
-    id: String!
-    host: String!
-    "null for reverse proxies"
-    port: Int
+    id: ID!
     reverseProxy: Boolean!
+    host: String!
+    port: Int
     url: String!
-    hostIP: String!
     created: DateTime!
     timeout: Int!
+    session: Session
+  }
+
+  type PaginatedEventResponse {
+    items: [LogEvent!]!
+    hasMore: Boolean!
+    last: String
+    total: Int!
+  }
+
+  interface LogEvent {
+    action: String
+    id: ID!
+    state: String
+    timestamp: DateTime
+    type: String!
+    actor: UserReference
+    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+    owner: UserReference
+    services: [ServiceReference!] @deprecated(reason: "Use target instead")
+    users: [UserReference!]
+    target: [ServiceReference!]
+  }
+
+  type DeviceStateEvent implements LogEvent {
+    action: String
+    id: ID!
+    state: String
+    timestamp: DateTime
+    type: String!
+    actor: UserReference
+    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+    owner: UserReference
+    services: [ServiceReference!] @deprecated(reason: "Use target instead")
+    users: [UserReference!]
+    target: [ServiceReference!]
+    expired: Boolean
+    externalAddress: String
+    internalAddress: String
+    serverAddress: String
+    geo: Geolocation
+  }
+
+  type DeviceConnectEvent implements LogEvent {
+    action: String
+    id: ID!
+    state: String
+    timestamp: DateTime
+    type: String!
+    actor: UserReference
+    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+    owner: UserReference
+    services: [ServiceReference!] @deprecated(reason: "Use target instead")
+    users: [UserReference!]
+    target: [ServiceReference!]
+    session: String
+    source: ConnectionSource
+    sourceType: String
+    txBytes: Int
+    rxBytes: Int
+    lifetime: Int
+    address: String
+    sourceAddress: String
+    targetAddress: String
+    sourceGeo: Geolocation
+    targetGeo: Geolocation
+    proxy: Boolean
+  }
+
+  type DeviceShareEvent implements LogEvent {
+    action: String
+    id: ID!
+    state: String
+    timestamp: DateTime
+    type: String!
+    actor: UserReference
+    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+    owner: UserReference
+    services: [ServiceReference!] @deprecated(reason: "Use target instead")
+    users: [UserReference!]
+    target: [ServiceReference!]
+    scripting: Boolean
+  }
+
+  type GenericEvent implements LogEvent {
+    action: String
+    id: ID!
+    state: String
+    timestamp: DateTime
+    type: String!
+    actor: UserReference
+    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+    owner: UserReference
+    services: [ServiceReference!] @deprecated(reason: "Use target instead")
+    users: [UserReference!]
+    target: [ServiceReference!]
   }
 `;
 

@@ -16,7 +16,7 @@ import { type N8nServer, logIn, postToWebhook, setUpOwner, startN8nServer } from
 import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture, tearDownEngineFixture } from './support/engine-fixture';
 import { WRONG_SECRET, e2eCredentials, e2eWorkflowIds, e2eWorkflows } from './support/n8n-fixtures';
 
-const SSH_SERVICE = '80:00:00:00:01:00:00:02';
+const WEB_UI_SERVICE = '80:00:00:00:01:00:00:03';
 const OWNER = { email: 'owner@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-password-1' };
 
 interface EditorType {
@@ -64,16 +64,16 @@ describe.each<[EngineName, string]>([
     expect(existsSync(join(nodeModules, 'n8n-nodes-remoteit', 'node_modules'))).toBe(false);
   });
 
-  it('connects, uses host and port in a Set node, and disconnects', async () => {
+  it('connects, fetches the device page through the proxy with the HTTP Request node, and disconnects', async () => {
     const result = await execute(demoWorkflowIds.connectUseDisconnect);
     expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({ code: 0, error: undefined });
-    const [connection] = nodeOutput(result.run, 'Connect to SSH');
-    expect(connection).toMatchObject({ serviceId: SSH_SERVICE, reverseProxy: false, accessMode: 'latching', timeoutSeconds: 28800 });
-    expect(connection?.host).toMatch(/^proxy\d+\.rt3\.io$/);
-    expect(connection?.url).toBe(`tcp://${connection?.host}:${connection?.port}`);
+    const [connection] = nodeOutput(result.run, 'Connect to the web UI');
+    // An HTTP service gets a reverse proxy (always public); the emulator's carries real traffic on loopback.
+    expect(connection).toMatchObject({ serviceId: WEB_UI_SERVICE, reverseProxy: true, accessMode: 'public', timeoutSeconds: 28800 });
+    expect(connection?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Date.parse(String(connection?.expiresAt))).toBeGreaterThan(Date.parse(String(connection?.createdAt)));
-    expect(nodeOutput(result.run, 'Use host and port')[0]?.sshCommand).toBe(`ssh -p ${connection?.port} pi@${connection?.host}`);
-    expect(nodeOutput(result.run, 'Disconnect')).toEqual([{ id: connection?.id, serviceId: SSH_SERVICE, disconnected: true }]);
+    expect(String(nodeOutput(result.run, 'Fetch the device page')[0]?.data)).toContain('<h1>factory-gateway</h1>');
+    expect(nodeOutput(result.run, 'Disconnect')).toEqual([{ id: connection?.id, serviceId: WEB_UI_SERVICE, disconnected: true }]);
 
     const client = createRemoteItClient({ apiUrl: fixture.emulator.url, auth: { type: 'accessKey', accessKeyId: fixture.account.accessKeyId, secretAccessKey: fixture.account.secretAccessKey } });
     expect((await client.listSessions()).map((session) => session.id)).not.toContain(connection?.id);

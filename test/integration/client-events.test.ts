@@ -127,13 +127,16 @@ describe('listEvents paging and bounds', () => {
 
 describe('reading event entries', () => {
   it('normalises the timestamp and the target id, and skips entries that cannot be ordered', () => {
+    // `target` is a list in remote.it's schema; the docs' example answer shows "target":[…].
     expect(eventFromGraphql({ id: 'e1', type: 'DEVICE_CONNECT', state: 'connected', timestamp: '2026-11-25T10:00:00Z',
-      target: { id: SSH.toLowerCase(), name: 'SSH' } }))
+      target: [{ id: SSH.toLowerCase(), name: 'SSH' }] }))
       .toEqual({ id: 'e1', type: 'DEVICE_CONNECT', state: 'connected', timestamp: '2026-11-25T10:00:00.000Z', target: { id: SSH, name: 'SSH' } });
     expect(eventFromGraphql({ id: 'e2', type: 'DEVICE_STATE', timestamp: '2026-11-25T10:00:00Z', target: null }))
       .toEqual({ id: 'e2', type: 'DEVICE_STATE', state: '', timestamp: '2026-11-25T10:00:00.000Z' });
     expect(eventFromGraphql({ type: 'DEVICE_STATE', timestamp: '2026-11-25T10:00:00Z' })).toBeUndefined();
     expect(eventFromGraphql({ id: 'e3', type: 'DEVICE_REBOOT', timestamp: '2026-11-25T10:00:00Z' })).toBeUndefined();
     expect(eventFromGraphql({ id: 'e4', type: 'DEVICE_STATE', timestamp: 'soon' })).toBeUndefined();
+    // A single object is not what remote.it sends: no target is read from it.
+    expect(eventFromGraphql({ id: 'e5', type: 'DEVICE_STATE', timestamp: '2026-11-25T10:00:00Z', target: { id: SSH } })?.target).toBeUndefined();
   });
 });

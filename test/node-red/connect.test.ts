@@ -57,7 +57,7 @@ describe('remoteit-connect', () => {
     nodeById('connect').receive({ payload: 'ignored' });
     const connection = (await output).payload as Record<string, unknown>;
     expect(connection).toMatchObject({ serviceId: WEB_UI, reverseProxy: true, port: null });
-    expect(String(connection.url)).toMatch(/^https:\/\//);
+    expect(String(connection.url)).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/); // the emulator's reverse proxy
   });
 
   it('reads the service from flow context and from an environment variable', async () => {
@@ -112,7 +112,7 @@ describe('remoteit-connect', () => {
   it.each([
     ['an object without a service', { hello: 'world' }, /needs a service in msg\.payload/],
     ['a malformed service id', 'not-a-service', /RemoteItValidationError: .*not a remote\.it id/],
-    ['an unknown service', '80:00:00:00:0F:FF:FF:FF', /RemoteItNotFoundError: remote\.it does not know that service/],
+    ['an unknown service', '80:00:00:00:0F:FF:FF:FF', /RemoteItNotFoundError: This remote\.it account has no service 80:00:00:00:0F:FF:FF:FF/],
   ])('sends %s to the Catch node', async (_label, payload, message) => {
     await load();
     const caught = nextMessage('caught');

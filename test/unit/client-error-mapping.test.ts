@@ -1,5 +1,5 @@
 import {
-  RemoteItAuthError, RemoteItDeviceOfflineError, RemoteItError, RemoteItMfaError, RemoteItNotFoundError,
+  RemoteItAuthError, RemoteItError, RemoteItMfaError, RemoteItNotFoundError,
   RemoteItRateLimitError, RemoteItUnavailableError, RemoteItValidationError, isRemoteItError,
 } from '../../client/errors';
 import { errorForGraphqlMessage } from '../../client/graphql';
@@ -20,7 +20,7 @@ const answer = (status: number, body: string, headers: Record<string, string> = 
 const rest = (reason: string, code?: string) => errorForRestFailure({ status: 'false', reason, ...(code ? { code } : {}) },
   'POST /apv/v27/device/connect', (t) => t, 200);
 
-describe('REST status:"false" reasons (contract section 2)', () => {
+describe('REST status:"false" reasons (docs/remoteit-api.md §2)', () => {
   it.each([
     ['[0861] Unable to find the service for this device address', RemoteItNotFoundError],
     ['[0806] Device not found', RemoteItNotFoundError],
@@ -28,7 +28,8 @@ describe('REST status:"false" reasons (contract section 2)', () => {
     ['api key failed validation', RemoteItAuthError],
     ['missing api token', RemoteItAuthError],
     ['[0102] The username or password is invalid', RemoteItAuthError],
-    ['device is inactive (offline); it must be online to connect', RemoteItDeviceOfflineError],
+    // remote.it publishes no offline wording: the text alone decides nothing (connect asks remote.it instead).
+    ['device is inactive (offline); it must be online to connect', RemoteItError],
     ['something nobody documented', RemoteItError],
   ])('%p becomes %p and keeps the reason', (reason, type) => {
     const error = rest(reason);
@@ -95,17 +96,19 @@ describe('REST status:"false" reasons (contract section 2)', () => {
   });
 });
 
-describe('GraphQL errors[] messages (contract section 3)', () => {
+describe('GraphQL errors[] (docs/remoteit-api.md §6): a standard extensions.code decides, never the wording', () => {
   it.each([
-    ['Cannot connect: the device is inactive (offline)', RemoteItDeviceOfflineError],
-    ['Service not found', RemoteItNotFoundError],
-    ['Connection not found', RemoteItNotFoundError],
-    ['Unauthorized', RemoteItAuthError],
-    ['Too many requests', RemoteItRateLimitError],
-    ['Variable "$size" got invalid value', RemoteItError],
-  ])('%p becomes %p', (message, type) => {
-    const error = errorForGraphqlMessage(message, 'POST /graphql/v1', 200);
-    expect(error).toBeInstanceOf(type);
+    ['Cannot connect: the device is inactive (offline)', undefined, 'API_ERROR'],
+    ['Service not found', undefined, 'API_ERROR'],
+    ['Unauthorized', undefined, 'API_ERROR'],
+    ['whatever the text', 'UNAUTHENTICATED', 'AUTH'],
+    ['whatever the text', 'FORBIDDEN', 'AUTH'],
+    ['whatever the text', 'NOT_FOUND', 'NOT_FOUND'],
+    ['whatever the text', 'TOO_MANY_REQUESTS', 'RATE_LIMITED'],
+  ])('%p with code %p becomes %p', (message, code, expected) => {
+    const error = errorForGraphqlMessage(message, 'POST /graphql/v1', 200, code);
+    expect(error).toBeInstanceOf(RemoteItError);
+    expect(error.code).toBe(expected);
     expect(error.reason).toBe(message);
   });
 });

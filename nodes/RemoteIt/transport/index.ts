@@ -11,6 +11,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { RemoteItValidationError, buildRemoteItClient } from '../../../client/core';
 import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client/core';
 import { clientOptionsFromCredentials } from './credentials';
+import { createN8nProbe } from './probe';
 import { bodyText, flattenHeaders, transportFailure } from './response';
 
 export const CREDENTIAL_TYPE = 'remoteItApi';
@@ -62,7 +63,7 @@ function decryptedOnce(context: RequestContext, data: ICredentialDataDecryptedOb
 }
 
 /**
- * One client per execution (password tokens are shared further, by the whole process: client/token-cache.ts).
+ * One client per execution; password tokens are shared further, by the whole process (client/token-cache.ts).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
  */
@@ -78,6 +79,7 @@ export async function createClientForExecution(context: RequestContext, concurre
 			// nodes the global timers, and n8n-workflow 2.x no longer exports the cancellable `sleepWithAbort`).
 			sleep,
 			...(concurrency !== undefined ? { concurrency } : {}),
+			...('getInputData' in context ? { probe: createN8nProbe(context) } : {}),
 		});
 	} catch (error) {
 		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.

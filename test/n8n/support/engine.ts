@@ -17,6 +17,8 @@ import { PackageNodeTypes, REMOTE_IT_NODE_TYPE } from './node-types';
 
 export interface NodeSpec {
 	name: string;
+	/** Defaults to the remote.it node. */
+	type?: string;
 	parameters: INodeParameters;
 	continueOnFail?: boolean;
 }
@@ -34,7 +36,7 @@ function toNode(spec: NodeSpec, index: number): INode {
 	return {
 		id: `node-${index}`,
 		name: spec.name,
-		type: REMOTE_IT_NODE_TYPE,
+		type: spec.type ?? REMOTE_IT_NODE_TYPE,
 		typeVersion: 1,
 		position: [index * 220, 0],
 		parameters: spec.parameters,
