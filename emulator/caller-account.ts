@@ -19,8 +19,9 @@ function loginEmail(request: EmulatorRequest): string | undefined {
 
 export function callerAccount(request: EmulatorRequest, accounts: AccountState): string {
   if (request.pathname.endsWith('/user/login')) return loginEmail(request) ?? UNKNOWN_CALLER;
-  const signature = parseSignatureParams(request);
-  if (signature) return accounts.accessKey(signature.keyId)?.user.email ?? UNKNOWN_CALLER;
+  // Either signature form names its key: draft-cavage `keyId="…"`, RFC 9421 `keyid="…"` in Signature-Input.
+  const keyId = parseSignatureParams(request)?.keyId ?? headerValue(request.headers, 'signature-input')?.match(/;keyid="([^"]*)"/)?.[1];
+  if (keyId) return accounts.accessKey(keyId)?.user.email ?? UNKNOWN_CALLER;
   const token = headerValue(request.headers, 'token');
   return (token !== undefined ? accounts.userByToken(token)?.email : undefined) ?? UNKNOWN_CALLER;
 }
