@@ -14,6 +14,8 @@ export interface N8nHome {
   engine: InstalledEngine;
   /** N8N_USER_FOLDER: n8n keeps its database and settings in `<userFolder>/.n8n`. */
   userFolder: string;
+  /** Settings every n8n command of this home gets (queue mode: the database, Redis, the encryption key). */
+  env?: Record<string, string>;
 }
 
 export interface CommandResult {
@@ -44,6 +46,7 @@ export function n8nEnvironment(home: N8nHome, extra: Record<string, string> = {}
     N8N_RUNNERS_ENABLED: 'true',
     N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
     N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
+    ...home.env,
     ...extra,
   };
   delete env.NODE_ENV;
