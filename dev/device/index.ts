@@ -1,0 +1,36 @@
+/**
+ * The demo device's services behind the emulator's proxies, all on loopback: its web UI, its SSH server and
+ * (given an n8n engine for the database client) its PostgreSQL. `deviceServices` is what startEmulator takes for
+ * the seed's `device:<name>` targets (emulator/README.md).
+ */
+import type { InstalledEngine } from '../engines/install';
+import { startHttpDevice } from './http-device';
+import { startSensorDatabase } from './sensor-database';
+import { startSshDevice } from './ssh-device';
+
+export { DATABASE_NAME, DATABASE_PASSWORD, DATABASE_USER } from './sensor-database';
+export { SSH_KEY_PATH, SSH_PASSWORD, SSH_USER } from './ssh-device';
+export { DEVICE_HOSTNAME, KNOWN_COMMANDS } from './device-facts';
+
+export interface RunningDeviceServices {
+  /** name → `127.0.0.1:<port>`: `http`, `ssh` and, when started, `postgres`. */
+  deviceServices: Record<string, string>;
+  close(): Promise<void>;
+}
+
+export async function startDeviceServices(options: { database?: InstalledEngine; log?: (line: string) => void } = {}): Promise<RunningDeviceServices> {
+  const started: Array<{ name: string; port: number; close(): Promise<void> }> = [];
+  const close = async (): Promise<void> => {
+    await Promise.all(started.splice(0).map((service) => service.close()));
+  };
+  try {
+    started.push({ name: 'http', ...(await startHttpDevice()) });
+    started.push({ name: 'ssh', ...(await startSshDevice()) });
+    if (options.database) started.push({ name: 'postgres', ...(await startSensorDatabase(options.database, { log: options.log })) });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  const deviceServices = Object.fromEntries(started.map((service) => [service.name, `127.0.0.1:${service.port}`]));
+  return { deviceServices, close };
+}

@@ -1,0 +1,104 @@
+/**
+ * The demo device's SSH server (the `ssh2` package), on a free loopback port. It accepts the demo user with its
+ * password or its key (dev/device/demo-ssh-key), answers `exec` requests from device-facts.ts, and gives an
+ * interactive shell that does the same line by line. It executes nothing on the host.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { timingSafeEqual } from 'node:crypto';
+import { type AuthContext, type Connection, Server, type ServerChannel, utils } from 'ssh2';
+import { answerCommand, DEVICE_HOSTNAME } from './device-facts';
+
+export const SSH_USER = 'pi';
+export const SSH_PASSWORD = 'device-password-1';
+export const SSH_KEY_PATH = join(__dirname, 'demo-ssh-key');
+
+export interface RunningSshDevice {
+  port: number;
+  close(): Promise<void>;
+}
+
+const sameText = (a: string, b: string): boolean => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+function authenticate(ctx: AuthContext, allowedKey: ReturnType<typeof utils.parseKey>): void {
+  if (ctx.username !== SSH_USER) return ctx.reject();
+  if (ctx.method === 'password' && sameText(ctx.password, SSH_PASSWORD)) return ctx.accept();
+  if (ctx.method === 'publickey' && !(allowedKey instanceof Error)) {
+    const sameKey = ctx.key.algo === allowedKey.type && ctx.key.data.equals(allowedKey.getPublicSSH());
+    if (!sameKey) return ctx.reject();
+    if (!ctx.signature || !ctx.blob) return ctx.accept(); // the client asks whether the key would do
+    if (allowedKey.verify(ctx.blob, ctx.signature, ctx.hashAlgo) === true) return ctx.accept();
+  }
+  return ctx.reject(['password', 'publickey']);
+}
+
+function shell(channel: ServerChannel, bootedAtMs: number): void {
+  const prompt = `${SSH_USER}@${DEVICE_HOSTNAME}:~$ `;
+  let line = '';
+  channel.write(prompt);
+  channel.on('data', (data: Buffer) => {
+    line += data.toString('utf8');
+    let newline = line.search(/\r|\n/);
+    while (newline >= 0) {
+      const command = line.slice(0, newline).trim();
+      line = line.slice(newline + 1).replace(/^\n/, '');
+      if (command === 'exit') {
+        channel.exit(0);
+        channel.end();
+        return;
+      }
+      if (command) {
+        const answer = answerCommand(command, bootedAtMs);
+        channel.write(answer.stdout.replace(/\n/g, '\r\n'));
+        channel.stderr.write(answer.stderr.replace(/\n/g, '\r\n'));
+      }
+      channel.write(prompt);
+      newline = line.search(/\r|\n/);
+    }
+  });
+}
+
+function serve(client: Connection, allowedKey: ReturnType<typeof utils.parseKey>, bootedAtMs: number): void {
+  client.on('error', () => client.end());
+  client.on('authentication', (ctx) => authenticate(ctx, allowedKey));
+  client.on('ready', () => {
+    client.on('session', (accept) => {
+      const session = accept();
+      session.on('pty', (acceptPty) => acceptPty?.());
+      session.on('env', (acceptEnv) => acceptEnv?.());
+      session.on('exec', (acceptExec, _reject, info) => {
+        const channel = acceptExec();
+        const answer = answerCommand(info.command, bootedAtMs);
+        channel.write(answer.stdout);
+        channel.stderr.write(answer.stderr);
+        channel.exit(answer.code);
+        channel.end();
+      });
+      session.on('shell', (acceptShell) => shell(acceptShell(), bootedAtMs));
+    });
+  });
+}
+
+export async function startSshDevice(): Promise<RunningSshDevice> {
+  const hostKey = utils.generateKeyPairSync('ed25519').private;
+  const allowedKey = utils.parseKey(readFileSync(`${SSH_KEY_PATH}.pub`, 'utf8'));
+  const bootedAtMs = Date.now() - (12 * 1440 + 184) * 60_000; // "up 12 days, 3:04" at start
+  const clients = new Set<Connection>();
+  const server = new Server({ hostKeys: [hostKey], ident: 'OpenSSH_9.2p1 Debian-2+deb12u3' }, (client) => {
+    clients.add(client);
+    client.on('close', () => clients.delete(client));
+    serve(client, Array.isArray(allowedKey) ? allowedKey[0] : allowedKey, bootedAtMs);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as { port: number };
+  return {
+    port,
+    close: () => new Promise<void>((resolve) => {
+      for (const client of clients) client.end();
+      server.close(() => resolve());
+    }),
+  };
+}
