@@ -19,15 +19,19 @@ export interface CommandAnswer {
   code: number;
 }
 
+/** A leading `cd <dir> ; ` is how SSH clients such as n8n's SSH node (node-ssh) pass a working directory. */
+const CHANGE_DIRECTORY = /^cd\s+('[^']*'|"[^"]*"|\S+)\s*(;|&&)\s*/;
+
 /** Answers one command line; anything outside the fixed set is "command not found" (exit 127), as a shell says. */
 export function answerCommand(commandLine: string, bootedAtMs: number, nowMs = Date.now()): CommandAnswer {
-  const command = commandLine.trim().replace(/\s+/g, ' ');
+  const command = commandLine.trim().replace(CHANGE_DIRECTORY, '').replace(/\s+/g, ' ');
   const answers: Record<string, () => string> = {
     'uname -a': () => KERNEL,
     uptime: () => uptime(bootedAtMs, nowMs),
     'cat /etc/hostname': () => DEVICE_HOSTNAME,
     hostname: () => DEVICE_HOSTNAME,
     whoami: () => 'pi',
+    'echo $HOME': () => '/home/pi',
   };
   const answer = answers[command];
   if (answer) return { stdout: `${answer()}\n`, stderr: '', code: 0 };

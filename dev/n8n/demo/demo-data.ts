@@ -17,6 +17,8 @@ export const demoWorkflowIds = {
   deviceInventory: 'remoteItDemo0002',
   webhookConnect: 'remoteItDemo0003',
   customGraphqlCall: 'remoteItDemo0004',
+  sshIntoDevice: 'remoteItDemo0005',
+  queryDatabase: 'remoteItDemo0006',
 } as const;
 
 export interface WorkflowJson {
