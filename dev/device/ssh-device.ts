@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
+import { createServer, type Socket } from 'node:net';
 import { type AuthContext, type Connection, Server, type ServerChannel, utils } from 'ssh2';
 import { answerCommand, DEVICE_HOSTNAME } from './device-facts';
 
@@ -49,8 +50,8 @@ function shell(channel: ServerChannel, bootedAtMs: number): void {
       }
       if (command) {
         const answer = answerCommand(command, bootedAtMs);
-        channel.write(answer.stdout.replace(/\n/g, '\r\n'));
-        channel.stderr.write(answer.stderr.replace(/\n/g, '\r\n'));
+        // A terminal shows both streams as one.
+        channel.write(`${answer.stdout}${answer.stderr}`.replace(/\n/g, '\r\n'));
       }
       channel.write(prompt);
       newline = line.search(/\r|\n/);
@@ -83,22 +84,26 @@ export async function startSshDevice(): Promise<RunningSshDevice> {
   const hostKey = utils.generateKeyPairSync('ed25519').private;
   const allowedKey = utils.parseKey(readFileSync(`${SSH_KEY_PATH}.pub`, 'utf8'));
   const bootedAtMs = Date.now() - (12 * 1440 + 184) * 60_000; // "up 12 days, 3:04" at start
-  const clients = new Set<Connection>();
-  const server = new Server({ hostKeys: [hostKey], ident: 'OpenSSH_9.2p1 Debian-2+deb12u3' }, (client) => {
-    clients.add(client);
-    client.on('close', () => clients.delete(client));
+  const ssh = new Server({ hostKeys: [hostKey], ident: 'OpenSSH_9.2p1 Debian-2+deb12u3' }, (client) => {
     serve(client, Array.isArray(allowedKey) ? allowedKey[0] : allowedKey, bootedAtMs);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+  // Our own listener hands sockets to ssh2, so closing can cut the ones a client left open.
+  const sockets = new Set<Socket>();
+  const listener = createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    ssh.injectSocket(socket);
   });
-  const { port } = server.address() as { port: number };
+  await new Promise<void>((resolve, reject) => {
+    listener.once('error', reject);
+    listener.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = listener.address() as { port: number };
   return {
     port,
     close: () => new Promise<void>((resolve) => {
-      for (const client of clients) client.end();
-      server.close(() => resolve());
+      listener.close(() => resolve());
+      for (const socket of sockets) socket.destroy();
     }),
   };
 }
