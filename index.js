@@ -1,4 +1,5 @@
 'use strict';
-// The package root: the shared remote.it client for scripts and n8n Code nodes.
-// n8n reads the `n8n` section of package.json and Node-RED the `node-red` section, so nothing heavy loads here.
+// The repository's entry: the shared remote.it client with its defaults, for local scripts (`require('.')`).
+// Nothing here is published: gulp assembles the two packages in dist/packages/ (see gulpfile.js); the Node-RED one
+// carries the same client as its `main`.
 module.exports = require('./dist/client');

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 
 import { clientConnectBenchmark } from './client-connect';
+import { coldRequireBenchmark } from './cold-require';
 import { listDevicesBenchmark } from './list-devices';
 import { nowMs } from './measure';
 import { n8nParallelBenchmark } from './n8n-parallel';
@@ -13,7 +14,9 @@ import { failedChecks, formatFigure, formatTable, machineInfo, writeResults, typ
 import { retryCostBenchmark } from './retry-cost';
 import { signingBenchmark } from './signing';
 
-const BENCHMARKS: Benchmark[] = [signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark];
+const BENCHMARKS: Benchmark[] = [
+  signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark, coldRequireBenchmark,
+];
 
 function selected(filters: string[]): Benchmark[] {
   if (filters.length === 0) return BENCHMARKS;

@@ -1,129 +1,30 @@
 /**
  * The remote.it client: `createRemoteItClient(options)`, its types, its typed errors and the request signer.
- * The core imports no HTTP library: without a `send`, the axios transport is loaded on first use only.
+ * This entry adds the defaults a script needs (the axios transport, loaded on first use only, and timers for
+ * retries and the request deadline) to the engine-neutral core in core.ts.
  */
-import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectionLedger } from './connect';
-import { accountKey, recordsFor } from './connection-records';
-import { listDevicesVia } from './devices';
-import { RemoteItUnavailableError } from './errors';
-import { listEvents } from './events';
-import { callGraphql, QUERIES } from './graphql';
-import { findService, getDevice, searchServices } from './lookup';
-import { createSecretRegistry, redactError } from './redact';
-import type { RequestSettings } from './request';
-import type { ApiContext } from './rest';
-import { createSession } from './session';
-import { listSessions } from './sessions';
-import { sleepWithTimer } from './timers';
-import type {
-  ConnectOptions, ListDevicesOptions, ListEventsOptions, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
-  SendRequest,
-} from './types';
-import {
-  apiChoiceOf, deviceStateOf, LIMITS, normaliseApiUrl, normaliseAuth, normaliseLimit, normaliseRetryPolicy,
-  normaliseTimeout, optionalText,
-} from './validate';
+import { buildRemoteItClient } from './core';
+import { sleepWithTimer, startDeadline } from './timers';
+import type { RemoteItClient, RemoteItClientOptions, SendRequest } from './types';
+import { normaliseTimeout } from './validate';
 
-export * from './types';
-export * from './errors';
-export { signRequest, formatHttpDate, buildSigningString, DEFAULT_SIGNED_HEADERS } from './signing';
-export type { SignRequestInput, SignatureHeaders } from './signing';
-export { redactSecrets } from './redact';
-export { parseProxy } from './proxy';
-export type { ParsedProxy } from './proxy';
-export { normaliseServiceId } from './validate';
-export { EVENT_TYPES } from './events';
+export * from './core';
 
 /** Loads axios only when a request is actually sent without an engine-supplied transport. */
-function lazyAxiosTransport(timeoutMs: number): SendRequest {
+function lazyAxiosTransport(timeoutMs: () => number): SendRequest {
   let transport: Promise<SendRequest> | undefined;
   return async (request) => {
-    transport ??= import('./transport/axios').then((m) => m.createAxiosTransport({ timeoutMs }));
+    transport ??= import('./transport/axios').then((m) => m.createAxiosTransport({ timeoutMs: timeoutMs() }));
     return (await transport)(request);
   };
 }
 
-function secretsOf(auth: RemoteItAuth): string[] {
-  if (auth.type === 'accessKey') return [auth.secretAccessKey, auth.developerKey ?? ''];
-  if (auth.type === 'password') return [auth.password, auth.developerKey];
-  return [auth.token, auth.developerKey];
-}
-
-function emailFrom(data: unknown): string {
-  const login = typeof data === 'object' && data !== null ? Reflect.get(data, 'login') : undefined;
-  const email = typeof login === 'object' && login !== null ? Reflect.get(login, 'email') : undefined;
-  if (typeof email !== 'string') throw new RemoteItUnavailableError('remote.it answered the credential test without an account email.');
-  return email;
-}
-
-function buildClient(context: ApiContext, now: () => Date, account: string): RemoteItClient {
-  const authType = context.session.authType;
-  const ledger: ConnectionLedger = { records: () => recordsFor(account, now().getTime()), openedHere: new Set() };
-  const opened = (id: string) => [...ledger.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
-  const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
-  return {
-    testCredentials: async () => ({
-      email: authType === 'password' ? await context.session.loginEmail() : emailFrom(await callGraphql(context, QUERIES.login)),
-    }),
-    connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
-      const prepared = prepareConnect(serviceId, connectOptions ?? {}, authType);
-      return openConnection(context, ledger, prepared, now, connectOptions?.reuse === true);
-    },
-    disconnect: async (target) => closeConnection(context, ledger, target, apiFor(undefined)),
-    listDevices: async (query: ListDevicesOptions = {}) => {
-      const name = optionalText('name', query?.name, LIMITS.name);
-      const state = deviceStateOf(query?.state);
-      const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
-      return listDevicesVia(apiFor(query?.api), context, { name, state, limit });
-    },
-    getDevice: async (idOrName: string) => getDevice(apiFor(undefined), context, idOrName),
-    findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
-    searchServices: async (search: SearchServicesOptions = {}) => searchServices(apiFor(undefined), context, search ?? {}),
-    listSessions: async () => listSessions(context, opened),
-    listEvents: async (query: ListEventsOptions) => listEvents(context, query),
-  };
-}
-
-/** Every public method passes its failure through the client's redaction before it reaches the caller. */
-function guarded(client: RemoteItClient, redact: (text: string) => string): RemoteItClient {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(client) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
-    wrapped[name] = async (...args: unknown[]) => {
-      try {
-        return await method(...args);
-      } catch (error) {
-        throw redactError(error, redact);
-      }
-    };
-  }
-  return wrapped as unknown as RemoteItClient;
-}
-
 export function createRemoteItClient(options: RemoteItClientOptions): RemoteItClient {
-  // Until auth is validated, its secret fields may hold anything.
-  const rawAuth: unknown = options?.auth;
-  const known = createSecretRegistry(['secretAccessKey', 'password', 'token', 'developerKey'].map((field) => {
-    const value = typeof rawAuth === 'object' && rawAuth !== null ? Reflect.get(rawAuth, field) : undefined;
-    return typeof value === 'string' ? value : undefined;
-  }));
-  try {
-    const auth = normaliseAuth(options?.auth);
-    const secrets = createSecretRegistry(secretsOf(auth));
-    const timeoutMs = normaliseTimeout(options.timeoutMs);
-    const now = options.now ?? (() => new Date());
-    const request: RequestSettings = {
-      send: options.send ?? lazyAxiosTransport(timeoutMs),
-      timeoutMs,
-      retry: normaliseRetryPolicy(options.retry),
-      sleep: options.sleep ?? sleepWithTimer,
-      now,
-      redact: secrets.redact,
-    };
-    const apiUrl = normaliseApiUrl(options.apiUrl);
-    const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });
-    const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
-    return guarded(buildClient({ apiUrl, request, session, restAvailable }, now, accountKey(apiUrl, auth)), secrets.redact);
-  } catch (error) {
-    throw redactError(error, known.redact);
-  }
+  return buildRemoteItClient({
+    ...options,
+    // Read when the first request is sent: by then the core has validated the timeout.
+    send: options?.send ?? lazyAxiosTransport(() => normaliseTimeout(options.timeoutMs)),
+    sleep: options?.sleep ?? sleepWithTimer,
+    deadline: options?.deadline ?? startDeadline,
+  });
 }

@@ -6,14 +6,15 @@ import {
   RemoteItAuthError, RemoteItError, RemoteItRateLimitError, RemoteItTimeoutError, RemoteItUnavailableError,
 } from './errors';
 import { isRetryableNetworkCode, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
-import { startDeadline } from './timers';
-import type { HttpRequest, HttpResponse, RetryPolicy, SendRequest } from './types';
+import type { HttpRequest, HttpResponse, RetryPolicy, SendRequest, StartDeadline } from './types';
 
 export interface RequestSettings {
   send: SendRequest;
   timeoutMs: number;
   retry: RetryPolicy;
   sleep: (ms: number) => Promise<void>;
+  /** Without one, a request is bounded by the transport's own timeout only (n8n's request helper has one). */
+  deadline?: StartDeadline;
   now: () => Date;
   redact: (text: string) => string;
   random?: () => number;
@@ -54,9 +55,10 @@ function timeoutError(request: HttpRequest, timeoutMs: number, cause?: Error): R
     timeoutMs, cause ? { cause } : {});
 }
 
-/** Races the transport against our own timer, so even a `send` that never settles cannot hang a workflow. */
+/** Races the transport against the deadline, so even a `send` that never settles cannot hang a workflow. */
 async function sendWithTimeout(settings: RequestSettings, request: HttpRequest): Promise<HttpResponse> {
-  const deadline = startDeadline(settings.timeoutMs, () => timeoutError(request, settings.timeoutMs));
+  if (!settings.deadline) return settings.send(request);
+  const deadline = settings.deadline(settings.timeoutMs, () => timeoutError(request, settings.timeoutMs));
   try {
     return await Promise.race([settings.send(request), deadline.expired]);
   } finally {

@@ -28,6 +28,9 @@ export interface HttpResponse {
 /** Sends one HTTP request; each engine supplies its own (n8n's request helper, Node-RED's axios instance). */
 export type SendRequest = (request: HttpRequest) => Promise<HttpResponse>;
 
+/** A cancellable deadline: `expired` rejects with `onExpiry()` once `ms` have passed, unless cancelled first. */
+export type StartDeadline = (ms: number, onExpiry: () => Error) => { expired: Promise<never>; cancel(): void };
+
 export interface RetryPolicy {
   /** Tries in all, the first included (1 = never retry). Only 429, 502/503/504 and network resets are retried. */
   attempts: number;
@@ -45,7 +48,10 @@ export interface RemoteItClientOptions {
   timeoutMs?: number;
   /** Default 3 attempts, 500 ms base delay, 10000 ms cap. */
   retry?: RetryPolicy;
+  /** Waits between retries. Default: a timer; n8n passes n8n-workflow's `sleep`. */
   sleep?: (ms: number) => Promise<void>;
+  /** Bounds each request by `timeoutMs` whatever `send` does. Default: a timer; n8n relies on its request helper's timeout. */
+  deadline?: StartDeadline;
   /**
    * Who adds the credential's own headers (HTTP signature, developer key, fixed session token). Default 'client'.
    * 'transport': the engine's transport adds them, as n8n's credential `authenticate` does for every request sent

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InstalledEngine } from '../engines/install';
 import { freePort } from '../launch/free-port';
-import { installPackageInto } from '../package/local-package';
+import { installAsCommunityNode } from '../package/community-node-install';
 
 export interface N8nHome {
   engine: InstalledEngine;
@@ -53,10 +53,10 @@ export function n8nEnvironment(home: N8nHome, extra: Record<string, string> = {}
   return env;
 }
 
-/** A fresh user folder with the packed package installed where Community Nodes installs it. */
+/** A fresh user folder with the n8n package installed by Community Nodes' procedure. */
 export function createN8nHome(engine: InstalledEngine, tarball: string, userFolder?: string): N8nHome {
   const folder = userFolder ?? mkdtempSync(join(tmpdir(), `remoteit-${engine.name}-`));
-  installPackageInto(join(folder, '.n8n', 'nodes'), tarball);
+  installAsCommunityNode(join(folder, '.n8n', 'nodes'), tarball, engine.nodeBinary);
   return { engine, userFolder: folder };
 }
 

@@ -8,6 +8,7 @@ import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, runLauncher, say, stopEverything } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
+import { N8N_PACKAGE } from '../package/local-package';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
 import { deviceCredentials } from './demo/device-credentials';
 import { activateWorkflow, importCredentials, importWorkflows } from './n8n-cli';
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   // Registered first, so it runs last: whatever process a Ctrl-C during start-up left running.
   onStop(() => stopRunningEngines(20_000));
   const engine = await ensureEngine('n8n', { log: say });
-  const { tarball, emulator } = await packAndStartEmulator({ database: engine });
+  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE, { database: engine });
   const cluster = await startQueueCluster({
     engine, tarball, workers: WORKERS, port: portFromEnv('N8N_PORT', 5678), log: say, echo,
     prepare: async (home) => {

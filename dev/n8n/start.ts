@@ -13,6 +13,7 @@ import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say, stopEverything } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
+import { N8N_PACKAGE } from '../package/local-package';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
 import { deviceCredentials } from './demo/device-credentials';
 import { DATABASE_PASSWORD, DATABASE_USER, SSH_PASSWORD, SSH_USER } from '../device';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   // Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
   onStop(() => stopRunningEngines(20_000));
   const engine = await ensureEngine('n8n', { log: say });
-  const { tarball, emulator } = await packAndStartEmulator({ database: engine });
+  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE, { database: engine });
 
   const userFolder = mkdtempSync(join(tmpdir(), 'remoteit-n8n-demo-'));
   removeOnStop(userFolder);

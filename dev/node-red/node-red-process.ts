@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { InstalledEngine } from '../engines/install';
 import { spawnEngine, stopEngine } from '../launch/engine-process';
-import { installPackageInto } from '../package/local-package';
+import { installFromPalette } from '../package/palette-install';
 
 export interface NodeRedRuntime {
   url: string;
@@ -28,10 +28,10 @@ export interface NodeRedStartOptions {
   readyTimeoutMs?: number;
 }
 
-/** A userDir with the packed package in its node_modules, as "Manage palette › Install" leaves it. */
+/** A userDir with the Node-RED package installed by the palette manager's command. */
 export function createUserDir(engine: InstalledEngine, tarball: string, userDir?: string): string {
   const folder = userDir ?? mkdtempSync(join(tmpdir(), `remoteit-${engine.name}-`));
-  installPackageInto(folder, tarball);
+  installFromPalette(engine, folder, tarball);
   return folder;
 }
 

@@ -9,13 +9,14 @@ import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
+import { NODE_RED_PACKAGE } from '../package/local-package';
 import { demoFlows } from './demo-flows';
 import { createUserDir, deployFlows, startNodeRed } from './node-red-process';
 
 async function main(): Promise<void> {
   // Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
   onStop(() => stopRunningEngines(20_000));
-  const { tarball, emulator } = await packAndStartEmulator();
+  const { tarball, emulator } = await packAndStartEmulator(NODE_RED_PACKAGE);
 
   const engine = await ensureEngine('node-red', { log: say });
   const userDir = createUserDir(engine, tarball);

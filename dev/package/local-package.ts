@@ -1,15 +1,24 @@
 /**
- * Puts this repository's package into an engine the way users get it: `npm pack`, then an npm install of
- * the tarball (n8n: `<N8N_USER_FOLDER>/.n8n/nodes`, as Community Nodes does; Node-RED: the userDir, as the
- * palette manager does). Peer dependencies (n8n-workflow) are omitted: the engine provides them.
+ * The two packages this repository publishes, as users get them: `npm run build` assembles each in
+ * dist/packages/<name> (gulpfile.js), `npm pack` makes its tarball. The engines install a tarball with their own
+ * procedures: community-node-install.ts (n8n) and palette-install.ts (Node-RED).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repositoryRoot } from '../engines/catalog';
 
-const SOURCE_FOLDERS = ['client', 'nodes', 'credentials', 'icons'];
+export const N8N_PACKAGE = 'n8n-nodes-remoteit';
+export const NODE_RED_PACKAGE = 'node-red-contrib-remoteit';
+export type PackageName = typeof N8N_PACKAGE | typeof NODE_RED_PACKAGE;
+
+/** What the packages are built from: a change to any of these makes dist/ stale. */
+const SOURCES = ['client', 'nodes', 'credentials', 'icons', 'examples', 'gulpfile.js', 'package.json', 'README.md', 'CHANGELOG.md', 'LICENSE'];
+
+export function packageDir(name: PackageName): string {
+  return join(repositoryRoot, 'dist', 'packages', name);
+}
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -18,12 +27,12 @@ function newestMtime(path: string): number {
   return readdirSync(path).reduce((newest, entry) => Math.max(newest, newestMtime(join(path, entry))), stat.mtimeMs);
 }
 
-/** Runs `npm run build` when dist/ is missing or older than a source file. */
+/** Runs `npm run build` when a package folder is missing or older than a source. */
 export function ensureBuilt(log: (line: string) => void): void {
-  const dist = join(repositoryRoot, 'dist');
-  const newestSource = Math.max(...SOURCE_FOLDERS.map((folder) => newestMtime(join(repositoryRoot, folder))));
-  if (existsSync(join(dist, 'nodes')) && newestMtime(dist) >= newestSource) return;
-  log('building the package (npm run build)…');
+  const newestSource = Math.max(...SOURCES.map((source) => newestMtime(join(repositoryRoot, source))));
+  const built = ([N8N_PACKAGE, NODE_RED_PACKAGE] as const).map((name) => join(packageDir(name), 'package.json'));
+  if (built.every((manifest) => existsSync(manifest) && statSync(manifest).mtimeMs >= newestSource)) return;
+  log('building the packages (npm run build)…');
   try {
     execFileSync('npm', ['run', 'build'], { cwd: repositoryRoot, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
   } catch (error) {
@@ -32,29 +41,16 @@ export function ensureBuilt(log: (line: string) => void): void {
   }
 }
 
-/** `npm pack` into a temporary folder; returns the tarball's path. */
-export function packLocalPackage(log: (line: string) => void): string {
+/** `npm pack` of one package into a temporary folder; returns the tarball's path. */
+export function packLocalPackage(name: PackageName, log: (line: string) => void): string {
   ensureBuilt(log);
   const destination = mkdtempSync(join(tmpdir(), 'remoteit-pack-'));
-  const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination], {
+  const output = execFileSync('npm', ['pack', '--json', '--pack-destination', destination, packageDir(name)], {
     cwd: repositoryRoot,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const [packed] = JSON.parse(output) as Array<{ filename: string }>;
-  if (!packed) throw new Error('npm pack produced no tarball');
+  if (!packed) throw new Error(`npm pack produced no tarball for ${name}`);
   return join(destination, packed.filename);
-}
-
-/** Installs the tarball into `<folder>/node_modules/n8n-nodes-remoteit` (folder gets a package.json if it has none). */
-export function installPackageInto(folder: string, tarball: string): string {
-  mkdirSync(folder, { recursive: true });
-  const manifest = join(folder, 'package.json');
-  if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: 'installed-nodes', private: true, dependencies: {} }, null, 2));
-  execFileSync(
-    'npm',
-    ['install', tarball, '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--no-package-lock'],
-    { cwd: folder, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, npm_config_update_notifier: 'false' } },
-  );
-  return join(folder, 'node_modules', 'n8n-nodes-remoteit');
 }

@@ -6,7 +6,6 @@ import { EVENT_SELECTIONS } from './eventSelection';
 import { pollEvents } from './pollEvents';
 
 /** Starts workflows from remote.it's event log (GraphQL `events`, contract section 3), which it polls. */
-// eslint-disable-next-line @n8n/community-nodes/node-usable-as-tool -- a trigger starts workflows; an AI agent cannot call it
 export class RemoteItTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'remote.it Trigger',

@@ -1,7 +1,7 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Device, RemoteItClient, RemoteItEvent } from '../../client';
+import type { Device, RemoteItClient, RemoteItEvent } from '../../client/core';
 import { toNodeError } from '../RemoteIt/actions/errors';
 import { createClientForExecution } from '../RemoteIt/transport';
 import { advanceCursor, cursorAtNewest, isAfterCursor, readCursor, writeCursor } from './eventCursor';

@@ -11,7 +11,7 @@ import { ensureRedis } from '../../dev/services/redis-install';
 
 const LANES: EngineName[][] = [
   ['n8n', 'node-red', 'postgres'],
-  ['node24', 'n8n-2', 'node-red-5'],
+  ['node24', 'n8n-2', 'node-red-5', 'n8n-tools'],
 ];
 
 export default async function installEngines(): Promise<void> {

@@ -16,7 +16,7 @@ import { stopEngine } from '../../dev/launch/engine-process';
 import { activateWorkflow, executeWorkflow, importCredentials, importWorkflows } from '../../dev/n8n/n8n-cli';
 import { type QueueCluster, startQueueCluster } from '../../dev/n8n/n8n-queue';
 import { postToWebhook } from '../../dev/n8n/n8n-server';
-import { packLocalPackage } from '../../dev/package/local-package';
+import { N8N_PACKAGE, packLocalPackage } from '../../dev/package/local-package';
 import { listEmulatorConnections, readRequestLog, setOnline } from '../support/emulator-control';
 import { secretsIn } from './support/engine-fixture';
 import { type StoredExecution, itemsOf, storedExecutions } from './support/n8n-executions';
@@ -78,7 +78,7 @@ describe.each<[EngineName, string, { trigger: boolean }]>([
 
   beforeAll(async () => {
     engine = await ensureEngine(engineName, { log: say });
-    tarball = packLocalPackage(say);
+    tarball = packLocalPackage(N8N_PACKAGE, say);
     emulator = await startEmulator({ seed: seedWithRacks(loadSeedFile(DEMO_SEED_PATH), CALLS, ITEMS_PER_CALL) });
     account = demoAccount(emulator.seed);
     cluster = await startQueueCluster({

@@ -1,9 +1,10 @@
 /**
- * The package in real n8n, installed from its npm tarball where Community Nodes installs it:
+ * The n8n package in real n8n, installed from its tarball by Community Nodes' own procedure (dev/package):
  * n8n 1.123.x on Node 20 and n8n 2.x on Node 24. Credentials and workflows go in with `n8n import:*`, run with
  * `n8n execute --id`; the webhook workflow runs in `n8n start`. The emulator plays remote.it.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { createRemoteItClient } from '../../client';
 import type { EngineName } from '../../dev/engines/catalog';
 import { freePort } from '../../dev/launch/free-port';
@@ -59,6 +60,12 @@ describe.each<[EngineName, string]>([
   afterAll(async () => {
     await tearDownEngineFixture(fixture);
     if (home) rmSync(home.userFolder, { recursive: true, force: true });
+  });
+
+  it('was installed by Community Nodes\' procedure with nothing besides the package', () => {
+    const nodeModules = join(home.userFolder, '.n8n', 'nodes', 'node_modules');
+    expect(readdirSync(nodeModules).filter((entry) => !entry.startsWith('.'))).toEqual(['n8n-nodes-remoteit']);
+    expect(existsSync(join(nodeModules, 'n8n-nodes-remoteit', 'node_modules'))).toBe(false);
   });
 
   it('connects, fetches the device page through the proxy with the HTTP Request node, and disconnects', async () => {

@@ -1,9 +1,10 @@
 /**
- * The package in real Node-RED runtimes, installed from its npm tarball into a temporary userDir:
+ * The Node-RED package in real Node-RED runtimes, installed from its tarball into a temporary userDir by the palette
+ * manager's own command (Node-RED's npm, run by the engine's Node):
  * Node-RED 4.1.x on Node 20 and 5.x on Node 24. The example flows (examples/*.json) are deployed with
  * credentials through the admin API, triggered with POST /inject/:id, and observed on the debug websocket.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineName } from '../../dev/engines/catalog';
 import { demoFlows } from '../../dev/node-red/demo-flows';
@@ -63,9 +64,29 @@ describe.each<[EngineName, string]>([
   it('loads the four remote.it node types from the installed package', async () => {
     const response = await fetch(`${runtime.url}/nodes`, { headers: { accept: 'application/json' } });
     const modules = (await response.json()) as Array<{ module: string; types: string[]; enabled: boolean; err?: string }>;
-    const ours = modules.filter((set) => set.module === 'n8n-nodes-remoteit');
+    const ours = modules.filter((set) => set.module === 'node-red-contrib-remoteit');
     expect(ours.flatMap((set) => set.types).sort()).toEqual(['remoteit-config', 'remoteit-connect', 'remoteit-devices', 'remoteit-disconnect']);
     expect(ours.filter((set) => !set.enabled || set.err)).toEqual([]);
+  });
+
+  it('was installed by the palette manager\'s command with axios its only dependency and no n8n package', () => {
+    const installed = JSON.parse(readFileSync(join(runtime.userDir, 'node_modules', 'node-red-contrib-remoteit', 'package.json'), 'utf8')) as Json;
+    expect({ dependencies: installed.dependencies, peerDependencies: installed.peerDependencies })
+      .toEqual({ dependencies: { axios: expect.any(String) }, peerDependencies: undefined });
+    const modules = readdirSync(join(runtime.userDir, 'node_modules'));
+    expect(modules).toContain('axios');
+    expect(modules.filter((name) => name.includes('n8n'))).toEqual([]);
+    const userDirManifest = JSON.parse(readFileSync(join(runtime.userDir, 'package.json'), 'utf8')) as { dependencies: Json };
+    expect(Object.keys(userDirManifest.dependencies)).toEqual(['node-red-contrib-remoteit']);
+  });
+
+  it('serves the nodes\' en-US labels and help to the editor', async () => {
+    const editorHtml = await (await fetch(`${runtime.url}/nodes`, { headers: { accept: 'text/html' } })).text();
+    for (const type of ['remoteit-config', 'remoteit-connect', 'remoteit-disconnect', 'remoteit-devices']) {
+      expect(editorHtml).toContain(`data-help-name="${type}"`);
+      const response = await fetch(`${runtime.url}/locales/node-red-contrib-remoteit/${type}?lng=en-US`);
+      expect(await response.json()).toMatchObject({ [type]: { label: { name: 'Name' } } });
+    }
   });
 
   it('connects, fetches the device page through the proxy with core http request, and disconnects (example 1)', async () => {

@@ -5,7 +5,8 @@ import { removeN8nUserFolder } from './support/n8n-environment';
 import { PackageDirectoryLoader } from 'n8n-core';
 import type { INodeTypeDescription } from 'n8n-workflow';
 
-const packageDir = resolve(__dirname, '../..');
+/** The n8n package as gulp assembles it (and `npm pack` packs it). */
+const packageDir = resolve(__dirname, '../../dist/packages/n8n-nodes-remoteit');
 
 /**
  * Loads the built package the way n8n loads an installed community package (n8n-core's PackageDirectoryLoader
@@ -17,7 +18,7 @@ describe('the package as n8n loads it', () => {
 
 	beforeAll(async () => {
 		if (!existsSync(join(packageDir, 'dist/nodes/RemoteIt/RemoteIt.node.js'))) {
-			throw new Error('dist/ is missing: run `npm run build` first');
+			throw new Error('dist/packages/n8n-nodes-remoteit is missing: run `npm run build` first');
 		}
 		loader = new PackageDirectoryLoader(packageDir);
 		await loader.loadAll();

@@ -9,7 +9,8 @@ import vm from 'node:vm';
 import * as cheerio from 'cheerio';
 
 const NODE_RED_DIR = path.resolve(__dirname, '../../nodes/node-red');
-const PACKAGE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { 'node-red': { nodes: Record<string, string> } };
+/** The Node-RED package's manifest as gulp assembles it (`npm test` builds first). */
+const PACKAGE = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../dist/packages/node-red-contrib-remoteit/package.json'), 'utf8')) as { 'node-red': { nodes: Record<string, string> } };
 
 type Validator = (this: Record<string, unknown>, value: unknown) => boolean;
 interface NodeDefinition {
@@ -22,6 +23,17 @@ interface NodeDefinition {
 
 function html(type: string): string {
   return fs.readFileSync(path.join(NODE_RED_DIR, `${type}.html`), 'utf8');
+}
+
+/** Node-RED's en-US catalogue of a node type: its help (.html) and its labels (.json). */
+function locale(type: string, extension: 'html' | 'json'): string {
+  return fs.readFileSync(path.join(NODE_RED_DIR, 'locales', 'en-US', `${type}.${extension}`), 'utf8');
+}
+
+/** The text a `data-i18n` key names in the en-US catalogue (undefined when the key is missing). */
+function translate(type: string, key: string): unknown {
+  const catalogue = JSON.parse(locale(type, 'json')) as Record<string, unknown>;
+  return key.split('.').reduce<unknown>((node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined), catalogue);
 }
 
 /** The edit dialog's markup of a node type. */
@@ -57,7 +69,7 @@ function validate(definition: NodeDefinition, property: string, value: unknown, 
 const TYPES = Object.keys(PACKAGE['node-red'].nodes);
 
 describe('editor html', () => {
-  it('lists the four node types in package.json, pointing at the compiled files', () => {
+  it('lists the four node types in the package\'s package.json, pointing at the compiled files', () => {
     expect(PACKAGE['node-red'].nodes).toEqual({
       'remoteit-config': 'dist/nodes/node-red/remoteit-config.js',
       'remoteit-connect': 'dist/nodes/node-red/remoteit-connect.js',
@@ -69,10 +81,19 @@ describe('editor html', () => {
   it.each(TYPES)('%s has a template, help in the standard sections, and registers its type', (type) => {
     const $ = cheerio.load(html(type));
     expect($(`script[data-template-name="${type}"]`)).toHaveLength(1);
-    const help = $(`script[data-help-name="${type}"]`).html() ?? '';
+    expect($(`script[data-help-name]`)).toHaveLength(0); // the help lives in locales/en-US
+    const help = cheerio.load(locale(type, 'html'))(`script[data-help-name="${type}"]`).html() ?? '';
     const sections = type === 'remoteit-config' ? ['Properties', 'Details', 'References'] : ['Inputs', 'Outputs', 'Details', 'References'];
     for (const section of sections) expect(help).toContain(`<h3>${section}</h3>`);
     expect(definitionOf(type)).toBeDefined();
+  });
+
+  it.each(TYPES)('%s takes every label and option text from its en-US catalogue', (type) => {
+    const $ = cheerio.load(templateOf(type));
+    const keys = $('[data-i18n]').map((_i, element) => $(element).attr('data-i18n')).get();
+    expect(keys.length).toBeGreaterThanOrEqual(3);
+    expect(keys.filter((key) => !key.startsWith(`${type}.`) || typeof translate(type, key) !== 'string' || !translate(type, key))).toEqual([]);
+    expect($('label').filter((_i, element) => $(element).text().trim() !== '' && $(element).find('[data-i18n]').length === 0).length).toBe(0);
   });
 
   it.each([

@@ -13,12 +13,12 @@ export async function mapWithConcurrency<T>(
 	const worker = async (): Promise<void> => {
 		while (!failed && next < count) {
 			const index = next++;
-			try {
-				results[index] = await task(index);
-			} catch (error) {
+			const running = task(index);
+			// A failure stops new tasks; the rejection itself (already an n8n node error) reaches Promise.all unchanged.
+			running.catch(() => {
 				failed = true;
-				throw error;
-			}
+			});
+			results[index] = await running;
 		}
 	};
 	const workers = Array.from({ length: Math.max(1, Math.min(limit, count)) }, worker);

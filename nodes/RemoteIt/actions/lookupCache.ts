@@ -1,4 +1,4 @@
-import type { RemoteItClient } from '../../../client';
+import type { RemoteItClient } from '../../../client/core';
 
 /**
  * Items of one execution that name the same service ("device/service") share one lookup, so fanning out over many

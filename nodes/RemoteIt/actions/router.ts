@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { RemoteItClient } from '../../../client';
+import type { RemoteItClient } from '../../../client/core';
 import { createClientForExecution } from '../transport';
 import { mapWithConcurrency } from './concurrency';
 import * as connection from './connection/Connection.resource';

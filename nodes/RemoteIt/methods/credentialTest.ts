@@ -1,9 +1,9 @@
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { createRemoteItClient, isRemoteItError } from '../../../client';
+import { buildRemoteItClient, isRemoteItError } from '../../../client/core';
 import { clientOptionsFromCredentials } from '../transport/credentials';
-import { createLegacyRequestSend } from '../transport/legacyRequest';
+import { createFetchSend } from '../transport/fetchSend';
 import { REQUEST_TIMEOUT_MS } from '../transport';
 
 /**
@@ -16,10 +16,9 @@ export async function remoteItApiTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	try {
-		const client = createRemoteItClient({
+		const client = buildRemoteItClient({
 			...clientOptionsFromCredentials(credential.data ?? {}),
-			// eslint-disable-next-line @n8n/community-nodes/no-deprecated-workflow-functions -- the only helper n8n 1.x gives a credential test
-			send: createLegacyRequestSend(this.helpers.request),
+			send: createFetchSend(REQUEST_TIMEOUT_MS),
 			timeoutMs: REQUEST_TIMEOUT_MS,
 			// A test should answer quickly: one retry at most, however busy remote.it is.
 			retry: { attempts: 2, baseDelayMs: 500, maxDelayMs: 2000 },

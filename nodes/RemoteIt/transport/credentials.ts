@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { RemoteItAuth, RemoteItClientOptions } from '../../../client';
+import type { RemoteItAuth, RemoteItClientOptions } from '../../../client/core';
 
 /** The credential's fields (credentials/RemoteItApi.credentials.ts) as the client's options; the client validates them. */
 export function clientOptionsFromCredentials(

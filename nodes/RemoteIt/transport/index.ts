@@ -7,14 +7,14 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { RemoteItValidationError, createRemoteItClient } from '../../../client';
-import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client';
+import { RemoteItValidationError, buildRemoteItClient } from '../../../client/core';
+import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client/core';
 import { clientOptionsFromCredentials } from './credentials';
 import { bodyText, flattenHeaders, transportFailure } from './response';
 
 export const CREDENTIAL_TYPE = 'remoteItApi';
 
-/** The client bounds every request by this; n8n's own socket timeout matches it so nothing lingers. */
+/** n8n's request helper bounds every request by this (its `timeout`). */
 export const REQUEST_TIMEOUT_MS = 30_000;
 
 /** Everything that sends remote.it requests: the node's execute and pickers, and the trigger's poll. */
@@ -57,16 +57,18 @@ export function createN8nSend(context: RequestContext): SendRequest {
 export async function createClientForExecution(context: RequestContext): Promise<RemoteItClient> {
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	try {
-		return createRemoteItClient({
+		return buildRemoteItClient({
 			...clientOptionsFromCredentials(credentials),
 			authenticatedBy: 'transport',
 			send: createN8nSend(context),
 			timeoutMs: REQUEST_TIMEOUT_MS,
+			// n8n-workflow's sleep between retries; the request helper's `timeout` is the deadline (n8n forbids community
+			// nodes the global timers, and n8n-workflow 2.x no longer exports the cancellable `sleepWithAbort`).
 			sleep,
 		});
 	} catch (error) {
 		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.
-		if (!(error instanceof RemoteItValidationError)) throw error;
+		if (!(error instanceof RemoteItValidationError)) throw new NodeOperationError(context.getNode(), String((error as Error).message));
 		throw new NodeOperationError(context.getNode(), `remote.it credential: ${error.message}`, {
 			description: 'Open the remote.it API credential and check the fields of the chosen authentication method.',
 		});

@@ -16,7 +16,9 @@ export function transportFailure(error: unknown): Error {
 	const cause = (error as { cause?: unknown }).cause ?? error;
 	const code = readString(cause, 'code') ?? readString(error, 'code');
 	const failure = new Error(code ? `network error ${code}` : 'network error');
-	failure.name = readString(cause, 'name') === 'CanceledError' ? 'CanceledError' : 'TransportError';
+	// The client tells a cancelled request (axios, n8n) and an expired one (fetch's AbortSignal.timeout) by name.
+	const name = readString(cause, 'name');
+	failure.name = name === 'CanceledError' || name === 'TimeoutError' ? name : 'TransportError';
 	if (code) Object.assign(failure, { code });
 	return failure;
 }

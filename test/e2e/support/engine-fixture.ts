@@ -9,7 +9,7 @@ import { type RunningDeviceServices, startDeviceServices } from '../../../dev/de
 import type { EngineName } from '../../../dev/engines/catalog';
 import { type InstalledEngine, ensureEngine } from '../../../dev/engines/install';
 import { type DemoAccount, demoAccount, secretsOf } from '../../../dev/launch/demo-account';
-import { packLocalPackage } from '../../../dev/package/local-package';
+import { N8N_PACKAGE, NODE_RED_PACKAGE, packLocalPackage } from '../../../dev/package/local-package';
 
 /** First installs take minutes (n8n 2.x: ~4 min on 2 cores); the global setup normally did them already. */
 export const ENGINE_SETUP_TIMEOUT_MS = 20 * 60_000;
@@ -31,7 +31,7 @@ const log = (line: string): void => {
 
 export async function setUpEngineFixture(name: EngineName, options: { deviceDatabase?: boolean } = {}): Promise<EngineFixture> {
   const engine = await ensureEngine(name, { log });
-  const tarball = packLocalPackage(log);
+  const tarball = packLocalPackage(name.startsWith('n8n') ? N8N_PACKAGE : NODE_RED_PACKAGE, log);
   const device = await startDeviceServices({ database: options.deviceDatabase ? engine : undefined, log });
   const emulator = await startEmulator({ deviceServices: device.deviceServices });
   const account = demoAccount(emulator.seed);

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client';
+import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client/core';
 import { serviceLocator } from '../descriptions/service.locator';
 import { readLocator, readRequiredText } from '../parameters';
 

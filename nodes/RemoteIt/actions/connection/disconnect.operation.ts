@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RemoteItClient } from '../../../../client';
+import type { RemoteItClient } from '../../../../client/core';
 import { readRequiredText } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['disconnect'] };

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { RemoteItClient } from '../../../../client';
+import type { RemoteItClient } from '../../../../client/core';
 import { deviceLocator } from '../descriptions/device.locator';
 import { readLocator } from '../parameters';
 

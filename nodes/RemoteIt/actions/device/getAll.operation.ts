@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import type { ListDevicesOptions, RemoteItClient } from '../../../../client';
+import type { ListDevicesOptions, RemoteItClient } from '../../../../client/core';
 import { returnAllAndLimit } from '../descriptions/paging';
 import { readPaging } from '../parameters';
 

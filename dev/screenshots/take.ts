@@ -1,0 +1,28 @@
+/**
+ * `npm run screenshots`: the README's screenshots (docs/images/*.png) from the real editors: n8n 1.x and Node-RED 4.1
+ * from the engine cache with the packages installed as their installers do, the emulator as remote.it, headless
+ * Chromium from Debian. `npm run screenshots -- n8n` or `-- node-red` takes one engine's only.
+ */
+import { startEmulator } from '../../emulator';
+import { launchBrowser } from './browser';
+import { n8nScreenshots } from './n8n';
+import { nodeRedScreenshots } from './node-red';
+
+async function main(): Promise<void> {
+  const wanted = process.argv.slice(2);
+  const log = (line: string): void => void process.stderr.write(`[screenshots] ${line}\n`);
+  const emulator = await startEmulator();
+  const browser = await launchBrowser();
+  try {
+    if (wanted.length === 0 || wanted.includes('n8n')) await n8nScreenshots(browser, emulator, log);
+    if (wanted.length === 0 || wanted.includes('node-red')) await nodeRedScreenshots(browser, emulator, log);
+  } finally {
+    await browser.close();
+    await emulator.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});
