@@ -18,7 +18,15 @@ export interface RunningDeviceServices {
   close(): Promise<void>;
 }
 
-export async function startDeviceServices(options: { database?: InstalledEngine; log?: (line: string) => void } = {}): Promise<RunningDeviceServices> {
+export interface DeviceServiceOptions {
+  /** The n8n engine whose `pg` client loads the database; without it there is no database. */
+  database?: InstalledEngine;
+  /** Go on without the database when it cannot start (PostgreSQL's npm binaries are linux x64 only): the demos do. */
+  databaseOptional?: boolean;
+  log?: (line: string) => void;
+}
+
+export async function startDeviceServices(options: DeviceServiceOptions = {}): Promise<RunningDeviceServices> {
   const started: Array<{ name: string; port: number; close(): Promise<void> }> = [];
   const close = async (): Promise<void> => {
     await Promise.all(started.splice(0).map((service) => service.close()));
@@ -26,7 +34,14 @@ export async function startDeviceServices(options: { database?: InstalledEngine;
   try {
     started.push({ name: 'http', ...(await startHttpDevice()) });
     started.push({ name: 'ssh', ...(await startSshDevice()) });
-    if (options.database) started.push({ name: 'postgres', ...(await startSensorDatabase(options.database, { log: options.log })) });
+    if (options.database) {
+      try {
+        started.push({ name: 'postgres', ...(await startSensorDatabase(options.database, { log: options.log })) });
+      } catch (error) {
+        if (!options.databaseOptional) throw error;
+        options.log?.(`the device's database is not running, so the Postgres demo will fail: ${(error as Error).message.split('\n')[0]}`);
+      }
+    }
   } catch (error) {
     await close();
     throw error;

@@ -14,7 +14,7 @@ export async function packAndStartEmulator(name: PackageName, options: { databas
   const tarball = packLocalPackage(name, say);
   removeOnStop(dirname(tarball));
   say(`starting the demo device's services (web UI, SSH${options.database ? ', PostgreSQL' : ''})…`);
-  const device = await startDeviceServices({ database: options.database, log: say });
+  const device = await startDeviceServices({ database: options.database, databaseOptional: true, log: say });
   onStop(() => device.close());
   const emulator = await startEmulator({ port: portFromEnv('REMOTEIT_EMULATOR_PORT', 8787), deviceServices: device.deviceServices });
   onStop(() => emulator.close());
