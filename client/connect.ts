@@ -57,12 +57,15 @@ function openedTo(records: ConnectionRecords, serviceId: string): Connection[] {
  * Reuse only what provably belongs to this account and is still live: a connection this client opened (so its
  * address is known) that remote.it still lists among the account's own proxy sessions. Anything else: undefined.
  */
-async function reusableConnection(context: ApiContext, records: ConnectionRecords, serviceId: string): Promise<Connection | undefined> {
+async function reusableConnection(context: ApiContext, records: ConnectionRecords, serviceId: string,
+  answers?: (connection: Connection) => Promise<boolean>): Promise<Connection | undefined> {
   const mine = openedTo(records, serviceId);
   if (mine.length === 0) return undefined;
   const live = await listSessions(context);
   const reusable = mine.reverse().find((c) => live.some((s) => sameId(s.id, c.id)));
   for (const c of mine) if (c !== reusable && !live.some((s) => sameId(s.id, c.id))) records.delete(c.id);
+  // With a probe at hand (Wait Until Reachable), a listed connection must also still accept a connection.
+  if (reusable && answers && !(await answers(reusable))) return undefined;
   return reusable;
 }
 
@@ -126,9 +129,9 @@ async function explainDisconnectFailure(context: ApiContext, connectionId: strin
 }
 
 export async function openConnection(context: ApiContext, ledger: ConnectionLedger, prepared: PreparedConnect,
-  now: () => Date, reuse: boolean): Promise<Connection> {
+  now: () => Date, reuse: boolean, answers?: (connection: Connection) => Promise<boolean>): Promise<Connection> {
   const request: ConnectionRequest = { ...prepared.request, now: now() };
-  const reused = reuse ? await reusableConnection(context, ledger.records(), request.serviceId) : undefined;
+  const reused = reuse ? await reusableConnection(context, ledger.records(), request.serviceId, answers) : undefined;
   if (reused) return reused;
   let connection: Connection;
   let restAnswer: Record<string, unknown> | undefined;

@@ -4,7 +4,7 @@ import { parseProxy, portProxyUrl, type ParsedProxy } from './proxy';
 import { isObject, textOf } from './json-values';
 import type { AccessMode, Connection } from './types';
 
-/** A proxy lives about 8 h when remote.it does not say (contract section 5). */
+/** A proxy lives about 8 h when remote.it does not say (docs/remoteit-api.md §5). */
 export const DEFAULT_TIMEOUT_SECONDS = 28800;
 
 export interface ConnectionRequest {
@@ -41,7 +41,7 @@ function assemble(id: string, endpoint: ParsedProxy, proxy: string, created: Dat
     url: endpoint.url,
     proxy,
     reverseProxy: endpoint.reverseProxy,
-    // Reverse proxies are always public behind a random host name (contract section 5).
+    // Reverse proxies are always public behind a random host name (docs/remoteit-api.md §5).
     accessMode: endpoint.reverseProxy ? 'public' : request.accessMode,
     hostIp: endpoint.reverseProxy ? '0.0.0.0' : request.hostIp,
     createdAt: created.toISOString(),

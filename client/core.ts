@@ -6,7 +6,8 @@
 import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectionLedger } from './connect';
 import { accountKey, recordsFor } from './connection-records';
 import { listDevicesVia } from './devices';
-import { RemoteItUnavailableError } from './errors';
+import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
+import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
 import { listEvents } from './events';
 import { callGraphql, QUERIES } from './graphql';
 import { findService, getDevice, searchServices } from './lookup';
@@ -16,7 +17,7 @@ import type { ApiContext } from './rest';
 import { createSession } from './session';
 import { listSessions } from './sessions';
 import type {
-  ConnectOptions, ListDevicesOptions, ListEventsOptions, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
+  Connection, ConnectOptions, ListDevicesOptions, ListEventsOptions, ProbeEndpoint, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
 } from './types';
 import {
   apiChoiceOf, deviceStateOf, LIMITS, normaliseApiUrl, normaliseAuth, normaliseLimit, normaliseRetryPolicy,
@@ -46,18 +47,35 @@ function emailFrom(data: unknown): string {
   return email;
 }
 
-function buildClient(context: ApiContext, now: () => Date, account: string): RemoteItClient {
+function buildClient(context: ApiContext, now: () => Date, account: string, probe: ProbeEndpoint | undefined): RemoteItClient {
   const authType = context.session.authType;
   const ledger: ConnectionLedger = { records: () => recordsFor(account, now().getTime()), openedHere: new Set() };
-  const opened = (id: string) => [...ledger.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
   const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
+  const reachableSettings = (timeout: unknown): ReachableSettings => {
+    const timeoutMs = reachableTimeoutOf(timeout);
+    if (!probe) throw new RemoteItValidationError('waitUntilReachable', 'Waiting until the proxy is reachable needs a probe, which this engine does not supply.');
+    return { probe, timeoutMs, now, sleep: context.request.sleep };
+  };
+  const opened = (id: string) => [...ledger.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
   return {
     testCredentials: async () => ({
       email: authType === 'password' ? await context.session.loginEmail() : emailFrom(await callGraphql(context, QUERIES.login)),
     }),
     connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
       const prepared = prepareConnect(serviceId, connectOptions ?? {}, authType);
-      return openConnection(context, ledger, prepared, now, connectOptions?.reuse === true);
+      const reachable = connectOptions?.waitUntilReachable === true ? reachableSettings(connectOptions.reachableTimeoutMs) : undefined;
+      const answers = reachable ? (c: Connection) => reachable.probe({ host: c.host, port: c.port, url: c.url }).catch(() => false) : undefined;
+      const connection = await openConnection(context, ledger, prepared, now, connectOptions?.reuse === true, answers);
+      if (reachable) {
+        try {
+          await waitUntilReachable(connection, reachable);
+        } catch (error) {
+          // Nothing is left open on remote.it after a failure (design.md): close what will never be used.
+          await closeConnection(context, ledger, { connectionId: connection.id, serviceId: connection.serviceId }, apiFor(prepared.api)).catch(() => undefined);
+          throw error;
+        }
+      }
+      return connection;
     },
     disconnect: async (target) => closeConnection(context, ledger, target, apiFor(undefined)),
     listDevices: async (query: ListDevicesOptions = {}) => {
@@ -116,7 +134,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
     const apiUrl = normaliseApiUrl(options.apiUrl);
     const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });
     const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
-    return guarded(buildClient({ apiUrl, request, session, restAvailable }, now, accountKey(apiUrl, auth)), secrets.redact);
+    return guarded(buildClient({ apiUrl, request, session, restAvailable }, now, accountKey(apiUrl, auth), options.probe), secrets.redact);
   } catch (error) {
     throw redactError(error, known.redact);
   }

@@ -1,5 +1,5 @@
 /**
- * Lists devices with their services. GraphQL pages with from/size (at most 1000 a page, contract section 3); REST
+ * Lists devices with their services. GraphQL pages with from/size (at most 1000 a page, docs/remoteit-api.md §3); REST
  * returns one flat entry per service and needs metadata/list/me to group them into devices (section 2).
  */
 import { callGraphql, QUERIES } from './graphql';
@@ -8,7 +8,7 @@ import { isObject, textOf } from './json-values';
 import type { Device, Service } from './types';
 
 export const MAX_PAGE_SIZE = 1000;
-/** Application type id of the "Bulk Service" entry that stands for the device itself (contract section 3). */
+/** Application type id of the "Bulk Service" entry that stands for the device itself (docs/remoteit-api.md §3). */
 const BULK_SERVICE_APPLICATION = 35;
 
 export interface DeviceQuery {
@@ -75,7 +75,7 @@ async function listDevicesByGraphql(context: ApiContext, query: DeviceQuery): Pr
   return devices.slice(0, query.limit);
 }
 
-/** `devicetype` is 16 hex octets: 1-2 the application type id, 11-12 the port (contract section 2). */
+/** `devicetype` is 16 hex octets: 1-2 the application type id, 11-12 the port (docs/remoteit-api.md §2). */
 export function parseDeviceType(devicetype: unknown): { application: number; port: number | null } {
   const octets = (textOf(devicetype) ?? '').split(':');
   if (octets.length !== 16 || !octets.every((o) => /^[0-9a-f]{2}$/i.test(o))) return { application: 0, port: null };

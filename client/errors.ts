@@ -72,7 +72,7 @@ export class RemoteItAuthError extends RemoteItError {
   }
 }
 
-/** The account has two-factor authentication, so password login cannot work (contract section 1). */
+/** The account has two-factor authentication, so password login cannot work (docs/remoteit-api.md §1). */
 export class RemoteItMfaError extends RemoteItError {
   constructor(message: string, details: RemoteItErrorDetails = {}) {
     super(message, 'MFA', details);

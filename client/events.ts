@@ -1,5 +1,5 @@
 /**
- * The account's event log (GraphQL `login.events`, contract section 3): device state changes, connections, shares.
+ * The account's event log (GraphQL `login.events`, docs/remoteit-api.md §3): device state changes, connections, shares.
  * remote.it pages it newest first with from/size and `hasMore`; `minDate` is inclusive.
  */
 import { RemoteItValidationError } from './errors';
@@ -9,7 +9,7 @@ import { isObject, textOf } from './json-values';
 import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
 
 export const EVENT_TYPES: readonly RemoteItEventType[] = ['DEVICE_STATE', 'DEVICE_CONNECT', 'DEVICE_SHARE'];
-/** remote.it serves at most 1000 entries a page (contract section 3); one call never returns more. */
+/** remote.it serves at most 1000 entries a page (docs/remoteit-api.md §3); one call never returns more. */
 export const MAX_EVENTS = 1000;
 const DEFAULT_EVENTS = 100;
 /** A server that keeps answering short pages with `hasMore` cannot keep the client looping. */

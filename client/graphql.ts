@@ -1,5 +1,5 @@
 /**
- * Calls to remote.it's GraphQL v1 API (contract section 3). Query texts are constants: user input only ever
+ * Calls to remote.it's GraphQL v1 API (docs/remoteit-api.md §3). Query texts are constants: user input only ever
  * travels as variables. Errors come as HTTP 200 with `errors[]` (only `message` is reliable); auth failures as a
  * bare 401/403.
  */
@@ -28,8 +28,8 @@ export const QUERIES = {
     total hasMore items { id type state timestamp target { id name device { id name } } } } } }`,
   connect: `mutation Connect($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP) { id host port reverseProxy url created timeout } }`,
-  // The proxy type is written as an enum literal: the contract names its values but not the enum type a
-  // `$type` variable would have to declare. Neither text carries user input.
+  // The proxy type is an enum literal of remote.it's `ProxyType` (docs/remoteit-api.md §3), not a variable:
+  // neither text carries user input.
   connectPortProxy: `mutation ConnectPortProxy($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP, type: PORT_PROXY) { id host port reverseProxy url created timeout } }`,
   connectReverseProxy: `mutation ConnectReverseProxy($serviceId: String!, $hostIP: String!) {

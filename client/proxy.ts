@@ -1,5 +1,5 @@
 /**
- * Parses remote.it's `proxy` strings (contract section 2). Three forms exist:
+ * Parses remote.it's `proxy` strings (docs/remoteit-api.md §2). Three forms exist:
  *  - port proxy      `http://proxy18.rt3.io:38575`   (the scheme means nothing; the endpoint is host:port)
  *  - reverse proxy   `https://abcdef.p18.rt3.io`     (HTTP/HTTPS services; no port, use the URL as is)
  *  - RDP/VNC launch  `http://proxy71.rt3.io/rdp/rdp.php?port=38631` (the port is in the query)

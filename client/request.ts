@@ -116,7 +116,7 @@ export function shortReason(body: string, redact: (text: string) => string): str
 
 /**
  * The typed error for a failed HTTP status. `authAdvice` says what to check for this kind of credential
- * (for signatures it names a skewed clock, contract section 4).
+ * (for signatures it names a skewed clock, docs/remoteit-api.md §4).
  */
 export function errorForStatus(request: HttpRequest, response: HttpResponse, settings: RequestSettings,
   authAdvice: string): RemoteItError {

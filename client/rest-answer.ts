@@ -1,6 +1,6 @@
 /**
  * Reads REST v27 answers. Every value is a string and failure is normally HTTP 200 with `status:"false"` and a
- * `reason` (contract section 2), so the body decides, whatever the HTTP status says.
+ * `reason` (docs/remoteit-api.md §2), so the body decides, whatever the HTTP status says.
  */
 import {
   RemoteItAuthError, RemoteItError, RemoteItMfaError, RemoteItNotFoundError,
@@ -15,7 +15,7 @@ export type RestAnswer = Record<string, unknown>;
 /** Auth, throttling and server-error statuses: they say more than a reason nothing recognises. */
 const statusOutranksUnknownReason = (status: number): boolean => status === 401 || status === 403 || status === 429 || status >= 500;
 
-/** /user/login refuses two-factor accounts with one of these codes (contract section 1). */
+/** /user/login refuses two-factor accounts with one of these codes (docs/remoteit-api.md §1). */
 const MFA_CODES = new Set(['SMS_MFA', 'SOFTWARE_TOKEN_MFA', 'MFA_SETUP']);
 
 export const MFA_MESSAGE =

@@ -1,4 +1,4 @@
-/** Calls to remote.it's REST v27 API (contract section 2). Bodies hold strings only, booleans included. */
+/** Calls to remote.it's REST v27 API (docs/remoteit-api.md §2). Bodies hold strings only, booleans included. */
 import { RemoteItValidationError } from './errors';
 import { readRestAnswer, type RestAnswer } from './rest-answer';
 import { sendWithRetry, type RequestSettings } from './request';
@@ -9,7 +9,7 @@ export interface ApiContext {
   apiUrl: string;
   request: RequestSettings;
   session: Session;
-  /** Access keys only work with REST when a developer key is added (contract section 4, step 5). */
+  /** Access keys only work with REST when a developer key is added (docs/remoteit-api.md §4, step 5). */
   restAvailable: boolean;
 }
 

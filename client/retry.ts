@@ -1,5 +1,5 @@
 /**
- * When to retry and how long to wait. remote.it publishes no rate limits but answers 429 (contract sections 3
+ * When to retry and how long to wait. remote.it publishes no rate limits but answers 429 (docs/remoteit-api.md §3
  * and 6): back off exponentially with jitter, honour Retry-After, and never retry other 4xx answers.
  */
 import type { RetryPolicy } from './types';

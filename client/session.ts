@@ -1,7 +1,7 @@
 /**
  * How each request is authorised. Access keys sign every request; a token is sent as headers; a password logs in
  * once per client and shares the token across all calls until `auth_expiration`, renewing it once when remote.it
- * refuses it (contract sections 1, 2 and 6: "re-login once on an auth failure, never per item").
+ * refuses it (docs/remoteit-api.md §1, §2, §8: "re-login once on an auth failure, never per item").
  */
 import { RemoteItAuthError } from './errors';
 import type { SecretRegistry } from './redact';
@@ -30,7 +30,7 @@ const ADVICE = {
   token: 'Check the developer key; the session token may have expired (tokens do). Access keys do not expire.',
 } as const;
 
-/** Without an auth_expiration, keep a token for an hour (contract section 2). Renew a minute early. */
+/** Without an auth_expiration, keep a token for an hour (docs/remoteit-api.md §2). Renew a minute early. */
 const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 const RENEWAL_MARGIN_MS = 60 * 1000;
 
@@ -57,7 +57,7 @@ function accessKeySession(settings: SessionSettings, auth: Extract<RemoteItAuth,
   const authorize: Authorize = (request) => {
     const signed = withHeaders(request, { ...signRequest({ ...request, accessKeyId: auth.accessKeyId,
       secretAccessKey: auth.secretAccessKey, now: settings.request.now() }) });
-    // REST also wants the developer key, unsigned (contract section 4, step 5).
+    // REST also wants the developer key, unsigned (docs/remoteit-api.md §4, step 5).
     return auth.developerKey ? withHeaders(signed, { developerkey: auth.developerKey }) : signed;
   };
   return {

@@ -1,5 +1,5 @@
 /**
- * draft-cavage HTTP Signatures with HMAC-SHA256, as remote.it documents them for access keys (contract section 4).
+ * draft-cavage HTTP Signatures with HMAC-SHA256, as remote.it documents them for access keys (docs/remoteit-api.md §4).
  * Exported on its own so an n8n credential's `authenticate` can sign exactly as the client does.
  */
 import { createHmac } from 'node:crypto';
@@ -70,7 +70,7 @@ export function signRequest(input: SignRequestInput): SignatureHeaders {
   const values = {
     date: formatHttpDate(input.now ?? new Date()),
     'content-type': headerValue(input.headers, 'content-type') ?? 'application/json',
-    // Bytes, not characters: a body with non-ASCII text differs (contract section 6, item 3).
+    // Bytes, not characters: a body with non-ASCII text differs (docs/remoteit-api.md §8, item 3).
     'content-length': String(Buffer.byteLength(input.body ?? '', 'utf8')),
   };
   const signingString = buildSigningString(input.method, input.url, values, signedHeaders);

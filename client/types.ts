@@ -60,7 +60,15 @@ export interface RemoteItClientOptions {
    */
   authenticatedBy?: 'client' | 'transport';
   now?: () => Date;
+  /**
+   * Tries once to reach a proxy endpoint; true when it accepted a connection. Needed for Connect's
+   * `waitUntilReachable`. Engines supply their own (n8n: its request helper; Node-RED: a TCP connect), so the
+   * client itself opens no sockets.
+   */
+  probe?: ProbeEndpoint;
 }
+
+export type ProbeEndpoint = (endpoint: { host: string; port: number | null; url: string }) => Promise<boolean>;
 
 /** What Connect outputs in both engines (design.md, "The connection object"). */
 export interface Connection {
@@ -105,6 +113,13 @@ export interface ConnectOptions {
    */
   reuse?: boolean;
   includeRaw?: boolean;
+  /**
+   * After connecting, probe the endpoint until it accepts a connection or `reachableTimeoutMs` (default 30000)
+   * passes; on timeout the connection is closed and a RemoteItTimeoutError thrown. With latching access the probe's
+   * own source address latches the proxy: only use it from the machine that will use the connection.
+   */
+  waitUntilReachable?: boolean;
+  reachableTimeoutMs?: number;
 }
 
 export interface Service {
@@ -112,7 +127,7 @@ export interface Service {
   name: string;
   state: 'active' | 'inactive';
   online: boolean;
-  /** remote.it application type id (contract section 3): 28 SSH, 7 HTTP, 35 Bulk Service, ... */
+  /** remote.it application type id (docs/remoteit-api.md §3): 28 SSH, 7 HTTP, 35 Bulk Service, ... */
   application: number;
   /** remote.it's title for the type: 'SSH', 'HTTP', 'Generic TCP', ... */
   type: string;
@@ -161,6 +176,10 @@ export interface ServicePage {
   next?: string;
 }
 
+/**
+ * One of this account's own live proxy connections (docs/remoteit-api.md §3). remote.it's session list gives no
+ * proxy address: `proxy`, `host` and `port` are present only for connections opened by this process.
+ */
 export interface Session {
   /** Equals the connection id. */
   id: string;
@@ -172,7 +191,7 @@ export interface Session {
   port?: number | null;
 }
 
-/** remote.it event kinds (contract section 3). */
+/** remote.it event kinds (docs/remoteit-api.md §3). */
 export type RemoteItEventType = 'DEVICE_STATE' | 'DEVICE_CONNECT' | 'DEVICE_SHARE';
 
 /** One entry of remote.it's event log (GraphQL `login.events`). */
@@ -211,6 +230,6 @@ export interface RemoteItClient {
   findService(idOrName: string): Promise<{ device: Device; service: Service }>;
   searchServices(options?: SearchServicesOptions): Promise<ServicePage>;
   listSessions(): Promise<Session[]>;
-  /** The account's events of the given kinds, newest first (contract section 3). */
+  /** The account's events of the given kinds, newest first (docs/remoteit-api.md §3). */
   listEvents(options: ListEventsOptions): Promise<RemoteItEvent[]>;
 }

@@ -77,7 +77,7 @@ export const apiChoiceOf = (v: unknown): ApiChoice => oneOf<ApiChoice>('api', v,
 export const deviceStateOf = (v: unknown): 'active' | 'inactive' | undefined =>
   v === undefined || v === null || v === '' ? undefined : oneOf<'active' | 'inactive'>('state', v, ['active', 'inactive'], 'active');
 
-/** hostip/hostIP values of the three modes (contract section 5). */
+/** hostip/hostIP values of the three modes (docs/remoteit-api.md §5). */
 const MODE_HOST_IP: Record<Exclude<AccessMode, 'restricted'>, string> = {
   latching: '255.255.255.255',
   public: '0.0.0.0',
@@ -111,7 +111,7 @@ export function accessModeForHostIp(hostIp: string): AccessMode {
   return 'restricted';
 }
 
-/** Page sizes: remote.it serves at most 1000 per page (contract section 3). */
+/** Page sizes: remote.it serves at most 1000 per page (docs/remoteit-api.md §3). */
 export function normaliseLimit(value: unknown, fallback = 50): number {
   if (value === undefined || value === null || value === '') return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1000) {

@@ -11,7 +11,7 @@ import { signRequest } from '../client/signing';
 /**
  * The remote.it API credential. `authenticate` is the only place n8n requests get their remote.it
  * authentication, for our node and for the HTTP Request node ("predefined credential type") alike:
- * - Access Key: an HTTP Signature over the exact body bytes n8n will send (remoteit-api.md section 4).
+ * - Access Key: an HTTP Signature over the exact body bytes n8n will send (docs/remoteit-api.md §4).
  * - Developer Key + Session Token: the `developerkey` and `token` headers (section 1).
  * - Developer Key + Username/Password: the `developerkey` header only. The session token is NOT kept in
  *   the credential (no `preAuthentication` + expirable field), on purpose: remote.it answers an expired

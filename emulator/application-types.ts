@@ -1,4 +1,4 @@
-/** remote.it application type ids and their titles (contract section 3). */
+/** remote.it application type ids and their titles (docs/remoteit-api.md §3). */
 const TITLES: Record<number, string> = {
   1: 'Generic TCP',
   4: 'VNC',
@@ -33,7 +33,7 @@ function octets(value: number): string[] {
 
 /**
  * REST `devicetype`: 16 colon-separated hex octets; octets 1-2 hold the application type id and
- * octets 11-12 the port (contract section 2). The other octets carry flags we do not model.
+ * octets 11-12 the port (docs/remoteit-api.md §2). The other octets carry flags we do not model.
  */
 export function encodeDeviceType(application: number, port: number): string {
   const bytes = Array.from({ length: 16 }, () => '00');

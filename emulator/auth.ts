@@ -1,4 +1,4 @@
-/** Who is calling: HTTP signature, developer key + token, or nobody (contract sections 1 and 4). */
+/** Who is calling: HTTP signature, developer key + token, or nobody (docs/remoteit-api.md §1, §4). */
 import type { EmulatorClock } from './clock';
 import type { AuthScheme, EmulatorRequest } from './http-types';
 import { headerValue } from './http-types';

@@ -8,7 +8,7 @@ export interface EmulatorSettings {
   tokenTtlSeconds: number;
   /** Allowed distance between a signed Date header and the emulator clock. Default 300. */
   clockSkewSeconds: number;
-  /** Lifetime of a proxy connection. Default 28800 (contract section 5). */
+  /** Lifetime of a proxy connection. Default 28800 (docs/remoteit-api.md §5). */
   connectionTimeoutSeconds: number;
   /** Where `device:<name>` seed targets forward: name → `127.0.0.1:<port>` (emulator-defined). */
   deviceServices?: Record<string, string>;

@@ -21,7 +21,7 @@ export interface ApiResponse {
   log?: { auth?: AuthScheme; authFailure?: string; operation?: string };
 }
 
-/** A JSON answer. REST escapes slashes as remote.it's PHP back end does (contract section 2). */
+/** A JSON answer. REST escapes slashes as remote.it's PHP back end does (docs/remoteit-api.md §2). */
 export function jsonResponse(status: number, value: unknown, options: { escapeSlashes?: boolean } = {}): ApiResponse {
   const text = JSON.stringify(value);
   return {

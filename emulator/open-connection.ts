@@ -1,4 +1,4 @@
-/** The connect rules both APIs share: address, ownership, online state, access mode (contract sections 2, 3, 5). */
+/** The connect rules both APIs share: address, ownership, online state, access mode (docs/remoteit-api.md §2, §3, §5). */
 import type { EmulatorContext } from './context';
 import type { ConnectionRecord, ProxyKind } from './connections';
 import { defaultProxyKind, LATCHING_HOST_IP } from './connections';

@@ -1,4 +1,4 @@
-/** Random identifiers in the shapes remote.it uses (contract sections 2 and 3). */
+/** Random identifiers in the shapes remote.it uses (docs/remoteit-api.md §2, §3). */
 import { randomBytes, randomInt, randomUUID } from 'node:crypto';
 
 /** Connection ids look like A78B3919-52E1-B674-58CC-5C0009377419. */

@@ -1,12 +1,12 @@
 /** The seed file format (issue 2, section 3): users, their keys, their devices and services. */
 
-/** remote.it's two-factor refusal codes for /user/login (contract section 1). */
+/** remote.it's two-factor refusal codes for /user/login (docs/remoteit-api.md §1). */
 export type MfaCode = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';
 
 export interface SeedAccessKey {
   /** ~20 upper-case alphanumerics. */
   id: string;
-  /** Base64; the HMAC key is the decoded bytes (contract section 4). */
+  /** Base64; the HMAC key is the decoded bytes (docs/remoteit-api.md §4). */
   secret: string;
   enabled: boolean;
 }

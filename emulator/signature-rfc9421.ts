@@ -8,7 +8,7 @@ import type { EmulatorRequest } from './http-types';
 import { headerValue } from './http-types';
 import type { SignatureVerdict, SignatureVerifyOptions } from './signature';
 
-interface Rfc9421Input { components: string[]; params: string; keyId: string; alg?: string; created?: number; signature: Buffer }
+interface Rfc9421Input { components: string[]; params: string; keyId: string; alg?: string; created?: number; expires?: number; signature: Buffer }
 
 /** `remoteit=("@method" …);created=…;keyid="…";alg="…"` and `remoteit=:base64:`; the `remoteit` label wins. */
 function parseInput(request: EmulatorRequest): Rfc9421Input | undefined {
@@ -26,7 +26,9 @@ function parseInput(request: EmulatorRequest): Rfc9421Input | undefined {
   const keyId = params.match(/;keyid="([^"]*)"/)?.[1];
   if (!keyId) return undefined;
   const created = params.match(/;created=(\d+)/)?.[1];
-  return { components, params, keyId, alg: params.match(/;alg="([^"]*)"/)?.[1], created: created ? Number(created) : undefined, signature: Buffer.from(sig[2], 'base64') };
+  const expires = params.match(/;expires=(\d+)/)?.[1];
+  return { components, params, keyId, alg: params.match(/;alg="([^"]*)"/)?.[1], created: created ? Number(created) : undefined,
+    expires: expires ? Number(expires) : undefined, signature: Buffer.from(sig[2], 'base64') };
 }
 
 export function hasRfc9421Signature(request: EmulatorRequest): boolean {
@@ -68,6 +70,8 @@ export function verifyRfc9421<K>(request: EmulatorRequest, options: SignatureVer
   const date = input.components.includes('date') ? Date.parse(headerValue(request.headers, 'date') ?? '') : (input.created ?? NaN) * 1000;
   if (Number.isNaN(date)) return { ok: false, reason: 'neither a signed Date header nor a created parameter' };
   if (Math.abs(options.nowMs - date) > options.clockSkewSeconds * 1000) return { ok: false, reason: 'clock skew: the signature date is outside the allowed window' };
+  // http-message-signatures adds expires (created + 300 s by default); RFC 9421 §2.3 says to refuse it once past.
+  if (input.expires !== undefined && input.expires * 1000 < options.nowMs - options.clockSkewSeconds * 1000) return { ok: false, reason: 'the signature has expired' };
   const found = options.lookupKey(input.keyId);
   if (!found) return { ok: false, reason: 'unknown or disabled access key' };
   const bases = candidateBases(request, input);

@@ -1,5 +1,5 @@
 /**
- * draft-cavage HTTP Signature verification (contract section 4), the scheme of Joyent's reference
+ * draft-cavage HTTP Signature verification (docs/remoteit-api.md §4), the scheme of Joyent's reference
  * `http-signature` package: the signing string is rebuilt from the `headers="..."` list the client sent.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';

@@ -29,7 +29,7 @@ export interface DeviceRecord {
 
 export interface AccessKeyRecord {
   id: string;
-  /** The decoded HMAC key (contract section 4). */
+  /** The decoded HMAC key (docs/remoteit-api.md §4). */
   key: Buffer;
   enabled: boolean;
 }

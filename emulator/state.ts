@@ -6,7 +6,7 @@ import { secretsEqual } from './secret-compare';
 import type { Seed, SeedDevice, SeedService, SeedUser } from './seed-types';
 import type { DeviceRecord, EventRecord, EventType, ServiceRecord, TokenRecord, UserRecord } from './state-types';
 
-/** application 35 is the device itself (contract section 3). */
+/** application 35 is the device itself (docs/remoteit-api.md §3). */
 export const BULK_SERVICE_APPLICATION = 35;
 
 function serviceRecord(service: SeedService, deviceId: string): ServiceRecord {
@@ -129,7 +129,7 @@ export class AccountState {
     this.events.push({ id: randomUUID(), type, state, timestampMs, ownerEmail, targetId: target.id, targetName: target.name, sessionId });
   }
 
-  /** A user's events, newest first (contract section 3). */
+  /** A user's events, newest first (docs/remoteit-api.md §3). */
   eventsOf(email: string): EventRecord[] {
     return this.events.filter((e) => e.ownerEmail === email).sort((a, b) => b.timestampMs - a.timestampMs);
   }

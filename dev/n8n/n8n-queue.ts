@@ -50,6 +50,11 @@ export interface QueueOptions {
   log?: (line: string) => void;
   /** Each process's output, e.g. to the terminal with a "[worker-1]" prefix. */
   echo?: (processName: string, text: string) => void;
+  /**
+   * Also hands each stop step, as soon as there is one, to a launcher's cleanup list (dev/launch/lifecycle), so a
+   * Ctrl-C during start-up stops what is running and removes its folders. Every step may run twice.
+   */
+  onStop?: (step: () => Promise<void>) => void;
   /** Runs once database and queue are up, before any n8n process starts: import credentials and workflows here. */
   prepare?: (home: N8nHome, services: { postgres: RunningPostgres; redis: RunningRedis }) => Promise<void>;
 }
@@ -89,37 +94,41 @@ async function startWorker(engine: InstalledEngine, tarball: string, env: Record
   const args = [n8nBinary(engine), 'worker', `--concurrency=${options.concurrency ?? 5}`];
   // Each worker runs its own task broker (Code nodes); the default port would collide between workers.
   const workerEnv = n8nEnvironment(home, { N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(await freePort()) });
-  const process = spawnEngine(engine.nodeBinary, args, workerEnv, options.echo && ((text) => options.echo?.(name, text)));
-  const executions = (): string[] => [...process.output().matchAll(STARTED_EXECUTION)].map((match) => match[1] as string);
-  return { name, home, process, executions };
+  const worker = spawnEngine(engine.nodeBinary, args, workerEnv, options.echo && ((text) => options.echo?.(name, text)));
+  const executions = (): string[] => [...worker.output().matchAll(STARTED_EXECUTION)].map((match) => match[1] as string);
+  return { name, home, process: worker, executions };
 }
 
 export async function startQueueCluster(options: QueueOptions): Promise<QueueCluster> {
   const { engine, tarball } = options;
   const log = options.log ?? (() => undefined);
   const stops: Array<() => Promise<void>> = [];
+  const track = (...steps: Array<() => Promise<void>>): void => {
+    stops.push(...steps);
+    for (const step of steps) options.onStop?.(step);
+  };
   const stop = async (): Promise<void> => {
     for (const step of stops.splice(0).reverse()) await step();
   };
   try {
     const [postgres, redis] = await Promise.all([startPostgres({ log }), startRedis({ log })]);
-    stops.push(() => postgres.stop(), () => redis.stop());
+    track(() => postgres.stop(), () => redis.stop());
     log(`PostgreSQL ${postgres.label.split(' ').pop() ?? ''} on 127.0.0.1:${postgres.port}, ${redis.label} on 127.0.0.1:${redis.port}`);
     const env = sharedEnvironment(postgres, redis);
     const home: N8nHome = { ...createN8nHome(engine, tarball, mkdtempSync(join(tmpdir(), 'remoteit-n8n-main-'))), env };
-    stops.push(async () => rmSync(home.userFolder, { recursive: true, force: true }));
+    track(async () => rmSync(home.userFolder, { recursive: true, force: true }));
     await options.prepare?.(home, { postgres, redis });
 
     const port = options.port ?? (await freePort());
     const echoMain = options.echo && ((text: string) => options.echo?.('main', text));
     log(`starting the n8n main on port ${port} and ${options.workers} workers…`);
     let main = await startN8nServer(home, { port, echo: echoMain });
-    stops.push(() => main.stop());
+    track(() => main.stop());
     const workers: QueueWorker[] = [];
     for (let index = 1; index <= options.workers; index++) {
       const worker = await startWorker(engine, tarball, env, `worker-${index}`, options);
       workers.push(worker);
-      stops.push(async () => {
+      track(async () => {
         await stopEngine(worker.process.child, 20_000);
         rmSync(worker.home.userFolder, { recursive: true, force: true });
       });

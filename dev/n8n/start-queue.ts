@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const engine = await ensureEngine('n8n', { log: say });
   const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE, { database: engine });
   const cluster = await startQueueCluster({
-    engine, tarball, workers: WORKERS, port: portFromEnv('N8N_PORT', 5678), log: say, echo,
+    engine, tarball, workers: WORKERS, port: portFromEnv('N8N_PORT', 5678), log: say, echo, onStop,
     prepare: async (home) => {
       say('importing the demo credential and workflows into PostgreSQL…');
       await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url), ...deviceCredentials()]);
@@ -40,7 +40,6 @@ async function main(): Promise<void> {
       await activateWorkflow(home, demoWorkflowIds.webhookConnect);
     },
   });
-  onStop(() => cluster.stop());
   for (const server of [cluster.main.exited, ...cluster.workers.map((worker) => new Promise((resolveExit) => worker.process.child.on('exit', resolveExit)))]) {
     void server.then(() => stopEverything(1));
   }

@@ -46,7 +46,7 @@ export function describeOperation(query: string, operationName?: string): string
 export async function handleGraphQL(request: EmulatorRequest, context: EmulatorContext): Promise<ApiResponse> {
   const caller = identifyCaller(request, context.accounts, context.clock, context.settings);
   const log: NonNullable<ApiResponse['log']> = { auth: caller.scheme, authFailure: caller.failure };
-  // Auth failures are plain text, no GraphQL envelope (contract section 3).
+  // Auth failures are plain text, no GraphQL envelope (docs/remoteit-api.md §3).
   if (caller.scheme === 'signature' && !caller.user) return { ...textResponse(403, 'Forbidden'), log };
   // A token alone is enough for GraphQL: remote.it's Go SDK sends only `token` (docs/remoteit-api.md §1).
   if (caller.scheme === 'token' && caller.developerKeySent && !caller.developerKeyValid) return { ...textResponse(401, 'Unauthorized'), log: { ...log, authFailure: 'developer key invalid' } };

@@ -1,4 +1,4 @@
-/** from/size paging shared by devices and events: default 100, at most 1000 (contract section 3). */
+/** from/size paging shared by devices and events: default 100, at most 1000 (docs/remoteit-api.md §3). */
 import { GraphQLError } from 'graphql';
 
 export const DEFAULT_PAGE_SIZE = 100;

@@ -82,6 +82,8 @@ export const SCHEMA_SDL = /* GraphQL */ `
     id: ID!
     protocol: Protocol
     name: String
+    manufacturer: Int
+    platform: Int
     created: DateTime
     application: Int
     port: Int
@@ -117,6 +119,8 @@ export const SCHEMA_SDL = /* GraphQL */ `
     id: ID!
     protocol: Protocol
     name: String
+    manufacturer: Int
+    platform: Int
     created: DateTime
     application: Int
     port: Int
@@ -140,6 +144,8 @@ export const SCHEMA_SDL = /* GraphQL */ `
     id: ID!
     protocol: Protocol
     name: String
+    manufacturer: Int
+    platform: Int
     created: DateTime
     application: Int
     port: Int

@@ -1,4 +1,4 @@
-/** POST /apv/v27/device/connect and /device/connect/stop, the seed document's calls (contract section 2). */
+/** POST /apv/v27/device/connect and /device/connect/stop, the seed document's calls (docs/remoteit-api.md §2). */
 import type { ConnectionRecord } from '../connections';
 import { proxyString } from '../connections';
 import type { EmulatorContext } from '../context';
@@ -12,7 +12,7 @@ const PROBLEM_REASONS: Record<ConnectProblem, string> = {
   'bad-address': 'bad device address',
   'unknown-service': '[0861] Unable to find the service for this device address',
   'foreign-device': '[0806] Device not found',
-  // remote.it's wording is undocumented here (contract section 2, [inferred]); it names both words.
+  // remote.it's wording is undocumented here (docs/remoteit-api.md §2, [inferred]); it names both words.
   offline: 'device is inactive (offline); it must be online to connect',
   'bad-host-ip': 'hostip must be an IPv4 address',
 };
@@ -56,7 +56,8 @@ export async function handleConnect(request: EmulatorRequest, context: EmulatorC
   const outcome = await openConnection(context, caller.user, address, stringField(body, 'hostip'), undefined, { concurrent });
   if (!outcome.ok) return { ...restFailure(PROBLEM_REASONS[outcome.problem]), log: caller.log };
   const connection = connectionFields(outcome.connection, outcome.replaced);
-  return { ...restSuccess({ connection, connectionid: outcome.connection.id }), log: caller.log };
+  // Top-level `wait` is a JSON boolean in remote.it's sample answer (remoteit/sdk-go:contracts/proxy.go).
+  return { ...restSuccess({ connection, wait: true, connectionid: outcome.connection.id }), log: caller.log };
 }
 
 export function handleConnectStop(request: EmulatorRequest, context: EmulatorContext): ApiResponse {

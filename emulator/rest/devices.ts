@@ -1,4 +1,4 @@
-/** GET /apv/v27/device/list/all and GET /apv/v27/device/metadata/list/me (contract section 2). */
+/** GET /apv/v27/device/list/all and GET /apv/v27/device/metadata/list/me (docs/remoteit-api.md §2). */
 import { applicationTitle, encodeDeviceType } from '../application-types';
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
@@ -7,8 +7,11 @@ import type { DeviceRecord, ServiceRecord, UserRecord } from '../state-types';
 import { restCaller } from './rest-caller';
 import { restSuccess } from './rest-response';
 
-/** One list/all entry per service; the device itself is its Bulk Service entry. */
-function serviceEntry(user: UserRecord, device: DeviceRecord, service: ServiceRecord): Record<string, string> {
+/**
+ * One list/all entry per service; the device itself is its Bulk Service entry. Field shapes follow a recorded
+ * remote.it answer (docs/remoteit-api.md §2): `weburi` [null], `localurl` base64, `scripting` a JSON boolean.
+ */
+function serviceEntry(user: UserRecord, device: DeviceRecord, service: ServiceRecord): Record<string, unknown> {
   return {
     deviceaddress: service.id,
     devicealias: service.application === 35 ? device.name : service.name,
@@ -18,11 +21,13 @@ function serviceEntry(user: UserRecord, device: DeviceRecord, service: ServiceRe
     devicelastip: device.lastIp,
     lastinternalip: '192.168.1.10',
     servicetitle: applicationTitle(service.application),
-    webenabled: service.application === 7 || service.application === 8 ? '1' : '0',
-    weburi: '',
-    localurl: '0',
+    webenabled: '1',
+    weburi: [null],
+    localurl: Buffer.from('none').toString('base64'),
     georegion: 'NorthAmerica',
+    webviewerurl: [null],
     shared: 'not-shared',
+    scripting: false,
     lastcontacted: device.lastReported.toISOString(),
     createdate: device.createdAt.toISOString(),
   };
@@ -32,7 +37,7 @@ export function handleListAll(request: EmulatorRequest, context: EmulatorContext
   const caller = restCaller(request, context);
   if ('refusal' in caller) return caller.refusal;
   const entries = caller.user.devices.flatMap((device) => device.services.map((service) => serviceEntry(caller.user, device, service)));
-  return { ...restSuccess({ cached: 'false', length: entries.length, devices: entries }), log: caller.log };
+  return { ...restSuccess({ cache_expires: 2, length: entries.length, devices: entries }), log: caller.log };
 }
 
 function metadataEntry(device: DeviceRecord): Record<string, string> {

@@ -1,4 +1,4 @@
-/** POST /apv/v27/user/login (contract section 2). */
+/** POST /apv/v27/user/login (docs/remoteit-api.md §2). */
 import { createHash } from 'node:crypto';
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
@@ -27,19 +27,32 @@ function loginAnswer(request: EmulatorRequest, context: EmulatorContext): ApiRes
     return restFailure('This account uses two-factor authentication: password login needs a second factor', user.mfa);
   }
   const { token, expiresAtMs } = context.accounts.issueToken(user);
+  // The fields of a recorded remote.it answer (docs/remoteit-api.md §2), `commerical_setting` spelled as remote.it does.
   return restSuccess({
     token,
-    auth_token: token,
-    auth_expiration: Math.floor(expiresAtMs / 1000),
+    token_index: user.guid.toUpperCase(),
     email: user.email,
     guid: user.guid,
-    service_authhash: createHash('sha1').update(`${user.guid}:${token}`).digest('hex'),
-    developer_key: user.developerKey,
-    language: 'en',
+    service_token: createHash('sha256').update(`service:${token}`).digest('hex').toUpperCase(),
     service_level: 'BASIC',
     storage_plan: 'FREE',
     secondary_auth: '',
-    commercial_setting: '',
+    auth_token: token,
+    auth_expiration: Math.floor(expiresAtMs / 1000),
+    service_authhash: createHash('sha1').update(`${user.guid}:${token}`).digest('hex'),
+    commerical_setting: 'FREE',
+    apikey: user.developerKey,
+    developer_key: user.developerKey,
+    language: 'en',
+    developer_plan: '',
+    portal_plan: 'free_plan',
+    portal_plan_expires: '2038-01-01 00:00:00',
+    service_features: '',
+    announcements: [],
+    member_since: user.devices[0]?.createdAt.toISOString().slice(0, 19).replace('T', ' ') ?? '',
+    index: 'true',
+    pubsub_channel: user.guid.toUpperCase(),
+    aws_identity: '',
   });
 }
 

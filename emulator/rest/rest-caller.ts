@@ -1,4 +1,4 @@
-/** REST authentication: a developer key plus a token or an HTTP signature (contract sections 1 and 2). */
+/** REST authentication: a developer key plus a token or an HTTP signature (docs/remoteit-api.md §1, §2). */
 import { identifyCaller } from '../auth';
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';

@@ -1,4 +1,4 @@
-/** REST v27 answers: every value a string, failures as HTTP 200 with status "false" (contract section 2). */
+/** REST v27 answers: every value a string, failures as HTTP 200 with status "false" (docs/remoteit-api.md §2). */
 import type { ApiResponse } from '../http-types';
 import { jsonResponse } from '../http-types';
 

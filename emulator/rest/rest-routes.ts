@@ -1,4 +1,4 @@
-/** The REST v27 endpoints this emulator serves (contract section 2). */
+/** The REST v27 endpoints this emulator serves (docs/remoteit-api.md §2). */
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { handleConnect, handleConnectStop } from './connect';

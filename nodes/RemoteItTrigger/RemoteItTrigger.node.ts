@@ -5,7 +5,7 @@ import { remoteItApiTest } from '../RemoteIt/methods/credentialTest';
 import { EVENT_SELECTIONS } from './eventSelection';
 import { pollEvents } from './pollEvents';
 
-/** Starts workflows from remote.it's event log (GraphQL `events`, contract section 3), which it polls. */
+/** Starts workflows from remote.it's event log (GraphQL `events`, docs/remoteit-api.md §3), which it polls. */
 export class RemoteItTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'remote.it Trigger',

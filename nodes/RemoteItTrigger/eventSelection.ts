@@ -5,7 +5,7 @@ export interface EventSelection {
 	name: string;
 	value: string;
 	description: string;
-	/** The event kinds to ask remote.it for (contract section 3). */
+	/** The event kinds to ask remote.it for (docs/remoteit-api.md §3). */
 	types: RemoteItEventType[];
 	matches(event: RemoteItEvent): boolean;
 }

@@ -7,7 +7,7 @@ import { createClientForExecution } from '../RemoteIt/transport';
 import { advanceCursor, cursorAtNewest, isAfterCursor, readCursor, writeCursor } from './eventCursor';
 import { eventSelectionFor, type EventSelection } from './eventSelection';
 
-/** Events read per poll: one remote.it page at most (contract section 3). */
+/** Events read per poll: one remote.it page at most (docs/remoteit-api.md §3). */
 export const EVENTS_PER_POLL = 1000;
 /** How far back "Fetch Test Event" looks for the latest matching event. */
 const TEST_EVENT_WINDOW = 100;

@@ -6,6 +6,7 @@
 import { createRemoteItClient, RemoteItValidationError, type RemoteItClient } from '../../client';
 import { createAxiosTransport } from '../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
+import { probeTcp } from '../../client/transport/tcp-probe';
 
 const DEFAULT_API_URL = 'https://api.remote.it';
 const DEFAULT_TIMEOUT_SECONDS = 30;
@@ -24,6 +25,7 @@ export function createAccountClient(settings: AccountSettings, signal?: AbortSig
     auth: authFromCredentials(settings.authMethod, settings.credentials),
     timeoutMs,
     send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
+    probe: probeTcp,
   });
 }
 

@@ -17,6 +17,9 @@ interface ConnectDefinition extends NodeDefinition {
   hostIp?: string;
   proxyType?: ProxyType;
   reuse?: boolean;
+  waitReachable?: boolean;
+  /** Seconds. */
+  reachableTimeout?: number | string;
 }
 
 export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
@@ -49,6 +52,10 @@ function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
     proxyType: definition.proxyType ?? 'auto',
     reuse: definition.reuse === true,
   };
+  if (definition.waitReachable === true) {
+    options.waitUntilReachable = true;
+    options.reachableTimeoutMs = Math.round(Number(definition.reachableTimeout ?? 30) * 1000);
+  }
   if (accessMode === 'restricted') options.hostIp = definition.hostIp?.trim() ?? '';
   return options;
 }

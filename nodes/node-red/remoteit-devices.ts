@@ -45,7 +45,7 @@ function listOptionsFrom(definition: DevicesDefinition): ListDevicesOptions {
   const options: ListDevicesOptions = {};
   const name = definition.nameFilter?.trim();
   if (name) options.name = name;
-  // "online" is remote.it's device state `active` (contract section 3, `devices(state:)`).
+  // "online" is remote.it's device state `active` (docs/remoteit-api.md §3, `devices(state:)`).
   if (definition.state === 'online') options.state = 'active';
   if (definition.state === 'offline') options.state = 'inactive';
   const limit = limitFrom(definition.limit);

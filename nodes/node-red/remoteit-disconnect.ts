@@ -1,6 +1,6 @@
 /**
  * remoteit-disconnect: closes a remote.it proxy. The connection comes from msg.payload by default: the object
- * remoteit-connect produced, or its id. remote.it needs the service id as well (contract section 2,
+ * remoteit-connect produced, or its id. remote.it needs the service id as well (docs/remoteit-api.md §2,
  * /device/connect/stop), taken from, in order: the connection object, the node's Service ID field, msg.serviceId.
  */
 import { RemoteItValidationError } from '../../client';

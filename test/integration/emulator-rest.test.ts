@@ -57,6 +57,11 @@ describe('emulator REST v27', () => {
       expect(json).toMatchObject({ status: 'true', email: 'demo@example.com', language: 'en' });
       expect(json.token).toMatch(/^[0-9a-f]{32}$/);
       expect(json.auth_token).toBe(json.token);
+      // Every field of a recorded remote.it login answer is there, remote.it's spelling included (docs/remoteit-api.md §2).
+      expect(Object.keys(json).sort()).toEqual(['announcements', 'apikey', 'auth_expiration', 'auth_token', 'aws_identity',
+        'commerical_setting', 'developer_key', 'developer_plan', 'email', 'guid', 'index', 'language', 'member_since',
+        'portal_plan', 'portal_plan_expires', 'pubsub_channel', 'secondary_auth', 'service_authhash', 'service_features',
+        'service_level', 'service_token', 'status', 'storage_plan', 'token', 'token_index']);
       expect(json.service_authhash).toMatch(/^[0-9a-f]{40}$/);
       expect(json.auth_expiration).toBeGreaterThanOrEqual(before + 600);
       expect(json.auth_expiration).toBeLessThanOrEqual(before + 602);
@@ -89,14 +94,20 @@ describe('emulator REST v27', () => {
   });
 
   describe('GET /device/list/all and /device/metadata/list/me', () => {
-    it('lists one entry per service, the device itself as its Bulk Service, all values strings', async () => {
+    it('lists one entry per service, the device itself as its Bulk Service, shaped as a recorded remote.it answer', async () => {
       const { json } = await rest('GET', '/device/list/all', await tokenHeaders());
       const entries = json.devices as Json[];
-      expect(json).toMatchObject({ status: 'true', cached: 'false', length: entries.length });
+      expect(json).toMatchObject({ status: 'true', cache_expires: expect.any(Number), length: entries.length });
       expect(entries.filter((e) => e.servicetitle === 'Bulk Service').map((e) => e.devicealias)).toEqual(
         emulator.seed.users[0].devices.map((d) => d.name),
       );
-      for (const entry of entries) for (const value of Object.values(entry)) expect(typeof value).toBe('string');
+      // Strings, except remote.it's own exceptions: weburi/webviewerurl [null] and scripting a boolean.
+      for (const entry of entries) {
+        const { weburi, webviewerurl, scripting, ...rest } = entry;
+        expect({ weburi, webviewerurl, scripting }).toEqual({ weburi: [null], webviewerurl: [null], scripting: false });
+        expect(Buffer.from(String(rest.localurl), 'base64').toString()).toBe('none');
+        for (const value of Object.values(rest)) expect(typeof value).toBe('string');
+      }
       expect(entries.find((e) => e.deviceaddress === SSH)).toMatchObject({
         devicealias: 'SSH',
         servicetitle: 'SSH',
@@ -155,6 +166,7 @@ describe('emulator REST v27', () => {
       expect(connection).toMatchObject({ deviceaddress: SSH, expirationsec: '28800', status: 'running' });
       expect(connection.connectionid).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/);
       expect(connection.proxy).toBe(`http://${connection.proxyserver}:${connection.proxyport}`);
+      expect(json.wait).toBe(true);
       // The emulator's proxies are real loopback listeners (remote.it's are proxyNN.rt3.io:3xxxx).
       expect(connection.proxyserver).toBe('127.0.0.1');
       expect(Number(connection.proxyport)).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 /**
- * The emulator verifies draft-cavage HTTP signatures as remote.it does (contract section 4): requests
+ * The emulator verifies draft-cavage HTTP signatures as remote.it does (docs/remoteit-api.md §4): requests
  * signed by Joyent's reference `http-signature` package and the contract's worked vectors are accepted;
  * every signing mistake users make is refused with a bare 403.
  */
@@ -59,7 +59,7 @@ describe('emulator HTTP signature verification', () => {
     expect(response.status).toBe(200);
   });
 
-  describe('the worked vectors of contract section 4, with the emulator clock at their date', () => {
+  describe('the worked vectors of docs/remoteit-api.md §4, with the emulator clock at their date', () => {
     const send = (method: string, path: string, signedHeaders: string, signature: string, body = '') =>
       rawRequest(`${emulator.url}${path}`, {
         method,

@@ -1,6 +1,6 @@
 /** Bytes through an emulator proxy opened by remoteit-connect in the real Node-RED runtime. */
 import { connect as tcpConnect } from 'node:net';
-import { seedAccount } from '../support/emulator-control';
+import { listEmulatorConnections, seedAccount } from '../support/emulator-control';
 import { ACCOUNT_ID, TAB_ID, accessKeyCredentials, accountNode, loadFlow, nextMessage, nodeById } from './support/flow-harness';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 
@@ -51,5 +51,34 @@ describe('traffic through a remote.it proxy in Node-RED', () => {
       socket.on('error', reject);
     });
     expect(echoed).toBe('SSH-2.0-nodered\r\n');
+  });
+});
+
+describe('remoteit-connect › Wait', () => {
+  it('sends the message on once the proxy accepts a connection', async () => {
+    await loadFlow([
+      { id: TAB_ID, type: 'tab', label: 'remote.it' },
+      accountNode(emulator.url),
+      { id: 'connect', z: TAB_ID, type: 'remoteit-connect', account: ACCOUNT_ID, service: WEB_UI, serviceType: 'str', accessMode: 'latching', hostIp: '', proxyType: 'auto', reuse: false, waitReachable: true, reachableTimeout: 5, wires: [['out']] },
+      { id: 'out', z: TAB_ID, type: 'helper' },
+    ], accessKeyCredentials(account));
+    const output = nextMessage('out');
+    nodeById('connect').receive({ payload: 'go' });
+    expect((await fetch(((await output).payload as { url: string }).url)).status).toBe(200);
+  });
+
+  it('gives up after the timeout when the proxy refuses Node-RED, closes it and reports to Catch', async () => {
+    await loadFlow([
+      { id: TAB_ID, type: 'tab', label: 'remote.it' },
+      accountNode(emulator.url),
+      { id: 'connect', z: TAB_ID, type: 'remoteit-connect', account: ACCOUNT_ID, service: SSH, serviceType: 'str', accessMode: 'restricted', hostIp: '198.51.100.7', proxyType: 'auto', reuse: false, waitReachable: true, reachableTimeout: 1, wires: [['out']] },
+      { id: 'out', z: TAB_ID, type: 'helper' },
+      { id: 'catch-errors', z: TAB_ID, type: 'catch', scope: ['connect'], uncaught: false, wires: [['caught']] },
+      { id: 'caught', z: TAB_ID, type: 'helper' },
+    ], accessKeyCredentials(account));
+    const caught = nextMessage('caught');
+    nodeById('connect').receive({ payload: 'go' });
+    expect(((await caught).error as { message: string }).message).toMatch(/did not accept a connection within 1 s, so it was closed/);
+    expect(await listEmulatorConnections(emulator.url)).toEqual([]);
   });
 });

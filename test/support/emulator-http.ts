@@ -43,7 +43,7 @@ export interface SignedRequestOptions {
   path: string;
   body?: string;
   keyId: string;
-  /** Base64 secret access key; the HMAC key is its decoded bytes (contract section 4). */
+  /** Base64 secret access key; the HMAC key is its decoded bytes (docs/remoteit-api.md §4). */
   secret: string;
   developerKey?: string;
   signedHeaders?: string[];

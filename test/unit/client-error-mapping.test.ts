@@ -20,7 +20,7 @@ const answer = (status: number, body: string, headers: Record<string, string> = 
 const rest = (reason: string, code?: string) => errorForRestFailure({ status: 'false', reason, ...(code ? { code } : {}) },
   'POST /apv/v27/device/connect', (t) => t, 200);
 
-describe('REST status:"false" reasons (contract section 2)', () => {
+describe('REST status:"false" reasons (docs/remoteit-api.md §2)', () => {
   it.each([
     ['[0861] Unable to find the service for this device address', RemoteItNotFoundError],
     ['[0806] Device not found', RemoteItNotFoundError],

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { RemoteItValidationError } from '../../client/errors';
 import { parseProxy } from '../../client/proxy';
 
-describe('parseProxy: the three proxy forms of contract section 2', () => {
+describe('parseProxy: the three proxy forms of docs/remoteit-api.md §2', () => {
   it('reads a port proxy (the http scheme means nothing; the endpoint is host:port)', () => {
     expect(parseProxy('http://proxy18.rt3.io:38575')).toEqual(
       { host: 'proxy18.rt3.io', port: 38575, reverseProxy: false, url: 'tcp://proxy18.rt3.io:38575' });

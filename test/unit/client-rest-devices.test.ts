@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { groupRestDevices, parseDeviceType } from '../../client/devices';
 
-/** REST device/list/all entries (contract section 2): one per service, the device as its Bulk Service entry. */
+/** REST device/list/all entries (docs/remoteit-api.md §2): one per service, the device as its Bulk Service entry. */
 const entry = (address: string, alias: string, title: string, devicetype: string, state = 'active') =>
   ({ deviceaddress: address, devicealias: alias, devicestate: state, servicetitle: title, devicetype, lastcontacted: '2026-01-05T08:00:00.000Z' });
 const BULK = '00:23:00:00:00:00:00:00:00:00:FF:FF:00:00:00:00';

@@ -1,6 +1,6 @@
 import { buildSigningString, formatHttpDate, signRequest } from '../../client/signing';
 
-/** The worked vector of remoteit-api.md section 4 (a made-up key). */
+/** The worked vector of docs/remoteit-api.md §4 (a made-up key). */
 const vector = {
   accessKeyId: 'AKEXAMPLE00000000000',
   secretAccessKey: 'PVw+mkBvI5PnNOu1MIGqg1BNtLWw9CyQcrVdJfLP',
@@ -10,7 +10,7 @@ const graphqlBody = '{"query":"{ login { email } }"}';
 
 const signatureOf = (authorization: string): string => /signature="([^"]+)"/.exec(authorization)?.[1] ?? '';
 
-describe('signRequest (draft-cavage HMAC-SHA256, contract section 4)', () => {
+describe('signRequest (draft-cavage HMAC-SHA256, docs/remoteit-api.md §4)', () => {
   it('reproduces the worked vector for a GraphQL POST with all five headers', () => {
     const headers = signRequest({ ...vector, method: 'POST', url: 'https://api.remote.it/graphql/v1', body: graphqlBody });
     expect(signatureOf(headers.Authorization)).toBe('xzhdDpi3q1dKkbCH6teNq8TLOqCL3mbTuY4MiBLBaL0=');

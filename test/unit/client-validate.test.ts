@@ -38,7 +38,7 @@ describe('service ids', () => {
   });
 });
 
-describe('access modes and hostIp (contract section 5)', () => {
+describe('access modes and hostIp (docs/remoteit-api.md §5)', () => {
   it('maps the modes to the hostip remote.it expects', () => {
     expect(resolveAccessMode(undefined, undefined)).toEqual({ accessMode: 'latching', hostIp: '255.255.255.255' });
     expect(resolveAccessMode('public', undefined)).toEqual({ accessMode: 'public', hostIp: '0.0.0.0' });

@@ -64,7 +64,7 @@ export function toNodeError(context: NodeContext, error: unknown, itemIndex: num
 
 /**
  * What the error panel shows as "Error code". remote.it answers most GraphQL failures with HTTP 200
- * (remoteit-api.md sections 2 and 3), and "Error code 200" on a failure reads as a contradiction: below 400 the
+ * (docs/remoteit-api.md §2, §3), and "Error code 200" on a failure reads as a contradiction: below 400 the
  * client's own code (DEVICE_OFFLINE, NOT_FOUND, ...) says more.
  */
 function errorCode(status: number | undefined, code: string): string {

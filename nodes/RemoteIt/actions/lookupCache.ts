@@ -2,7 +2,7 @@ import type { RemoteItClient } from '../../../client/core';
 
 /**
  * Items of one execution that name the same service ("device/service") share one lookup, so fanning out over many
- * items costs one device listing, not one per item (remoteit-api.md 6.7: keep request counts low). Failed lookups
+ * items costs one device listing, not one per item (docs/remoteit-api.md §8.7: keep request counts low). Failed lookups
  * are not kept, so each item reports its own failure.
  */
 export function withServiceLookupCache(client: RemoteItClient): RemoteItClient {

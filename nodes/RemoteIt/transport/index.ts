@@ -10,6 +10,7 @@ import { NodeOperationError, sleep } from 'n8n-workflow';
 import { RemoteItValidationError, buildRemoteItClient } from '../../../client/core';
 import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client/core';
 import { clientOptionsFromCredentials } from './credentials';
+import { createN8nProbe } from './probe';
 import { bodyText, flattenHeaders, transportFailure } from './response';
 
 export const CREDENTIAL_TYPE = 'remoteItApi';
@@ -50,7 +51,7 @@ export function createN8nSend(context: RequestContext): SendRequest {
 }
 
 /**
- * One client per execution, so a password login and its token are shared by every item (remoteit-api.md 6.2).
+ * One client per execution, so a password login and its token are shared by every item (docs/remoteit-api.md §8.2).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
  */
@@ -65,6 +66,7 @@ export async function createClientForExecution(context: RequestContext): Promise
 			// n8n-workflow's sleep between retries; the request helper's `timeout` is the deadline (n8n forbids community
 			// nodes the global timers, and n8n-workflow 2.x no longer exports the cancellable `sleepWithAbort`).
 			sleep,
+			...('getInputData' in context ? { probe: createN8nProbe(context) } : {}),
 		});
 	} catch (error) {
 		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.

@@ -86,12 +86,28 @@ export const description: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Reachable Timeout (Seconds)',
+				name: 'reachableTimeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: 600 },
+				default: 30,
+				description: 'How long Wait Until Reachable tries before it gives up and closes the connection',
+			},
+			{
 				displayName: 'Reuse Existing Connection',
 				name: 'reuseExisting',
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to return a live connection to the same service, if there is one, instead of opening a new proxy',
+					'Whether to return a live connection to the same service that this n8n opened and remote.it still lists, instead of opening a new proxy',
+			},
+			{
+				displayName: 'Wait Until Reachable',
+				name: 'waitUntilReachable',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to try the new proxy until it accepts a connection (or the timeout passes, which closes it) before the next node runs. With Latching access the probe itself latches the proxy to this n8n\'s address, so only use it when this n8n also uses the connection.',
 			},
 		],
 	},
@@ -102,6 +118,8 @@ interface ConnectOptionsParameter {
 	parallelRequests?: number;
 	proxyType?: ProxyType;
 	reuseExisting?: boolean;
+	waitUntilReachable?: boolean;
+	reachableTimeout?: number;
 }
 
 /** How many items the router may run at once for this operation (read once, from the first item). */
@@ -123,6 +141,8 @@ export async function execute(this: IExecuteFunctions, client: RemoteItClient, i
 		proxyType: options.proxyType ?? 'auto',
 		reuse: options.reuseExisting ?? false,
 		includeRaw: options.includeRawResponse ?? false,
+		waitUntilReachable: options.waitUntilReachable ?? false,
+		...(options.waitUntilReachable ? { reachableTimeoutMs: Math.round(Number(options.reachableTimeout ?? 30) * 1000) } : {}),
 	});
 	return { ...connection } as IDataObject;
 }

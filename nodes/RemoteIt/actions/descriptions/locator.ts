@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-/** remote.it ids are 8 colon-separated hex octets, e.g. 80:00:00:00:01:00:00:02 (remoteit-api.md section 2). */
+/** remote.it ids are 8 colon-separated hex octets, e.g. 80:00:00:00:01:00:00:02 (docs/remoteit-api.md §2). */
 export const REMOTEIT_ID_REGEX = '^\\s*[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){7}\\s*$';
 
 export interface LocatorSpec {
