@@ -9,12 +9,14 @@ import { startSensorDatabase } from './sensor-database';
 import { startSshDevice } from './ssh-device';
 
 export { DATABASE_NAME, DATABASE_PASSWORD, DATABASE_USER } from './sensor-database';
-export { SSH_KEY_PATH, SSH_PASSWORD, SSH_USER } from './ssh-device';
+export { SSH_PASSWORD, SSH_USER } from './ssh-device';
 export { DEVICE_HOSTNAME, KNOWN_COMMANDS } from './device-facts';
 
 export interface RunningDeviceServices {
   /** name → `127.0.0.1:<port>`: `http`, `ssh` and, when started, `postgres`. */
   deviceServices: Record<string, string>;
+  /** The SSH demo user's private key, made at start (password login works too). */
+  sshPrivateKey: string;
   close(): Promise<void>;
 }
 
@@ -28,12 +30,15 @@ export interface DeviceServiceOptions {
 
 export async function startDeviceServices(options: DeviceServiceOptions = {}): Promise<RunningDeviceServices> {
   const started: Array<{ name: string; port: number; close(): Promise<void> }> = [];
+  let sshPrivateKey = '';
   const close = async (): Promise<void> => {
     await Promise.all(started.splice(0).map((service) => service.close()));
   };
   try {
     started.push({ name: 'http', ...(await startHttpDevice()) });
-    started.push({ name: 'ssh', ...(await startSshDevice()) });
+    const ssh = await startSshDevice();
+    sshPrivateKey = ssh.privateKey;
+    started.push({ name: 'ssh', port: ssh.port, close: ssh.close });
     if (options.database) {
       try {
         started.push({ name: 'postgres', ...(await startSensorDatabase(options.database, { log: options.log })) });
@@ -47,5 +52,5 @@ export async function startDeviceServices(options: DeviceServiceOptions = {}): P
     throw error;
   }
   const deviceServices = Object.fromEntries(started.map((service) => [service.name, `127.0.0.1:${service.port}`]));
-  return { deviceServices, close };
+  return { deviceServices, sshPrivateKey, close };
 }

@@ -1,10 +1,8 @@
 /**
  * The demo device's SSH server (the `ssh2` package), on a free loopback port. It accepts the demo user with its
- * password or its key (dev/device/demo-ssh-key), answers `exec` requests from device-facts.ts, and gives an
+ * password or the key pair made at each start (`privateKey`), answers `exec` requests from device-facts.ts, and gives an
  * interactive shell that does the same line by line. It executes nothing on the host.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type Socket } from 'node:net';
 import { type AuthContext, type Connection, Server, type ServerChannel, utils } from 'ssh2';
@@ -12,10 +10,11 @@ import { answerCommand, DEVICE_HOSTNAME } from './device-facts';
 
 export const SSH_USER = 'pi';
 export const SSH_PASSWORD = 'device-password-1';
-export const SSH_KEY_PATH = join(__dirname, 'demo-ssh-key');
 
 export interface RunningSshDevice {
   port: number;
+  /** The demo user's private key (OpenSSH format), made at start: no key is stored in the repository. */
+  privateKey: string;
   close(): Promise<void>;
 }
 
@@ -82,7 +81,8 @@ function serve(client: Connection, allowedKey: ReturnType<typeof utils.parseKey>
 
 export async function startSshDevice(): Promise<RunningSshDevice> {
   const hostKey = utils.generateKeyPairSync('ed25519').private;
-  const allowedKey = utils.parseKey(readFileSync(`${SSH_KEY_PATH}.pub`, 'utf8'));
+  const userKey = utils.generateKeyPairSync('ed25519', { comment: `${SSH_USER}@demo` });
+  const allowedKey = utils.parseKey(userKey.public);
   const bootedAtMs = Date.now() - (12 * 1440 + 184) * 60_000; // "up 12 days, 3:04" at start
   const ssh = new Server({ hostKeys: [hostKey], ident: 'OpenSSH_9.2p1 Debian-2+deb12u3' }, (client) => {
     serve(client, Array.isArray(allowedKey) ? allowedKey[0] : allowedKey, bootedAtMs);
@@ -101,6 +101,7 @@ export async function startSshDevice(): Promise<RunningSshDevice> {
   const { port } = listener.address() as { port: number };
   return {
     port,
+    privateKey: userKey.private,
     close: () => new Promise<void>((resolve) => {
       listener.close(() => resolve());
       for (const socket of sockets) socket.destroy();

@@ -2,11 +2,10 @@
  * The demo device's services behind the emulator's proxies (dev/device/): the seed's `device:<name>` targets
  * forward real bytes to a real SSH server and web server on loopback, and a closed connection cuts them off.
  */
-import { readFileSync } from 'node:fs';
 import { connect as tcpConnect } from 'node:net';
 import { Client } from 'ssh2';
 import { createRemoteItClient } from '../../client';
-import { type RunningDeviceServices, SSH_KEY_PATH, SSH_PASSWORD, SSH_USER, startDeviceServices } from '../../dev/device';
+import { type RunningDeviceServices, SSH_PASSWORD, SSH_USER, startDeviceServices } from '../../dev/device';
 import { type RunningEmulator, startEmulator, validateSeed } from '../../emulator';
 
 const SSH_SERVICE = '80:00:00:00:01:00:00:02';
@@ -71,10 +70,10 @@ it('runs the fixed commands over SSH through the proxy with the demo password, a
   await client().disconnect({ serviceId: SSH_SERVICE, connectionId: connection.id });
 });
 
-it('accepts the demo key and refuses a wrong password', async () => {
+it('accepts the key made at start and refuses a wrong password', async () => {
   const connection = await client().connect(SSH_SERVICE);
   const port = Number(connection.port);
-  expect((await sshExec(port, 'hostname', { privateKey: readFileSync(SSH_KEY_PATH) })).stdout).toBe('factory-gateway\n');
+  expect((await sshExec(port, 'hostname', { privateKey: Buffer.from(device.sshPrivateKey) })).stdout).toBe('factory-gateway\n');
   await expect(sshExec(port, 'hostname', { password: 'not-the-password' })).rejects.toThrow(/authentication/i);
   await client().disconnect({ serviceId: SSH_SERVICE, connectionId: connection.id });
 });
