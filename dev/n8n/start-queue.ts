@@ -8,6 +8,7 @@ import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, runLauncher, say, stopEverything } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
+import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
 import { deviceCredentials } from './demo/device-credentials';
@@ -33,12 +34,11 @@ async function main(): Promise<void> {
   const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE, { database: engine });
   const cluster = await startQueueCluster({
     engine, tarball, workers: WORKERS, port: portFromEnv('N8N_PORT', 5678), log: say, echo, onStop,
-    prepare: async (home) => {
-      say('importing the demo credential and workflows into PostgreSQL…');
+    prepare: (home) => withProgress('importing the demo credential and workflows into PostgreSQL', say, async () => {
       await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url), ...deviceCredentials()]);
       await importWorkflows(home, demoWorkflows(emulator.url));
       await activateWorkflow(home, demoWorkflowIds.webhookConnect);
-    },
+    }),
   });
   for (const server of [cluster.main.exited, ...cluster.workers.map((worker) => new Promise((resolveExit) => worker.process.child.on('exit', resolveExit)))]) {
     void server.then(() => stopEverything(1));
