@@ -12,6 +12,7 @@ import { listEvents } from './events';
 import { callGraphql, QUERIES } from './graphql';
 import { findService, getDevice, searchServices } from './lookup';
 import { createSecretRegistry, redactError } from './redact';
+import { createAdaptiveConcurrency } from './adaptive-concurrency';
 import type { RequestSettings } from './request';
 import type { ApiContext } from './rest';
 import { createSession } from './session';
@@ -130,6 +131,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
       ...(options.deadline ? { deadline: options.deadline } : {}),
       now,
       redact: secrets.redact,
+      ...(options.concurrency !== undefined ? { concurrency: createAdaptiveConcurrency(options.concurrency) } : {}),
     };
     const apiUrl = normaliseApiUrl(options.apiUrl);
     const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });

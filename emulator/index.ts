@@ -6,12 +6,14 @@ import type { EmulatorSettings } from './context';
 import { EmulatorRuntime } from './runtime';
 import { resolveSeed } from './seed-loader';
 import type { Seed } from './seed-types';
-import { EmulatorServer } from './server';
+import { EmulatorServer, type TlsIdentity } from './server';
 
 export { DEMO_SEED_PATH, SeedError, loadSeedFile, validateSeed } from './seed-loader';
 export type { MfaCode, Seed, SeedAccessKey, SeedDevice, SeedService, SeedUser } from './seed-types';
 export type { RequestLogEntry } from './request-log';
 export type { FaultSpec } from './faults';
+export type { TlsIdentity } from './server';
+export type { TrafficSnapshot } from './traffic';
 
 export interface StartEmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -29,10 +31,12 @@ export interface StartEmulatorOptions {
    * `{ ssh: '127.0.0.1:2222' }`; a name not given falls back to the built-in page or echo.
    */
   deviceServices?: Record<string, string>;
+  /** Serve HTTPS with this certificate (clients must trust its CA, e.g. through NODE_EXTRA_CA_CERTS). */
+  tls?: TlsIdentity;
 }
 
 export interface RunningEmulator {
-  /** http://127.0.0.1:<port>, the apiUrl to give a client. */
+  /** http://127.0.0.1:<port> (https:// with `tls`), the apiUrl to give a client. */
   url: string;
   port: number;
   /** The validated seed it serves (credentials for tests). */
@@ -61,7 +65,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError('port must be an integer from 0 to 65535');
   const seed = resolveSeed(options.seed);
   const runtime = new EmulatorRuntime(seed, settingsFrom(options));
-  const server = new EmulatorServer(runtime);
+  const server = new EmulatorServer(runtime, options.tls);
   const url = await server.listen(port);
   return { url, port: Number(new URL(url).port), seed, close: () => server.close() };
 }

@@ -1,10 +1,11 @@
 /** POST /graphql/v1: authenticate, then let the reference `graphql` package execute the request. */
 import type { OperationDefinitionNode } from 'graphql';
-import { Kind, graphql, parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { identifyCaller } from '../auth';
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { jsonResponse, textResponse } from '../http-types';
+import { runGraphql } from './document-cache';
 import { rootValue } from './resolvers';
 import { schema } from './schema';
 
@@ -55,7 +56,7 @@ export async function handleGraphQL(request: EmulatorRequest, context: EmulatorC
   const body = parseBody(request.body);
   if (typeof body === 'string') return { ...jsonResponse(400, { errors: [{ message: body }] }), log };
   log.operation = describeOperation(body.query, body.operationName);
-  const result = await graphql({
+  const result = await runGraphql({
     schema,
     source: body.query,
     rootValue,

@@ -10,6 +10,11 @@ import { probeTcp } from '../../client/transport/tcp-probe';
 
 const DEFAULT_API_URL = 'https://api.remote.it';
 const DEFAULT_TIMEOUT_SECONDS = 30;
+/**
+ * Requests one account keeps in flight, whatever bursts of messages arrive; narrowed while remote.it answers 429.
+ * The same as the n8n node's default Parallel Requests.
+ */
+const CONCURRENCY = 50;
 
 export interface AccountSettings {
   apiUrl?: string;
@@ -24,6 +29,7 @@ export function createAccountClient(settings: AccountSettings, signal?: AbortSig
     apiUrl: apiUrlFrom(settings.apiUrl),
     auth: authFromCredentials(settings.authMethod, settings.credentials),
     timeoutMs,
+    concurrency: CONCURRENCY,
     send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
     probe: probeTcp,
   });

@@ -120,7 +120,7 @@ describe('node description', () => {
 		const defaults = Object.fromEntries(
 			description.properties.filter((p) => p.displayOptions?.show?.operation?.includes('disconnect')).map((p) => [p.name, p.default]),
 		);
-		expect(defaults).toEqual({ connectionId: '={{ $json.id }}', serviceId: '={{ $json.serviceId }}' });
+		expect(defaults).toEqual({ connectionId: '={{ $json.id }}', serviceId: '={{ $json.serviceId }}', options: {} });
 	});
 });
 

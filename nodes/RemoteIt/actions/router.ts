@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RemoteItClient } from '../../../client/core';
 import { createClientForExecution } from '../transport';
 import { mapWithConcurrency } from './concurrency';
+import { readParallelRequests } from './descriptions/parallel';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
 import { toNodeError } from './errors';
@@ -11,7 +12,6 @@ import { withServiceLookupCache } from './lookupCache';
 
 interface Operation {
 	execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject | IDataObject[]>;
-	parallelRequests?(this: IExecuteFunctions): number;
 }
 
 const resources: Record<string, Record<string, Operation>> = {
@@ -20,8 +20,9 @@ const resources: Record<string, Record<string, Operation>> = {
 };
 
 /**
- * The one per-item loop. One client serves the whole execution, so a password login and its token are shared by
- * every item; items run with the operation's concurrency bound, and output keeps input order with `pairedItem`.
+ * The one per-item loop, the same for every operation. One client serves the whole execution; items run up to
+ * Parallel Requests at a time, and the client holds its requests to the same bound, narrowed while remote.it
+ * answers 429. Output keeps input order with `pairedItem`.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -30,8 +31,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
-	const client = withServiceLookupCache(await createClientForExecution(this));
-	const concurrency = operation.parallelRequests?.call(this) ?? 1;
+	const concurrency = readParallelRequests(this);
+	const client = withServiceLookupCache(await createClientForExecution(this, concurrency));
 	const perItem = await mapWithConcurrency(this.getInputData().length, concurrency, async (itemIndex) =>
 		await runItem(this, operation, client, itemIndex),
 	);

@@ -1,12 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client/core';
+import { parallelRequestsOption } from '../descriptions/parallel';
 import { serviceLocator } from '../descriptions/service.locator';
 import { readLocator, readRequiredText } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['connect'] };
-
-export const DEFAULT_PARALLEL_REQUESTS = 5;
 
 export const description: INodeProperties[] = [
 	serviceLocator(
@@ -64,15 +63,7 @@ export const description: INodeProperties[] = [
 				default: false,
 				description: 'Whether to add the remote.it API answer the connection was built from under "raw"',
 			},
-			{
-				displayName: 'Parallel Requests',
-				name: 'parallelRequests',
-				type: 'number',
-				default: DEFAULT_PARALLEL_REQUESTS,
-				typeOptions: { minValue: 1, maxValue: 50 },
-				description:
-					'How many items may be connecting at the same time. Output order always follows input order.',
-			},
+			parallelRequestsOption,
 			{
 				displayName: 'Proxy Type',
 				name: 'proxyType',
@@ -115,18 +106,10 @@ export const description: INodeProperties[] = [
 
 interface ConnectOptionsParameter {
 	includeRawResponse?: boolean;
-	parallelRequests?: number;
 	proxyType?: ProxyType;
 	reuseExisting?: boolean;
 	waitUntilReachable?: boolean;
 	reachableTimeout?: number;
-}
-
-/** How many items the router may run at once for this operation (read once, from the first item). */
-export function parallelRequests(this: IExecuteFunctions): number {
-	const options = this.getNodeParameter('options', 0, {}) as ConnectOptionsParameter;
-	const value = Math.floor(Number(options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS));
-	return Number.isFinite(value) && value >= 1 ? value : DEFAULT_PARALLEL_REQUESTS;
 }
 
 export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {

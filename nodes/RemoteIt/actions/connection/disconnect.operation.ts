@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../../client/core';
+import { parallelRequestsOptions } from '../descriptions/parallel';
 import { readRequiredText } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['disconnect'] };
@@ -27,6 +28,7 @@ export const description: INodeProperties[] = [
 			'The ID of the service the connection belongs to. The default reads the service ID that Connect put on the incoming item.',
 		displayOptions: { show },
 	},
+	parallelRequestsOptions(show),
 ];
 
 export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {

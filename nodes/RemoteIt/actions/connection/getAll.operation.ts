@@ -2,11 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { RemoteItClient } from '../../../../client/core';
 import { returnAllAndLimit } from '../descriptions/paging';
+import { parallelRequestsOptions } from '../descriptions/parallel';
 import { readPaging } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = returnAllAndLimit(show);
+export const description: INodeProperties[] = [...returnAllAndLimit(show), parallelRequestsOptions(show)];
 
 export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject[]> {
 	const { returnAll, limit } = readPaging(this, itemIndex);

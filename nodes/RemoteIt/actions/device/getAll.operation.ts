@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ListDevicesOptions, RemoteItClient } from '../../../../client/core';
 import { returnAllAndLimit } from '../descriptions/paging';
+import { parallelRequestsOptions } from '../descriptions/parallel';
 import { readPaging } from '../parameters';
 
 const show = { resource: ['device'], operation: ['getAll'] };
@@ -37,6 +38,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	parallelRequestsOptions(show),
 ];
 
 interface DeviceFilters {
