@@ -10,6 +10,8 @@ export interface EmulatorSettings {
   clockSkewSeconds: number;
   /** Lifetime of a proxy connection. Default 28800 (docs/remoteit-api.md §5). */
   connectionTimeoutSeconds: number;
+  /** Where `device:<name>` seed targets forward: name → `127.0.0.1:<port>` (emulator-defined). */
+  deviceServices?: Record<string, string>;
 }
 
 export interface EmulatorContext {

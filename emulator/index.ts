@@ -26,6 +26,11 @@ export interface StartEmulatorOptions {
   clockSkewSeconds?: number;
   /** Proxy connection lifetime; default 28800. */
   connectionTimeoutSeconds?: number;
+  /**
+   * Addresses of the device services (dev/device/) that `device:<name>` seed targets forward to, e.g.
+   * `{ ssh: '127.0.0.1:2222' }`; a name not given falls back to the built-in page or echo.
+   */
+  deviceServices?: Record<string, string>;
   /** Serve HTTPS with this certificate (clients must trust its CA, e.g. through NODE_EXTRA_CA_CERTS). */
   tls?: TlsIdentity;
 }
@@ -48,7 +53,11 @@ function settingsFrom(options: StartEmulatorOptions): EmulatorSettings {
   for (const [name, value] of Object.entries(settings)) {
     if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number`);
   }
-  return settings;
+  const deviceServices = options.deviceServices ?? {};
+  for (const [name, address] of Object.entries(deviceServices)) {
+    if (!/^127\.0\.0\.1:\d{1,5}$/.test(address)) throw new RangeError(`deviceServices.${name} must be 127.0.0.1:<port>`);
+  }
+  return { ...settings, deviceServices };
 }
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {

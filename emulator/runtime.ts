@@ -39,7 +39,7 @@ export class EmulatorRuntime {
       clock,
       settings: this.settings,
       accounts: new AccountState(this.seed, clock, this.settings.tokenTtlSeconds),
-      connections: new ConnectionStore(clock, this.settings.connectionTimeoutSeconds),
+      connections: new ConnectionStore(clock, this.settings.connectionTimeoutSeconds, this.settings.deviceServices),
     };
   }
 }

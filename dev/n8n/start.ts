@@ -17,6 +17,8 @@ import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
+import { deviceCredentials } from './demo/device-credentials';
+import { DATABASE_PASSWORD, DATABASE_USER, SSH_PASSWORD, SSH_USER } from '../device';
 import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
 import { setUpOwner, startN8nServer } from './n8n-server';
 import { runTriggerDemo } from './trigger-demo';
@@ -27,16 +29,16 @@ const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'Us
 async function main(): Promise<void> {
   // Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
   onStop(() => stopRunningEngines(20_000));
-  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE);
-
   const engine = await ensureEngine('n8n', { log: say });
+  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE, { database: engine });
+
   const userFolder = mkdtempSync(join(tmpdir(), 'remoteit-n8n-demo-'));
   removeOnStop(userFolder);
   say(`installing the package as a community node into ${join(userFolder, '.n8n', 'nodes')}…`);
   const home = createN8nHome(engine, tarball, userFolder);
   // Each n8n CLI command boots n8n (about 20 s each on 2 cores): say so while it runs.
   await withProgress('importing the demo credential and workflows into n8n', say, async () => {
-    await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url)]);
+    await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url), ...deviceCredentials()]);
     await importWorkflows(home, demoWorkflows(emulator.url));
     await activateWorkflow(home, demoWorkflowIds.webhookConnect);
     await activateWorkflow(home, demoWorkflowIds.deviceOfflineTrigger);
@@ -63,9 +65,11 @@ function printBanner(url: string): void {
   say('');
   say(`n8n editor: ${url}/`);
   say(`login:      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
-  say('workflows:  "remote.it: connect, use, disconnect", "remote.it: device inventory",');
+  say('workflows:  "remote.it: SSH into a device", "remote.it: query a database behind NAT",');
+  say('            "remote.it: call a device\'s web UI", "remote.it: device inventory",');
   say('            "remote.it: connect on webhook" (active), "remote.it: custom GraphQL call with the credential",');
   say('            "remote.it: when a device goes offline" (active, the Trigger), "remote.it demo: take lab-raspberrypi offline"');
+  say(`device:     SSH ${SSH_USER} / ${SSH_PASSWORD}, Postgres ${DATABASE_USER} / ${DATABASE_PASSWORD} (made up; loopback only)`);
   say(`webhook:    curl -X POST ${url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' -d '{"serviceId":"80:00:00:00:01:00:00:02"}'`);
   say('Ctrl-C stops n8n and the emulator.');
 }

@@ -19,6 +19,8 @@ export const demoWorkflowIds = {
   customGraphqlCall: 'remoteItDemo0004',
   deviceOfflineTrigger: 'remoteItDemo0005',
   takeDeviceOffline: 'remoteItDemo0006',
+  sshIntoDevice: 'remoteItDemo0007',
+  queryDatabase: 'remoteItDemo0008',
 } as const;
 
 /** The device the Trigger demo takes offline: one no other demo connects to. */

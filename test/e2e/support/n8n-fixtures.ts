@@ -1,11 +1,12 @@
 /**
- * What the n8n e2e suites import besides the demo: a credential with a wrong secret, and demo workflows
- * changed to fail on purpose (an offline device; the wrong credential).
+ * What the n8n e2e suites import besides the demo: a credential with a wrong secret, an SSH credential with a wrong
+ * password, and demo workflows changed to fail on purpose (an offline device; the wrong credentials).
  */
 import {
-  type CredentialJson, type WorkflowJson, DEMO_CREDENTIAL_ID, demoCredential, demoWorkflowIds, demoWorkflows,
+  type WorkflowJson, DEMO_CREDENTIAL_ID, demoCredential, demoWorkflowIds, demoWorkflows,
 } from '../../../dev/n8n/demo/demo-data';
 import type { DemoAccount } from '../../../dev/launch/demo-account';
+import { deviceCredentials } from '../../../dev/n8n/demo/device-credentials';
 
 /** A well-formed secret (40 base64 characters) that is not the account's. */
 export const WRONG_SECRET = 'V3JvbmdTZWNyZXRXcm9uZ1NlY3JldFdyb25nU2Vj';
@@ -14,14 +15,20 @@ export const OFFLINE_SSH_SERVICE = '80:00:00:00:01:00:00:31';
 export const e2eWorkflowIds = {
   offlineDevice: 'remoteItE2eOffl1',
   wrongCredential: 'remoteItE2eAuth1',
+  wrongSshPassword: 'remoteItE2eSsh01',
 } as const;
+
+/** An SSH credential like the demo's, with a password the device refuses. */
+const WRONG_SSH_CREDENTIAL = { id: 'remoteItE2eSshX1', name: 'factory-gateway SSH, wrong password' };
 
 const WRONG_CREDENTIAL_ID = 'remoteItE2eCred2';
 
-export function e2eCredentials(account: DemoAccount, apiUrl: string): CredentialJson[] {
+export function e2eCredentials(account: DemoAccount, apiUrl: string): object[] {
   const good = demoCredential(account, apiUrl);
   const wrong = { ...good, id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret', data: { ...good.data, secretAccessKey: WRONG_SECRET } };
-  return [good, wrong];
+  const [ssh] = deviceCredentials().filter((credential) => credential.type === 'sshPassword');
+  const wrongSsh = { ...ssh, ...WRONG_SSH_CREDENTIAL, data: { ...ssh.data, password: 'not-the-device-password' } };
+  return [good, wrong, ...deviceCredentials(), wrongSsh];
 }
 
 function variant(workflow: WorkflowJson, id: string, name: string, change: (node: WorkflowJson['nodes'][number]) => void): WorkflowJson {
@@ -39,7 +46,11 @@ export function e2eWorkflows(apiUrl: string): WorkflowJson[] {
   const wrongCredential = variant(byId(demoWorkflowIds.deviceInventory), e2eWorkflowIds.wrongCredential, 'e2e: wrong secret', (node) => {
     node.credentials = { remoteItApi: { id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret' } };
   });
-  return [...demo, offline, wrongCredential];
+  const wrongSshPassword = JSON.parse(JSON.stringify(byId(demoWorkflowIds.sshIntoDevice))) as WorkflowJson;
+  wrongSshPassword.nodes.filter((node) => node.type === 'n8n-nodes-base.ssh').forEach((node) => {
+    node.credentials = { sshPassword: WRONG_SSH_CREDENTIAL };
+  });
+  return [...demo, offline, wrongCredential, { ...wrongSshPassword, id: e2eWorkflowIds.wrongSshPassword, name: 'e2e: SSH refuses the password' }];
 }
 
 export { DEMO_CREDENTIAL_ID };
