@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: every benchmark against an in-process emulator on 127.0.0.1, then one table and
  * bench/results/latest.json. Timing figures live here, never in the tests. `npm run bench -- signing retry`
- * runs only the benchmarks whose name contains one of the words.
+ * runs only the benchmarks whose name contains one of the words. The "wire" benchmarks and "memory" run over
+ * HTTPS (a throw-away CA, trusted through NODE_EXTRA_CA_CERTS: the bench re-runs itself with it set) behind a
+ * latency proxy (bench/latency-proxy.ts); "wire n8n" runs the real n8n from the engine cache.
  */
 import { join } from 'node:path';
 
@@ -14,10 +16,16 @@ import { n8nParallelBenchmark } from './n8n-parallel';
 import { failedChecks, formatFigure, formatTable, machineInfo, writeResults, type Benchmark, type BenchRow } from './report';
 import { retryCostBenchmark } from './retry-cost';
 import { signingBenchmark } from './signing';
+import { memoryBenchmark } from './memory';
+import { ensureTrustedCa } from './wire';
+import { wireClientBenchmark } from './wire-client';
+import { wireN8nBenchmark } from './wire-n8n';
+import { wireNodeRedBenchmark } from './wire-node-red';
 
 const BENCHMARKS: Benchmark[] = [
   signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark, coldRequireBenchmark,
   chaosBenchmark,
+  wireClientBenchmark, wireNodeRedBenchmark, wireN8nBenchmark, memoryBenchmark,
 ];
 
 function selected(filters: string[]): Benchmark[] {
@@ -26,6 +34,7 @@ function selected(filters: string[]): Benchmark[] {
 }
 
 async function main(): Promise<void> {
+  ensureTrustedCa();
   const benchmarks = selected(process.argv.slice(2));
   if (benchmarks.length === 0) {
     console.error(`No benchmark matches ${process.argv.slice(2).join(', ')}; there are: ${BENCHMARKS.map((b) => b.name).join(', ')}.`);
@@ -56,7 +65,8 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
+// Node-RED's runtime and n8n's engine leave handles open: leave once the table is out.
+main().then(() => process.exit(), (error: unknown) => {
   console.error(error instanceof Error ? error.stack ?? error.message : error);
-  process.exitCode = 1;
+  process.exit(1);
 });

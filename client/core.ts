@@ -13,6 +13,7 @@ import { listEvents } from './events';
 import { callGraphql, QUERIES } from './graphql';
 import { findService, getDevice, searchServices } from './lookup';
 import { createSecretRegistry, redactError } from './redact';
+import { createAdaptiveConcurrency } from './adaptive-concurrency';
 import type { RequestSettings } from './request';
 import type { ApiContext } from './rest';
 import { createSession } from './session';
@@ -134,6 +135,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
       now,
       redact: secrets.redact,
       ...(typeof options.timeoutAdvice === 'string' ? { timeoutAdvice: options.timeoutAdvice } : {}),
+      ...(options.concurrency !== undefined ? { concurrency: createAdaptiveConcurrency(options.concurrency) } : {}),
     };
     const apiUrl = normaliseApiUrl(options.apiUrl);
     const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });

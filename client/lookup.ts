@@ -1,6 +1,7 @@
 /** Finds one device or service by id or by name, and pages services for pickers ("device / service"). */
 import { RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { deviceByIdViaGraphql, listDevicesVia } from './devices';
+import { closestDevicesSentence, servicesSentence } from './nearest';
 import type { ApiContext } from './rest';
 import type { Device, Service, ServiceChoice, ServicePage } from './types';
 import { isServiceIdShape, LIMITS, normaliseServiceId, optionalText, requireText } from './validate';
@@ -24,7 +25,11 @@ export async function getDevice(api: Api, context: ApiContext, idOrName: unknown
   }
   const candidates = await listDevicesVia(api, context, { name: reference, limit: Infinity });
   const matches = candidates.filter((d) => sameName(d.name, reference));
-  if (matches.length === 0) throw new RemoteItNotFoundError(`No device named "${reference}" in this remote.it account.`);
+  if (matches.length === 0) {
+    // The name filter hid the near misses: the whole list is read once, for the error only.
+    const everyDevice = await listDevicesVia(api, context, { limit: Infinity });
+    throw new RemoteItNotFoundError(`No device named "${reference}" in this remote.it account. ${closestDevicesSentence([reference], everyDevice)}`);
+  }
   if (matches.length > 1) {
     throw new RemoteItValidationError('device',
       `${matches.length} devices are named "${reference}" (${matches.map((d) => d.id).join(', ')}); use the device id instead.`);
@@ -72,12 +77,31 @@ export async function findService(api: Api, context: ApiContext, idOrName: unkno
   const matches = splits.flatMap(({ deviceName, serviceName }) => devices
     .filter((d) => sameName(d.name, deviceName))
     .flatMap((device) => device.services.filter((s) => sameName(s.name, serviceName)).map((service) => ({ device, service }))));
-  if (matches.length === 0) throw new RemoteItNotFoundError(`No service "${reference}" (device name/service name) in this remote.it account.`);
+  if (matches.length === 0) throw new RemoteItNotFoundError(await serviceNotFoundMessage(api, context, reference, splits, devices, nameFilter));
   if (matches.length > 1) {
     throw new RemoteItValidationError('service',
       `${matches.length} services match "${reference}" (${matches.map((m) => m.service.id).join(', ')}); use the service id instead.`);
   }
   return matches[0];
+}
+
+/** Names what exists nearest: the device with its services, else the device names closest to the one typed. */
+async function serviceNotFoundMessage(
+  api: Api,
+  context: ApiContext,
+  reference: string,
+  splits: Array<{ deviceName: string; serviceName: string }>,
+  devices: Device[],
+  nameFilter: string | undefined,
+): Promise<string> {
+  const start = `No service "${reference}" (device name/service name) in this remote.it account.`;
+  for (const { deviceName, serviceName } of splits) {
+    const device = devices.find((d) => sameName(d.name, deviceName));
+    if (device) return `${start} ${servicesSentence(device, serviceName)}`;
+  }
+  const everyDevice = nameFilter === undefined ? devices : await listDevicesVia(api, context, { limit: Infinity });
+  const typed = splits.map((split) => split.deviceName);
+  return `${start} No device is named ${typed.map((name) => `"${name}"`).join(' or ')}. ${closestDevicesSentence(typed, everyDevice)}`;
 }
 
 function choicesOf(devices: Device[]): ServiceChoice[] {

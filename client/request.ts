@@ -5,6 +5,7 @@
 import {
   RemoteItAuthError, RemoteItError, RemoteItRateLimitError, RemoteItTimeoutError, RemoteItUnavailableError,
 } from './errors';
+import type { AdaptiveConcurrency, SlotOutcome } from './adaptive-concurrency';
 import { isRetryableNetworkCode, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
 import type { HttpRequest, HttpResponse, RetryPolicy, SendRequest, StartDeadline } from './types';
 
@@ -20,6 +21,23 @@ export interface RequestSettings {
   random?: () => number;
   /** See RemoteItClientOptions.timeoutAdvice. */
   timeoutAdvice?: string;
+  /** Bounds the requests in flight and narrows the bound while remote.it answers 429 (adaptive-concurrency.ts). */
+  concurrency?: AdaptiveConcurrency;
+}
+
+/**
+ * With an adaptive window, 429s are how the window learns remote.it's rate: they are retried (after Retry-After)
+ * up to this many tries in all, beyond `retry.attempts`, so a burst that overshoots the rate loses no item.
+ */
+const THROTTLED_TRIES = 10;
+
+function triesFor429(settings: RequestSettings): number {
+  return settings.concurrency ? Math.max(THROTTLED_TRIES, settings.retry.attempts) : settings.retry.attempts;
+}
+
+function outcomeOf(status: number): SlotOutcome {
+  if (status === 429) return 'throttled';
+  return status >= 500 ? 'failed' : 'ok';
 }
 
 /** Transport errors whose codes mean "took too long" rather than "could not connect". */
@@ -84,25 +102,32 @@ function networkError(request: HttpRequest, error: unknown, settings: RequestSet
 }
 
 /**
- * Sends a request, retrying 429, 502/503/504 and network resets up to `retry.attempts` tries in all. `build` is
- * called per try so each try is freshly signed (the Date header is part of the signature).
+ * Sends a request, retrying 429, 502/503/504 and network resets up to `retry.attempts` tries in all (429s further
+ * under an adaptive window, see THROTTLED_TRIES). `build` is called per try, once a slot is free, so each try is
+ * freshly signed (the Date header is part of the signature). No slot is held while waiting to retry.
  */
 export async function sendWithRetry(settings: RequestSettings, build: () => HttpRequest): Promise<HttpResponse> {
+  let throttled = 0;
   for (let attempt = 1; ; attempt++) {
+    const slot = await settings.concurrency?.acquire();
     const request = build();
     const isLastTry = attempt >= settings.retry.attempts;
     let response: HttpResponse;
     try {
       response = await sendWithTimeout(settings, request);
     } catch (error) {
+      slot?.release('failed');
       if (error instanceof RemoteItTimeoutError) throw error;
       if (isLastTry || !isRetryableNetworkCode(transportErrorCode(error))) throw networkError(request, error, settings);
       await settings.sleep(retryDelayMs(attempt, settings.retry, undefined, settings.random));
       continue;
     }
-    if (isLastTry || !isRetryableStatus(response.status)) return response;
+    slot?.release(outcomeOf(response.status));
+    const adapting = response.status === 429 && settings.concurrency !== undefined && ++throttled < THROTTLED_TRIES;
+    if (!adapting && (isLastTry || !isRetryableStatus(response.status))) return response;
     const retryAfter = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
-    await settings.sleep(retryDelayMs(attempt, settings.retry, retryAfter, settings.random));
+    await settings.sleep(retryDelayMs(adapting ? throttled : attempt, settings.retry, retryAfter, settings.random));
+    if (adapting) attempt--;
   }
 }
 
@@ -133,7 +158,7 @@ export function errorForStatus(request: HttpRequest, response: HttpResponse, set
   if (status === 429) {
     const retryAfterMs = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
     return new RemoteItRateLimitError(
-      `remote.it is throttling requests (HTTP 429) after ${settings.retry.attempts} tries. Wait a while and send fewer requests.`,
+      `remote.it is throttling requests (HTTP 429) after ${triesFor429(settings)} tries. Wait a while and send fewer requests.`,
       { status, reason, ...(retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}) });
   }
   if (status >= 500) {

@@ -1,7 +1,8 @@
 /**
  * How each request is authorised. Access keys sign every request; a token is sent as headers; a password logs in
- * once per client and shares the token across all calls until `auth_expiration`, renewing it once when remote.it
- * refuses it (docs/remoteit-api.md §1, §2, §8: "re-login once on an auth failure, never per item").
+ * once per process and credential (token-cache.ts) and shares the token across all calls until `auth_expiration`,
+ * renewing it once when remote.it refuses it (docs/remoteit-api.md §1, §2, §8: "re-login once on an auth failure,
+ * never per item").
  */
 import { RemoteItAuthError } from './errors';
 import type { SecretRegistry } from './redact';
@@ -9,6 +10,7 @@ import { textOf } from './json-values';
 import { readRestAnswer } from './rest-answer';
 import { sendWithRetry, type RequestSettings } from './request';
 import { signRequest } from './signing';
+import { sharedTokenSlot, type CachedToken } from './token-cache';
 import type { HttpRequest, RemoteItAuth } from './types';
 
 export type Authorize = (request: HttpRequest) => HttpRequest;
@@ -33,12 +35,6 @@ const ADVICE = {
 /** Without an auth_expiration, keep a token for an hour (docs/remoteit-api.md §2). Renew a minute early. */
 const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 const RENEWAL_MARGIN_MS = 60 * 1000;
-
-interface CachedToken {
-  token: string;
-  email: string;
-  expiresAtMs: number;
-}
 
 export interface SessionSettings {
   apiUrl: string;
@@ -99,19 +95,14 @@ async function logIn(settings: SessionSettings, auth: Extract<RemoteItAuth, { ty
 }
 
 function passwordSession(settings: SessionSettings, auth: Extract<RemoteItAuth, { type: 'password' }>): Session {
-  let cached: CachedToken | undefined;
-  let inFlight: Promise<CachedToken> | undefined;
+  const slot = sharedTokenSlot({ apiUrl: settings.apiUrl, developerKey: auth.developerKey, username: auth.username,
+    password: auth.password });
 
-  /** Concurrent callers share one login; a fresh token is reused until shortly before it expires. */
-  const currentToken = (): Promise<CachedToken> => {
-    if (cached && settings.request.now().getTime() < cached.expiresAtMs - RENEWAL_MARGIN_MS) return Promise.resolve(cached);
-    inFlight ??= logIn(settings, auth).then((fresh) => {
-      cached = fresh;
-      return fresh;
-    }).finally(() => {
-      inFlight = undefined;
-    });
-    return inFlight;
+  /** A token another client of this process got is a secret of this client too (for redaction). */
+  const currentToken = async (): Promise<CachedToken> => {
+    const token = await slot.current(settings.request.now().getTime(), RENEWAL_MARGIN_MS, () => logIn(settings, auth));
+    settings.secrets.add(token.token);
+    return token;
   };
 
   const withAuthorization = async <T>(call: (authorize: Authorize) => Promise<T>): Promise<T> => {
@@ -121,7 +112,7 @@ function passwordSession(settings: SessionSettings, auth: Extract<RemoteItAuth, 
     } catch (error) {
       if (!(error instanceof RemoteItAuthError) || !error.tokenRejected) throw error;
       // Only the first caller to see this token refused drops it; the others share the renewed one.
-      if (cached?.token === used.token) cached = undefined;
+      slot.drop(used.token);
       const renewed = await currentToken();
       return call(tokenHeaders(auth.developerKey, renewed.token));
     }

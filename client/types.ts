@@ -58,6 +58,12 @@ export interface RemoteItClientOptions {
   /** Bounds each request by `timeoutMs` whatever `send` does. Default: a timer; n8n relies on its request helper's timeout. */
   deadline?: StartDeadline;
   /**
+   * The most requests this client keeps in flight (1-100). Without it, every call goes out at once. With it, the
+   * bound narrows while remote.it answers 429 and widens again as requests succeed; 429s are then retried (after
+   * Retry-After) until the bound fits remote.it's rate, up to 10 tries.
+   */
+  concurrency?: number;
+  /**
    * Who adds the credential's own headers (HTTP signature, developer key, fixed session token). Default 'client'.
    * 'transport': the engine's transport adds them, as n8n's credential `authenticate` does for every request sent
    * through `httpRequestWithAuthentication`. A password login and the session token it yields stay with the client

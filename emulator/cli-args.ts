@@ -3,7 +3,7 @@ import type { StartEmulatorOptions } from './index';
 
 export class CliUsageError extends Error {}
 
-export const USAGE = 'usage: npm run emulator -- [--port N] [--seed FILE] [--token-ttl SECONDS] [--clock-skew SECONDS] [--connection-timeout SECONDS]';
+export const USAGE = 'usage: npm run emulator -- [--port N] [--seed FILE] [--token-ttl SECONDS] [--clock-skew SECONDS] [--connection-timeout SECONDS] [--device-service NAME=127.0.0.1:PORT]…';
 
 const NUMERIC_FLAGS: Record<string, 'port' | 'tokenTtlSeconds' | 'clockSkewSeconds' | 'connectionTimeoutSeconds'> = {
   '--port': 'port',
@@ -30,6 +30,10 @@ export function parseCliArgs(argv: string[]): StartEmulatorOptions & { help?: bo
       const seed = takeValue();
       if (!seed) throw new CliUsageError('--seed needs a file path');
       options.seed = seed;
+    } else if (flag === '--device-service') {
+      const [name, address] = (takeValue() ?? '').split('=', 2);
+      if (!name || !address) throw new CliUsageError('--device-service needs NAME=127.0.0.1:PORT');
+      options.deviceServices = { ...options.deviceServices, [name]: address };
     } else if (NUMERIC_FLAGS[flag]) options[NUMERIC_FLAGS[flag]] = integerValue(flag, takeValue());
     else throw new CliUsageError(`unknown argument ${argv[i]}`);
   }

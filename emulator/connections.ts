@@ -45,6 +45,7 @@ export class ConnectionStore {
   constructor(
     private readonly clock: EmulatorClock,
     private readonly timeoutSeconds: number,
+    private readonly deviceServices: Record<string, string> = {},
   ) {}
 
   /** Opens a proxy; unless `concurrent`, an earlier live connection of the same user to the same service is replaced. */
@@ -69,7 +70,7 @@ export class ConnectionStore {
     };
     connection.listenPort = await this.proxies.open(connection.id, {
       hostIp: connection.hostIp,
-      target: targetOf(service.target, service.application),
+      target: targetOf(service.target, service.application, this.deviceServices),
       deviceName: device.name,
       serviceName: service.name,
       isLive: () => this.connections.includes(connection) && expiresAtMs(connection) > this.clock.nowMs(),

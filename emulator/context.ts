@@ -12,6 +12,8 @@ export interface EmulatorSettings {
   connectionTimeoutSeconds: number;
   /** How long a request body may take to arrive before the emulator answers 408. Default 10000 (emulator-defined). */
   bodyTimeoutMs?: number;
+  /** Where `device:<name>` seed targets forward: name → `127.0.0.1:<port>` (emulator-defined). */
+  deviceServices?: Record<string, string>;
 }
 
 export interface EmulatorContext {

@@ -6,12 +6,14 @@ import type { EmulatorSettings } from './context';
 import { EmulatorRuntime } from './runtime';
 import { resolveSeed } from './seed-loader';
 import type { Seed } from './seed-types';
-import { EmulatorServer } from './server';
+import { EmulatorServer, type TlsIdentity } from './server';
 
 export { DEMO_SEED_PATH, SeedError, loadSeedFile, validateSeed } from './seed-loader';
 export type { MfaCode, Seed, SeedAccessKey, SeedDevice, SeedService, SeedUser } from './seed-types';
 export type { RequestLogEntry } from './request-log';
 export type { FaultSpec } from './faults';
+export type { TlsIdentity } from './server';
+export type { TrafficSnapshot } from './traffic';
 
 export interface StartEmulatorOptions {
   /** 0 (the default) picks a free port. */
@@ -26,10 +28,17 @@ export interface StartEmulatorOptions {
   connectionTimeoutSeconds?: number;
   /** A request body not fully received within this many ms is answered 408; default 10000. */
   bodyTimeoutMs?: number;
+  /**
+   * Addresses of the device services (dev/device/) that `device:<name>` seed targets forward to, e.g.
+   * `{ ssh: '127.0.0.1:2222' }`; a name not given falls back to the built-in page or echo.
+   */
+  deviceServices?: Record<string, string>;
+  /** Serve HTTPS with this certificate (clients must trust its CA, e.g. through NODE_EXTRA_CA_CERTS). */
+  tls?: TlsIdentity;
 }
 
 export interface RunningEmulator {
-  /** http://127.0.0.1:<port>, the apiUrl to give a client. */
+  /** http://127.0.0.1:<port> (https:// with `tls`), the apiUrl to give a client. */
   url: string;
   port: number;
   /** The validated seed it serves (credentials for tests). */
@@ -47,7 +56,11 @@ function settingsFrom(options: StartEmulatorOptions): EmulatorSettings {
   for (const [name, value] of Object.entries(settings)) {
     if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number`);
   }
-  return settings;
+  const deviceServices = options.deviceServices ?? {};
+  for (const [name, address] of Object.entries(deviceServices)) {
+    if (!/^127\.0\.0\.1:\d{1,5}$/.test(address)) throw new RangeError(`deviceServices.${name} must be 127.0.0.1:<port>`);
+  }
+  return { ...settings, deviceServices };
 }
 
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
@@ -55,7 +68,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError('port must be an integer from 0 to 65535');
   const seed = resolveSeed(options.seed);
   const runtime = new EmulatorRuntime(seed, settingsFrom(options));
-  const server = new EmulatorServer(runtime);
+  const server = new EmulatorServer(runtime, options.tls);
   const url = await server.listen(port);
   return { url, port: Number(new URL(url).port), seed, close: () => server.close() };
 }

@@ -7,14 +7,17 @@ import type { SeedForeignSession } from './seed-types';
 type Json = Record<string, unknown>;
 type Fail = (where: string, problem: string) => never;
 
-/** `host:port` on loopback, or a built-in responder: `http` (a small device web page) or `echo`. */
-const TARGET = /^(http|echo|(127\.0\.0\.1|localhost):\d{1,5})$/;
+/**
+ * `host:port` on loopback, a built-in responder (`http`: a small device web page; `echo`), or `device:<name>`: a
+ * device service started beside the emulator, whose address startEmulator's `deviceServices` gives.
+ */
+const TARGET = /^(http|echo|(127\.0\.0\.1|localhost):\d{1,5}|device:[a-z][a-z0-9-]{0,30})$/;
 
 export function parseTarget(record: Json, where: string, fail: Fail): string | undefined {
   const value = record.target;
   if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !TARGET.test(value)) fail(`${where}.target`, 'must be "http", "echo" or "127.0.0.1:<port>"');
-  const port = value.includes(':') ? Number(value.split(':')[1]) : 1;
+  if (typeof value !== 'string' || !TARGET.test(value)) fail(`${where}.target`, 'must be "http", "echo", "device:<name>" or "127.0.0.1:<port>"');
+  const port = value.includes(':') && !value.startsWith('device:') ? Number(value.split(':')[1]) : 1;
   if (port < 1 || port > 65535) fail(`${where}.target`, 'has a port outside 1-65535');
   return value;
 }

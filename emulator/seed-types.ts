@@ -19,7 +19,10 @@ export interface SeedService {
   application: number;
   port: number;
   state?: 'active' | 'inactive';
-  /** Where its proxies forward: `127.0.0.1:<port>`, or the built-in `http` page or `echo` (emulator-defined). */
+  /**
+   * Where its proxies forward: `127.0.0.1:<port>`, the built-in `http` page or `echo`, or `device:<name>`, a device
+   * service whose address startEmulator's `deviceServices` gives (emulator-defined).
+   */
   target?: string;
   /** Live sessions other people (or their peer-to-peer clients) hold on this service (emulator-defined). */
   sessions?: SeedForeignSession[];

@@ -1,8 +1,10 @@
-/** The HTTP server: loopback only, body collection, latency and faults, routing, and the request log. */
+/** The HTTP(S) server: loopback only, body collection, latency, rate limit and faults, routing, request log and traffic counts. */
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { STATUS_CODES, createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
 import { detectAuthScheme } from './auth';
+import { callerAccount } from './caller-account';
 import { CONTROL_PREFIX, handleControl } from './control/control-api';
 import type { FaultKind } from './faults';
 import { GRAPHQL_PATH, handleGraphQL } from './graphql/graphql-handler';
@@ -48,12 +50,19 @@ function faultResponse(fault: Exclude<FaultKind, { kind: 'delay' } | { kind: 'dr
   return textResponse(fault.status, fault.body ?? STATUS_CODES[fault.status] ?? 'Error', headers);
 }
 
+/** A certificate and key in PEM, to serve HTTPS (the bench makes them with emulator/tls-certificates.ts). */
+export interface TlsIdentity {
+  key: string | Buffer;
+  cert: string | Buffer;
+}
+
 export class EmulatorServer {
   private readonly server: Server;
   private readonly timers = new Set<NodeJS.Timeout>();
+  private readonly scheme: 'http' | 'https';
 
-  constructor(private readonly runtime: EmulatorRuntime) {
-    this.server = createServer((req, res) => {
+  constructor(private readonly runtime: EmulatorRuntime, tls?: TlsIdentity) {
+    const listener = (req: IncomingMessage, res: ServerResponse): void => {
       this.handle(req, res).catch((error: unknown) => {
         if (error instanceof BodyTimeout) {
           // The rest of the body may never come: answer, then drop the connection.
@@ -64,7 +73,9 @@ export class EmulatorServer {
         if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
         res.end('Internal Server Error');
       });
-    });
+    };
+    this.scheme = tls ? 'https' : 'http';
+    this.server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
   }
 
   listen(port: number): Promise<string> {
@@ -72,7 +83,7 @@ export class EmulatorServer {
       this.server.once('error', reject);
       this.server.listen(port, '127.0.0.1', () => {
         const { port: bound } = this.server.address() as AddressInfo;
-        resolve(`http://127.0.0.1:${bound}`);
+        resolve(`${this.scheme}://127.0.0.1:${bound}`);
       });
     });
   }
@@ -113,11 +124,27 @@ export class EmulatorServer {
       return this.write(res, answer);
     }
     if (body === undefined) return this.write(res, textResponse(413, 'Payload Too Large'));
-    await this.serveApi(request, res);
+    await this.serveApi(request, res, req.socket);
   }
 
-  private async serveApi(request: EmulatorRequest, res: ServerResponse): Promise<void> {
+  private async serveApi(request: EmulatorRequest, res: ServerResponse, socket: Socket): Promise<void> {
+    this.runtime.traffic.requestStarted(socket);
+    try {
+      await this.answerApi(request, res);
+    } finally {
+      this.runtime.traffic.requestEnded();
+    }
+  }
+
+  private async answerApi(request: EmulatorRequest, res: ServerResponse): Promise<void> {
     if (this.runtime.faults.latencyMs > 0) await this.sleep(this.runtime.faults.latencyMs);
+    const rate = this.runtime.rateLimit.take(callerAccount(request, this.runtime.context.accounts));
+    if (!rate.allowed) {
+      this.runtime.traffic.throttledOne();
+      const answer = textResponse(429, 'Too Many Requests', { 'retry-after': String(rate.retryAfterSeconds) });
+      this.record(request, answer, 'rate-limit');
+      return this.write(res, answer);
+    }
     const fault = this.runtime.faults.take(request.method, request.pathname);
     if (fault?.kind === 'drop') {
       this.record(request, { status: 0, headers: {}, body: '' }, 'drop');

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, w
 import { homedir } from 'node:os';
 import { basename, delimiter, dirname, join } from 'node:path';
 import { type EngineName, engineLabel, engines, readManifest } from './catalog';
-import { withLock } from './lock';
+import { type OnLockWait, withLock } from './lock';
 import { formatDuration, runCommand } from './run-command';
 
 export interface InstalledEngine {
@@ -110,6 +110,13 @@ function removeLeftovers(dir: string): void {
   }
 }
 
+/** "still waiting for another process (pid 2081) installing n8n 1.123.50 (1m 30s)…" */
+export function lockWaitLine(label: string, { owner, waitedMs }: Parameters<OnLockWait>[0]): string {
+  const who = owner === undefined ? 'another process' : `another process (pid ${owner})`;
+  if (waitedMs === 0) return `waiting for ${who} installing ${label}…`;
+  return `still waiting for ${who} installing ${label} (${formatDuration(waitedMs)})…`;
+}
+
 /** Returns the cached engine, installing it first when the cache lacks it. */
 export async function ensureEngine(name: EngineName, options: EnsureOptions = {}): Promise<InstalledEngine> {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
@@ -119,7 +126,7 @@ export async function ensureEngine(name: EngineName, options: EnsureOptions = {}
   const installed = { name, label, dir, nodeBinary };
   if (readInstalled(dir)) return installed;
   mkdirSync(cacheRoot(), { recursive: true });
-  return withLock(`${dir}.lock`, () => log(`waiting for another process installing ${label}…`), async () => {
+  return withLock(`${dir}.lock`, (wait) => log(lockWaitLine(label, wait)), async () => {
     if (readInstalled(dir)) return installed;
     removeLeftovers(dir);
     const partial = `${dir}.partial-${process.pid}`;

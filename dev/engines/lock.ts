@@ -31,9 +31,25 @@ function tryAcquire(lockDir: string): boolean {
   return true;
 }
 
+/** Told while `withLock` waits: who holds the lock and how long we have waited so far (0 the first time). */
+export type OnLockWait = (wait: { owner: number | undefined; waitedMs: number }) => void;
+
+export interface LockTiming {
+  /** How often `onWait` is told while waiting (first at once). */
+  tellEveryMs?: number;
+  pollEveryMs?: number;
+}
+
 /** Runs `work` holding the lock; a lock left by a dead process is taken over. */
-export async function withLock<T>(lockDir: string, onWait: () => void, work: () => Promise<T>): Promise<T> {
+export async function withLock<T>(
+  lockDir: string,
+  onWait: OnLockWait,
+  work: () => Promise<T>,
+  { tellEveryMs = 30_000, pollEveryMs = 2_000 }: LockTiming = {},
+): Promise<T> {
+  const started = Date.now();
   let waitedMs = 0;
+  let toldMs = -Infinity;
   while (!tryAcquire(lockDir)) {
     const owner = ownerOf(lockDir);
     // An owner that has not written its pid yet gets a few seconds before it counts as dead.
@@ -41,9 +57,13 @@ export async function withLock<T>(lockDir: string, onWait: () => void, work: () 
       rmSync(lockDir, { recursive: true, force: true });
       continue;
     }
-    if (waitedMs % 30_000 === 0) onWait();
-    await sleep(2_000);
-    waitedMs += 2_000;
+    if (Date.now() - toldMs >= tellEveryMs) {
+      const first = toldMs === -Infinity;
+      toldMs = Date.now();
+      onWait({ owner, waitedMs: first ? 0 : toldMs - started });
+    }
+    await sleep(pollEveryMs);
+    waitedMs += pollEveryMs;
   }
   try {
     return await work();

@@ -1,6 +1,7 @@
 /** Runs an install step as a child process: output to a log file, a "still …" line while it runs. */
 import { spawn } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
+import { trackChild } from '../launch/engine-process';
 
 export interface CommandOptions {
   cwd: string;
@@ -31,6 +32,7 @@ export function runCommand(command: string, args: string[], options: CommandOpti
   output.write(`$ ${command} ${args.join(' ')}\n`);
   return new Promise((resolvePromise, reject) => {
     const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    trackChild(child);
     child.stdout.pipe(output, { end: false });
     child.stderr.pipe(output, { end: false });
     const timer = setInterval(

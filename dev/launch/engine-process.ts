@@ -11,11 +11,16 @@ export interface EngineProcess {
 /** Engines spawned by this process and not yet exited, so a stop during start-up still reaches them. */
 const running = new Set<ChildProcess>();
 
-/** Spawns `command args` with piped output; `echo` also gets each chunk (e.g. the terminal for `npm start`). */
-export function spawnEngine(command: string, args: string[], env: NodeJS.ProcessEnv, echo?: (text: string) => void): EngineProcess {
-  const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Counts a child among those a stop ends, until it exits (also for short-lived ones: `n8n import:*`, npm installs). */
+export function trackChild(child: ChildProcess): ChildProcess {
   running.add(child);
   child.once('exit', () => running.delete(child));
+  return child;
+}
+
+/** Spawns `command args` with piped output; `echo` also gets each chunk (e.g. the terminal for `npm start`). */
+export function spawnEngine(command: string, args: string[], env: NodeJS.ProcessEnv, echo?: (text: string) => void): EngineProcess {
+  const child = trackChild(spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] }));
   let printed = '';
   const collect = (chunk: Buffer): void => {
     printed += chunk.toString();

@@ -1,4 +1,4 @@
-/** What both launchers share: a log line format, and a clean stop on Ctrl-C whatever was started so far. */
+/** What every launcher shares: a log line format, and a clean stop on Ctrl-C or a stop signal, whatever was started so far. */
 import { rmSync } from 'node:fs';
 
 export function say(line: string): void {
@@ -37,19 +37,43 @@ export function stopEverything(exitCode: number): Promise<never> {
   return stopped;
 }
 
+/**
+ * The signals a launcher stops on. A process manager or an IDE stop button signals npm only; npm forwards
+ * SIGINT and SIGTERM to its script's process, and package.json starts every launcher with `exec` so that this
+ * process is that one (a `sh -c` in between keeps SIGINT and dies of SIGTERM, passing on neither). SIGHUP
+ * comes when the terminal closes.
+ */
+export const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
 export function stopOnSignals(): void {
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // After SIGHUP the terminal is gone and writing to it fails: that must not cut the clean-up short.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  for (const signal of STOP_SIGNALS) {
     process.on(signal, () => {
-      // A terminal's Ctrl-C reaches this process twice (directly and relayed by tsx): report it once.
+      // A terminal's Ctrl-C reaches this process twice (directly, and forwarded by npm): report it once.
       if (!stopped) say(`${signal === 'SIGINT' ? 'Ctrl-C' : signal}: stopping…`);
       void stopEverything(0);
     });
   }
 }
 
+/** Stops when the parent goes away without a signal reaching us (npm killed with SIGKILL): nothing is left running. */
+export function stopWhenOrphaned(checkEveryMs = 1_000): void {
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    if (!stopped) say('the parent process is gone: stopping…');
+    void stopEverything(0);
+  }, checkEveryMs);
+  timer.unref();
+}
+
 /** Runs a launcher's main; a failure stops whatever it had started and exits 1. */
 export function runLauncher(main: () => Promise<void>): void {
   stopOnSignals();
+  stopWhenOrphaned();
   main().catch(async (error: unknown) => {
     process.stderr.write(`[remoteit] ${error instanceof Error ? error.message : String(error)}\n`);
     await stopEverything(1);

@@ -7,6 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { InstalledEngine } from '../engines/install';
+import { trackChild } from '../launch/engine-process';
 import { freePort } from '../launch/free-port';
 import { installAsCommunityNode } from '../package/community-node-install';
 
@@ -68,6 +69,7 @@ export async function runN8n(home: N8nHome, args: string[], extraEnv: Record<str
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    trackChild(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -9,6 +9,8 @@ export interface N8nServer {
   url: string;
   /** Everything n8n printed so far (for failure messages). */
   output(): string;
+  /** The n8n process id (to read its memory). */
+  pid?: number;
   /** Resolves with the exit code when n8n exits, whoever stopped it. */
   exited: Promise<number | null>;
   stop(): Promise<void>;
@@ -55,7 +57,7 @@ export async function startN8nServer(home: N8nHome, options: StartOptions): Prom
   });
   const { child, output } = spawnEngine(home.engine.nodeBinary, [n8nBinary(home.engine), 'start'], env, options.echo);
   const exited = new Promise<number | null>((resolveExit) => child.on('exit', (code) => resolveExit(code)));
-  const server: N8nServer = { url, output, exited, stop: () => stopEngine(child, 20_000) };
+  const server: N8nServer = { url, output, exited, pid: child.pid, stop: () => stopEngine(child, 20_000) };
   try {
     await waitUntilReady(url, child, options.readyTimeoutMs ?? 180_000, server.output);
   } catch (error) {

@@ -8,8 +8,10 @@ import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, runLauncher, say, stopEverything } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
+import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
 import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
+import { deviceCredentials } from './demo/device-credentials';
 import { activateWorkflow, importCredentials, importWorkflows } from './n8n-cli';
 import { startQueueCluster } from './n8n-queue';
 import { setUpOwner } from './n8n-server';
@@ -28,16 +30,15 @@ function echo(processName: string, text: string): void {
 async function main(): Promise<void> {
   // Registered first, so it runs last: whatever process a Ctrl-C during start-up left running.
   onStop(() => stopRunningEngines(20_000));
-  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE);
   const engine = await ensureEngine('n8n', { log: say });
+  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE, { database: engine });
   const cluster = await startQueueCluster({
     engine, tarball, workers: WORKERS, port: portFromEnv('N8N_PORT', 5678), log: say, echo, onStop,
-    prepare: async (home) => {
-      say('importing the demo credential and workflows into PostgreSQL…');
-      await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url)]);
+    prepare: (home) => withProgress('importing the demo credential and workflows into PostgreSQL', say, async () => {
+      await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url), ...deviceCredentials()]);
       await importWorkflows(home, demoWorkflows(emulator.url));
       await activateWorkflow(home, demoWorkflowIds.webhookConnect);
-    },
+    }),
   });
   for (const server of [cluster.main.exited, ...cluster.workers.map((worker) => new Promise((resolveExit) => worker.process.child.on('exit', resolveExit)))]) {
     void server.then(() => stopEverything(1));
@@ -50,7 +51,8 @@ function printBanner(url: string, postgresPort: number, redisPort: number): void
   say('');
   say(`n8n editor: ${url}/ (queue mode: main + ${WORKERS} workers, PostgreSQL on 127.0.0.1:${postgresPort}, Redis on 127.0.0.1:${redisPort})`);
   say(`login:      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
-  say('workflows:  "remote.it: connect, use, disconnect", "remote.it: device inventory",');
+  say('workflows:  "remote.it: SSH into a device", "remote.it: query a database behind NAT",');
+  say('            "remote.it: call a device\'s web UI", "remote.it: device inventory",');
   say('            "remote.it: connect on webhook" (active), "remote.it: custom GraphQL call with the credential"');
   say(`webhook:    curl -X POST ${url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' -d '{"serviceId":"80:00:00:00:01:00:00:02"}'`);
   say('            each call is one execution; "execution N ran on worker-K" names the worker that ran it.');

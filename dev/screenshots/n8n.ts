@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-/** The n8n screenshots: canvas, Connect panel with its options, credential dialog, an output. */
+/** The n8n screenshots: canvas, Connect panel with its options, credential dialog, an output, the SSH demo. */
 import { rmSync } from 'node:fs';
 import type { Browser, Page } from 'puppeteer-core';
 import type { RunningEmulator } from '../../emulator';
@@ -10,7 +10,9 @@ import { DEMO_CREDENTIAL_ID, demoCredential, demoWorkflowIds, demoWorkflows } fr
 import { createN8nHome, importCredentials, importWorkflows } from '../n8n/n8n-cli';
 import { logIn, setUpOwner, startN8nServer } from '../n8n/n8n-server';
 import { N8N_PACKAGE, packLocalPackage } from '../package/local-package';
+import { deviceCredentials } from '../n8n/demo/device-credentials';
 import { pause, shoot } from './browser';
+import { sshDemoScreenshots } from './n8n-chained';
 
 const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Remoteit-demo-1' };
 
@@ -27,7 +29,7 @@ async function clickLastByText(page: Page, text: string): Promise<void> {
 export async function n8nScreenshots(browser: Browser, emulator: RunningEmulator, log: (line: string) => void): Promise<void> {
   const engine = await ensureEngine('n8n', { log });
   const home = createN8nHome(engine, packLocalPackage(N8N_PACKAGE, log));
-  await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url)]);
+  await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url), ...deviceCredentials()]);
   await importWorkflows(home, demoWorkflows(emulator.url));
   const server = await startN8nServer(home, { port: await freePort() });
   try {
@@ -61,6 +63,7 @@ export async function n8nScreenshots(browser: Browser, emulator: RunningEmulator
     await page.waitForSelector('[data-test-id="editCredential-modal"]', { visible: true, timeout: 30_000 });
     await pause(1500);
     await shoot(page, 'n8n-credential');
+    await sshDemoScreenshots(page, server.url, log);
     await page.close();
   } finally {
     await server.stop();

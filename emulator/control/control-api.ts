@@ -38,6 +38,15 @@ function setLatency(runtime: EmulatorRuntime, body: Record<string, unknown>): Ap
   return ok({ latencyMs: body.ms });
 }
 
+function setRateLimit(runtime: EmulatorRuntime, body: Record<string, unknown>): ApiResponse {
+  const perSecond = body.perSecond;
+  if (typeof perSecond !== 'number' || !Number.isInteger(perSecond) || perSecond < 0 || perSecond > 100000) {
+    return bad('body must be {"perSecond": <whole number of requests per second per account, 0 = no limit>}');
+  }
+  runtime.rateLimit.perSecond = perSecond;
+  return ok({ perSecond });
+}
+
 function clockState(runtime: EmulatorRuntime): ApiResponse {
   return ok({ now: runtime.context.clock.now().toISOString(), offsetSeconds: runtime.context.clock.offsetSeconds });
 }
@@ -97,6 +106,10 @@ const ROUTES: Record<string, ControlHandler> = {
   'GET requests': readRequests,
   'DELETE requests': (runtime) => (runtime.log.clear(), ok()),
   'GET connections': listConnections,
+  'GET traffic': (runtime) => ok({ traffic: runtime.traffic.snapshot() }),
+  'DELETE traffic': (runtime) => (runtime.traffic.clear(), ok()),
+  'GET rate-limit': (runtime) => ok({ perSecond: runtime.rateLimit.perSecond }),
+  'POST rate-limit': setRateLimit,
   'POST tokens/expire': (runtime) => ok({ expired: runtime.context.accounts.expireAllTokens() }),
 };
 

@@ -17,15 +17,18 @@ export const GRAPHQL_LIMITS = {
 
 class TooCostly extends Error {}
 
-/** Why the query is too costly to run, or undefined (also for queries graphql itself will reject). */
-export function queryCostProblem(source: string): string | undefined {
-  let document: DocumentNode;
+/** Parses within the token limit: the document, or why not (too large, or graphql's own syntax error). */
+export function parseWithinLimit(source: string): { document: DocumentNode } | { tooLarge: string } | { syntaxError: unknown } {
   try {
-    document = parse(source, { maxTokens: GRAPHQL_LIMITS.tokens });
+    return { document: parse(source, { maxTokens: GRAPHQL_LIMITS.tokens }) };
   } catch (error) {
     const message = error instanceof Error ? error.message : '';
-    return /Parsing aborted/.test(message) ? `Query is too large: more than ${GRAPHQL_LIMITS.tokens} tokens.` : undefined;
+    return /Parsing aborted/.test(message) ? { tooLarge: `Query is too large: more than ${GRAPHQL_LIMITS.tokens} tokens.` } : { syntaxError: error };
   }
+}
+
+/** Why a parsed document is too costly to run (depth, fields), or undefined. */
+export function documentCostProblem(document: DocumentNode): string | undefined {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);

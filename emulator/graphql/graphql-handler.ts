@@ -1,11 +1,11 @@
 /** POST /graphql/v1: authenticate, then let the reference `graphql` package execute the request. */
 import type { OperationDefinitionNode } from 'graphql';
-import { Kind, graphql, parse } from 'graphql';
+import { Kind, parse } from 'graphql';
 import { identifyCaller } from '../auth';
 import type { EmulatorContext } from '../context';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { jsonResponse, textResponse } from '../http-types';
-import { queryCostProblem } from './cost-limit';
+import { costProblemOf, runGraphql } from './document-cache';
 import { rootValue } from './resolvers';
 import { schema } from './schema';
 
@@ -55,10 +55,10 @@ export async function handleGraphQL(request: EmulatorRequest, context: EmulatorC
   if (request.method !== 'POST') return { ...jsonResponse(405, { errors: [{ message: 'GraphQL requests must be POST' }] }), log };
   const body = parseBody(request.body);
   if (typeof body === 'string') return { ...jsonResponse(400, { errors: [{ message: body }] }), log };
-  const tooCostly = queryCostProblem(body.query);
+  const tooCostly = costProblemOf(schema, body.query);
   if (tooCostly) return { ...jsonResponse(400, { errors: [{ message: tooCostly }] }), log };
   log.operation = describeOperation(body.query, body.operationName);
-  const result = await graphql({
+  const result = await runGraphql({
     schema,
     source: body.query,
     rootValue,

@@ -1,7 +1,9 @@
 /**
  * Where a proxy's bytes go (emulator-defined: emulator/README.md). A seed `target` of `127.0.0.1:<port>` forwards
  * to that port; `http` serves a small page naming the device and service; `echo` sends every byte back.
- * Services without a target get `http` for HTTP/HTTPS applications (7, 8) and `echo` otherwise.
+ * `device:<name>` forwards to the device service startEmulator's `deviceServices` names (dev/device/). Services
+ * without a target, or whose device service is not running, get `http` for HTTP/HTTPS applications (7, 8) and
+ * `echo` otherwise.
  */
 import { createServer, type Server } from 'node:http';
 import { connect, type Socket } from 'node:net';
@@ -12,8 +14,9 @@ export interface ProxyTarget {
   port?: number;
 }
 
-export function targetOf(declared: string | undefined, application: number): ProxyTarget {
+export function targetOf(declared: string | undefined, application: number, deviceServices: Record<string, string> = {}): ProxyTarget {
   if (declared === 'http' || declared === 'echo') return { kind: declared };
+  if (declared?.startsWith('device:')) return targetOf(deviceServices[declared.slice('device:'.length)], application);
   if (declared) {
     const [host, port] = declared.split(':');
     return { kind: 'forward', host: host === 'localhost' ? '127.0.0.1' : host, port: Number(port) };

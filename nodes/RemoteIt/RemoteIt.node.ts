@@ -6,6 +6,7 @@ import * as device from './actions/device/Device.resource';
 import { router } from './actions/router';
 import { remoteItApiTest } from './methods/credentialTest';
 import { searchDevices, searchServices } from './methods/listSearch';
+import { NODE_DESCRIPTION } from './panelDescriptions';
 
 export class RemoteIt implements INodeType {
 	description: INodeTypeDescription = {
@@ -14,11 +15,14 @@ export class RemoteIt implements INodeType {
 		icon: { light: 'file:../../icons/remoteit.svg', dark: 'file:../../icons/remoteit.dark.svg' },
 		group: ['transform'],
 		version: 1,
+		// The service or device the node targets ("factory-gateway / SSH"), else "operation: resource". The target
+		// alone: the canvas cuts subtitles at about 28 characters, and n8n names a node after the action picked
+		// ("Connect to a service"). `$parameter.service` is a resource locator's bare value (an id), so a name picked
+		// From List comes from the stored locator ($parameter.toJSON(), its cachedResultName), without the
+		// "(offline)" the picker added. A literal here: n8n's package scanner looks for one.
 		subtitle:
-			// $parameter resolves a resource locator to its value (the id or name), never to the {value, cachedResultName} object.
-			'={{ $parameter["operation"] + ": " + ($parameter["service"] || $parameter["device"] || $parameter["resource"]) }}',
-		description:
-			'Open remote.it proxy connections to devices behind NAT (SSH, HTTP, databases, ...), close them, and list devices',
+			'={{ (l => l && l.mode === "list" && l.cachedResultName ? l.cachedResultName.replace(/ \\(offline\\)$/, "") : "")($parameter.toJSON().service || $parameter.toJSON().device) || $parameter["service"] || $parameter["device"] || $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: NODE_DESCRIPTION,
 		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#readme',
 		defaults: { name: 'remote.it' },
 		usableAsTool: true,

@@ -2,7 +2,8 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { remoteItApiTest } from '../RemoteIt/methods/credentialTest';
-import { EVENT_SELECTIONS } from './eventSelection';
+import { TRIGGER_DESCRIPTION } from '../RemoteIt/panelDescriptions';
+import { EVENT_SELECTIONS, TRIGGER_SUBTITLE } from './eventSelection';
 import { pollEvents } from './pollEvents';
 
 /** Starts workflows from remote.it's event log (GraphQL `events`, docs/remoteit-api.md §3), which it polls. */
@@ -13,8 +14,8 @@ export class RemoteItTrigger implements INodeType {
 		icon: { light: 'file:../../icons/remoteit.svg', dark: 'file:../../icons/remoteit.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when a remote.it device goes offline or comes online, or a connection is opened',
+		subtitle: TRIGGER_SUBTITLE,
+		description: TRIGGER_DESCRIPTION,
 		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#remoteit-trigger',
 		defaults: { name: 'remote.it Trigger' },
 		polling: true,
@@ -29,7 +30,7 @@ export class RemoteItTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'deviceOffline',
-				options: EVENT_SELECTIONS.map(({ name, value, description }) => ({ name, value, description })),
+				options: EVENT_SELECTIONS.map(({ name, value, action, description }) => ({ name, value, action, description })),
 			},
 			{
 				displayName: 'Filters',

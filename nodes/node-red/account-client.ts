@@ -11,6 +11,11 @@ import { probeTcp } from '../../client/transport/tcp-probe';
 
 const DEFAULT_API_URL = 'https://api.remote.it';
 const DEFAULT_TIMEOUT_SECONDS = 30;
+/**
+ * Requests one account keeps in flight, whatever bursts of messages arrive; narrowed while remote.it answers 429.
+ * The same as the n8n node's default Parallel Requests.
+ */
+const CONCURRENCY = 50;
 
 export interface AccountSettings {
   apiUrl?: string;
@@ -37,6 +42,7 @@ function createClient(settings: AccountSettings, signal?: AbortSignal): RemoteIt
     auth: authFromCredentials(settings.authMethod, settings.credentials),
     timeoutMs,
     timeoutAdvice: 'raise the Timeout of the remote.it account',
+    concurrency: CONCURRENCY,
     send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
     probe: probeTcp,
   });

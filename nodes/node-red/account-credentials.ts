@@ -1,7 +1,8 @@
 /**
  * The remote.it account's credentials as the config node stores them, and their mapping to the client's
- * `RemoteItAuth`. Every secret and the access key id are `password` credentials (never in flow JSON, never
- * sent back to the editor); only the account e-mail is plain text.
+ * `RemoteItAuth`. All are Node-RED credentials (kept in the credentials file, never in flow JSON). Secrets are
+ * `password` credentials, never sent back to the editor; the access key ID and the account e-mail identify
+ * rather than prove, so they are `text`, shown in the edit dialog as n8n shows them.
  */
 import { RemoteItValidationError, type RemoteItAuth } from '../../client';
 import type { CredentialTypes } from './node-red-api';
@@ -11,7 +12,7 @@ export type AuthMethod = RemoteItAuth['type'];
 const AUTH_METHODS: readonly AuthMethod[] = ['accessKey', 'password', 'token'];
 
 export const ACCOUNT_CREDENTIAL_TYPES = {
-  accessKeyId: { type: 'password' },
+  accessKeyId: { type: 'text' },
   secretAccessKey: { type: 'password' },
   developerKey: { type: 'password' },
   username: { type: 'text' },

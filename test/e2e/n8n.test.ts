@@ -15,8 +15,12 @@ import {
 import { type N8nServer, logIn, postToWebhook, setUpOwner, startN8nServer } from '../../dev/n8n/n8n-server';
 import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture, tearDownEngineFixture } from './support/engine-fixture';
 import { WRONG_SECRET, e2eCredentials, e2eWorkflowIds, e2eWorkflows } from './support/n8n-fixtures';
+import { listEmulatorConnections } from '../support/emulator-control';
+import { DATABASE_PASSWORD, SSH_PASSWORD } from '../../dev/device';
 
+const SSH_SERVICE = '80:00:00:00:01:00:00:02';
 const WEB_UI_SERVICE = '80:00:00:00:01:00:00:03';
+const DATABASE_SERVICE = '80:00:00:00:01:00:00:04';
 const OWNER = { email: 'owner@example.com', firstName: 'E2e', lastName: 'Owner', password: 'E2e-owner-password-1' };
 
 interface EditorType {
@@ -47,7 +51,7 @@ describe.each<[EngineName, string]>([
   }
 
   beforeAll(async () => {
-    fixture = await setUpEngineFixture(engineName);
+    fixture = await setUpEngineFixture(engineName, { deviceDatabase: true });
     home = createN8nHome(fixture.engine, fixture.tarball);
     await importCredentials(home, e2eCredentials(fixture.account, fixture.emulator.url));
     await importWorkflows(home, e2eWorkflows(fixture.emulator.url));
@@ -72,11 +76,54 @@ describe.each<[EngineName, string]>([
     expect(connection).toMatchObject({ serviceId: WEB_UI_SERVICE, reverseProxy: true, accessMode: 'public', timeoutSeconds: 28800 });
     expect(connection?.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(Date.parse(String(connection?.expiresAt))).toBeGreaterThan(Date.parse(String(connection?.createdAt)));
-    expect(String(nodeOutput(result.run, 'Fetch the device page')[0]?.data)).toContain('<h1>factory-gateway</h1>');
+    expect(String(nodeOutput(result.run, 'Fetch the device page')[0]?.data)).toContain('<h1>factory-gateway web UI</h1>');
     expect(nodeOutput(result.run, 'Disconnect')).toEqual([{ id: connection?.id, serviceId: WEB_UI_SERVICE, disconnected: true }]);
 
     const client = createRemoteItClient({ apiUrl: fixture.emulator.url, auth: { type: 'accessKey', accessKeyId: fixture.account.accessKeyId, secretAccessKey: fixture.account.secretAccessKey } });
     expect((await client.listSessions()).map((session) => session.id)).not.toContain(connection?.id);
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  /** The demo's proxies are closed: the emulator holds no live connection of the demo account. */
+  async function expectNoOpenProxy(): Promise<void> {
+    expect(await listEmulatorConnections(fixture.emulator.url)).toEqual([]);
+  }
+
+  it("runs a command over SSH through the proxy, with the SSH credential's host and port taken from Connect", async () => {
+    const result = await execute(demoWorkflowIds.sshIntoDevice);
+    expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({ code: 0, error: undefined });
+    const [connection] = nodeOutput(result.run, 'Connect to SSH');
+    expect(connection).toMatchObject({ serviceId: SSH_SERVICE, reverseProxy: false, accessMode: 'latching' });
+    expect(nodeOutput(result.run, 'Run a command over SSH')).toEqual([
+      { code: 0, signal: null, stdout: expect.stringMatching(/^Linux factory-gateway .* GNU\/Linux$/), stderr: '' },
+    ]);
+    expect(nodeOutput(result.run, 'Disconnect')).toEqual([{ id: connection?.id, serviceId: SSH_SERVICE, disconnected: true }]);
+    await expectNoOpenProxy();
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('queries the sensor readings from PostgreSQL behind the proxy, then disconnects once', async () => {
+    const result = await execute(demoWorkflowIds.queryDatabase);
+    expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({ code: 0, error: undefined });
+    const rows = nodeOutput(result.run, 'Read sensor readings');
+    expect(rows.map((row) => `${String(row.sensor)}=${String(row.value)} ${String(row.unit)}`)).toEqual([
+      'line-3/temperature=41.5 °C', 'line-3/temperature=42.1 °C', 'line-3/pressure=2.31 bar', 'line-3/pressure=2.29 bar', 'line-3/vibration=0.7 mm/s',
+    ]);
+    const [connection] = nodeOutput(result.run, 'Connect to Postgres');
+    expect(nodeOutput(result.run, 'Disconnect')).toEqual([{ id: connection?.id, serviceId: DATABASE_SERVICE, disconnected: true }]);
+    await expectNoOpenProxy();
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it('still disconnects when the SSH step fails (the device refuses the password)', async () => {
+    const result = await execute(e2eWorkflowIds.wrongSshPassword);
+    expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({ code: 0, error: undefined });
+    // A node that fails as a whole (its login, before any item) records the error and, under "continue", passes its
+    // input on: n8n's own behaviour. Either way the next node, Disconnect, runs.
+    const sshRun = result.run?.data.resultData.runData['Run a command over SSH']?.[0];
+    const passedOn = (sshRun?.data?.main ?? []).flatMap((items) => items ?? []).map((item) => item.json);
+    expect({ error: sshRun?.error?.message, stdout: passedOn.map((json) => json.stdout) })
+      .toEqual({ error: expect.stringMatching(/authentication/i), stdout: [undefined] });
+    const [connection] = nodeOutput(result.run, 'Connect to SSH');
+    expect(nodeOutput(result.run, 'Disconnect')).toEqual([{ id: connection?.id, serviceId: SSH_SERVICE, disconnected: true }]);
+    await expectNoOpenProxy();
   }, ENGINE_TEST_TIMEOUT_MS);
 
   it('lists the device inventory', async () => {
@@ -159,7 +206,7 @@ describe.each<[EngineName, string]>([
 
     it('never prints a secret: execution JSON, errors and the server log are clean', () => {
       expect(outputs.length).toBeGreaterThanOrEqual(10); // stdout and stderr of the five executions above
-      expect(secretsIn([...outputs, server.output()].join('\n'), [...fixture.secrets, WRONG_SECRET])).toEqual([]);
+      expect(secretsIn([...outputs, server.output()].join('\n'), [...fixture.secrets, WRONG_SECRET, SSH_PASSWORD, DATABASE_PASSWORD])).toEqual([]);
     });
   });
 });

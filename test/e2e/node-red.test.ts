@@ -12,6 +12,7 @@ import { type FlowNode, type NodeRedRuntime, createUserDir, deployFlows, inject,
 import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture, tearDownEngineFixture } from './support/engine-fixture';
 import { type DebugListener, type DebugMessage, listenToDebug } from './support/node-red-debug';
 import { extraInject, probeIdFor, withProbes } from './support/node-red-probes';
+import { listEmulatorConnections } from '../support/emulator-control';
 
 // Ids from examples/*.json.
 const example = {
@@ -19,6 +20,7 @@ const example = {
   devices: { all: 'e2f20000000000i1', allDebug: 'e2f20000000000d1', online: 'e2f20000000000i2', onlineNode: 'e2f20000000000n2', rebuilt: 'e2f20000000000d3' },
   errors: { unknown: 'e3f30000000000i1', notAService: 'e3f30000000000i2', connect: 'e3f30000000000n1', message: 'e3f30000000000d2' },
   reuse: { setTarget: 'e4f40000000000i0', connect: 'e4f40000000000i1', endpoint: 'e4f40000000000d1' },
+  tcp: { inject: 'e5f50000000000i1', connect: 'e5f50000000000n1', banner: 'e5f50000000000d1', disconnected: 'e5f50000000000d2' },
 };
 const OFFLINE_INJECT = 'e2e-inject-offline-ssh';
 const OFFLINE_SSH = '80:00:00:00:01:00:00:31';
@@ -94,9 +96,20 @@ describe.each<[EngineName, string]>([
     // HTTP services get a reverse proxy, always public (docs/remoteit-api.md §5); the emulator's is on loopback.
     expect(connection.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(typeof connection.id).toBe('string');
-    expect(String((await debug.waitFor(from(example.connectUse.page))).value)).toContain('<h1>factory-gateway</h1>');
+    expect(String((await debug.waitFor(from(example.connectUse.page))).value)).toContain('<h1>factory-gateway web UI</h1>');
     const disconnected = (await debug.waitFor(from(example.connectUse.disconnected))).value as Json;
     expect(disconnected).toEqual({ id: connection.id, serviceId: '80:00:00:00:01:00:00:03', disconnected: true });
+    expect((await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id)).not.toContain(connection.id);
+  }, ENGINE_TEST_TIMEOUT_MS);
+
+  it("reads the device's SSH banner through the proxy with core tcp request, and disconnects (example 5)", async () => {
+    await inject(runtime, example.tcp.inject);
+    const connection = (await debug.waitFor(from(probeIdFor(example.tcp.connect)))).value as Json;
+    expect(connection).toMatchObject({ serviceId: '80:00:00:00:01:00:00:02', reverseProxy: false, accessMode: 'latching' });
+    expect(String((await debug.waitFor(from(example.tcp.banner))).value)).toMatch(/^SSH-2\.0-OpenSSH_9\.2p1 Debian\S*\r\n$/);
+    const disconnected = (await debug.waitFor(from(example.tcp.disconnected))).value as Json;
+    expect(disconnected).toEqual({ id: connection.id, serviceId: '80:00:00:00:01:00:00:02', disconnected: true });
+    expect((await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id)).not.toContain(connection.id);
   }, ENGINE_TEST_TIMEOUT_MS);
 
   it('lists every device as one array, and online devices one message each (example 2)', async () => {

@@ -5,6 +5,7 @@
 import { inspect } from 'node:util';
 import { createRemoteItClient, type RemoteItAuth, type RemoteItClient, type RemoteItClientOptions } from '../../client';
 import { createAxiosTransport } from '../../client/transport/axios';
+import { forgetSharedTokens } from '../../client/token-cache';
 import { loadSeedFile, DEMO_SEED_PATH, type Seed } from '../../emulator';
 import { expireTokens, injectFault, readRequestLog, resetEmulator, setClock } from '../support/emulator-control';
 import { failureOf, GRAPHQL_PATH, noWait, obtainToken, quickRetry, SSH, startDemo, UNKNOWN_SERVICE, type Demo } from './client-fixtures';
@@ -88,9 +89,12 @@ describe('no secret leaks from failures', () => {
       { kind: 'malformed' as const }, { kind: 'drop' as const, times: 3 }, { kind: 'status' as const, status: 403 },
     ];
     for (const fault of faults) {
+      // Each client logs in afresh, so with a password the fault meets the login, not a renewal after a cached token.
+      forgetSharedTokens();
       await injectFault(demo.emulator.url, { path, ...fault });
       expectNoSecret(renderings(await failureOf(client(auth).connect(SSH))));
     }
+    forgetSharedTokens();
     await injectFault(demo.emulator.url, { path, kind: 'delay', delayMs: 1000 });
     expectNoSecret(renderings(await failureOf(client(auth, { timeoutMs: 50 }).connect(SSH))));
     // The delayed connect still lands (and opens a connection) after the client gave up: let it, before the next test.

@@ -56,6 +56,30 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
     await expect(client.findService('SSH')).rejects.toThrow(RemoteItValidationError);
   });
 
+  it('not-found errors say what exists nearest: the device with its services, or the closest device names', async () => {
+    const messageOf = async (promise: Promise<unknown>): Promise<string> => {
+      const error = await failureOf(promise);
+      expect(error).toBeInstanceOf(RemoteItNotFoundError);
+      return (error as Error).message;
+    };
+    expect(await messageOf(client.findService('factory-gateway/Telnet'))).toBe(
+      'No service "factory-gateway/Telnet" (device name/service name) in this remote.it account. '
+      + 'Device "factory-gateway" exists, but has no service "Telnet"; its services: "Postgres", "SSH", "Web UI".',
+    );
+    expect(await messageOf(client.findService('factory-gatway/SSH'))).toBe(
+      'No service "factory-gatway/SSH" (device name/service name) in this remote.it account. '
+      + 'No device is named "factory-gatway". Closest device names: "factory-gateway".',
+    );
+    expect(await messageOf(client.findService('printer/SSH'))).toBe(
+      'No service "printer/SSH" (device name/service name) in this remote.it account. '
+      + 'No device is named "printer". No device has a similar name (5 devices in the account).',
+    );
+    expect(await messageOf(client.getDevice('office-dekstop'))).toBe(
+      'No device named "office-dekstop" in this remote.it account. Closest device names: "office-desktop".',
+    );
+    expect(await messageOf(client.getDevice('camera'))).toMatch(/Closest device names: "camera-nvr"\.$/);
+  });
+
   it('searchServices pages "device / service" choices with an opaque cursor', async () => {
     const page = await client.searchServices({ filter: 'desk' });
     expect(page.items.map((c) => c.name)).toEqual(['office-desktop / RDP', 'office-desktop / VNC']);

@@ -40,6 +40,14 @@ describe('GraphQL cost limit', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 
+  it('refuses a costly query text every time, not only before the document cache has seen it', async () => {
+    const query = deepQuery(12);
+    const answers = [await graphql(query), await graphql(query), await graphql(query)];
+    expect(answers.map(({ status, body }) => [status, body.errors?.[0]?.message])).toEqual(
+      Array.from({ length: 3 }, () => [400, 'Query is too deep: more than 10 levels.']),
+    );
+  });
+
   it('still runs the queries the client sends', async () => {
     const { status, body } = await graphql('query Sessions { login { sessions { id timestamp target { id name } endpoint { proxy } } } }');
     expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });

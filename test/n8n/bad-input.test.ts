@@ -114,8 +114,8 @@ const cases: Array<[string, Case]> = [
 	// Connect › Options
 	['Proxy Type: unknown', connectOption('proxyType', 'tunnel', /^Proxy Type: proxyType must be one of: auto, port, reverse/)],
 	['Proxy Type: a number', connectOption('proxyType', 5, /^Proxy Type: proxyType must be one of/)],
-	['Parallel Requests: 0', connectOption('parallelRequests', 0, /^Parallel Requests: must be a whole number from 1 to 50, not "0"/)],
-	['Parallel Requests: 51', connectOption('parallelRequests', 51, /^Parallel Requests: must be a whole number from 1 to 50/)],
+	['Parallel Requests: 0', connectOption('parallelRequests', 0, /^Parallel Requests: must be a whole number from 1 to 100, not "0"/)],
+	['Parallel Requests: 101', connectOption('parallelRequests', 101, /^Parallel Requests: must be a whole number from 1 to 100/)],
 	['Parallel Requests: 1.5', connectOption('parallelRequests', 1.5, /^Parallel Requests: must be a whole number/)],
 	['Parallel Requests: words', connectOption('parallelRequests', 'five', /^Parallel Requests: must be a whole number/)],
 	['Timeout: 0', connectOption('timeout', 0, /^Timeout: must be a whole number of milliseconds from 1 to 600000, not "0"/)],

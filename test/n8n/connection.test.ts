@@ -37,6 +37,17 @@ describe('Connection › Connect', () => {
 		expect(live.map((c) => c.id.toUpperCase())).toContain(String(item.json.id).toUpperCase());
 	});
 
+	it.each([
+		['a service the device lacks', 'factory-gateway/Telnet', 'Device "factory-gateway" exists, but has no service "Telnet"; its services: "Postgres", "SSH", "Web UI".'],
+		['a misspelt device', 'factory-gatway/SSH', 'No device is named "factory-gatway". Closest device names: "factory-gateway".'],
+	])('says, for %s By Name, what exists nearest', async (_case, name, nearest) => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			nodes: [{ name: 'Connect', parameters: connectParameters(byName(name)) }],
+		});
+		expect(result.error()?.message).toBe(`No service "${name}" (device name/service name) in this remote.it account. ${nearest}`);
+	});
+
 	it('opens a public proxy', async () => {
 		const item = await connect({ accessMode: 'public' });
 		expect(item.json).toMatchObject({ accessMode: 'public', hostIp: '0.0.0.0' });

@@ -1,7 +1,8 @@
-import { Workflow, type INode, type INodeParameters, type INodeProperties, type INodePropertyOptions, type INodeTypes } from 'n8n-workflow';
+import { NodeHelpers, Workflow, type INode, type INodeParameters, type INodeProperties, type INodePropertyOptions, type INodeTypes } from 'n8n-workflow';
 
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
 import { RemoteItApi } from '../../credentials/RemoteItApi.credentials';
+import { RemoteItTrigger } from '../../nodes/RemoteItTrigger/RemoteItTrigger.node';
 
 const { description } = new RemoteIt();
 
@@ -49,25 +50,70 @@ describe('node description', () => {
 			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 			return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
 		};
-		const service = { __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:02', cachedResultName: 'factory-gateway / SSH' };
-		expect(subtitleOf({ resource: 'connection', operation: 'connect', service })).toBe('connect: 80:00:00:00:01:00:00:02');
+		const picked = (cachedResultName: string) => ({ __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:02', cachedResultName });
+		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: picked('factory-gateway / SSH') }))
+			.toBe('factory-gateway / SSH');
+		// The picker marks offline services; the canvas keeps the name only (the state changes, the name does not).
+		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: picked('camera-nvr / RTSP (offline)') }))
+			.toBe('camera-nvr / RTSP');
+		// A locator switched to By ID keeps no picked name in view: the id typed is what runs.
+		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: { ...picked('factory-gateway / SSH'), mode: 'id' } }))
+			.toBe('80:00:00:00:01:00:00:02');
+		expect(subtitleOf({ resource: 'device', operation: 'get', device: { __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:01', cachedResultName: 'factory-gateway' } }))
+			.toBe('factory-gateway');
 		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: { __rl: true, mode: 'name', value: 'camera-nvr/SSH' } }))
-			.toBe('connect: camera-nvr/SSH');
+			.toBe('camera-nvr/SSH');
 		expect(subtitleOf({ resource: 'device', operation: 'get', device: { __rl: true, mode: 'id', value: '80:00:00:00:01:00:00:01' } }))
-			.toBe('get: 80:00:00:00:01:00:00:01');
+			.toBe('80:00:00:00:01:00:00:01');
 		expect(subtitleOf({ resource: 'connection', operation: 'disconnect' })).toBe('disconnect: connection');
 	});
 
-	it('validates By ID against the 8-octet id pattern', () => {
-		const service = description.properties.find((p) => p.name === 'service');
-		const byId = service?.modes?.find((m) => m.name === 'id');
-		const rule = byId?.validation?.[0] as unknown as { properties: { regex: string } };
-		const regex = new RegExp(rule.properties.regex);
-		expect(regex.test('80:00:00:00:01:00:00:02')).toBe(true);
-		expect(regex.test(' 80:00:00:00:01:00:0a:ff ')).toBe(true);
-		expect(regex.test('80:00:00:00:01:00:00')).toBe(false);
-		expect(regex.test('factory-gateway/SSH')).toBe(false);
-		expect(service?.modes?.map((m) => m.name)).toEqual(['list', 'id', 'name']);
+	describe('the editor\'s messages for a fixed Service or Device value (n8n\'s own parameter check)', () => {
+		const issuesOf = (parameters: INodeParameters): string[] => {
+			const node: INode = { id: '1', name: 'remote.it', type: 'CUSTOM.remoteIt', typeVersion: 1, position: [0, 0], parameters };
+			const issues = NodeHelpers.getNodeParametersIssues(description.properties, node, description);
+			return Object.values(issues?.parameters ?? {}).flat();
+		};
+		const connect = (mode: string, value: string) => issuesOf({ resource: 'connection', operation: 'connect', service: { __rl: true, mode, value } });
+		const getDevice = (mode: string, value: string) => issuesOf({ resource: 'device', operation: 'get', device: { __rl: true, mode, value } });
+
+		it.each([
+			['list', '80:00:00:00:01:00:00:02'],
+			['id', '80:00:00:00:01:00:00:02'],
+			['id', ' 80:00:00:00:01:00:0a:ff '],
+			['name', 'factory-gateway/SSH'],
+			['name', 'office-desktop / RDP'],
+			['id', '={{ $json.serviceId }}'],
+		])('accepts %s "%s"', (mode, value) => {
+			expect(connect(mode, value)).toEqual([]);
+		});
+
+		it.each(['list', 'id', 'name'])('names an empty %s value once, as n8n says it for every required field', (mode) => {
+			expect(connect(mode, '')).toEqual(['Parameter "Service" is required.']);
+			expect(getDevice(mode, '')).toEqual(['Parameter "Device" is required.']);
+		});
+
+		it.each(['80:00:00:00:01', 'factory-gateway/SSH', '80-00-00-00-01-00-00-02'])('says what an ID looks like for "%s"', (value) => {
+			expect(connect('id', value)).toEqual([
+				'Not a remote.it service ID: expected 8 hex octets separated by colons, like 80:00:00:00:01:00:00:02',
+			]);
+			expect(getDevice('id', value)).toEqual([
+				'Not a remote.it device ID: expected 8 hex octets separated by colons, like 80:00:00:00:01:00:00:01',
+			]);
+		});
+
+		it.each(['factory-gateway', 'factory-gateway/', '/SSH', ' / '])('says what a service name looks like for "%s"', (value) => {
+			expect(connect('name', value)).toEqual(['Expected the device name, a slash, then the service name, like factory-gateway/SSH']);
+		});
+
+		it('takes any device name', () => {
+			expect(getDevice('name', 'factory-gateway')).toEqual([]);
+		});
+
+		it('offers labels that fit n8n\'s 92 px mode selector', () => {
+			const service = description.properties.find((p) => p.name === 'service');
+			expect(service?.modes?.map((m) => [m.name, m.displayName])).toEqual([['list', 'From List'], ['id', 'By ID'], ['name', 'Name']]);
+		});
 	});
 
 	it('defaults Disconnect to the fields Connect outputs', () => {
@@ -84,6 +130,44 @@ describe('node description', () => {
 			const timeout = (options?.options as Array<{ name: string; default: unknown }> | undefined)?.find((o) => o.name === 'timeout');
 			expect({ operation, default: timeout?.default }).toEqual({ operation, default: 30000 });
 		}
+	});
+});
+
+describe('node panel texts', () => {
+	const trigger = new RemoteItTrigger().description;
+
+	it('labels each Trigger event as a sentence (n8n uses `action`, else "On " + the lower-cased name)', () => {
+		const event = trigger.properties.find((p) => p.name === 'event');
+		expect((event?.options as INodePropertyOptions[]).map((o) => o.action)).toEqual([
+			'When a device goes offline',
+			'When a device comes online',
+			'When a device goes offline or comes online',
+			'When a connection is opened',
+		]);
+	});
+
+	it('subtitles the Trigger on the canvas with the event chosen, in words', () => {
+		const nodeTypes = {
+			getByName: () => new RemoteItTrigger(),
+			getByNameAndVersion: () => new RemoteItTrigger(),
+			getKnownTypes: () => ({}),
+		} as unknown as INodeTypes;
+		const subtitleOf = (event: string): unknown => {
+			const node: INode = { id: '1', name: 'T', type: 'CUSTOM.remoteItTrigger', typeVersion: 1, position: [0, 0], parameters: { event } };
+			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+			return workflow.expression.getSimpleParameterValue(node, trigger.subtitle, 'internal', {});
+		};
+		expect(['deviceOffline', 'deviceOnline', 'deviceStateChanged', 'connectionOpened'].map(subtitleOf)).toEqual([
+			'device went offline', 'device came online', 'device offline or online', 'connection opened',
+		]);
+	});
+
+	it('gives the merged remote.it entry, which n8n describes with the Trigger\'s text, the node\'s own description first', () => {
+		// n8n merges "<name>Trigger" into "<name>" when both exist, and then shows the Trigger's description.
+		expect(trigger.name.replace('Trigger', '')).toBe(description.name);
+		expect(trigger.description.startsWith(`${description.description}; `)).toBe(true);
+		expect(trigger.description).toMatch(/start a workflow when a device goes offline or comes online, or a connection is opened$/);
+		expect(description.description).not.toMatch(/workflow|offline/);
 	});
 });
 

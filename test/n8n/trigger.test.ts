@@ -107,7 +107,7 @@ describe('remote.it Trigger › other events', () => {
 		]);
 	});
 
-	it('Device State Changed (Any) emits both directions in order', async () => {
+	it('Device Went Offline or Came Online emits both directions in order', async () => {
 		const active = activateTrigger(passwordCredentials(emulator), { event: 'deviceStateChanged' });
 		await active.poll();
 		await setOnline(emulator.url, GATEWAY, false);

@@ -124,7 +124,7 @@ describe('editor html', () => {
 
   it('declares the same credentials in the editor as in the runtime', () => {
     expect(definitionOf('remoteit-config').credentials).toEqual({
-      accessKeyId: { type: 'password' }, secretAccessKey: { type: 'password' }, developerKey: { type: 'password' },
+      accessKeyId: { type: 'text' }, secretAccessKey: { type: 'password' }, developerKey: { type: 'password' },
       username: { type: 'text' }, password: { type: 'password' }, token: { type: 'password' },
     });
   });

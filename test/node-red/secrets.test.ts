@@ -106,10 +106,10 @@ describe('secrets in the Node-RED nodes', () => {
     expect((await output).payload).toMatchObject({ serviceId: SSH });
   });
 
-  it('declares every secret and the access key id as password credentials, so the editor never gets them back', async () => {
+  it('declares every secret as a password credential, so the editor never gets it back; the access key ID is text, shown in the dialog', async () => {
     await loadFlow([], {});
     expect(helper._redNodes.getCredentialDefinition('remoteit-config')).toEqual({
-      accessKeyId: { type: 'password' },
+      accessKeyId: { type: 'text' },
       secretAccessKey: { type: 'password' },
       developerKey: { type: 'password' },
       username: { type: 'text' },

@@ -2,9 +2,10 @@
  * Typed helpers for the emulator's control API (/_emulator/, see emulator/README.md), so every test
  * suite drives the emulator the same way. Each takes the emulator's base url (startEmulator().url).
  */
-import type { FaultSpec, RequestLogEntry, Seed } from '../../emulator';
+import type { FaultSpec, RequestLogEntry, Seed, TrafficSnapshot } from '../../emulator';
+import { forgetSharedTokens } from '../../client/token-cache';
 
-export type { FaultSpec, RequestLogEntry };
+export type { FaultSpec, RequestLogEntry, TrafficSnapshot };
 
 export interface EmulatorConnection {
   id: string;
@@ -33,9 +34,13 @@ async function control<T>(url: string, method: string, path: string, body?: unkn
   return JSON.parse(text) as T;
 }
 
-/** Back to the seed: devices, connections, tokens, clock, faults, latency, request log. */
+/**
+ * Back to the seed: devices, connections, tokens, clock, faults, latency, request log. The emulator forgets the
+ * tokens it issued, so this process's clients forget them too (they would be refused and renewed).
+ */
 export async function resetEmulator(url: string): Promise<void> {
   await control(url, 'POST', 'reset');
+  forgetSharedTokens();
 }
 
 /** Sets a device (all its services) or one service online or offline. */
@@ -90,6 +95,20 @@ export async function listEmulatorConnections(url: string): Promise<EmulatorConn
 /** Invalidates every session token issued so far (the next token call sees "missing api token"). */
 export async function expireTokens(url: string): Promise<number> {
   return (await control<{ expired: number }>(url, 'POST', 'tokens/expire')).expired;
+}
+
+/** New TCP connections and TLS handshakes of API requests, requests, peak in flight and 429s since the last clear. */
+export async function readTraffic(url: string): Promise<TrafficSnapshot> {
+  return (await control<{ traffic: TrafficSnapshot }>(url, 'GET', 'traffic')).traffic;
+}
+
+export async function clearTraffic(url: string): Promise<void> {
+  await control(url, 'DELETE', 'traffic');
+}
+
+/** Holds every account to `perSecond` API requests a second (429 + Retry-After beyond it); 0 lifts the limit. */
+export async function setRateLimit(url: string, perSecond: number): Promise<void> {
+  await control(url, 'POST', 'rate-limit', { perSecond });
 }
 
 export interface SeedAccount {

@@ -17,7 +17,14 @@ export const demoWorkflowIds = {
   deviceInventory: 'remoteItDemo0002',
   webhookConnect: 'remoteItDemo0003',
   customGraphqlCall: 'remoteItDemo0004',
+  deviceOfflineTrigger: 'remoteItDemo0005',
+  takeDeviceOffline: 'remoteItDemo0006',
+  sshIntoDevice: 'remoteItDemo0007',
+  queryDatabase: 'remoteItDemo0008',
 } as const;
+
+/** The device the Trigger demo takes offline: one no other demo connects to. */
+export const TRIGGER_DEMO_DEVICE = { id: '80:00:00:00:01:00:00:40', name: 'lab-raspberrypi' } as const;
 
 export interface WorkflowJson {
   id: string;

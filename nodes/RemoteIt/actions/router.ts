@@ -4,6 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RemoteItClient } from '../../../client/core';
 import { TIMEOUT_ADVICE, createClientForExecution } from '../transport';
 import { mapWithConcurrency } from './concurrency';
+import { readParallelRequests } from './descriptions/parallel';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
 import { toNodeError } from './errors';
@@ -12,7 +13,6 @@ import { withServiceLookupCache } from './lookupCache';
 
 interface Operation {
 	execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject | IDataObject[]>;
-	parallelRequests?(this: IExecuteFunctions): number;
 	/** Client fields named as this operation's parameters are, where they differ from the usual names. */
 	parameterNames?: Record<string, string>;
 }
@@ -23,8 +23,9 @@ const resources: Record<string, Record<string, Operation>> = {
 };
 
 /**
- * The one per-item loop. One client serves the whole execution, so a password login and its token are shared by
- * every item; items run with the operation's concurrency bound, and output keeps input order with `pairedItem`.
+ * The one per-item loop, the same for every operation. One client serves the whole execution; items run up to
+ * Parallel Requests at a time, and the client holds its requests to the same bound, narrowed while remote.it
+ * answers 429. Output keeps input order with `pairedItem`.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
@@ -33,9 +34,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
 	}
+	const concurrency = readParallelRequests(this);
 	const timeout = { ms: readTimeout(this), advice: TIMEOUT_ADVICE };
-	const client = withServiceLookupCache(await createClientForExecution(this, timeout));
-	const concurrency = operation.parallelRequests?.call(this) ?? 1;
+	const client = withServiceLookupCache(await createClientForExecution(this, { timeout, concurrency }));
 	const perItem = await mapWithConcurrency(this.getInputData().length, concurrency, async (itemIndex) =>
 		await runItem(this, operation, client, itemIndex),
 	);

@@ -1,4 +1,5 @@
 import type {
+	IAdditionalCredentialOptions,
 	ICredentialDataDecryptedObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
@@ -30,7 +31,8 @@ type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions
  * redirects are not followed (they would carry the credentials elsewhere), and every HTTP status comes back as a
  * response: the client decides what a 401 or a `status:"false"` means.
  */
-export function createN8nSend(context: RequestContext, timeoutMs = REQUEST_TIMEOUT_MS): SendRequest {
+export function createN8nSend(context: RequestContext, credentials?: ICredentialDataDecryptedObject, timeoutMs = REQUEST_TIMEOUT_MS): SendRequest {
+	const decrypted = credentials ? decryptedOnce(context, credentials) : undefined;
 	return async (request: HttpRequest): Promise<HttpResponse> => {
 		let response: { statusCode: number; headers?: unknown; body?: unknown };
 		try {
@@ -46,7 +48,7 @@ export function createN8nSend(context: RequestContext, timeoutMs = REQUEST_TIMEO
 				disableFollowRedirect: true,
 				// n8n's own socket timeout matches the client's, so nothing lingers after the client gives up.
 				timeout: timeoutMs,
-			});
+			}, decrypted);
 		} catch (error) {
 			throw transportFailure(error);
 		}
@@ -55,25 +57,36 @@ export function createN8nSend(context: RequestContext, timeoutMs = REQUEST_TIMEO
 }
 
 /**
- * One client per execution, so a password login and its token are shared by every item (docs/remoteit-api.md §8.2).
+ * The credential as n8n decrypted it for this execution, handed to every request of the execution: without it,
+ * n8n's helper reads and decrypts the credential from its database again for each request (n8n-core
+ * request-helper-functions, httpRequestWithAuthentication), which costs more than the request itself on a fast link.
+ */
+function decryptedOnce(context: RequestContext, data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions {
+	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
+	return { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data } };
+}
+
+/**
+ * One client per execution; password tokens are shared further, by the whole process (client/token-cache.ts).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
  */
 export async function createClientForExecution(
 	context: RequestContext,
-	timeout: { ms: number; advice?: string } = { ms: REQUEST_TIMEOUT_MS },
+	{ timeout = { ms: REQUEST_TIMEOUT_MS }, concurrency }: { timeout?: { ms: number; advice?: string }; concurrency?: number } = {},
 ): Promise<RemoteItClient> {
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	try {
 		return buildRemoteItClient({
 			...clientOptionsFromCredentials(credentials),
 			authenticatedBy: 'transport',
-			send: createN8nSend(context, timeout.ms),
+			send: createN8nSend(context, credentials, timeout.ms),
 			timeoutMs: timeout.ms,
 			...(timeout.advice ? { timeoutAdvice: timeout.advice } : {}),
 			// n8n-workflow's sleep between retries; the request helper's `timeout` is the deadline (n8n forbids community
 			// nodes the global timers, and n8n-workflow 2.x no longer exports the cancellable `sleepWithAbort`).
 			sleep,
+			...(concurrency !== undefined ? { concurrency } : {}),
 			...('getInputData' in context ? { probe: createN8nProbe(context) } : {}),
 		});
 	} catch (error) {

@@ -1,11 +1,12 @@
 /**
- * What the n8n e2e suites import besides the demo: a credential with a wrong secret, and demo workflows
- * changed to fail on purpose (an offline device; the wrong credential).
+ * What the n8n e2e suites import besides the demo: a credential with a wrong secret, an SSH credential with a wrong
+ * password, and demo workflows changed to fail on purpose (an offline device; the wrong credentials).
  */
 import {
-  type CredentialJson, type WorkflowJson, DEMO_CREDENTIAL_ID, demoCredential, demoWorkflowIds, demoWorkflows,
+  type WorkflowJson, DEMO_CREDENTIAL_ID, demoCredential, demoWorkflowIds, demoWorkflows,
 } from '../../../dev/n8n/demo/demo-data';
 import type { DemoAccount } from '../../../dev/launch/demo-account';
+import { deviceCredentials } from '../../../dev/n8n/demo/device-credentials';
 
 /** A well-formed secret (40 base64 characters) that is not the account's. */
 export const WRONG_SECRET = 'V3JvbmdTZWNyZXRXcm9uZ1NlY3JldFdyb25nU2Vj';
@@ -15,6 +16,7 @@ export const e2eWorkflowIds = {
   offlineDevice: 'remoteItE2eOffl1',
   wrongCredential: 'remoteItE2eAuth1',
   foreignOrigin: 'remoteItE2eOrig1',
+  wrongSshPassword: 'remoteItE2eSsh01',
 } as const;
 
 /** Where the foreign-origin variant sends the credential: loopback, another port than the emulator's. */
@@ -24,12 +26,17 @@ export function foreignOriginUrl(apiUrl: string): string {
   return `${url.origin}/graphql/v1`;
 }
 
+/** An SSH credential like the demo's, with a password the device refuses. */
+const WRONG_SSH_CREDENTIAL = { id: 'remoteItE2eSshX1', name: 'factory-gateway SSH, wrong password' };
+
 const WRONG_CREDENTIAL_ID = 'remoteItE2eCred2';
 
-export function e2eCredentials(account: DemoAccount, apiUrl: string): CredentialJson[] {
+export function e2eCredentials(account: DemoAccount, apiUrl: string): object[] {
   const good = demoCredential(account, apiUrl);
   const wrong = { ...good, id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret', data: { ...good.data, secretAccessKey: WRONG_SECRET } };
-  return [good, wrong];
+  const [ssh] = deviceCredentials().filter((credential) => credential.type === 'sshPassword');
+  const wrongSsh = { ...ssh, ...WRONG_SSH_CREDENTIAL, data: { ...ssh.data, password: 'not-the-device-password' } };
+  return [good, wrong, ...deviceCredentials(), wrongSsh];
 }
 
 function variant(workflow: WorkflowJson, id: string, name: string, change: (node: WorkflowJson['nodes'][number]) => void): WorkflowJson {
@@ -52,7 +59,15 @@ export function e2eWorkflows(apiUrl: string): WorkflowJson[] {
   foreign.nodes.filter((node) => node.type === 'n8n-nodes-base.httpRequest').forEach((node) => {
     node.parameters.url = foreignOriginUrl(apiUrl);
   });
-  return [...demo, offline, wrongCredential, { ...foreign, id: e2eWorkflowIds.foreignOrigin, name: 'e2e: credential sent elsewhere' }];
+  const wrongSshPassword = JSON.parse(JSON.stringify(byId(demoWorkflowIds.sshIntoDevice))) as WorkflowJson;
+  wrongSshPassword.nodes.filter((node) => node.type === 'n8n-nodes-base.ssh').forEach((node) => {
+    node.credentials = { sshPassword: WRONG_SSH_CREDENTIAL };
+  });
+  return [
+    ...demo, offline, wrongCredential,
+    { ...foreign, id: e2eWorkflowIds.foreignOrigin, name: 'e2e: credential sent elsewhere' },
+    { ...wrongSshPassword, id: e2eWorkflowIds.wrongSshPassword, name: 'e2e: SSH refuses the password' },
+  ];
 }
 
 export { DEMO_CREDENTIAL_ID };

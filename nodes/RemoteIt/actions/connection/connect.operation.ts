@@ -1,15 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client/core';
+import { parallelRequestsOption } from '../descriptions/parallel';
 import { serviceLocator } from '../descriptions/service.locator';
 import { timeoutOption } from '../descriptions/timeout';
-import { parameterError } from '../errors';
 import { readLocator, readRequiredText } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['connect'] };
-
-export const DEFAULT_PARALLEL_REQUESTS = 5;
-const MAX_PARALLEL_REQUESTS = 50;
 
 export const description: INodeProperties[] = [
 	serviceLocator(
@@ -67,15 +64,7 @@ export const description: INodeProperties[] = [
 				default: false,
 				description: 'Whether to add the remote.it API answer the connection was built from under "raw"',
 			},
-			{
-				displayName: 'Parallel Requests',
-				name: 'parallelRequests',
-				type: 'number',
-				default: DEFAULT_PARALLEL_REQUESTS,
-				typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
-				description:
-					'How many items may be connecting at the same time. Output order always follows input order.',
-			},
+			parallelRequestsOption,
 			{
 				displayName: 'Proxy Type',
 				name: 'proxyType',
@@ -119,22 +108,10 @@ export const description: INodeProperties[] = [
 
 interface ConnectOptionsParameter {
 	includeRawResponse?: boolean;
-	parallelRequests?: number;
 	proxyType?: ProxyType;
 	reuseExisting?: boolean;
 	waitUntilReachable?: boolean;
 	reachableTimeout?: number;
-}
-
-/** How many items the router may run at once for this operation (read once, from the first item). */
-export function parallelRequests(this: IExecuteFunctions): number {
-	const options = this.getNodeParameter('options', 0, {}) as ConnectOptionsParameter;
-	const value: unknown = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PARALLEL_REQUESTS) {
-		const given = JSON.stringify(String(value).slice(0, 40));
-		throw parameterError(this, 'Parallel Requests', `must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, not ${given}`, 0);
-	}
-	return value;
 }
 
 export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {

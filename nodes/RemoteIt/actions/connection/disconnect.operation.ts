@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../../client/core';
-import { timeoutOnlyOptions } from '../descriptions/timeout';
+import { operationOptions } from '../descriptions/options';
 import { readRequiredText } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['disconnect'] };
@@ -28,7 +28,7 @@ export const description: INodeProperties[] = [
 			'The ID of the service the connection belongs to. The default reads the service ID that Connect put on the incoming item.',
 		displayOptions: { show },
 	},
-	timeoutOnlyOptions(show),
+	operationOptions(show),
 ];
 
 /** The fields the client checks, as this operation's parameters are named in the editor. */

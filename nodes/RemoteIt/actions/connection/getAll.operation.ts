@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { RemoteItClient } from '../../../../client/core';
 import { returnAllAndLimit } from '../descriptions/paging';
-import { timeoutOnlyOptions } from '../descriptions/timeout';
+import { operationOptions } from '../descriptions/options';
 import { readPaging } from '../parameters';
 
 const show = { resource: ['connection'], operation: ['getAll'] };
 
-export const description: INodeProperties[] = [...returnAllAndLimit(show), timeoutOnlyOptions(show)];
+export const description: INodeProperties[] = [...returnAllAndLimit(show), operationOptions(show)];
 
 export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject[]> {
 	const { returnAll, limit } = readPaging(this, itemIndex);

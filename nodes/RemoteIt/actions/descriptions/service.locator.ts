@@ -12,6 +12,11 @@ export function serviceLocator(displayOptions: IDisplayOptions, description: str
 			idPlaceholder: '80:00:00:00:01:00:00:02',
 			namePlaceholder: 'factory-gateway/SSH',
 			nameHint: 'The device name, a slash, then the service name, as shown in remote.it',
+			// Some text, a slash, some text: how the client splits "device/service" (client/lookup.ts).
+			nameRule: {
+				pattern: '.*[^/\\s].*/.*[^/\\s].*',
+				errorMessage: 'Expected the device name, a slash, then the service name, like factory-gateway/SSH',
+			},
 		},
 		displayOptions,
 		description,

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 import { REQUEST_TIMEOUT_MS } from '../../transport';
 
@@ -14,16 +14,3 @@ export const timeoutOption: INodeProperties = {
 	description:
 		'How long to wait for each remote.it request, in milliseconds, before giving up. A connect that times out is checked with remote.it, so no connection is left open.',
 };
-
-/** An Options collection holding only Timeout, for operations with no other options. */
-export function timeoutOnlyOptions(show: NonNullable<IDisplayOptions['show']>): INodeProperties {
-	return {
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: { show },
-		options: [timeoutOption],
-	};
-}

@@ -2,14 +2,14 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { normaliseServiceId, type RemoteItClient } from '../../../../client/core';
 import { deviceLocator } from '../descriptions/device.locator';
-import { timeoutOnlyOptions } from '../descriptions/timeout';
+import { operationOptions } from '../descriptions/options';
 import { readLocator } from '../parameters';
 
 const show = { resource: ['device'], operation: ['get'] };
 
 export const description: INodeProperties[] = [
 	deviceLocator({ show }, 'The device to get, with its state and services'),
-	timeoutOnlyOptions(show),
+	operationOptions(show),
 ];
 
 export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {

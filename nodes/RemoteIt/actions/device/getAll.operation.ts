@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import type { ListDevicesOptions, RemoteItClient } from '../../../../client/core';
 import { returnAllAndLimit } from '../descriptions/paging';
-import { timeoutOnlyOptions } from '../descriptions/timeout';
+import { operationOptions } from '../descriptions/options';
 import { parameterError } from '../errors';
 import { readPaging } from '../parameters';
 
@@ -39,7 +39,7 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	timeoutOnlyOptions(show),
+	operationOptions(show),
 ];
 
 /** Status as the editor offers it, and remote.it's device state for each (remoteit-api.md section 3). */

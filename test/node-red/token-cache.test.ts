@@ -1,0 +1,34 @@
+/** Password logins in Node-RED: two flows, each with its own config node for the same account, log in once. */
+import { readRequestLog, seedAccount } from '../support/emulator-control';
+import { helper, NODE_MODULES, nextMessage, nodeById, type FlowNode } from './support/flow-harness';
+import { useEmulatorWithNodeRed } from './support/emulator-fixture';
+
+const SSH = '80:00:00:00:01:00:00:02';
+const emulator = useEmulatorWithNodeRed();
+const account = seedAccount(emulator.seed);
+
+function tab(index: number): FlowNode[] {
+  const tabId = `tab-${index}`;
+  return [
+    { id: tabId, type: 'tab', label: `flow ${index}` },
+    { id: `account-${index}`, type: 'remoteit-config', name: `account ${index}`, authMethod: 'password', apiUrl: emulator.url },
+    { id: `connect-${index}`, z: tabId, type: 'remoteit-connect', account: `account-${index}`, service: 'payload',
+      serviceType: 'msg', accessMode: 'latching', hostIp: '', proxyType: 'auto', reuse: false, wires: [[`out-${index}`]] },
+    { id: `out-${index}`, z: tabId, type: 'helper' },
+  ];
+}
+
+describe('password token cache in Node-RED', () => {
+  it('two flows with the same credential make one login', async () => {
+    const credentials = { developerKey: account.developerKey, username: account.email, password: account.password };
+    await helper.load(NODE_MODULES, [...tab(1), ...tab(2)], { 'account-1': credentials, 'account-2': credentials });
+    for (const index of [1, 2, 1, 2]) {
+      const output = nextMessage(`out-${index}`);
+      nodeById(`connect-${index}`).receive({ payload: SSH });
+      expect((await output).payload).toMatchObject({ serviceId: SSH });
+    }
+    const log = await readRequestLog(emulator.url);
+    expect(log.filter((entry) => entry.path === '/apv/v27/user/login')).toHaveLength(1);
+    expect(log.filter((entry) => entry.path === '/apv/v27/device/connect')).toHaveLength(4);
+  });
+});
