@@ -10,23 +10,19 @@ import {
 } from '../support/chaos';
 import { seedAccount } from '../support/emulator-control';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { collectUnexpectedFailures } from '../support/unexpected-failures';
 
 const ITEMS = 200;
 const { seed, services } = chaosSeed(loadSeedFile(DEMO_SEED_PATH), ITEMS);
 
 let emulator: RunningEmulator;
 let proxy: FaultProxy;
-const unhandled: unknown[] = [];
-const record = (reason: unknown): void => {
-  unhandled.push(reason);
-};
+const unhandled = collectUnexpectedFailures();
 beforeAll(async () => {
-  process.on('unhandledRejection', record);
   emulator = await startEmulator({ seed });
   proxy = await startFaultProxy({ target: emulator.url, seed: 20261130, mix: CHAOS_MIX, holdMs: CHAOS_HOLD_MS, retryAfterSeconds: 1 });
 });
 afterAll(async () => {
-  process.off('unhandledRejection', record);
   await proxy.close();
   await emulator.close();
 });

@@ -10,20 +10,10 @@ import { accessKeyCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, byName, connectParameters, fromList } from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
+import { collectUnexpectedFailures } from '../support/unexpected-failures';
 
 const emulator = useEmulatorWithN8n();
-const unexpected: unknown[] = [];
-const record = (reason: unknown): void => {
-	unexpected.push(reason);
-};
-beforeAll(() => {
-	process.on('unhandledRejection', record);
-	process.on('uncaughtException', record);
-});
-afterAll(() => {
-	process.off('unhandledRejection', record);
-	process.off('uncaughtException', record);
-});
+const unexpected = collectUnexpectedFailures();
 afterEach(() => expect(unexpected).toEqual([]));
 
 /** The bad value travels in the item (`$json.value`), as an expression would bring it; `v` reads it. */

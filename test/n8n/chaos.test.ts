@@ -9,16 +9,12 @@ import { startFaultProxy } from '../support/fault-proxy';
 import { chaosOutcomes, runChaosWorkflow } from './support/chaos-workflow';
 import { accessKeyCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
+import { collectUnexpectedFailures } from '../support/unexpected-failures';
 
 const ITEMS = 200;
 const { seed, services } = chaosSeed(loadSeedFile(DEMO_SEED_PATH), ITEMS);
 const emulator = useEmulatorWithN8n({ seed });
-const unhandled: unknown[] = [];
-const record = (reason: unknown): void => {
-	unhandled.push(reason);
-};
-beforeAll(() => process.on('unhandledRejection', record));
-afterAll(() => process.off('unhandledRejection', record));
+const unhandled = collectUnexpectedFailures();
 
 it(`${ITEMS} items through Connect and Disconnect with Continue On Fail at Parallel 5: 0 lost, order kept, 0 orphaned`, async () => {
 	const proxy = await startFaultProxy({ target: emulator.url, seed: 8, mix: CHAOS_MIX, holdMs: CHAOS_HOLD_MS, retryAfterSeconds: 1 });

@@ -7,23 +7,13 @@ import type { NodeMessage } from '../../nodes/node-red/node-red-api';
 import { readRequestLog, seedAccount } from '../support/emulator-control';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 import { accessKeyCredentials, flowAround, loadFlow, nextMessage, nodeById, type FlowNode } from './support/flow-harness';
+import { collectUnexpectedFailures } from '../support/unexpected-failures';
 
 const SSH = '80:00:00:00:01:00:00:02';
 
 const emulator = useEmulatorWithNodeRed();
 const account = seedAccount(emulator.seed);
-const unexpected: unknown[] = [];
-const record = (reason: unknown): void => {
-  unexpected.push(reason);
-};
-beforeAll(() => {
-  process.on('unhandledRejection', record);
-  process.on('uncaughtException', record);
-});
-afterAll(() => {
-  process.off('unhandledRejection', record);
-  process.off('uncaughtException', record);
-});
+const unexpected = collectUnexpectedFailures();
 afterEach(() => expect(unexpected).toEqual([]));
 
 interface Case {
