@@ -1,4 +1,4 @@
-/** The seed file format (issue 2, section 3): users, their keys, their devices and services. */
+/** The seed file format (emulator/README.md): users, their keys, their devices and services. */
 
 /** remote.it's two-factor refusal codes for /user/login (docs/remoteit-api.md §1). */
 export type MfaCode = 'SMS_MFA' | 'SOFTWARE_TOKEN_MFA' | 'MFA_SETUP';

@@ -1,4 +1,4 @@
-/** The test-only control API under /_emulator/ (issue 2, section 3); served to loopback callers only. */
+/** The test-only control API under /_emulator/ (emulator/README.md); served to loopback callers only. */
 import { parseFaultSpec } from '../faults';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { jsonResponse } from '../http-types';

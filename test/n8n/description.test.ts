@@ -14,7 +14,7 @@ function operations(resource: string): INodePropertyOptions[] {
 }
 
 describe('node description', () => {
-	it('offers the operations of issue 3, named as the node picker shows them', () => {
+	it('offers Connect, Disconnect and Get Many connections, Get and Get Many devices, named as the node picker shows them', () => {
 		expect(operations('connection').map((o) => [o.name, o.action])).toEqual([
 			['Connect', 'Connect to a service'],
 			['Disconnect', 'Disconnect from a service'],
