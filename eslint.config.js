@@ -4,25 +4,39 @@ const tseslint = require('typescript-eslint');
 // n8n's community-node rules are not repeated here: `n8n-node lint` (current rules, n8n's own config) checks the n8n
 // sources, and n8n's package scanner the sources and the tarball (dev/n8n-tools, test/e2e/n8n-verification.test.ts).
 module.exports = tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'dev/*/node_modules/**', 'coverage/**', 'artifacts/**'] },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
-  {
-    files: ['**/*.js', '**/*.mjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
-    rules: { '@typescript-eslint/no-require-imports': 'off' },
-  },
-  {
-    files: ['**/*.mjs'],
-    languageOptions: { sourceType: 'module' },
-  },
-  {
-    files: ['client/**/*.ts'],
-    rules: { '@typescript-eslint/no-explicit-any': 'error' },
-  },
-  {
-    rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-    },
-  },
+	{
+		ignores: ['dist/**', 'node_modules/**', 'dev/*/node_modules/**', 'coverage/**', 'artifacts/**'],
+	},
+	js.configs.recommended,
+	...tseslint.configs.recommended,
+	{
+		files: ['**/*.js', '**/*.mjs'],
+		languageOptions: {
+			sourceType: 'commonjs',
+			globals: {
+				require: 'readonly',
+				module: 'writable',
+				__dirname: 'readonly',
+				process: 'readonly',
+				console: 'readonly',
+			},
+		},
+		rules: { '@typescript-eslint/no-require-imports': 'off' },
+	},
+	{
+		files: ['**/*.mjs'],
+		languageOptions: { sourceType: 'module' },
+	},
+	{
+		files: ['client/**/*.ts'],
+		rules: { '@typescript-eslint/no-explicit-any': 'error' },
+	},
+	{
+		rules: {
+			'@typescript-eslint/no-unused-vars': [
+				'error',
+				{ argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+			],
+		},
+	},
 );

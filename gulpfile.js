@@ -1,4 +1,11 @@
-const { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } = require('node:fs');
+const {
+	existsSync,
+	mkdirSync,
+	readFileSync,
+	readdirSync,
+	rmSync,
+	writeFileSync,
+} = require('node:fs');
 const { execFileSync } = require('node:child_process');
 const { dirname, join, relative } = require('node:path');
 const { src, dest, parallel, series } = require('gulp');
@@ -16,129 +23,163 @@ const root = __dirname;
 const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const packagesDir = join(root, 'dist', 'packages');
 const DOCUMENTS = ['README.md', 'LICENSE', 'CHANGELOG.md'];
-const NODE_RED_NODES = ['remoteit-config', 'remoteit-connect', 'remoteit-disconnect', 'remoteit-devices'];
+const NODE_RED_NODES = [
+	'remoteit-config',
+	'remoteit-connect',
+	'remoteit-disconnect',
+	'remoteit-devices',
+];
 /** The oldest Node-RED the e2e tests run (dev/node-red); 5.x (dev/node-red-5) is tested too. */
-const testedNodeRed = JSON.parse(readFileSync(join(root, 'dev', 'node-red', 'package.json'), 'utf8')).dependencies['node-red'];
+const testedNodeRed = JSON.parse(
+	readFileSync(join(root, 'dev', 'node-red', 'package.json'), 'utf8'),
+).dependencies['node-red'];
 
 function copyIcons() {
-  return src('icons/*.svg').pipe(dest('dist/icons'));
+	return src('icons/*.svg').pipe(dest('dist/icons'));
 }
 
 function copyN8nNodeAssets() {
-  return src(['nodes/**/*.{svg,png,json}', '!nodes/node-red/**'], { encoding: false }).pipe(dest('dist/nodes'));
+	return src(['nodes/**/*.{svg,png,json}', '!nodes/node-red/**'], { encoding: false }).pipe(
+		dest('dist/nodes'),
+	);
 }
 
 function copyNodeRedAssets() {
-  return src(['nodes/node-red/**/*.{html,json,svg,png}'], { encoding: false }).pipe(dest('dist/nodes/node-red'));
+	return src(['nodes/node-red/**/*.{html,json,svg,png}'], { encoding: false }).pipe(
+		dest('dist/nodes/node-red'),
+	);
 }
 
 const RELATIVE_REQUIRE = /require\((["'])(\.{1,2}\/[^"']+)\1\)/g;
 
 /** The compiled files `entries` load, following relative requires (what the engine loads, and only that). */
 function requireClosure(entries) {
-  const seen = new Set();
-  const visit = (file) => {
-    if (seen.has(file)) return;
-    if (!existsSync(file)) throw new Error(`${relative(root, file)} is required but was not compiled`);
-    seen.add(file);
-    for (const [, , target] of readFileSync(file, 'utf8').matchAll(RELATIVE_REQUIRE)) {
-      const base = join(dirname(file), target);
-      visit(existsSync(`${base}.js`) ? `${base}.js` : join(base, 'index.js'));
-    }
-  };
-  entries.forEach((entry) => visit(join(root, entry)));
-  return [...seen].map((file) => relative(root, file)).sort();
+	const seen = new Set();
+	const visit = (file) => {
+		if (seen.has(file)) return;
+		if (!existsSync(file))
+			throw new Error(`${relative(root, file)} is required but was not compiled`);
+		seen.add(file);
+		for (const [, , target] of readFileSync(file, 'utf8').matchAll(RELATIVE_REQUIRE)) {
+			const base = join(dirname(file), target);
+			visit(existsSync(`${base}.js`) ? `${base}.js` : join(base, 'index.js'));
+		}
+	};
+	entries.forEach((entry) => visit(join(root, entry)));
+	return [...seen].map((file) => relative(root, file)).sort();
 }
 
 function filesUnder(folder, pattern) {
-  const base = join(root, folder);
-  if (!existsSync(base)) return [];
-  return readdirSync(base, { recursive: true })
-    .map((entry) => join(folder, String(entry)))
-    .filter((file) => pattern.test(file))
-    .sort();
+	const base = join(root, folder);
+	if (!existsSync(base)) return [];
+	return readdirSync(base, { recursive: true })
+		.map((entry) => join(folder, String(entry)))
+		.filter((file) => pattern.test(file))
+		.sort();
 }
 
 /** Compiled JavaScript without its source-map comment; other files as they are. */
 function copyInto(packageDir, file, target = file) {
-  const destination = join(packageDir, target);
-  mkdirSync(dirname(destination), { recursive: true });
-  const content = readFileSync(join(root, file));
-  writeFileSync(destination, file.endsWith('.js') ? content.toString('utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n') : content);
+	const destination = join(packageDir, target);
+	mkdirSync(dirname(destination), { recursive: true });
+	const content = readFileSync(join(root, file));
+	writeFileSync(
+		destination,
+		file.endsWith('.js')
+			? content.toString('utf8').replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')
+			: content,
+	);
 }
 
 /** The fields both published manifests take from the repository's package.json. */
 function sharedManifest() {
-  const { version, license, author, repository, homepage, bugs, engines } = rootManifest;
-  return { version, license, author, repository, homepage, bugs, engines };
+	const { version, license, author, repository, homepage, bugs, engines } = rootManifest;
+	return { version, license, author, repository, homepage, bugs, engines };
 }
 
 function writePackage(name, manifest, files) {
-  const packageDir = join(packagesDir, name);
-  rmSync(packageDir, { recursive: true, force: true });
-  files.forEach((file) => copyInto(packageDir, file));
-  DOCUMENTS.forEach((file) => copyInto(packageDir, file));
-  writeFileSync(join(packageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+	const packageDir = join(packagesDir, name);
+	rmSync(packageDir, { recursive: true, force: true });
+	files.forEach((file) => copyInto(packageDir, file));
+	DOCUMENTS.forEach((file) => copyInto(packageDir, file));
+	writeFileSync(join(packageDir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 function assembleN8nPackage(done) {
-  const { n8n } = rootManifest;
-  const files = [
-    ...requireClosure([...n8n.nodes, ...n8n.credentials]),
-    ...filesUnder('dist/nodes', /\.node\.json$/).filter((file) => !file.includes('node-red')),
-    ...filesUnder('dist/icons', /\.svg$/),
-  ];
-  const forbidden = files.filter((file) => /client\/(index|timers|transport\/axios)\.js$/.test(file));
-  if (forbidden.length > 0) throw new Error(`the n8n package must not load ${forbidden.join(', ')}`);
-  writePackage('n8n-nodes-remoteit', {
-    name: 'n8n-nodes-remoteit',
-    ...sharedManifest(),
-    description: 'remote.it for n8n: open a proxy connection to a device behind NAT, use it, close it; list devices; trigger on device events.',
-    keywords: ['n8n-community-node-package', 'n8n', 'remote.it', 'remoteit', 'proxy', 'iot'],
-    files: ['dist', 'CHANGELOG.md'],
-    n8n,
-    peerDependencies: rootManifest.peerDependencies,
-  }, files);
-  done();
+	const { n8n } = rootManifest;
+	const files = [
+		...requireClosure([...n8n.nodes, ...n8n.credentials]),
+		...filesUnder('dist/nodes', /\.node\.json$/).filter((file) => !file.includes('node-red')),
+		...filesUnder('dist/icons', /\.svg$/),
+	];
+	const forbidden = files.filter((file) =>
+		/client\/(index|timers|transport\/axios)\.js$/.test(file),
+	);
+	if (forbidden.length > 0)
+		throw new Error(`the n8n package must not load ${forbidden.join(', ')}`);
+	writePackage(
+		'n8n-nodes-remoteit',
+		{
+			name: 'n8n-nodes-remoteit',
+			...sharedManifest(),
+			description:
+				'remote.it for n8n: open a proxy connection to a device behind NAT, use it, close it; list devices; trigger on device events.',
+			keywords: ['n8n-community-node-package', 'n8n', 'remote.it', 'remoteit', 'proxy', 'iot'],
+			files: ['dist', 'CHANGELOG.md'],
+			n8n,
+			peerDependencies: rootManifest.peerDependencies,
+		},
+		files,
+	);
+	done();
 }
 
 function assembleNodeRedPackage(done) {
-  const nodeFiles = NODE_RED_NODES.map((name) => `dist/nodes/node-red/${name}.js`);
-  const files = [
-    ...requireClosure([...nodeFiles, 'dist/client/index.js']),
-    ...filesUnder('dist/nodes/node-red', /\.(html|svg|png)$|locales\/.+\.json$/),
-  ];
-  const packageDir = join(packagesDir, 'node-red-contrib-remoteit');
-  writePackage('node-red-contrib-remoteit', {
-    name: 'node-red-contrib-remoteit',
-    ...sharedManifest(),
-    description: 'remote.it for Node-RED: open a proxy connection to a device behind NAT, use it, close it; list devices.',
-    keywords: ['node-red', 'remote.it', 'remoteit', 'proxy', 'iot'],
-    main: 'dist/client/index.js',
-    files: ['dist', 'examples', 'CHANGELOG.md'],
-    'node-red': {
-      version: `>=${testedNodeRed}`,
-      nodes: Object.fromEntries(NODE_RED_NODES.map((name, index) => [name, nodeFiles[index]])),
-    },
-    dependencies: { axios: rootManifest.devDependencies.axios },
-  }, files);
-  filesUnder('examples', /\.json$/).forEach((file) => copyInto(packageDir, file));
-  done();
+	const nodeFiles = NODE_RED_NODES.map((name) => `dist/nodes/node-red/${name}.js`);
+	const files = [
+		...requireClosure([...nodeFiles, 'dist/client/index.js']),
+		...filesUnder('dist/nodes/node-red', /\.(html|svg|png)$|locales\/.+\.json$/),
+	];
+	const packageDir = join(packagesDir, 'node-red-contrib-remoteit');
+	writePackage(
+		'node-red-contrib-remoteit',
+		{
+			name: 'node-red-contrib-remoteit',
+			...sharedManifest(),
+			description:
+				'remote.it for Node-RED: open a proxy connection to a device behind NAT, use it, close it; list devices.',
+			keywords: ['node-red', 'remote.it', 'remoteit', 'proxy', 'iot'],
+			main: 'dist/client/index.js',
+			files: ['dist', 'examples', 'CHANGELOG.md'],
+			'node-red': {
+				version: `>=${testedNodeRed}`,
+				nodes: Object.fromEntries(NODE_RED_NODES.map((name, index) => [name, nodeFiles[index]])),
+			},
+			dependencies: { axios: rootManifest.devDependencies.axios },
+		},
+		files,
+	);
+	filesUnder('examples', /\.json$/).forEach((file) => copyInto(packageDir, file));
+	done();
 }
 
 /** `npm run pack`: exactly the two tarballs in artifacts/ (older ones removed). */
 function pack(done) {
-  const artifacts = join(root, 'artifacts');
-  rmSync(artifacts, { recursive: true, force: true });
-  mkdirSync(artifacts);
-  for (const name of ['n8n-nodes-remoteit', 'node-red-contrib-remoteit']) {
-    execFileSync('npm', ['pack', '--silent', '--pack-destination', artifacts, join(packagesDir, name)], { stdio: ['ignore', 'inherit', 'inherit'] });
-  }
-  done();
+	const artifacts = join(root, 'artifacts');
+	rmSync(artifacts, { recursive: true, force: true });
+	mkdirSync(artifacts);
+	for (const name of ['n8n-nodes-remoteit', 'node-red-contrib-remoteit']) {
+		execFileSync(
+			'npm',
+			['pack', '--silent', '--pack-destination', artifacts, join(packagesDir, name)],
+			{ stdio: ['ignore', 'inherit', 'inherit'] },
+		);
+	}
+	done();
 }
 
 exports.build = series(
-  parallel(copyIcons, copyN8nNodeAssets, copyNodeRedAssets),
-  parallel(assembleN8nPackage, assembleNodeRedPackage),
+	parallel(copyIcons, copyN8nNodeAssets, copyNodeRedAssets),
+	parallel(assembleN8nPackage, assembleNodeRedPackage),
 );
 exports.pack = pack;

@@ -7,17 +7,22 @@ import { DEMO_SEED_PATH, loadSeedFile, startEmulator } from '../emulator';
 import { tlsIdentity, wideSeed } from './wire';
 
 async function main(): Promise<void> {
-  const services = Number(process.argv[2] ?? '0');
-  const emulator = await startEmulator({ tls: tlsIdentity(), seed: wideSeed(loadSeedFile(DEMO_SEED_PATH), services) });
-  process.stdout.write(`${JSON.stringify({ url: emulator.url })}\n`);
-  const stop = (): void => {
-    void emulator.close().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+	const services = Number(process.argv[2] ?? '0');
+	const emulator = await startEmulator({
+		tls: tlsIdentity(),
+		seed: wideSeed(loadSeedFile(DEMO_SEED_PATH), services),
+	});
+	process.stdout.write(`${JSON.stringify({ url: emulator.url })}\n`);
+	const stop = (): void => {
+		void emulator.close().then(() => process.exit(0));
+	};
+	process.once('SIGTERM', stop);
+	process.once('SIGINT', stop);
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`bench emulator: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
+	process.stderr.write(
+		`bench emulator: ${error instanceof Error ? error.message : String(error)}\n`,
+	);
+	process.exit(1);
 });

@@ -7,97 +7,184 @@
 import type { WorkflowJson } from '../dev/n8n/demo/demo-data';
 
 export interface BenchAccount {
-  email: string;
-  password: string;
-  developerKey: string;
+	email: string;
+	password: string;
+	developerKey: string;
 }
 
 type Node = WorkflowJson['nodes'][number];
 const REMOTE_IT = 'n8n-nodes-remoteit.remoteIt';
 
 let nodeIds = 0;
-function node(name: string, type: string, typeVersion: number, parameters: Record<string, unknown>, extra: Record<string, unknown> = {}): Node {
-  nodeIds++;
-  return { id: `00000000-0000-4000-8000-${String(nodeIds).padStart(12, '0')}`, name, type, typeVersion,
-    position: [nodeIds * 200, 0], parameters, ...extra };
+function node(
+	name: string,
+	type: string,
+	typeVersion: number,
+	parameters: Record<string, unknown>,
+	extra: Record<string, unknown> = {},
+): Node {
+	nodeIds++;
+	return {
+		id: `00000000-0000-4000-8000-${String(nodeIds).padStart(12, '0')}`,
+		name,
+		type,
+		typeVersion,
+		position: [nodeIds * 200, 0],
+		parameters,
+		...extra,
+	};
 }
 
 function webhook(path: string): Node {
-  return node('Webhook', 'n8n-nodes-base.webhook', 2, { httpMethod: 'POST', path, responseMode: 'lastNode',
-    responseData: 'allEntries', options: {} }, { webhookId: `b0000000-0000-4000-8000-${path.padStart(12, '0').slice(-12)}` });
+	return node(
+		'Webhook',
+		'n8n-nodes-base.webhook',
+		2,
+		{ httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		{ webhookId: `b0000000-0000-4000-8000-${path.padStart(12, '0').slice(-12)}` },
+	);
 }
 
-const splitOut = (field: string): Node => node('Split Out', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: field, options: {} });
+const splitOut = (field: string): Node =>
+	node('Split Out', 'n8n-nodes-base.splitOut', 1, { fieldToSplitOut: field, options: {} });
 
 /** A straight line of nodes, plus extra connections. */
-function workflow(id: string, name: string, nodes: Node[], extra: Record<string, unknown> = {}): WorkflowJson {
-  const connections: Record<string, unknown> = {};
-  for (let i = 0; i + 1 < nodes.length; i++) {
-    if (extra[nodes[i].name]) continue;
-    connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-  }
-  return { id, name, active: true, nodes, connections: { ...connections, ...extra }, settings: { executionOrder: 'v1' }, pinData: {} };
+function workflow(
+	id: string,
+	name: string,
+	nodes: Node[],
+	extra: Record<string, unknown> = {},
+): WorkflowJson {
+	const connections: Record<string, unknown> = {};
+	for (let i = 0; i + 1 < nodes.length; i++) {
+		if (extra[nodes[i].name]) continue;
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	}
+	return {
+		id,
+		name,
+		active: true,
+		nodes,
+		connections: { ...connections, ...extra },
+		settings: { executionOrder: 'v1' },
+		pinData: {},
+	};
 }
 
-export function nodeWorkflow(id: string, path: string, credential: { id: string; name: string }, parallelRequests?: number): WorkflowJson {
-  return workflow(id, `bench: remote.it node ${path}`, [
-    webhook(path),
-    splitOut('body.items'),
-    node('Connect', REMOTE_IT, 1, {
-      resource: 'connection', operation: 'connect',
-      service: { __rl: true, mode: 'id', value: '={{ $json.serviceId }}' },
-      options: parallelRequests === undefined ? {} : { parallelRequests },
-    }, { credentials: { remoteItApi: credential } }),
-  ]);
+export function nodeWorkflow(
+	id: string,
+	path: string,
+	credential: { id: string; name: string },
+	parallelRequests?: number,
+): WorkflowJson {
+	return workflow(id, `bench: remote.it node ${path}`, [
+		webhook(path),
+		splitOut('body.items'),
+		node(
+			'Connect',
+			REMOTE_IT,
+			1,
+			{
+				resource: 'connection',
+				operation: 'connect',
+				service: { __rl: true, mode: 'id', value: '={{ $json.serviceId }}' },
+				options: parallelRequests === undefined ? {} : { parallelRequests },
+			},
+			{ credentials: { remoteItApi: credential } },
+		),
+	]);
 }
 
 export type HandBuiltStyle = 'default' | 'batching' | 'loop';
 
-function httpConnect(apiUrl: string, account: BenchAccount, style: HandBuiltStyle, continueOnFail: boolean): Node {
-  const options = style === 'batching' ? { batching: { batch: { batchSize: 10, batchInterval: 0 } } } : {};
-  return node('Connect', 'n8n-nodes-base.httpRequest', 4.2, {
-    method: 'POST',
-    url: `${apiUrl}/apv/v27/device/connect`,
-    sendHeaders: true,
-    headerParameters: { parameters: [
-      { name: 'developerkey', value: account.developerKey },
-      { name: 'token', value: "={{ $('Login').first().json.token }}" },
-    ] },
-    sendBody: true,
-    specifyBody: 'json',
-    jsonBody: '={{ JSON.stringify({ deviceaddress: $json.serviceId, wait: "true" }) }}',
-    options,
-  }, continueOnFail ? { onError: 'continueRegularOutput' } : {});
+function httpConnect(
+	apiUrl: string,
+	account: BenchAccount,
+	style: HandBuiltStyle,
+	continueOnFail: boolean,
+): Node {
+	const options =
+		style === 'batching' ? { batching: { batch: { batchSize: 10, batchInterval: 0 } } } : {};
+	return node(
+		'Connect',
+		'n8n-nodes-base.httpRequest',
+		4.2,
+		{
+			method: 'POST',
+			url: `${apiUrl}/apv/v27/device/connect`,
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'developerkey', value: account.developerKey },
+					{ name: 'token', value: "={{ $('Login').first().json.token }}" },
+				],
+			},
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: '={{ JSON.stringify({ deviceaddress: $json.serviceId, wait: "true" }) }}',
+			options,
+		},
+		continueOnFail ? { onError: 'continueRegularOutput' } : {},
+	);
 }
 
 /** Webhook → Login → the items again (Set) → Split Out → Connect, batched or in a Loop Over Items as chosen. */
-export function handBuiltWorkflow(id: string, path: string, apiUrl: string, account: BenchAccount, style: HandBuiltStyle,
-  continueOnFail = false): WorkflowJson {
-  const login = node('Login', 'n8n-nodes-base.httpRequest', 4.2, {
-    method: 'POST',
-    url: `${apiUrl}/apv/v27/user/login`,
-    sendHeaders: true,
-    headerParameters: { parameters: [{ name: 'developerkey', value: account.developerKey }] },
-    sendBody: true,
-    specifyBody: 'json',
-    jsonBody: JSON.stringify({ username: account.email, password: account.password }),
-    options: {},
-  });
-  const items = node('Items', 'n8n-nodes-base.set', 3.4, {
-    mode: 'manual',
-    assignments: { assignments: [
-      { id: 'c0000000-0000-4000-8000-000000000001', name: 'items', value: "={{ $('Webhook').first().json.body.items }}", type: 'array' },
-    ] },
-    options: {},
-  });
-  const connect = httpConnect(apiUrl, account, style, continueOnFail);
-  if (style !== 'loop') {
-    return workflow(id, `bench: hand-built ${style}`, [webhook(path), login, items, splitOut('items'), connect]);
-  }
-  const loop = node('Loop Over Items', 'n8n-nodes-base.splitInBatches', 3, { options: {} });
-  const done = node('Done', 'n8n-nodes-base.noOp', 1, {});
-  return workflow(id, 'bench: hand-built loop', [webhook(path), login, items, splitOut('items'), loop, connect, done], {
-    'Loop Over Items': { main: [[{ node: 'Done', type: 'main', index: 0 }], [{ node: 'Connect', type: 'main', index: 0 }]] },
-    Connect: { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
-  });
+export function handBuiltWorkflow(
+	id: string,
+	path: string,
+	apiUrl: string,
+	account: BenchAccount,
+	style: HandBuiltStyle,
+	continueOnFail = false,
+): WorkflowJson {
+	const login = node('Login', 'n8n-nodes-base.httpRequest', 4.2, {
+		method: 'POST',
+		url: `${apiUrl}/apv/v27/user/login`,
+		sendHeaders: true,
+		headerParameters: { parameters: [{ name: 'developerkey', value: account.developerKey }] },
+		sendBody: true,
+		specifyBody: 'json',
+		jsonBody: JSON.stringify({ username: account.email, password: account.password }),
+		options: {},
+	});
+	const items = node('Items', 'n8n-nodes-base.set', 3.4, {
+		mode: 'manual',
+		assignments: {
+			assignments: [
+				{
+					id: 'c0000000-0000-4000-8000-000000000001',
+					name: 'items',
+					value: "={{ $('Webhook').first().json.body.items }}",
+					type: 'array',
+				},
+			],
+		},
+		options: {},
+	});
+	const connect = httpConnect(apiUrl, account, style, continueOnFail);
+	if (style !== 'loop') {
+		return workflow(id, `bench: hand-built ${style}`, [
+			webhook(path),
+			login,
+			items,
+			splitOut('items'),
+			connect,
+		]);
+	}
+	const loop = node('Loop Over Items', 'n8n-nodes-base.splitInBatches', 3, { options: {} });
+	const done = node('Done', 'n8n-nodes-base.noOp', 1, {});
+	return workflow(
+		id,
+		'bench: hand-built loop',
+		[webhook(path), login, items, splitOut('items'), loop, connect, done],
+		{
+			'Loop Over Items': {
+				main: [
+					[{ node: 'Done', type: 'main', index: 0 }],
+					[{ node: 'Connect', type: 'main', index: 0 }],
+				],
+			},
+			Connect: { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
+		},
+	);
 }

@@ -8,77 +8,96 @@ import { dirname } from 'node:path';
 import { ensureEngine } from '../dev/engines/install';
 import { freePort } from '../dev/launch/free-port';
 import type { CredentialJson, WorkflowJson } from '../dev/n8n/demo/demo-data';
-import { createN8nHome, importCredentials, importWorkflows, runN8n, type N8nHome } from '../dev/n8n/n8n-cli';
+import {
+	createN8nHome,
+	importCredentials,
+	importWorkflows,
+	runN8n,
+	type N8nHome,
+} from '../dev/n8n/n8n-cli';
 import { startN8nServer, type N8nServer } from '../dev/n8n/n8n-server';
 import { packLocalPackage } from '../dev/package/local-package';
 import { nowMs } from './measure';
 
 export interface RunningN8n {
-  server: N8nServer;
-  /** The n8n process id, to read its memory. */
-  pid(): number | undefined;
-  /** POSTs `{ items }` to a webhook; the items the workflow answered with, and the wall time. */
-  post(path: string, items: unknown[]): Promise<{ ms: number; status: number; output: Array<Record<string, unknown>> }>;
-  close(): Promise<void>;
+	server: N8nServer;
+	/** The n8n process id, to read its memory. */
+	pid(): number | undefined;
+	/** POSTs `{ items }` to a webhook; the items the workflow answered with, and the wall time. */
+	post(
+		path: string,
+		items: unknown[],
+	): Promise<{ ms: number; status: number; output: Array<Record<string, unknown>> }>;
+	close(): Promise<void>;
 }
 
 const log = (line: string): void => {
-  process.stderr.write(`[bench] ${line}\n`);
+	process.stderr.write(`[bench] ${line}\n`);
 };
 
 /** A free port can be taken by another process before n8n binds it (the machine is shared): try again. */
 async function startWithRetries(home: N8nHome): Promise<N8nServer> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startN8nServer(home, { port: await freePort() });
-    } catch (error) {
-      if (attempt >= 3 || !/already in use|EADDRINUSE/.test(String(error))) throw error;
-      log('a port was taken meanwhile; starting n8n again');
-    }
-  }
+	for (let attempt = 1; ; attempt++) {
+		try {
+			return await startN8nServer(home, { port: await freePort() });
+		} catch (error) {
+			if (attempt >= 3 || !/already in use|EADDRINUSE/.test(String(error))) throw error;
+			log('a port was taken meanwhile; starting n8n again');
+		}
+	}
 }
 
-export async function startBenchN8n(credentials: CredentialJson[], workflows: WorkflowJson[]): Promise<RunningN8n> {
-  const engine = await ensureEngine('n8n', { log });
-  const tarball = packLocalPackage('n8n-nodes-remoteit', log);
-  const home = createN8nHome(engine, tarball);
-  const cleanUp = () => {
-    rmSync(home.userFolder, { recursive: true, force: true });
-    rmSync(dirname(tarball), { recursive: true, force: true });
-  };
-  try {
-    await importCredentials(home, credentials);
-    await importWorkflows(home, workflows);
-    const activated = await runN8n(home, ['update:workflow', '--all', '--active=true']);
-    if (activated.code !== 0) throw new Error(`activating the bench workflows failed:\n${activated.stdout}${activated.stderr}`);
-    log(`starting ${engine.name} …`);
-    const server = await startWithRetries(home);
-    return {
-      server,
-      pid: () => server.pid,
-      post: async (path, items) => {
-        const start = nowMs();
-        const response = await fetch(`${server.url}/webhook/${path}`, {
-          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ items }),
-        });
-        const text = await response.text();
-        const ms = nowMs() - start;
-        let output: Array<Record<string, unknown>> = [];
-        try {
-          const parsed = JSON.parse(text) as unknown;
-          output = Array.isArray(parsed) ? (parsed as Array<Record<string, unknown>>) : [parsed as Record<string, unknown>];
-        } catch {
-          output = [{ error: text.slice(0, 300) }];
-        }
-        return { ms, status: response.status, output };
-      },
-      close: async () => {
-        await server.stop();
-        cleanUp();
-      },
-    };
-  } catch (error) {
-    cleanUp();
-    throw error;
-  }
+export async function startBenchN8n(
+	credentials: CredentialJson[],
+	workflows: WorkflowJson[],
+): Promise<RunningN8n> {
+	const engine = await ensureEngine('n8n', { log });
+	const tarball = packLocalPackage('n8n-nodes-remoteit', log);
+	const home = createN8nHome(engine, tarball);
+	const cleanUp = () => {
+		rmSync(home.userFolder, { recursive: true, force: true });
+		rmSync(dirname(tarball), { recursive: true, force: true });
+	};
+	try {
+		await importCredentials(home, credentials);
+		await importWorkflows(home, workflows);
+		const activated = await runN8n(home, ['update:workflow', '--all', '--active=true']);
+		if (activated.code !== 0)
+			throw new Error(
+				`activating the bench workflows failed:\n${activated.stdout}${activated.stderr}`,
+			);
+		log(`starting ${engine.name} …`);
+		const server = await startWithRetries(home);
+		return {
+			server,
+			pid: () => server.pid,
+			post: async (path, items) => {
+				const start = nowMs();
+				const response = await fetch(`${server.url}/webhook/${path}`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify({ items }),
+				});
+				const text = await response.text();
+				const ms = nowMs() - start;
+				let output: Array<Record<string, unknown>> = [];
+				try {
+					const parsed = JSON.parse(text) as unknown;
+					output = Array.isArray(parsed)
+						? (parsed as Array<Record<string, unknown>>)
+						: [parsed as Record<string, unknown>];
+				} catch {
+					output = [{ error: text.slice(0, 300) }];
+				}
+				return { ms, status: response.status, output };
+			},
+			close: async () => {
+				await server.stop();
+				cleanUp();
+			},
+		};
+	} catch (error) {
+		cleanUp();
+		throw error;
+	}
 }

@@ -14,8 +14,13 @@ const resolver = Module as unknown as { _resolveFilename: ResolveFilename };
 const resolveFilename = resolver._resolveFilename;
 
 resolver._resolveFilename = function preferTypeScriptSource(request, ...rest) {
-  const resolved = resolveFilename.call(this, request, ...rest);
-  if (!resolved.endsWith('.json') || request.endsWith('.json') || resolved.includes(`${sep}node_modules${sep}`)) return resolved;
-  const source = `${resolved.slice(0, -'.json'.length)}.ts`;
-  return existsSync(source) ? source : resolved;
+	const resolved = resolveFilename.call(this, request, ...rest);
+	if (
+		!resolved.endsWith('.json') ||
+		request.endsWith('.json') ||
+		resolved.includes(`${sep}node_modules${sep}`)
+	)
+		return resolved;
+	const source = `${resolved.slice(0, -'.json'.length)}.ts`;
+	return existsSync(source) ? source : resolved;
 };

@@ -13,7 +13,15 @@ import { coldRequireBenchmark } from './cold-require';
 import { listDevicesBenchmark } from './list-devices';
 import { nowMs } from './measure';
 import { n8nParallelBenchmark } from './n8n-parallel';
-import { failedChecks, formatFigure, formatTable, machineInfo, writeResults, type Benchmark, type BenchRow } from './report';
+import {
+	failedChecks,
+	formatFigure,
+	formatTable,
+	machineInfo,
+	writeResults,
+	type Benchmark,
+	type BenchRow,
+} from './report';
 import { retryCostBenchmark } from './retry-cost';
 import { signingBenchmark } from './signing';
 import { memoryBenchmark } from './memory';
@@ -23,50 +31,68 @@ import { wireN8nBenchmark } from './wire-n8n';
 import { wireNodeRedBenchmark } from './wire-node-red';
 
 const BENCHMARKS: Benchmark[] = [
-  signingBenchmark, clientConnectBenchmark, n8nParallelBenchmark, retryCostBenchmark, listDevicesBenchmark, coldRequireBenchmark,
-  chaosBenchmark,
-  wireClientBenchmark, wireNodeRedBenchmark, wireN8nBenchmark, memoryBenchmark,
+	signingBenchmark,
+	clientConnectBenchmark,
+	n8nParallelBenchmark,
+	retryCostBenchmark,
+	listDevicesBenchmark,
+	coldRequireBenchmark,
+	chaosBenchmark,
+	wireClientBenchmark,
+	wireNodeRedBenchmark,
+	wireN8nBenchmark,
+	memoryBenchmark,
 ];
 
 function selected(filters: string[]): Benchmark[] {
-  if (filters.length === 0) return BENCHMARKS;
-  return BENCHMARKS.filter((b) => filters.some((word) => b.name.toLowerCase().includes(word.toLowerCase())));
+	if (filters.length === 0) return BENCHMARKS;
+	return BENCHMARKS.filter((b) =>
+		filters.some((word) => b.name.toLowerCase().includes(word.toLowerCase())),
+	);
 }
 
 async function main(): Promise<void> {
-  ensureTrustedCa();
-  const benchmarks = selected(process.argv.slice(2));
-  if (benchmarks.length === 0) {
-    console.error(`No benchmark matches ${process.argv.slice(2).join(', ')}; there are: ${BENCHMARKS.map((b) => b.name).join(', ')}.`);
-    process.exitCode = 2;
-    return;
-  }
-  const started = nowMs();
-  const date = new Date().toISOString();
-  const rows: BenchRow[] = [];
-  for (const benchmark of benchmarks) {
-    const start = nowMs();
-    const result = await benchmark.run();
-    rows.push(...result);
-    // Progress on stderr, so stdout stays the table alone.
-    process.stderr.write(`${benchmark.name}: ${((nowMs() - start) / 1000).toFixed(1)} s\n`);
-    for (const row of result) process.stderr.write(`  ${row.case}: ${row.figures.map(formatFigure).join(', ')}\n`);
-  }
-  const totalSeconds = (nowMs() - started) / 1000;
-  const machine = machineInfo();
-  console.log(`\nremote.it benchmarks, ${date}, Node ${machine.node}, ${machine.cores} × ${machine.cpu}\n`);
-  console.log(formatTable(rows));
-  const path = writeResults({ date, machine, totalSeconds, rows }, join(__dirname, 'results'));
-  console.log(`\n${rows.length} results in ${totalSeconds.toFixed(1)} s, written to ${path}`);
-  const failed = failedChecks(rows);
-  if (failed.length > 0) {
-    console.error(`\nFailed checks:\n${failed.map((line) => `  ${line}`).join('\n')}`);
-    process.exitCode = 1;
-  }
+	ensureTrustedCa();
+	const benchmarks = selected(process.argv.slice(2));
+	if (benchmarks.length === 0) {
+		console.error(
+			`No benchmark matches ${process.argv.slice(2).join(', ')}; there are: ${BENCHMARKS.map((b) => b.name).join(', ')}.`,
+		);
+		process.exitCode = 2;
+		return;
+	}
+	const started = nowMs();
+	const date = new Date().toISOString();
+	const rows: BenchRow[] = [];
+	for (const benchmark of benchmarks) {
+		const start = nowMs();
+		const result = await benchmark.run();
+		rows.push(...result);
+		// Progress on stderr, so stdout stays the table alone.
+		process.stderr.write(`${benchmark.name}: ${((nowMs() - start) / 1000).toFixed(1)} s\n`);
+		for (const row of result)
+			process.stderr.write(`  ${row.case}: ${row.figures.map(formatFigure).join(', ')}\n`);
+	}
+	const totalSeconds = (nowMs() - started) / 1000;
+	const machine = machineInfo();
+	console.log(
+		`\nremote.it benchmarks, ${date}, Node ${machine.node}, ${machine.cores} × ${machine.cpu}\n`,
+	);
+	console.log(formatTable(rows));
+	const path = writeResults({ date, machine, totalSeconds, rows }, join(__dirname, 'results'));
+	console.log(`\n${rows.length} results in ${totalSeconds.toFixed(1)} s, written to ${path}`);
+	const failed = failedChecks(rows);
+	if (failed.length > 0) {
+		console.error(`\nFailed checks:\n${failed.map((line) => `  ${line}`).join('\n')}`);
+		process.exitCode = 1;
+	}
 }
 
 // Node-RED's runtime and n8n's engine leave handles open: leave once the table is out.
-main().then(() => process.exit(), (error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
-  process.exit(1);
-});
+main().then(
+	() => process.exit(),
+	(error: unknown) => {
+		console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+		process.exit(1);
+	},
+);

@@ -13,7 +13,14 @@ import { handBuiltWorkflow, nodeWorkflow, type HandBuiltStyle } from './handbuil
 import { median } from './measure';
 import { startBenchN8n, type RunningN8n } from './n8n-engine';
 import type { Benchmark, BenchRow, Check, Figure } from './report';
-import { RTT_MS, startWire, takeWireCounts, wideServiceIds, type Wire, type WireCounts } from './wire';
+import {
+	RTT_MS,
+	startWire,
+	takeWireCounts,
+	wideServiceIds,
+	type Wire,
+	type WireCounts,
+} from './wire';
 
 const ITEMS = 100;
 /** Medians of 5 (3 for the two that take ~15 s a run): the machine is shared and one run can be an outlier. */
@@ -26,151 +33,248 @@ const PASSWORD_CREDENTIAL = { id: 'benchPasswordCr1', name: 'bench password' };
 const ACCESS_KEY_CREDENTIAL = { id: 'benchAccessKeyC1', name: 'bench access key' };
 
 interface Variant {
-  name: string;
-  path: string;
-  workflow: (wire: Wire) => WorkflowJson;
-  /** The hand-built workflow's counterpart of the node's default, for ratios. */
-  handBuilt?: boolean;
+	name: string;
+	path: string;
+	workflow: (wire: Wire) => WorkflowJson;
+	/** The hand-built workflow's counterpart of the node's default, for ratios. */
+	handBuilt?: boolean;
 }
 
 function accountOf(wire: Wire) {
-  return seedAccount(wire.seed);
+	return seedAccount(wire.seed);
 }
 
 /** n8n workflow ids are 16 characters. */
-const workflowId = (path: string): string => `bench${createHash('sha256').update(path).digest('hex').slice(0, 11)}`;
+const workflowId = (path: string): string =>
+	`bench${createHash('sha256').update(path).digest('hex').slice(0, 11)}`;
 
-const nodeVariant = (name: string, path: string, credential: typeof PASSWORD_CREDENTIAL, parallel?: number): Variant =>
-  ({ name, path, workflow: () => nodeWorkflow(workflowId(path), path, credential, parallel) });
-const handVariant = (name: string, path: string, style: HandBuiltStyle, continueOnFail = false): Variant => ({
-  name, path, handBuilt: true,
-  workflow: (wire) => handBuiltWorkflow(workflowId(path), path, wire.apiUrl, accountOf(wire), style, continueOnFail),
+const nodeVariant = (
+	name: string,
+	path: string,
+	credential: typeof PASSWORD_CREDENTIAL,
+	parallel?: number,
+): Variant => ({
+	name,
+	path,
+	workflow: () => nodeWorkflow(workflowId(path), path, credential, parallel),
+});
+const handVariant = (
+	name: string,
+	path: string,
+	style: HandBuiltStyle,
+	continueOnFail = false,
+): Variant => ({
+	name,
+	path,
+	handBuilt: true,
+	workflow: (wire) =>
+		handBuiltWorkflow(workflowId(path), path, wire.apiUrl, accountOf(wire), style, continueOnFail),
 });
 
 const SPEED_VARIANTS: Variant[] = [
-  nodeVariant(`node, password, default Parallel (${DEFAULT_PARALLEL_REQUESTS})`, 'nodepwdflt', PASSWORD_CREDENTIAL),
-  nodeVariant(`node, access key, default Parallel (${DEFAULT_PARALLEL_REQUESTS})`, 'nodekeydflt', ACCESS_KEY_CREDENTIAL),
-  ...[1, 5, 20, 50, 100].filter((parallel) => parallel !== DEFAULT_PARALLEL_REQUESTS)
-    .map((parallel) => nodeVariant(`node, password, Parallel ${parallel}`, `nodepwd${parallel}`, PASSWORD_CREDENTIAL, parallel)),
-  handVariant('hand-built, default (all items at once)', 'handdflt', 'default'),
-  handVariant('hand-built, Batching (10 per batch, no interval)', 'handbatch', 'batching'),
-  handVariant('hand-built, Loop Over Items (batch of 1)', 'handloop', 'loop'),
+	nodeVariant(
+		`node, password, default Parallel (${DEFAULT_PARALLEL_REQUESTS})`,
+		'nodepwdflt',
+		PASSWORD_CREDENTIAL,
+	),
+	nodeVariant(
+		`node, access key, default Parallel (${DEFAULT_PARALLEL_REQUESTS})`,
+		'nodekeydflt',
+		ACCESS_KEY_CREDENTIAL,
+	),
+	...[1, 5, 20, 50, 100]
+		.filter((parallel) => parallel !== DEFAULT_PARALLEL_REQUESTS)
+		.map((parallel) =>
+			nodeVariant(
+				`node, password, Parallel ${parallel}`,
+				`nodepwd${parallel}`,
+				PASSWORD_CREDENTIAL,
+				parallel,
+			),
+		),
+	handVariant('hand-built, default (all items at once)', 'handdflt', 'default'),
+	handVariant('hand-built, Batching (10 per batch, no interval)', 'handbatch', 'batching'),
+	handVariant('hand-built, Loop Over Items (batch of 1)', 'handloop', 'loop'),
 ];
 const RATE_NODE = nodeVariant('node, password, default Parallel', 'ratenode', PASSWORD_CREDENTIAL);
-const RATE_HAND = handVariant('hand-built, default, On Error: Continue', 'ratehand', 'default', true);
+const RATE_HAND = handVariant(
+	'hand-built, default, On Error: Continue',
+	'ratehand',
+	'default',
+	true,
+);
 
 function credentials(wire: Wire): CredentialJson[] {
-  const account = accountOf(wire);
-  return [
-    { ...PASSWORD_CREDENTIAL, type: 'remoteItApi', data: { authentication: 'password', developerKey: account.developerKey,
-      username: account.email, password: account.password, apiUrl: wire.apiUrl } },
-    { ...ACCESS_KEY_CREDENTIAL, type: 'remoteItApi', data: { authentication: 'accessKey', accessKeyId: account.accessKeyId,
-      secretAccessKey: account.secretAccessKey, apiUrl: wire.apiUrl } },
-  ];
+	const account = accountOf(wire);
+	return [
+		{
+			...PASSWORD_CREDENTIAL,
+			type: 'remoteItApi',
+			data: {
+				authentication: 'password',
+				developerKey: account.developerKey,
+				username: account.email,
+				password: account.password,
+				apiUrl: wire.apiUrl,
+			},
+		},
+		{
+			...ACCESS_KEY_CREDENTIAL,
+			type: 'remoteItApi',
+			data: {
+				authentication: 'accessKey',
+				accessKeyId: account.accessKeyId,
+				secretAccessKey: account.secretAccessKey,
+				apiUrl: wire.apiUrl,
+			},
+		},
+	];
 }
 
 interface Measured {
-  ms: number;
-  counts: WireCounts;
-  ok: number;
-  lost: number;
+	ms: number;
+	counts: WireCounts;
+	ok: number;
+	lost: number;
 }
 
-async function runOnce(n8n: RunningN8n, wire: Wire, variant: Variant, items: Array<{ serviceId: string }>): Promise<Measured> {
-  await takeWireCounts(wire);
-  const { ms, status, output } = await n8n.post(variant.path, items);
-  const counts = await takeWireCounts(wire);
-  const ok = status === 200 ? output.filter((item) => typeof item.id === 'string' || typeof item.connectionid === 'string' ||
-    (typeof item.connection === 'object' && item.connection !== null)).length : 0;
-  if (ok < items.length) {
-    // Say why, so a failed run can be told from a slow one (n8n answers with the error, or items carry it).
-    const failure = output.find((item) => item.error !== undefined || item.message !== undefined) ?? output[0];
-    process.stderr.write(`  ${variant.name}: ${ok} of ${items.length} connected (HTTP ${status}): ${JSON.stringify(failure).slice(0, 400)}\n`);
-    if (status !== 200) process.stderr.write(`  n8n's last output:\n${n8n.server.output().slice(-2000)}\n`);
-  }
-  return { ms, counts, ok, lost: items.length - ok };
+async function runOnce(
+	n8n: RunningN8n,
+	wire: Wire,
+	variant: Variant,
+	items: Array<{ serviceId: string }>,
+): Promise<Measured> {
+	await takeWireCounts(wire);
+	const { ms, status, output } = await n8n.post(variant.path, items);
+	const counts = await takeWireCounts(wire);
+	const ok =
+		status === 200
+			? output.filter(
+					(item) =>
+						typeof item.id === 'string' ||
+						typeof item.connectionid === 'string' ||
+						(typeof item.connection === 'object' && item.connection !== null),
+				).length
+			: 0;
+	if (ok < items.length) {
+		// Say why, so a failed run can be told from a slow one (n8n answers with the error, or items carry it).
+		const failure =
+			output.find((item) => item.error !== undefined || item.message !== undefined) ?? output[0];
+		process.stderr.write(
+			`  ${variant.name}: ${ok} of ${items.length} connected (HTTP ${status}): ${JSON.stringify(failure).slice(0, 400)}\n`,
+		);
+		if (status !== 200)
+			process.stderr.write(`  n8n's last output:\n${n8n.server.output().slice(-2000)}\n`);
+	}
+	return { ms, counts, ok, lost: items.length - ok };
 }
 
 const per100 = (value: number, items: number): number => (value * 100) / items;
 
 function speedRow(variant: Variant, runs: Measured[]): BenchRow {
-  const ms = median(runs.map((run) => run.ms));
-  const last = runs[runs.length - 1];
-  const figures: Figure[] = [
-    { label: 'wall (median)', value: ms, unit: 'ms' },
-    { label: 'per item / RTT', value: ms / ITEMS / RTT_MS, unit: '×', decimals: 2 },
-    { label: 'TCP conns /100', value: per100(last.counts.tcpConnections, ITEMS), unit: '' },
-    { label: 'TLS handshakes /100', value: per100(last.counts.tlsHandshakes, ITEMS), unit: '' },
-    { label: 'logins (warm run)', value: last.counts.logins, unit: '' },
-    { label: 'peak sockets open', value: last.counts.peakOpen, unit: '' },
-  ];
-  const checks: Check[] = [{ what: `${Math.min(...runs.map((run) => run.ok))} of ${ITEMS} connected in every run`,
-    ok: runs.every((run) => run.ok === ITEMS) }];
-  if (!variant.handBuilt && variant.path.includes('pwd')) checks.push({ what: 'warm execution: 0 logins', ok: runs.every((run) => run.counts.logins === 0) });
-  return { benchmark: `Real n8n, ${ITEMS} connects, HTTPS, ${RTT_MS} ms RTT (latency proxy)`, case: variant.name, figures, checks };
+	const ms = median(runs.map((run) => run.ms));
+	const last = runs[runs.length - 1];
+	const figures: Figure[] = [
+		{ label: 'wall (median)', value: ms, unit: 'ms' },
+		{ label: 'per item / RTT', value: ms / ITEMS / RTT_MS, unit: '×', decimals: 2 },
+		{ label: 'TCP conns /100', value: per100(last.counts.tcpConnections, ITEMS), unit: '' },
+		{ label: 'TLS handshakes /100', value: per100(last.counts.tlsHandshakes, ITEMS), unit: '' },
+		{ label: 'logins (warm run)', value: last.counts.logins, unit: '' },
+		{ label: 'peak sockets open', value: last.counts.peakOpen, unit: '' },
+	];
+	const checks: Check[] = [
+		{
+			what: `${Math.min(...runs.map((run) => run.ok))} of ${ITEMS} connected in every run`,
+			ok: runs.every((run) => run.ok === ITEMS),
+		},
+	];
+	if (!variant.handBuilt && variant.path.includes('pwd'))
+		checks.push({
+			what: 'warm execution: 0 logins',
+			ok: runs.every((run) => run.counts.logins === 0),
+		});
+	return {
+		benchmark: `Real n8n, ${ITEMS} connects, HTTPS, ${RTT_MS} ms RTT (latency proxy)`,
+		case: variant.name,
+		figures,
+		checks,
+	};
 }
 
 async function rateRows(n8n: RunningN8n, wire: Wire): Promise<BenchRow[]> {
-  const items = wideServiceIds(RATE_ITEMS).map((serviceId) => ({ serviceId }));
-  const rows: BenchRow[] = [];
-  for (const variant of [RATE_NODE, RATE_HAND]) {
-    await setRateLimit(wire.controlUrl, 0);
-    await n8n.post(variant.path, items.slice(0, 5)); // warm, unlimited
-    await setRateLimit(wire.controlUrl, RATE_LIMIT);
-    await new Promise((resolve) => setTimeout(resolve, 1100)); // a full bucket
-    const run = await runOnce(n8n, wire, variant, items);
-    const throughput = (run.ok * 1000) / run.ms;
-    rows.push({
-      benchmark: `Real n8n under a rate limit of ${RATE_LIMIT} requests/s per account, ${RATE_ITEMS} connects`,
-      case: variant.name,
-      figures: [
-        { label: 'wall', value: run.ms, unit: 'ms' },
-        { label: 'connected', value: run.ok, unit: '' },
-        { label: 'lost', value: run.lost, unit: '' },
-        { label: 'connects/s', value: throughput, unit: '', decimals: 1 },
-        { label: 'of limit', value: (100 * throughput) / RATE_LIMIT, unit: '%' },
-        { label: '429s', value: run.counts.throttled, unit: '' },
-      ],
-      checks: variant === RATE_NODE
-        ? [{ what: 'all connected', ok: run.lost === 0 }, { what: '≥ 90% of the limit', ok: throughput >= 0.9 * RATE_LIMIT }]
-        : [],
-    });
-  }
-  await setRateLimit(wire.controlUrl, 0);
-  return rows;
+	const items = wideServiceIds(RATE_ITEMS).map((serviceId) => ({ serviceId }));
+	const rows: BenchRow[] = [];
+	for (const variant of [RATE_NODE, RATE_HAND]) {
+		await setRateLimit(wire.controlUrl, 0);
+		await n8n.post(variant.path, items.slice(0, 5)); // warm, unlimited
+		await setRateLimit(wire.controlUrl, RATE_LIMIT);
+		await new Promise((resolve) => setTimeout(resolve, 1100)); // a full bucket
+		const run = await runOnce(n8n, wire, variant, items);
+		const throughput = (run.ok * 1000) / run.ms;
+		rows.push({
+			benchmark: `Real n8n under a rate limit of ${RATE_LIMIT} requests/s per account, ${RATE_ITEMS} connects`,
+			case: variant.name,
+			figures: [
+				{ label: 'wall', value: run.ms, unit: 'ms' },
+				{ label: 'connected', value: run.ok, unit: '' },
+				{ label: 'lost', value: run.lost, unit: '' },
+				{ label: 'connects/s', value: throughput, unit: '', decimals: 1 },
+				{ label: 'of limit', value: (100 * throughput) / RATE_LIMIT, unit: '%' },
+				{ label: '429s', value: run.counts.throttled, unit: '' },
+			],
+			checks:
+				variant === RATE_NODE
+					? [
+							{ what: 'all connected', ok: run.lost === 0 },
+							{ what: '≥ 90% of the limit', ok: throughput >= 0.9 * RATE_LIMIT },
+						]
+					: [],
+		});
+	}
+	await setRateLimit(wire.controlUrl, 0);
+	return rows;
 }
 
 function ratioRows(rows: BenchRow[]): BenchRow[] {
-  const wall = (name: string) => rows.find((row) => row.case === name)?.figures[0].value ?? Number.NaN;
-  const handDefault = wall(SPEED_VARIANTS.find((variant) => variant.path === 'handdflt')!.name);
-  return SPEED_VARIANTS.filter((variant) => !variant.handBuilt).map((variant) => ({
-    benchmark: 'Real n8n: hand-built default (all at once) wall ÷ node wall (above 1 = the node is faster)',
-    case: variant.name,
-    figures: [{ label: 'ratio', value: handDefault / wall(variant.name), unit: '×', decimals: 2 }],
-    checks: variant.path.endsWith('dflt') ? [{ what: 'node at defaults at least as fast', ok: handDefault / wall(variant.name) >= 1 }] : [],
-  }));
+	const wall = (name: string) =>
+		rows.find((row) => row.case === name)?.figures[0].value ?? Number.NaN;
+	const handDefault = wall(SPEED_VARIANTS.find((variant) => variant.path === 'handdflt')!.name);
+	return SPEED_VARIANTS.filter((variant) => !variant.handBuilt).map((variant) => ({
+		benchmark:
+			'Real n8n: hand-built default (all at once) wall ÷ node wall (above 1 = the node is faster)',
+		case: variant.name,
+		figures: [{ label: 'ratio', value: handDefault / wall(variant.name), unit: '×', decimals: 2 }],
+		checks: variant.path.endsWith('dflt')
+			? [{ what: 'node at defaults at least as fast', ok: handDefault / wall(variant.name) >= 1 }]
+			: [],
+	}));
 }
 
 async function run(): Promise<BenchRow[]> {
-  const wire = await startWire({ services: RATE_ITEMS });
-  let n8n: RunningN8n | undefined;
-  try {
-    const workflows = [...SPEED_VARIANTS, RATE_NODE, RATE_HAND].map((variant) => variant.workflow(wire));
-    n8n = await startBenchN8n(credentials(wire), workflows);
-    const items = wideServiceIds(ITEMS).map((serviceId) => ({ serviceId }));
-    const rows: BenchRow[] = [];
-    for (const variant of SPEED_VARIANTS) {
-      await n8n.post(variant.path, items); // warm: n8n loads the nodes; the node's password token is cached from here
-      const runs: Measured[] = [];
-      for (let i = 0; i < (SLOW.has(variant.path) ? SLOW_RUNS : RUNS); i++) runs.push(await runOnce(n8n, wire, variant, items));
-      rows.push(speedRow(variant, runs));
-      process.stderr.write(`  ${variant.name}: ${runs.map((r) => Math.round(r.ms)).join(' / ')} ms\n`);
-    }
-    return [...rows, ...ratioRows(rows), ...(await rateRows(n8n, wire))];
-  } finally {
-    await n8n?.close();
-    await wire.close();
-  }
+	const wire = await startWire({ services: RATE_ITEMS });
+	let n8n: RunningN8n | undefined;
+	try {
+		const workflows = [...SPEED_VARIANTS, RATE_NODE, RATE_HAND].map((variant) =>
+			variant.workflow(wire),
+		);
+		n8n = await startBenchN8n(credentials(wire), workflows);
+		const items = wideServiceIds(ITEMS).map((serviceId) => ({ serviceId }));
+		const rows: BenchRow[] = [];
+		for (const variant of SPEED_VARIANTS) {
+			await n8n.post(variant.path, items); // warm: n8n loads the nodes; the node's password token is cached from here
+			const runs: Measured[] = [];
+			for (let i = 0; i < (SLOW.has(variant.path) ? SLOW_RUNS : RUNS); i++)
+				runs.push(await runOnce(n8n, wire, variant, items));
+			rows.push(speedRow(variant, runs));
+			process.stderr.write(
+				`  ${variant.name}: ${runs.map((r) => Math.round(r.ms)).join(' / ')} ms\n`,
+			);
+		}
+		return [...rows, ...ratioRows(rows), ...(await rateRows(n8n, wire))];
+	} finally {
+		await n8n?.close();
+		await wire.close();
+	}
 }
 
 export const wireN8nBenchmark: Benchmark = { name: 'wire n8n', run };

@@ -17,65 +17,68 @@ const DECREASE = 0.7;
 export type SlotOutcome = 'ok' | 'throttled' | 'failed';
 
 export interface Slot {
-  release(outcome: SlotOutcome): void;
+	release(outcome: SlotOutcome): void;
 }
 
 export interface AdaptiveConcurrency {
-  /** Waits for a free slot; the caller sends its request and then releases the slot with the outcome. */
-  acquire(): Promise<Slot>;
-  /** The current window (requests allowed in flight), for tests and the bench. */
-  readonly window: number;
-  readonly max: number;
+	/** Waits for a free slot; the caller sends its request and then releases the slot with the outcome. */
+	acquire(): Promise<Slot>;
+	/** The current window (requests allowed in flight), for tests and the bench. */
+	readonly window: number;
+	readonly max: number;
 }
 
 export function createAdaptiveConcurrency(max: unknown): AdaptiveConcurrency {
-  if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > MAX_CONCURRENCY) {
-    throw new RemoteItValidationError('concurrency', `concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.`);
-  }
-  let window = max;
-  let inFlight = 0;
-  /** Bumped at each decrease: a 429 of a request sent before it is part of the same burst and decreases nothing. */
-  let epoch = 0;
-  const waiting: Array<() => void> = [];
+	if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > MAX_CONCURRENCY) {
+		throw new RemoteItValidationError(
+			'concurrency',
+			`concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.`,
+		);
+	}
+	let window = max;
+	let inFlight = 0;
+	/** Bumped at each decrease: a 429 of a request sent before it is part of the same burst and decreases nothing. */
+	let epoch = 0;
+	const waiting: Array<() => void> = [];
 
-  const allowed = (): number => Math.max(1, Math.floor(window));
-  const wake = (): void => {
-    while (waiting.length > 0 && inFlight < allowed()) {
-      inFlight++;
-      waiting.shift()!();
-    }
-  };
+	const allowed = (): number => Math.max(1, Math.floor(window));
+	const wake = (): void => {
+		while (waiting.length > 0 && inFlight < allowed()) {
+			inFlight++;
+			waiting.shift()!();
+		}
+	};
 
-  const slotFor = (startedIn: number): Slot => {
-    let released = false;
-    return {
-      release(outcome) {
-        if (released) return;
-        released = true;
-        inFlight--;
-        if (outcome === 'throttled' && startedIn === epoch) {
-          window = Math.max(1, window * DECREASE);
-          epoch++;
-        } else if (outcome === 'ok') {
-          window = Math.min(max, window + 1 / window);
-        }
-        wake();
-      },
-    };
-  };
+	const slotFor = (startedIn: number): Slot => {
+		let released = false;
+		return {
+			release(outcome) {
+				if (released) return;
+				released = true;
+				inFlight--;
+				if (outcome === 'throttled' && startedIn === epoch) {
+					window = Math.max(1, window * DECREASE);
+					epoch++;
+				} else if (outcome === 'ok') {
+					window = Math.min(max, window + 1 / window);
+				}
+				wake();
+			},
+		};
+	};
 
-  return {
-    async acquire() {
-      if (inFlight < allowed() && waiting.length === 0) {
-        inFlight++;
-      } else {
-        await new Promise<void>((resolve) => waiting.push(resolve));
-      }
-      return slotFor(epoch);
-    },
-    get window() {
-      return window;
-    },
-    max,
-  };
+	return {
+		async acquire() {
+			if (inFlight < allowed() && waiting.length === 0) {
+				inFlight++;
+			} else {
+				await new Promise<void>((resolve) => waiting.push(resolve));
+			}
+			return slotFor(epoch);
+		},
+		get window() {
+			return window;
+		},
+		max,
+	};
 }

@@ -10,35 +10,54 @@ import type { ApiContext } from './rest';
 import { listSessions } from './sessions';
 
 /** A refused connect: the service is unknown to this account, or its device is offline. */
-export async function explainConnectFailure(context: ApiContext, serviceId: string, error: unknown): Promise<unknown> {
-  if (!(error instanceof RemoteItError) || error.code !== 'API_ERROR') return error;
-  let data: unknown;
-  try {
-    data = await callGraphql(context, QUERIES.serviceState, { id: [serviceId] });
-  } catch {
-    return error;
-  }
-  const found = isObject(data) && isObject(data.login) && Array.isArray(data.login.service) ? data.login.service.filter(isObject) : [];
-  const reason = error.reason ?? error.message;
-  const details = { reason: error.reason, status: error.status, cause: error };
-  if (found.length === 0) {
-    return new RemoteItNotFoundError(`This remote.it account has no service ${serviceId} (remote.it said: ${reason}). Check the id.`, details);
-  }
-  const device = isObject(found[0].device) ? found[0].device : {};
-  if (found[0].online === false || device.online === false) {
-    return new RemoteItDeviceOfflineError(`The device is offline, so remote.it cannot connect to it (remote.it said: ${reason}). Try again once it is online.`, details);
-  }
-  return error;
+export async function explainConnectFailure(
+	context: ApiContext,
+	serviceId: string,
+	error: unknown,
+): Promise<unknown> {
+	if (!(error instanceof RemoteItError) || error.code !== 'API_ERROR') return error;
+	let data: unknown;
+	try {
+		data = await callGraphql(context, QUERIES.serviceState, { id: [serviceId] });
+	} catch {
+		return error;
+	}
+	const found =
+		isObject(data) && isObject(data.login) && Array.isArray(data.login.service)
+			? data.login.service.filter(isObject)
+			: [];
+	const reason = error.reason ?? error.message;
+	const details = { reason: error.reason, status: error.status, cause: error };
+	if (found.length === 0) {
+		return new RemoteItNotFoundError(
+			`This remote.it account has no service ${serviceId} (remote.it said: ${reason}). Check the id.`,
+			details,
+		);
+	}
+	const device = isObject(found[0].device) ? found[0].device : {};
+	if (found[0].online === false || device.online === false) {
+		return new RemoteItDeviceOfflineError(
+			`The device is offline, so remote.it cannot connect to it (remote.it said: ${reason}). Try again once it is online.`,
+			details,
+		);
+	}
+	return error;
 }
 
 /** A refused disconnect of a connection the account no longer lists is a NOT_FOUND, whatever remote.it's wording. */
-export async function explainDisconnectFailure(context: ApiContext, connectionId: string, error: unknown): Promise<unknown> {
-  if (!(error instanceof RemoteItError) || error.code !== 'API_ERROR') return error;
-  try {
-    if ((await listSessions(context)).some((s) => sameId(s.id, connectionId))) return error;
-  } catch {
-    return error;
-  }
-  return new RemoteItNotFoundError(`This remote.it account has no live connection ${connectionId}; it may already have ended (remote.it said: ${error.reason ?? error.message}).`,
-    { reason: error.reason, status: error.status, cause: error });
+export async function explainDisconnectFailure(
+	context: ApiContext,
+	connectionId: string,
+	error: unknown,
+): Promise<unknown> {
+	if (!(error instanceof RemoteItError) || error.code !== 'API_ERROR') return error;
+	try {
+		if ((await listSessions(context)).some((s) => sameId(s.id, connectionId))) return error;
+	} catch {
+		return error;
+	}
+	return new RemoteItNotFoundError(
+		`This remote.it account has no live connection ${connectionId}; it may already have ended (remote.it said: ${error.reason ?? error.message}).`,
+		{ reason: error.reason, status: error.status, cause: error },
+	);
 }

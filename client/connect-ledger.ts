@@ -8,65 +8,67 @@
 const CLAIM_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 export interface ConnectAttempt {
-  readonly serviceId: string;
-  /** Resolves when this attempt's request (not its reconciliation) has ended, with its connection id claimed if any. */
-  readonly requestEnded: Promise<void>;
-  end(): void;
+	readonly serviceId: string;
+	/** Resolves when this attempt's request (not its reconciliation) has ended, with its connection id claimed if any. */
+	readonly requestEnded: Promise<void>;
+	end(): void;
 }
 
 export class ConnectLedger {
-  private readonly claimed = new Map<string, number>();
-  private readonly inFlight = new Map<string, Set<ConnectAttempt>>();
-  private readonly queues = new Map<string, Promise<unknown>>();
+	private readonly claimed = new Map<string, number>();
+	private readonly inFlight = new Map<string, Set<ConnectAttempt>>();
+	private readonly queues = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly nowMs: () => number) {}
+	constructor(private readonly nowMs: () => number) {}
 
-  begin(serviceId: string): ConnectAttempt {
-    const running = this.inFlight.get(serviceId) ?? new Set<ConnectAttempt>();
-    this.inFlight.set(serviceId, running);
-    let resolve: () => void = () => undefined;
-    const requestEnded = new Promise<void>((r) => (resolve = r));
-    const attempt: ConnectAttempt = {
-      serviceId,
-      requestEnded,
-      end: () => {
-        running.delete(attempt);
-        if (running.size === 0) this.inFlight.delete(serviceId);
-        resolve();
-      },
-    };
-    running.add(attempt);
-    return attempt;
-  }
+	begin(serviceId: string): ConnectAttempt {
+		const running = this.inFlight.get(serviceId) ?? new Set<ConnectAttempt>();
+		this.inFlight.set(serviceId, running);
+		let resolve: () => void = () => undefined;
+		const requestEnded = new Promise<void>((r) => (resolve = r));
+		const attempt: ConnectAttempt = {
+			serviceId,
+			requestEnded,
+			end: () => {
+				running.delete(attempt);
+				if (running.size === 0) this.inFlight.delete(serviceId);
+				resolve();
+			},
+		};
+		running.add(attempt);
+		return attempt;
+	}
 
-  /** The other connects to this service whose answers are still awaited. */
-  othersInFlight(attempt: ConnectAttempt): Promise<void>[] {
-    return [...(this.inFlight.get(attempt.serviceId) ?? [])].filter((a) => a !== attempt).map((a) => a.requestEnded);
-  }
+	/** The other connects to this service whose answers are still awaited. */
+	othersInFlight(attempt: ConnectAttempt): Promise<void>[] {
+		return [...(this.inFlight.get(attempt.serviceId) ?? [])]
+			.filter((a) => a !== attempt)
+			.map((a) => a.requestEnded);
+	}
 
-  claim(connectionId: string): void {
-    const now = this.nowMs();
-    for (const [id, at] of this.claimed) if (now - at > CLAIM_LIFETIME_MS) this.claimed.delete(id);
-    this.claimed.set(connectionId.toUpperCase(), now);
-  }
+	claim(connectionId: string): void {
+		const now = this.nowMs();
+		for (const [id, at] of this.claimed) if (now - at > CLAIM_LIFETIME_MS) this.claimed.delete(id);
+		this.claimed.set(connectionId.toUpperCase(), now);
+	}
 
-  release(connectionId: string): void {
-    this.claimed.delete(connectionId.toUpperCase());
-  }
+	release(connectionId: string): void {
+		this.claimed.delete(connectionId.toUpperCase());
+	}
 
-  isClaimed(connectionId: string): boolean {
-    return this.claimed.has(connectionId.toUpperCase());
-  }
+	isClaimed(connectionId: string): boolean {
+		return this.claimed.has(connectionId.toUpperCase());
+	}
 
-  /** Runs reconciliations of one service one at a time, so two of them never act on the same connection. */
-  serially<T>(serviceId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.queues.get(serviceId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(task);
-    const settled = next.catch(() => undefined);
-    this.queues.set(serviceId, settled);
-    void settled.then(() => {
-      if (this.queues.get(serviceId) === settled) this.queues.delete(serviceId);
-    });
-    return next;
-  }
+	/** Runs reconciliations of one service one at a time, so two of them never act on the same connection. */
+	serially<T>(serviceId: string, task: () => Promise<T>): Promise<T> {
+		const previous = this.queues.get(serviceId) ?? Promise.resolve();
+		const next = previous.catch(() => undefined).then(task);
+		const settled = next.catch(() => undefined);
+		this.queues.set(serviceId, settled);
+		void settled.then(() => {
+			if (this.queues.get(serviceId) === settled) this.queues.delete(serviceId);
+		});
+		return next;
+	}
 }

@@ -6,140 +6,224 @@ import { hasRecord, replacedBy, reusableConnection, sameId } from './connection-
 import type { ConnectionRecords } from './connection-records';
 import { RemoteItError, RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
-import { closeStrays, confirmDisconnect, outcomeUnknown, reconcileLostConnect, watchTries } from './reconcile';
+import {
+	closeStrays,
+	confirmDisconnect,
+	outcomeUnknown,
+	reconcileLostConnect,
+	watchTries,
+} from './reconcile';
 import { callRest, type ApiContext } from './rest';
-import type { ApiChoice, Connection, ConnectOptions, Disconnection, ProxyType, RemoteItAuth } from './types';
-import { apiChoiceOf, normaliseConnectionId, normaliseServiceId, proxyTypeOf, resolveAccessMode } from './validate';
+import type {
+	ApiChoice,
+	Connection,
+	ConnectOptions,
+	Disconnection,
+	ProxyType,
+	RemoteItAuth,
+} from './types';
+import {
+	apiChoiceOf,
+	normaliseConnectionId,
+	normaliseServiceId,
+	proxyTypeOf,
+	resolveAccessMode,
+} from './validate';
 
 /** 'auto' = GraphQL for access keys; REST v27, exactly as the seed document calls it, for password and token. */
 export function resolveApi(choice: ApiChoice, authType: RemoteItAuth['type']): 'graphql' | 'rest' {
-  if (choice !== 'auto') return choice;
-  return authType === 'accessKey' ? 'graphql' : 'rest';
+	if (choice !== 'auto') return choice;
+	return authType === 'accessKey' ? 'graphql' : 'rest';
 }
 
 const CONNECT_QUERIES: Record<ProxyType, string> = {
-  auto: QUERIES.connect, port: QUERIES.connectPortProxy, reverse: QUERIES.connectReverseProxy,
+	auto: QUERIES.connect,
+	port: QUERIES.connectPortProxy,
+	reverse: QUERIES.connectReverseProxy,
 };
 
 /** What one client knows about connections: one object per client, built in core.ts. */
 export interface ConnectState {
-  /** The account's connections opened in this process, shared by every client of that account. */
-  records: () => ConnectionRecords;
-  /** This client's connects in flight and the connection ids it handed out. */
-  ledger: ConnectLedger;
-  now: () => Date;
+	/** The account's connections opened in this process, shared by every client of that account. */
+	records: () => ConnectionRecords;
+	/** This client's connects in flight and the connection ids it handed out. */
+	ledger: ConnectLedger;
+	now: () => Date;
 }
 
 interface PreparedConnect {
-  api: 'graphql' | 'rest';
-  proxyType: ProxyType;
-  wait: boolean;
-  request: Omit<ConnectionRequest, 'now'>;
+	api: 'graphql' | 'rest';
+	proxyType: ProxyType;
+	wait: boolean;
+	request: Omit<ConnectionRequest, 'now'>;
 }
 
 /** Checks every option before any request. */
-export function prepareConnect(serviceId: unknown, options: ConnectOptions, authType: RemoteItAuth['type']): PreparedConnect {
-  const id = normaliseServiceId(serviceId);
-  const { accessMode, hostIp } = resolveAccessMode(options.accessMode, options.hostIp);
-  const proxyType = proxyTypeOf(options.proxyType);
-  const choice = apiChoiceOf(options.api);
-  if (proxyType !== 'auto' && choice === 'rest') {
-    throw new RemoteItValidationError('proxyType', 'Choosing the proxy type needs the GraphQL API; REST v27 always picks it.');
-  }
-  // REST cannot choose a proxy type, so an explicit type moves 'auto' to GraphQL (token headers work there too).
-  const api = proxyType !== 'auto' && choice === 'auto' ? 'graphql' : resolveApi(choice, authType);
-  return { api, proxyType, wait: options.wait !== false,
-    request: { serviceId: id, accessMode, hostIp, includeRaw: options.includeRaw === true } };
+export function prepareConnect(
+	serviceId: unknown,
+	options: ConnectOptions,
+	authType: RemoteItAuth['type'],
+): PreparedConnect {
+	const id = normaliseServiceId(serviceId);
+	const { accessMode, hostIp } = resolveAccessMode(options.accessMode, options.hostIp);
+	const proxyType = proxyTypeOf(options.proxyType);
+	const choice = apiChoiceOf(options.api);
+	if (proxyType !== 'auto' && choice === 'rest') {
+		throw new RemoteItValidationError(
+			'proxyType',
+			'Choosing the proxy type needs the GraphQL API; REST v27 always picks it.',
+		);
+	}
+	// REST cannot choose a proxy type, so an explicit type moves 'auto' to GraphQL (token headers work there too).
+	const api = proxyType !== 'auto' && choice === 'auto' ? 'graphql' : resolveApi(choice, authType);
+	return {
+		api,
+		proxyType,
+		wait: options.wait !== false,
+		request: { serviceId: id, accessMode, hostIp, includeRaw: options.includeRaw === true },
+	};
 }
 
 interface Answered {
-  connection: Connection;
-  /** REST's answer, which may name the connection remote.it replaced. */
-  restAnswer?: Record<string, unknown>;
+	connection: Connection;
+	/** REST's answer, which may name the connection remote.it replaced. */
+	restAnswer?: Record<string, unknown>;
 }
 
 /** Sends the connect over a context whose tries are watched for outcomes remote.it may still have acted on. */
-async function requestConnection(watched: ApiContext, prepared: PreparedConnect, request: ConnectionRequest,
-  now: () => Date): Promise<Answered> {
-  if (prepared.api === 'graphql') {
-    const data = await callGraphql(watched, CONNECT_QUERIES[prepared.proxyType],
-      { serviceId: request.serviceId, hostIP: request.hostIp });
-    return { connection: connectionFromGraphql(data, { ...request, now: now() }) };
-  }
-  const restAnswer = await callRest(watched, 'POST', '/device/connect',
-    { deviceaddress: request.serviceId, wait: String(prepared.wait), hostip: request.hostIp });
-  return { connection: connectionFromRest(restAnswer, { ...request, now: now() }), restAnswer };
+async function requestConnection(
+	watched: ApiContext,
+	prepared: PreparedConnect,
+	request: ConnectionRequest,
+	now: () => Date,
+): Promise<Answered> {
+	if (prepared.api === 'graphql') {
+		const data = await callGraphql(watched, CONNECT_QUERIES[prepared.proxyType], {
+			serviceId: request.serviceId,
+			hostIP: request.hostIp,
+		});
+		return { connection: connectionFromGraphql(data, { ...request, now: now() }) };
+	}
+	const restAnswer = await callRest(watched, 'POST', '/device/connect', {
+		deviceaddress: request.serviceId,
+		wait: String(prepared.wait),
+		hostip: request.hostIp,
+	});
+	return { connection: connectionFromRest(restAnswer, { ...request, now: now() }), restAnswer };
 }
 
 /**
  * Opens a connection. When the outcome is unknown, or a retry succeeded after a try remote.it may have acted on,
  * the account's sessions are reconciled before anything is reported, so no proxy is left open unreported.
  */
-export async function openConnection(context: ApiContext, state: ConnectState, prepared: PreparedConnect,
-  reuse: boolean, answers?: (connection: Connection) => Promise<boolean>): Promise<Connection> {
-  const { ledger, now } = state;
-  const request: ConnectionRequest = { ...prepared.request, now: now() };
-  const reused = reuse ? await reusableConnection(context, state.records(), request.serviceId, answers) : undefined;
-  if (reused) return reused;
-  const attempt = ledger.begin(request.serviceId);
-  // Another client of this account in this process opened what its records hold: never ours to close.
-  const lost = { context, ledger, attempt, request, startedAtMs: request.now.getTime(),
-    known: (id: string) => ledger.isClaimed(id) || hasRecord(state.records(), id),
-    close: (serviceId: string, connectionId: string) => disconnectOnce(context, serviceId, connectionId) };
-  const watch = watchTries(context);
-  let answered: Answered;
-  try {
-    answered = await requestConnection(watch.context, prepared, request, now);
-  } catch (error) {
-    attempt.end();
-    const reported = await explainConnectFailure(context, request.serviceId, error);
-    // An earlier try may have opened a connection even when the last one was refused outright (say, a 429).
-    if (!(reported instanceof RemoteItError) || !(outcomeUnknown(reported) || watch.uncertain())) throw reported;
-    return ledger.serially(request.serviceId, () => reconcileLostConnect(reported, lost));
-  }
-  const { connection, restAnswer } = answered;
-  ledger.claim(connection.id);
-  attempt.end();
-  if (watch.uncertain()) await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
-  const replaced = await replacedBy(context, state.records(), (id) => ledger.isClaimed(id), connection, restAnswer);
-  if (replaced) connection.replacedConnectionId = replaced;
-  state.records().set(connection.id, connection);
-  return connection;
+export async function openConnection(
+	context: ApiContext,
+	state: ConnectState,
+	prepared: PreparedConnect,
+	reuse: boolean,
+	answers?: (connection: Connection) => Promise<boolean>,
+): Promise<Connection> {
+	const { ledger, now } = state;
+	const request: ConnectionRequest = { ...prepared.request, now: now() };
+	const reused = reuse
+		? await reusableConnection(context, state.records(), request.serviceId, answers)
+		: undefined;
+	if (reused) return reused;
+	const attempt = ledger.begin(request.serviceId);
+	// Another client of this account in this process opened what its records hold: never ours to close.
+	const lost = {
+		context,
+		ledger,
+		attempt,
+		request,
+		startedAtMs: request.now.getTime(),
+		known: (id: string) => ledger.isClaimed(id) || hasRecord(state.records(), id),
+		close: (serviceId: string, connectionId: string) =>
+			disconnectOnce(context, serviceId, connectionId),
+	};
+	const watch = watchTries(context);
+	let answered: Answered;
+	try {
+		answered = await requestConnection(watch.context, prepared, request, now);
+	} catch (error) {
+		attempt.end();
+		const reported = await explainConnectFailure(context, request.serviceId, error);
+		// An earlier try may have opened a connection even when the last one was refused outright (say, a 429).
+		if (!(reported instanceof RemoteItError) || !(outcomeUnknown(reported) || watch.uncertain()))
+			throw reported;
+		return ledger.serially(request.serviceId, () => reconcileLostConnect(reported, lost));
+	}
+	const { connection, restAnswer } = answered;
+	ledger.claim(connection.id);
+	attempt.end();
+	if (watch.uncertain())
+		await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
+	const replaced = await replacedBy(
+		context,
+		state.records(),
+		(id) => ledger.isClaimed(id),
+		connection,
+		restAnswer,
+	);
+	if (replaced) connection.replacedConnectionId = replaced;
+	state.records().set(connection.id, connection);
+	return connection;
 }
 
 /** One GraphQL disconnect (any auth type works there); false from remote.it means the connection is not open. */
-async function disconnectOnce(context: ApiContext, serviceId: string, connectionId: string): Promise<void> {
-  const data = await callGraphql(context, QUERIES.disconnect, { serviceId, connectionId });
-  const closed = typeof data === 'object' && data !== null && Reflect.get(data, 'disconnect') === true;
-  if (!closed) {
-    throw new RemoteItNotFoundError(`remote.it did not close connection ${connectionId}; it may already have ended.`);
-  }
+async function disconnectOnce(
+	context: ApiContext,
+	serviceId: string,
+	connectionId: string,
+): Promise<void> {
+	const data = await callGraphql(context, QUERIES.disconnect, { serviceId, connectionId });
+	const closed =
+		typeof data === 'object' && data !== null && Reflect.get(data, 'disconnect') === true;
+	if (!closed) {
+		throw new RemoteItNotFoundError(
+			`remote.it did not close connection ${connectionId}; it may already have ended.`,
+		);
+	}
 }
 
 /** Closes a connection; when the tries run out, one final look says whether it is still open. */
-export async function closeConnection(context: ApiContext, state: ConnectState, target: unknown,
-  api: 'graphql' | 'rest'): Promise<Disconnection> {
-  const fields = typeof target === 'object' && target !== null ? (target as Record<string, unknown>) : {};
-  const connectionId = normaliseConnectionId(fields.connectionId);
-  const serviceId = normaliseServiceId(fields.serviceId);
-  const watch = watchTries(context);
-  try {
-    if (api === 'graphql') await disconnectOnce(watch.context, serviceId, connectionId);
-    else await callRest(watch.context, 'POST', '/device/connect/stop', { deviceaddress: serviceId, connectionid: connectionId });
-  } catch (error) {
-    const reported = await explainDisconnectFailure(context, connectionId, error);
-    // "Not found" after a try that may have closed it: that try did.
-    if (reported instanceof RemoteItNotFoundError && watch.uncertain()) return closed(state, serviceId, connectionId);
-    const exhausted = outcomeUnknown(reported) || (reported instanceof RemoteItError && reported.code === 'RATE_LIMITED');
-    if (!exhausted) throw reported;
-    await confirmDisconnect(reported, context, serviceId, connectionId, (s, c) => disconnectOnce(context, s, c));
-  }
-  return closed(state, serviceId, connectionId);
+export async function closeConnection(
+	context: ApiContext,
+	state: ConnectState,
+	target: unknown,
+	api: 'graphql' | 'rest',
+): Promise<Disconnection> {
+	const fields =
+		typeof target === 'object' && target !== null ? (target as Record<string, unknown>) : {};
+	const connectionId = normaliseConnectionId(fields.connectionId);
+	const serviceId = normaliseServiceId(fields.serviceId);
+	const watch = watchTries(context);
+	try {
+		if (api === 'graphql') await disconnectOnce(watch.context, serviceId, connectionId);
+		else
+			await callRest(watch.context, 'POST', '/device/connect/stop', {
+				deviceaddress: serviceId,
+				connectionid: connectionId,
+			});
+	} catch (error) {
+		const reported = await explainDisconnectFailure(context, connectionId, error);
+		// "Not found" after a try that may have closed it: that try did.
+		if (reported instanceof RemoteItNotFoundError && watch.uncertain())
+			return closed(state, serviceId, connectionId);
+		const exhausted =
+			outcomeUnknown(reported) ||
+			(reported instanceof RemoteItError && reported.code === 'RATE_LIMITED');
+		if (!exhausted) throw reported;
+		await confirmDisconnect(reported, context, serviceId, connectionId, (s, c) =>
+			disconnectOnce(context, s, c),
+		);
+	}
+	return closed(state, serviceId, connectionId);
 }
 
 function closed(state: ConnectState, serviceId: string, connectionId: string): Disconnection {
-  state.ledger.release(connectionId);
-  const records = state.records();
-  for (const id of records.keys()) if (sameId(id, connectionId)) records.delete(id);
-  return { id: connectionId, serviceId, disconnected: true };
+	state.ledger.release(connectionId);
+	const records = state.records();
+	for (const id of records.keys()) if (sameId(id, connectionId)) records.delete(id);
+	return { id: connectionId, serviceId, disconnected: true };
 }

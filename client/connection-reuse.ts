@@ -11,27 +11,32 @@ import type { Connection } from './types';
 export const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
 function openedTo(records: ConnectionRecords, serviceId: string): Connection[] {
-  return [...records.values()].filter((c) => c.serviceId === serviceId);
+	return [...records.values()].filter((c) => c.serviceId === serviceId);
 }
 
 export function hasRecord(records: ConnectionRecords, connectionId: string): boolean {
-  return [...records.keys()].some((id) => sameId(id, connectionId));
+	return [...records.keys()].some((id) => sameId(id, connectionId));
 }
 
 /**
  * Reuse only what provably belongs to this account and is still live: a connection this process opened (so its
  * address is known) that remote.it still lists among the account's own proxy sessions. Anything else: undefined.
  */
-export async function reusableConnection(context: ApiContext, records: ConnectionRecords, serviceId: string,
-  answers?: (connection: Connection) => Promise<boolean>): Promise<Connection | undefined> {
-  const mine = openedTo(records, serviceId);
-  if (mine.length === 0) return undefined;
-  const live = await listSessions(context);
-  const reusable = mine.reverse().find((c) => live.some((s) => sameId(s.id, c.id)));
-  for (const c of mine) if (c !== reusable && !live.some((s) => sameId(s.id, c.id))) records.delete(c.id);
-  // With a probe at hand (Wait Until Reachable), a listed connection must also still accept a connection.
-  if (reusable && answers && !(await answers(reusable))) return undefined;
-  return reusable;
+export async function reusableConnection(
+	context: ApiContext,
+	records: ConnectionRecords,
+	serviceId: string,
+	answers?: (connection: Connection) => Promise<boolean>,
+): Promise<Connection | undefined> {
+	const mine = openedTo(records, serviceId);
+	if (mine.length === 0) return undefined;
+	const live = await listSessions(context);
+	const reusable = mine.reverse().find((c) => live.some((s) => sameId(s.id, c.id)));
+	for (const c of mine)
+		if (c !== reusable && !live.some((s) => sameId(s.id, c.id))) records.delete(c.id);
+	// With a probe at hand (Wait Until Reachable), a listed connection must also still accept a connection.
+	if (reusable && answers && !(await answers(reusable))) return undefined;
+	return reusable;
 }
 
 /**
@@ -39,19 +44,26 @@ export async function reusableConnection(context: ApiContext, records: Connectio
  * `previousConnection`, docs/remoteit-api.md §2). The output names this client's connection that is gone, so a
  * second Connect in one run never silently ends the first. `handedOut` says which ids this client returned.
  */
-export async function replacedBy(context: ApiContext, records: ConnectionRecords, handedOut: (id: string) => boolean,
-  connection: Connection, restAnswer?: Record<string, unknown>): Promise<string | undefined> {
-  const earlier = openedTo(records, connection.serviceId).filter((c) => !sameId(c.id, connection.id) && handedOut(c.id));
-  if (earlier.length === 0) return undefined;
-  const details = restAnswer && isObject(restAnswer.connection) ? restAnswer.connection : undefined;
-  const previous = details ? textOf(details.previousConnection) : undefined;
-  let gone: Connection[];
-  if (previous !== undefined) {
-    gone = earlier.filter((c) => c.proxy === previous || sameId(c.id, previous));
-  } else {
-    const live = await listSessions(context);
-    gone = earlier.filter((c) => !live.some((s) => sameId(s.id, c.id)));
-  }
-  for (const c of gone) records.delete(c.id);
-  return gone[0]?.id;
+export async function replacedBy(
+	context: ApiContext,
+	records: ConnectionRecords,
+	handedOut: (id: string) => boolean,
+	connection: Connection,
+	restAnswer?: Record<string, unknown>,
+): Promise<string | undefined> {
+	const earlier = openedTo(records, connection.serviceId).filter(
+		(c) => !sameId(c.id, connection.id) && handedOut(c.id),
+	);
+	if (earlier.length === 0) return undefined;
+	const details = restAnswer && isObject(restAnswer.connection) ? restAnswer.connection : undefined;
+	const previous = details ? textOf(details.previousConnection) : undefined;
+	let gone: Connection[];
+	if (previous !== undefined) {
+		gone = earlier.filter((c) => c.proxy === previous || sameId(c.id, previous));
+	} else {
+		const live = await listSessions(context);
+		gone = earlier.filter((c) => !live.some((s) => sameId(s.id, c.id)));
+	}
+	for (const c of gone) records.delete(c.id);
+	return gone[0]?.id;
 }

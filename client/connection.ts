@@ -8,94 +8,115 @@ import type { AccessMode, Connection } from './types';
 export const DEFAULT_TIMEOUT_SECONDS = 28800;
 
 export interface ConnectionRequest {
-  serviceId: string;
-  accessMode: AccessMode;
-  hostIp: string;
-  now: Date;
-  includeRaw: boolean;
+	serviceId: string;
+	accessMode: AccessMode;
+	hostIp: string;
+	now: Date;
+	includeRaw: boolean;
 }
 
 function unusable(what: string): RemoteItUnavailableError {
-  return new RemoteItUnavailableError(`remote.it answered the connect request without ${what}; the connection is not usable.`);
+	return new RemoteItUnavailableError(
+		`remote.it answered the connect request without ${what}; the connection is not usable.`,
+	);
 }
 
 function positiveNumber(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : Number(textOf(value));
-  return Number.isFinite(n) && n > 0 ? n : undefined;
+	const n = typeof value === 'number' ? value : Number(textOf(value));
+	return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
 function validDate(value: unknown): Date | undefined {
-  const text = textOf(value);
-  if (!text) return undefined;
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+	const text = textOf(value);
+	if (!text) return undefined;
+	const date = new Date(text);
+	return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-function assemble(id: string, endpoint: ParsedProxy, proxy: string, created: Date, timeoutSeconds: number,
-  request: ConnectionRequest, raw: unknown): Connection {
-  const connection: Connection = {
-    id,
-    serviceId: request.serviceId,
-    host: endpoint.host,
-    port: endpoint.port,
-    url: endpoint.url,
-    proxy,
-    reverseProxy: endpoint.reverseProxy,
-    // Reverse proxies are always public behind a random host name (docs/remoteit-api.md §5).
-    accessMode: endpoint.reverseProxy ? 'public' : request.accessMode,
-    hostIp: endpoint.reverseProxy ? '0.0.0.0' : request.hostIp,
-    createdAt: created.toISOString(),
-    expiresAt: new Date(created.getTime() + timeoutSeconds * 1000).toISOString(),
-    timeoutSeconds,
-  };
-  if (request.includeRaw) connection.raw = raw;
-  return connection;
+function assemble(
+	id: string,
+	endpoint: ParsedProxy,
+	proxy: string,
+	created: Date,
+	timeoutSeconds: number,
+	request: ConnectionRequest,
+	raw: unknown,
+): Connection {
+	const connection: Connection = {
+		id,
+		serviceId: request.serviceId,
+		host: endpoint.host,
+		port: endpoint.port,
+		url: endpoint.url,
+		proxy,
+		reverseProxy: endpoint.reverseProxy,
+		// Reverse proxies are always public behind a random host name (docs/remoteit-api.md §5).
+		accessMode: endpoint.reverseProxy ? 'public' : request.accessMode,
+		hostIp: endpoint.reverseProxy ? '0.0.0.0' : request.hostIp,
+		createdAt: created.toISOString(),
+		expiresAt: new Date(created.getTime() + timeoutSeconds * 1000).toISOString(),
+		timeoutSeconds,
+	};
+	if (request.includeRaw) connection.raw = raw;
+	return connection;
 }
 
 /**
  * REST `/device/connect`: `connection.proxy` plus `proxyserver`/`proxyport`. `requested` is a minute-precision
  * local-format time (`1/15/2021T6:20 PM`) with no zone, so the answer's arrival time is used as createdAt.
  */
-export function connectionFromRest(answer: Record<string, unknown>, request: ConnectionRequest): Connection {
-  const details = isObject(answer.connection) ? answer.connection : {};
-  const id = textOf(details.connectionid) ?? textOf(answer.connectionid);
-  if (!id) throw unusable('a connection id');
-  const proxy = textOf(details.proxy);
-  let endpoint: ParsedProxy;
-  if (proxy && (details.reverseProxy === true || details.reverseProxy === 'true')) {
-    // remote.it flags reverse proxies (remoteit/sdk-go:contracts/proxy.go sample); the URL is used as it is.
-    endpoint = { host: parseProxy(proxy).host, port: null, reverseProxy: true, url: proxy };
-  } else if (proxy) {
-    endpoint = parseProxy(proxy);
-  } else {
-    const host = textOf(details.proxyserver);
-    const port = positiveNumber(details.proxyport);
-    if (!host || !port) throw unusable('a proxy address');
-    endpoint = { host, port, reverseProxy: false, url: portProxyUrl(host, port) };
-  }
-  const timeout = positiveNumber(details.expirationsec) ?? DEFAULT_TIMEOUT_SECONDS;
-  return assemble(id, endpoint, proxy ?? endpoint.url, request.now, timeout, request, answer);
+export function connectionFromRest(
+	answer: Record<string, unknown>,
+	request: ConnectionRequest,
+): Connection {
+	const details = isObject(answer.connection) ? answer.connection : {};
+	const id = textOf(details.connectionid) ?? textOf(answer.connectionid);
+	if (!id) throw unusable('a connection id');
+	const proxy = textOf(details.proxy);
+	let endpoint: ParsedProxy;
+	if (proxy && (details.reverseProxy === true || details.reverseProxy === 'true')) {
+		// remote.it flags reverse proxies (remoteit/sdk-go:contracts/proxy.go sample); the URL is used as it is.
+		endpoint = { host: parseProxy(proxy).host, port: null, reverseProxy: true, url: proxy };
+	} else if (proxy) {
+		endpoint = parseProxy(proxy);
+	} else {
+		const host = textOf(details.proxyserver);
+		const port = positiveNumber(details.proxyport);
+		if (!host || !port) throw unusable('a proxy address');
+		endpoint = { host, port, reverseProxy: false, url: portProxyUrl(host, port) };
+	}
+	const timeout = positiveNumber(details.expirationsec) ?? DEFAULT_TIMEOUT_SECONDS;
+	return assemble(id, endpoint, proxy ?? endpoint.url, request.now, timeout, request, answer);
 }
 
 /** GraphQL `connect`: `{ id host port reverseProxy url created timeout }` (port is null for reverse proxies). */
 export function connectionFromGraphql(data: unknown, request: ConnectionRequest): Connection {
-  const answer = isObject(data) && isObject(data.connect) ? data.connect : undefined;
-  const id = answer ? textOf(answer.id) : undefined;
-  if (!answer || !id) throw unusable('a connection id');
-  const url = textOf(answer.url);
-  const host = textOf(answer.host);
-  const port = positiveNumber(answer.port);
-  let endpoint: ParsedProxy;
-  if (answer.reverseProxy === true && url) {
-    endpoint = { host: host ?? parseProxy(url).host, port: null, reverseProxy: true, url };
-  } else if (host && port) {
-    endpoint = { host, port, reverseProxy: false, url: portProxyUrl(host, port) };
-  } else if (url) {
-    endpoint = parseProxy(url);
-  } else {
-    throw unusable('a proxy address');
-  }
-  const proxy = url ?? (endpoint.port === null ? endpoint.url : `${endpoint.host}:${endpoint.port}`);
-  const timeout = positiveNumber(answer.timeout) ?? DEFAULT_TIMEOUT_SECONDS;
-  return assemble(id, endpoint, proxy, validDate(answer.created) ?? request.now, timeout, request, data);
+	const answer = isObject(data) && isObject(data.connect) ? data.connect : undefined;
+	const id = answer ? textOf(answer.id) : undefined;
+	if (!answer || !id) throw unusable('a connection id');
+	const url = textOf(answer.url);
+	const host = textOf(answer.host);
+	const port = positiveNumber(answer.port);
+	let endpoint: ParsedProxy;
+	if (answer.reverseProxy === true && url) {
+		endpoint = { host: host ?? parseProxy(url).host, port: null, reverseProxy: true, url };
+	} else if (host && port) {
+		endpoint = { host, port, reverseProxy: false, url: portProxyUrl(host, port) };
+	} else if (url) {
+		endpoint = parseProxy(url);
+	} else {
+		throw unusable('a proxy address');
+	}
+	const proxy =
+		url ?? (endpoint.port === null ? endpoint.url : `${endpoint.host}:${endpoint.port}`);
+	const timeout = positiveNumber(answer.timeout) ?? DEFAULT_TIMEOUT_SECONDS;
+	return assemble(
+		id,
+		endpoint,
+		proxy,
+		validDate(answer.created) ?? request.now,
+		timeout,
+		request,
+		data,
+	);
 }

@@ -3,7 +3,13 @@
  * bounds each request), so nothing here uses an HTTP library or a global timer. The n8n package ships this module
  * and what it imports, never index.ts (n8n's verification forbids runtime dependencies and global timers).
  */
-import { closeConnection, openConnection, prepareConnect, resolveApi, type ConnectState } from './connect';
+import {
+	closeConnection,
+	openConnection,
+	prepareConnect,
+	resolveApi,
+	type ConnectState,
+} from './connect';
 import { ConnectLedger } from './connect-ledger';
 import { accountKey, recordsFor } from './connection-records';
 import { listDevicesVia } from './devices';
@@ -19,11 +25,26 @@ import type { ApiContext } from './rest';
 import { createSession } from './session';
 import { listSessions } from './sessions';
 import type {
-  Connection, ConnectOptions, ListDevicesOptions, ListEventsOptions, ProbeEndpoint, RemoteItAuth, RemoteItClient, RemoteItClientOptions, SearchServicesOptions,
+	Connection,
+	ConnectOptions,
+	ListDevicesOptions,
+	ListEventsOptions,
+	ProbeEndpoint,
+	RemoteItAuth,
+	RemoteItClient,
+	RemoteItClientOptions,
+	SearchServicesOptions,
 } from './types';
 import {
-  apiChoiceOf, deviceStateOf, LIMITS, normaliseApiUrl, normaliseAuth, normaliseLimit, normaliseRetryPolicy,
-  normaliseTimeout, optionalText,
+	apiChoiceOf,
+	deviceStateOf,
+	LIMITS,
+	normaliseApiUrl,
+	normaliseAuth,
+	normaliseLimit,
+	normaliseRetryPolicy,
+	normaliseTimeout,
+	optionalText,
 } from './validate';
 
 export * from './types';
@@ -37,111 +58,172 @@ export { normaliseServiceId } from './validate';
 export { EVENT_TYPES } from './events';
 
 function secretsOf(auth: RemoteItAuth): string[] {
-  if (auth.type === 'accessKey') return [auth.secretAccessKey, auth.developerKey ?? ''];
-  if (auth.type === 'password') return [auth.password, auth.developerKey];
-  return [auth.token, auth.developerKey];
+	if (auth.type === 'accessKey') return [auth.secretAccessKey, auth.developerKey ?? ''];
+	if (auth.type === 'password') return [auth.password, auth.developerKey];
+	return [auth.token, auth.developerKey];
 }
 
 function emailFrom(data: unknown): string {
-  const login = typeof data === 'object' && data !== null ? Reflect.get(data, 'login') : undefined;
-  const email = typeof login === 'object' && login !== null ? Reflect.get(login, 'email') : undefined;
-  if (typeof email !== 'string') throw new RemoteItUnavailableError('remote.it answered the credential test without an account email.');
-  return email;
+	const login = typeof data === 'object' && data !== null ? Reflect.get(data, 'login') : undefined;
+	const email =
+		typeof login === 'object' && login !== null ? Reflect.get(login, 'email') : undefined;
+	if (typeof email !== 'string')
+		throw new RemoteItUnavailableError(
+			'remote.it answered the credential test without an account email.',
+		);
+	return email;
 }
 
-function buildClient(context: ApiContext, now: () => Date, account: string, probe: ProbeEndpoint | undefined): RemoteItClient {
-  const authType = context.session.authType;
-  const state: ConnectState = {
-    records: () => recordsFor(account, now().getTime()), ledger: new ConnectLedger(() => now().getTime()), now,
-  };
-  const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
-  const reachableSettings = (timeout: unknown): ReachableSettings => {
-    const timeoutMs = reachableTimeoutOf(timeout);
-    if (!probe) throw new RemoteItValidationError('waitUntilReachable', 'Waiting until the proxy is reachable needs a probe, which this engine does not supply.');
-    return { probe, timeoutMs, now, sleep: context.request.sleep };
-  };
-  const opened = (id: string) => [...state.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
-  return {
-    testCredentials: async () => ({
-      email: authType === 'password' ? await context.session.loginEmail() : emailFrom(await callGraphql(context, QUERIES.login)),
-    }),
-    connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
-      const prepared = prepareConnect(serviceId, connectOptions ?? {}, authType);
-      const reachable = connectOptions?.waitUntilReachable === true ? reachableSettings(connectOptions.reachableTimeoutMs) : undefined;
-      const answers = reachable ? (c: Connection) => reachable.probe({ host: c.host, port: c.port, url: c.url }).catch(() => false) : undefined;
-      const connection = await openConnection(context, state, prepared, connectOptions?.reuse === true, answers);
-      if (reachable) {
-        try {
-          await waitUntilReachable(connection, reachable);
-        } catch (error) {
-          // Nothing is left open on remote.it after a failure (design.md): close what will never be used.
-          await closeConnection(context, state, { connectionId: connection.id, serviceId: connection.serviceId }, apiFor(prepared.api)).catch(() => undefined);
-          throw error;
-        }
-      }
-      return connection;
-    },
-    disconnect: async (target) => closeConnection(context, state, target, apiFor(undefined)),
-    listDevices: async (query: ListDevicesOptions = {}) => {
-      const name = optionalText('name', query?.name, LIMITS.name);
-      const deviceState = deviceStateOf(query?.state);
-      const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
-      return listDevicesVia(apiFor(query?.api), context, { name, state: deviceState, limit });
-    },
-    getDevice: async (idOrName: string) => getDevice(apiFor(undefined), context, idOrName),
-    findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
-    searchServices: async (search: SearchServicesOptions = {}) => searchServices(apiFor(undefined), context, search ?? {}),
-    listSessions: async () => listSessions(context, opened),
-    listEvents: async (query: ListEventsOptions) => listEvents(context, query),
-  };
+function buildClient(
+	context: ApiContext,
+	now: () => Date,
+	account: string,
+	probe: ProbeEndpoint | undefined,
+): RemoteItClient {
+	const authType = context.session.authType;
+	const state: ConnectState = {
+		records: () => recordsFor(account, now().getTime()),
+		ledger: new ConnectLedger(() => now().getTime()),
+		now,
+	};
+	const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
+	const reachableSettings = (timeout: unknown): ReachableSettings => {
+		const timeoutMs = reachableTimeoutOf(timeout);
+		if (!probe)
+			throw new RemoteItValidationError(
+				'waitUntilReachable',
+				'Waiting until the proxy is reachable needs a probe, which this engine does not supply.',
+			);
+		return { probe, timeoutMs, now, sleep: context.request.sleep };
+	};
+	const opened = (id: string) =>
+		[...state.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
+	return {
+		testCredentials: async () => ({
+			email:
+				authType === 'password'
+					? await context.session.loginEmail()
+					: emailFrom(await callGraphql(context, QUERIES.login)),
+		}),
+		connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
+			const prepared = prepareConnect(serviceId, connectOptions ?? {}, authType);
+			const reachable =
+				connectOptions?.waitUntilReachable === true
+					? reachableSettings(connectOptions.reachableTimeoutMs)
+					: undefined;
+			const answers = reachable
+				? (c: Connection) =>
+						reachable.probe({ host: c.host, port: c.port, url: c.url }).catch(() => false)
+				: undefined;
+			const connection = await openConnection(
+				context,
+				state,
+				prepared,
+				connectOptions?.reuse === true,
+				answers,
+			);
+			if (reachable) {
+				try {
+					await waitUntilReachable(connection, reachable);
+				} catch (error) {
+					// Nothing is left open on remote.it after a failure (design.md): close what will never be used.
+					await closeConnection(
+						context,
+						state,
+						{ connectionId: connection.id, serviceId: connection.serviceId },
+						apiFor(prepared.api),
+					).catch(() => undefined);
+					throw error;
+				}
+			}
+			return connection;
+		},
+		disconnect: async (target) => closeConnection(context, state, target, apiFor(undefined)),
+		listDevices: async (query: ListDevicesOptions = {}) => {
+			const name = optionalText('name', query?.name, LIMITS.name);
+			const deviceState = deviceStateOf(query?.state);
+			const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
+			return listDevicesVia(apiFor(query?.api), context, { name, state: deviceState, limit });
+		},
+		getDevice: async (idOrName: string) => getDevice(apiFor(undefined), context, idOrName),
+		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
+		searchServices: async (search: SearchServicesOptions = {}) =>
+			searchServices(apiFor(undefined), context, search ?? {}),
+		listSessions: async () => listSessions(context, opened),
+		listEvents: async (query: ListEventsOptions) => listEvents(context, query),
+	};
 }
 
 /** Every public method passes its failure through the client's redaction before it reaches the caller. */
 function guarded(client: RemoteItClient, redact: (text: string) => string): RemoteItClient {
-  const wrapped: Record<string, unknown> = {};
-  for (const [name, method] of Object.entries(client) as Array<[string, (...args: unknown[]) => Promise<unknown>]>) {
-    wrapped[name] = async (...args: unknown[]) => {
-      try {
-        return await method(...args);
-      } catch (error) {
-        throw redactError(error, redact);
-      }
-    };
-  }
-  return wrapped as unknown as RemoteItClient;
+	const wrapped: Record<string, unknown> = {};
+	for (const [name, method] of Object.entries(client) as Array<
+		[string, (...args: unknown[]) => Promise<unknown>]
+	>) {
+		wrapped[name] = async (...args: unknown[]) => {
+			try {
+				return await method(...args);
+			} catch (error) {
+				throw redactError(error, redact);
+			}
+		};
+	}
+	return wrapped as unknown as RemoteItClient;
 }
 
 /** What an engine must supply: how to send a request and how to wait between retries. */
-export type EngineClientOptions = RemoteItClientOptions & Required<Pick<RemoteItClientOptions, 'send' | 'sleep'>>;
+export type EngineClientOptions = RemoteItClientOptions &
+	Required<Pick<RemoteItClientOptions, 'send' | 'sleep'>>;
 
 export function buildRemoteItClient(options: EngineClientOptions): RemoteItClient {
-  // Until auth is validated, its secret fields may hold anything.
-  const rawAuth: unknown = options?.auth;
-  const known = createSecretRegistry(['secretAccessKey', 'password', 'token', 'developerKey'].map((field) => {
-    const value = typeof rawAuth === 'object' && rawAuth !== null ? Reflect.get(rawAuth, field) : undefined;
-    return typeof value === 'string' ? value : undefined;
-  }));
-  try {
-    const auth = normaliseAuth(options?.auth);
-    const secrets = createSecretRegistry(secretsOf(auth));
-    const timeoutMs = normaliseTimeout(options.timeoutMs);
-    const now = options.now ?? (() => new Date());
-    const request: RequestSettings = {
-      send: options.send,
-      timeoutMs,
-      retry: normaliseRetryPolicy(options.retry),
-      sleep: options.sleep,
-      ...(options.deadline ? { deadline: options.deadline } : {}),
-      now,
-      redact: secrets.redact,
-      ...(typeof options.timeoutAdvice === 'string' ? { timeoutAdvice: options.timeoutAdvice } : {}),
-      ...(options.concurrency !== undefined ? { concurrency: createAdaptiveConcurrency(options.concurrency) } : {}),
-    };
-    const apiUrl = normaliseApiUrl(options.apiUrl);
-    const session = createSession({ apiUrl, auth, request, secrets, authenticatedBy: options.authenticatedBy });
-    const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
-    return guarded(buildClient({ apiUrl, request, session, restAvailable }, now, accountKey(apiUrl, auth), options.probe), secrets.redact);
-  } catch (error) {
-    throw redactError(error, known.redact);
-  }
+	// Until auth is validated, its secret fields may hold anything.
+	const rawAuth: unknown = options?.auth;
+	const known = createSecretRegistry(
+		['secretAccessKey', 'password', 'token', 'developerKey'].map((field) => {
+			const value =
+				typeof rawAuth === 'object' && rawAuth !== null ? Reflect.get(rawAuth, field) : undefined;
+			return typeof value === 'string' ? value : undefined;
+		}),
+	);
+	try {
+		const auth = normaliseAuth(options?.auth);
+		const secrets = createSecretRegistry(secretsOf(auth));
+		const timeoutMs = normaliseTimeout(options.timeoutMs);
+		const now = options.now ?? (() => new Date());
+		const request: RequestSettings = {
+			send: options.send,
+			timeoutMs,
+			retry: normaliseRetryPolicy(options.retry),
+			sleep: options.sleep,
+			...(options.deadline ? { deadline: options.deadline } : {}),
+			now,
+			redact: secrets.redact,
+			...(typeof options.timeoutAdvice === 'string'
+				? { timeoutAdvice: options.timeoutAdvice }
+				: {}),
+			...(options.concurrency !== undefined
+				? { concurrency: createAdaptiveConcurrency(options.concurrency) }
+				: {}),
+		};
+		const apiUrl = normaliseApiUrl(options.apiUrl);
+		const session = createSession({
+			apiUrl,
+			auth,
+			request,
+			secrets,
+			authenticatedBy: options.authenticatedBy,
+		});
+		const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
+		return guarded(
+			buildClient(
+				{ apiUrl, request, session, restAvailable },
+				now,
+				accountKey(apiUrl, auth),
+				options.probe,
+			),
+			secrets.redact,
+		);
+	} catch (error) {
+		throw redactError(error, known.redact);
+	}
 }

@@ -6,122 +6,134 @@
  */
 
 export type RemoteItErrorCode =
-  | 'VALIDATION'
-  | 'AUTH'
-  | 'MFA'
-  | 'NOT_FOUND'
-  | 'DEVICE_OFFLINE'
-  | 'RATE_LIMITED'
-  | 'UNAVAILABLE'
-  | 'TIMEOUT'
-  | 'API_ERROR';
+	| 'VALIDATION'
+	| 'AUTH'
+	| 'MFA'
+	| 'NOT_FOUND'
+	| 'DEVICE_OFFLINE'
+	| 'RATE_LIMITED'
+	| 'UNAVAILABLE'
+	| 'TIMEOUT'
+	| 'API_ERROR';
 
 export interface RemoteItErrorDetails {
-  /** remote.it's own reason text (REST `reason`, GraphQL `errors[].message`), redacted. */
-  reason?: string;
-  /** HTTP status of the answer that caused the error, when there was one. */
-  status?: number;
-  /** A redacted summary of the underlying failure (never a raw transport error). */
-  cause?: Error;
+	/** remote.it's own reason text (REST `reason`, GraphQL `errors[].message`), redacted. */
+	reason?: string;
+	/** HTTP status of the answer that caused the error, when there was one. */
+	status?: number;
+	/** A redacted summary of the underlying failure (never a raw transport error). */
+	cause?: Error;
 }
 
 /** Base class: catch this to handle every remote.it failure; `code` says which kind it is. */
 export class RemoteItError extends Error {
-  readonly code: RemoteItErrorCode;
-  readonly reason?: string;
-  readonly status?: number;
-  /**
-   * After a failed connect or disconnect: whether a connection is known to be open on remote.it (true), known not
-   * to be (false), or could not be checked (absent). Set by reconciliation (reconcile.ts).
-   */
-  declare readonly connectionOpen?: boolean;
+	readonly code: RemoteItErrorCode;
+	readonly reason?: string;
+	readonly status?: number;
+	/**
+	 * After a failed connect or disconnect: whether a connection is known to be open on remote.it (true), known not
+	 * to be (false), or could not be checked (absent). Set by reconciliation (reconcile.ts).
+	 */
+	declare readonly connectionOpen?: boolean;
 
-  constructor(message: string, code: RemoteItErrorCode = 'API_ERROR', details: RemoteItErrorDetails = {}) {
-    super(message, details.cause ? { cause: details.cause } : undefined);
-    this.name = new.target.name;
-    this.code = code;
-    if (details.reason !== undefined) this.reason = details.reason;
-    if (details.status !== undefined) this.status = details.status;
-  }
+	constructor(
+		message: string,
+		code: RemoteItErrorCode = 'API_ERROR',
+		details: RemoteItErrorDetails = {},
+	) {
+		super(message, details.cause ? { cause: details.cause } : undefined);
+		this.name = new.target.name;
+		this.code = code;
+		if (details.reason !== undefined) this.reason = details.reason;
+		if (details.status !== undefined) this.status = details.status;
+	}
 
-  /** The JSON form engines put into items/messages: everything useful, nothing secret. */
-  toJSON(): Record<string, unknown> {
-    const json: Record<string, unknown> = { name: this.name, code: this.code, message: this.message };
-    for (const [key, value] of Object.entries(this)) {
-      if (value !== undefined && !(key in json)) json[key] = value;
-    }
-    if (this.cause instanceof Error) json.cause = { name: this.cause.name, message: this.cause.message };
-    return json;
-  }
+	/** The JSON form engines put into items/messages: everything useful, nothing secret. */
+	toJSON(): Record<string, unknown> {
+		const json: Record<string, unknown> = {
+			name: this.name,
+			code: this.code,
+			message: this.message,
+		};
+		for (const [key, value] of Object.entries(this)) {
+			if (value !== undefined && !(key in json)) json[key] = value;
+		}
+		if (this.cause instanceof Error)
+			json.cause = { name: this.cause.name, message: this.cause.message };
+		return json;
+	}
 }
 
 /** Bad input, detected before any request is sent (or a value remote.it rejected as malformed). */
 export class RemoteItValidationError extends RemoteItError {
-  /** The option or parameter that is wrong, e.g. `serviceId`, `hostIp`, `limit`. */
-  readonly field: string;
+	/** The option or parameter that is wrong, e.g. `serviceId`, `hostIp`, `limit`. */
+	readonly field: string;
 
-  constructor(field: string, message: string, details: RemoteItErrorDetails = {}) {
-    super(message, 'VALIDATION', details);
-    this.field = field;
-  }
+	constructor(field: string, message: string, details: RemoteItErrorDetails = {}) {
+		super(message, 'VALIDATION', details);
+		this.field = field;
+	}
 }
 
 /** remote.it refused the credentials: bad key, bad signature, skewed clock, bad password, expired token. */
 export class RemoteItAuthError extends RemoteItError {
-  /** True when a session token was refused, so a password login may renew it. */
-  readonly tokenRejected: boolean;
+	/** True when a session token was refused, so a password login may renew it. */
+	readonly tokenRejected: boolean;
 
-  constructor(message: string, details: RemoteItErrorDetails & { tokenRejected?: boolean } = {}) {
-    super(message, 'AUTH', details);
-    this.tokenRejected = details.tokenRejected ?? false;
-  }
+	constructor(message: string, details: RemoteItErrorDetails & { tokenRejected?: boolean } = {}) {
+		super(message, 'AUTH', details);
+		this.tokenRejected = details.tokenRejected ?? false;
+	}
 }
 
 /** The account has two-factor authentication, so password login cannot work (docs/remoteit-api.md §1). */
 export class RemoteItMfaError extends RemoteItError {
-  constructor(message: string, details: RemoteItErrorDetails = {}) {
-    super(message, 'MFA', details);
-  }
+	constructor(message: string, details: RemoteItErrorDetails = {}) {
+		super(message, 'MFA', details);
+	}
 }
 
 export class RemoteItNotFoundError extends RemoteItError {
-  constructor(message: string, details: RemoteItErrorDetails = {}) {
-    super(message, 'NOT_FOUND', details);
-  }
+	constructor(message: string, details: RemoteItErrorDetails = {}) {
+		super(message, 'NOT_FOUND', details);
+	}
 }
 
 export class RemoteItDeviceOfflineError extends RemoteItError {
-  constructor(message: string, details: RemoteItErrorDetails = {}) {
-    super(message, 'DEVICE_OFFLINE', details);
-  }
+	constructor(message: string, details: RemoteItErrorDetails = {}) {
+		super(message, 'DEVICE_OFFLINE', details);
+	}
 }
 
 export class RemoteItRateLimitError extends RemoteItError {
-  /** What remote.it's `Retry-After` asked for, in seconds, when it sent one. */
-  readonly retryAfterSeconds?: number;
+	/** What remote.it's `Retry-After` asked for, in seconds, when it sent one. */
+	readonly retryAfterSeconds?: number;
 
-  constructor(message: string, details: RemoteItErrorDetails & { retryAfterSeconds?: number } = {}) {
-    super(message, 'RATE_LIMITED', details);
-    if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
-  }
+	constructor(
+		message: string,
+		details: RemoteItErrorDetails & { retryAfterSeconds?: number } = {},
+	) {
+		super(message, 'RATE_LIMITED', details);
+		if (details.retryAfterSeconds !== undefined) this.retryAfterSeconds = details.retryAfterSeconds;
+	}
 }
 
 /** remote.it could not be reached or answered with a server error or an unreadable body. */
 export class RemoteItUnavailableError extends RemoteItError {
-  constructor(message: string, details: RemoteItErrorDetails = {}) {
-    super(message, 'UNAVAILABLE', details);
-  }
+	constructor(message: string, details: RemoteItErrorDetails = {}) {
+		super(message, 'UNAVAILABLE', details);
+	}
 }
 
 export class RemoteItTimeoutError extends RemoteItError {
-  readonly timeoutMs: number;
+	readonly timeoutMs: number;
 
-  constructor(message: string, timeoutMs: number, details: RemoteItErrorDetails = {}) {
-    super(message, 'TIMEOUT', details);
-    this.timeoutMs = timeoutMs;
-  }
+	constructor(message: string, timeoutMs: number, details: RemoteItErrorDetails = {}) {
+		super(message, 'TIMEOUT', details);
+		this.timeoutMs = timeoutMs;
+	}
 }
 
 export function isRemoteItError(error: unknown): error is RemoteItError {
-  return error instanceof RemoteItError;
+	return error instanceof RemoteItError;
 }

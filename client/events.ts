@@ -8,7 +8,11 @@ import type { ApiContext } from './rest';
 import { isObject, textOf } from './json-values';
 import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
 
-export const EVENT_TYPES: readonly RemoteItEventType[] = ['DEVICE_STATE', 'DEVICE_CONNECT', 'DEVICE_SHARE'];
+export const EVENT_TYPES: readonly RemoteItEventType[] = [
+	'DEVICE_STATE',
+	'DEVICE_CONNECT',
+	'DEVICE_SHARE',
+];
 /** remote.it serves at most 1000 entries a page (docs/remoteit-api.md §3); one call never returns more. */
 export const MAX_EVENTS = 1000;
 const DEFAULT_EVENTS = 100;
@@ -17,75 +21,114 @@ const MAX_PAGES = 20;
 const MAX_OFFSET = 1_000_000;
 
 interface EventQuery {
-  types: RemoteItEventType[];
-  minDate?: string;
-  size: number;
-  from: number;
+	types: RemoteItEventType[];
+	minDate?: string;
+	size: number;
+	from: number;
 }
 
-const isEventType = (v: unknown): v is RemoteItEventType => typeof v === 'string' && (EVENT_TYPES as readonly string[]).includes(v);
+const isEventType = (v: unknown): v is RemoteItEventType =>
+	typeof v === 'string' && (EVENT_TYPES as readonly string[]).includes(v);
 
 function eventTypesOf(value: unknown): RemoteItEventType[] {
-  if (!Array.isArray(value) || value.length === 0) {
-    throw new RemoteItValidationError('types', `types must list at least one event type: ${EVENT_TYPES.join(', ')}.`);
-  }
-  const unknown = value.find((type) => !isEventType(type));
-  if (unknown !== undefined) {
-    throw new RemoteItValidationError('types', `"${String(unknown)}" is not a remote.it event type; use ${EVENT_TYPES.join(', ')}.`);
-  }
-  return [...new Set(value as RemoteItEventType[])];
+	if (!Array.isArray(value) || value.length === 0) {
+		throw new RemoteItValidationError(
+			'types',
+			`types must list at least one event type: ${EVENT_TYPES.join(', ')}.`,
+		);
+	}
+	const unknown = value.find((type) => !isEventType(type));
+	if (unknown !== undefined) {
+		throw new RemoteItValidationError(
+			'types',
+			`"${String(unknown)}" is not a remote.it event type; use ${EVENT_TYPES.join(', ')}.`,
+		);
+	}
+	return [...new Set(value as RemoteItEventType[])];
 }
 
 function minDateOf(value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const ms = value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw new RemoteItValidationError('minDate', 'minDate must be a valid date, e.g. 2026-11-25T10:00:00.000Z.');
-  return new Date(ms).toISOString();
+	if (value === undefined || value === null || value === '') return undefined;
+	const ms =
+		value instanceof Date ? value.getTime() : typeof value === 'string' ? Date.parse(value) : NaN;
+	if (Number.isNaN(ms))
+		throw new RemoteItValidationError(
+			'minDate',
+			'minDate must be a valid date, e.g. 2026-11-25T10:00:00.000Z.',
+		);
+	return new Date(ms).toISOString();
 }
 
-function wholeNumberOf(field: string, value: unknown, min: number, max: number, fallback: number): number {
-  if (value === undefined || value === null) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new RemoteItValidationError(field, `${field} must be a whole number from ${min} to ${max}.`);
-  }
-  return value;
+function wholeNumberOf(
+	field: string,
+	value: unknown,
+	min: number,
+	max: number,
+	fallback: number,
+): number {
+	if (value === undefined || value === null) return fallback;
+	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+		throw new RemoteItValidationError(
+			field,
+			`${field} must be a whole number from ${min} to ${max}.`,
+		);
+	}
+	return value;
 }
 
 export function normaliseEventQuery(options: ListEventsOptions): EventQuery {
-  const given: Partial<Record<keyof ListEventsOptions, unknown>> = isObject(options) ? options : {};
-  const minDate = minDateOf(given.minDate);
-  return {
-    types: eventTypesOf(given.types),
-    ...(minDate ? { minDate } : {}),
-    size: wholeNumberOf('size', given.size, 1, MAX_EVENTS, DEFAULT_EVENTS),
-    from: wholeNumberOf('from', given.from, 0, MAX_OFFSET, 0),
-  };
+	const given: Partial<Record<keyof ListEventsOptions, unknown>> = isObject(options) ? options : {};
+	const minDate = minDateOf(given.minDate);
+	return {
+		types: eventTypesOf(given.types),
+		...(minDate ? { minDate } : {}),
+		size: wholeNumberOf('size', given.size, 1, MAX_EVENTS, DEFAULT_EVENTS),
+		from: wholeNumberOf('from', given.from, 0, MAX_OFFSET, 0),
+	};
 }
 
 /** An entry without an id, a known type or a readable timestamp cannot be ordered or deduplicated: it is skipped. */
 export function eventFromGraphql(item: Record<string, unknown>): RemoteItEvent | undefined {
-  const id = textOf(item.id);
-  const timestampMs = Date.parse(textOf(item.timestamp) ?? '');
-  if (!id || !isEventType(item.type) || Number.isNaN(timestampMs)) return undefined;
-  const event: RemoteItEvent = { id, type: item.type, state: textOf(item.state) ?? '', timestamp: new Date(timestampMs).toISOString() };
-  // `target` is a list of the services the event is about (docs/remoteit-api.md §3); a device is its Bulk Service.
-  const target = Array.isArray(item.target) ? item.target.find((t) => isObject(t) && textOf(t.id)) : undefined;
-  if (isObject(target)) event.target = { id: String(textOf(target.id)).toUpperCase(), name: textOf(target.name) ?? '' };
-  return event;
+	const id = textOf(item.id);
+	const timestampMs = Date.parse(textOf(item.timestamp) ?? '');
+	if (!id || !isEventType(item.type) || Number.isNaN(timestampMs)) return undefined;
+	const event: RemoteItEvent = {
+		id,
+		type: item.type,
+		state: textOf(item.state) ?? '',
+		timestamp: new Date(timestampMs).toISOString(),
+	};
+	// `target` is a list of the services the event is about (docs/remoteit-api.md §3); a device is its Bulk Service.
+	const target = Array.isArray(item.target)
+		? item.target.find((t) => isObject(t) && textOf(t.id))
+		: undefined;
+	if (isObject(target))
+		event.target = { id: String(textOf(target.id)).toUpperCase(), name: textOf(target.name) ?? '' };
+	return event;
 }
 
-export async function listEvents(context: ApiContext, options: ListEventsOptions): Promise<RemoteItEvent[]> {
-  const query = normaliseEventQuery(options);
-  const events: RemoteItEvent[] = [];
-  let from = query.from;
-  for (let page = 0; page < MAX_PAGES && events.length < query.size; page++) {
-    const data = await callGraphql(context, QUERIES.events,
-      { from, size: query.size - events.length, minDate: query.minDate, types: query.types });
-    const list = isObject(data) && isObject(data.login) && isObject(data.login.events) ? data.login.events : {};
-    const items = Array.isArray(list.items) ? list.items.filter(isObject) : [];
-    events.push(...items.map(eventFromGraphql).filter((e): e is RemoteItEvent => e !== undefined));
-    if (list.hasMore !== true || items.length === 0) break;
-    from += items.length;
-  }
-  return events.slice(0, query.size);
+export async function listEvents(
+	context: ApiContext,
+	options: ListEventsOptions,
+): Promise<RemoteItEvent[]> {
+	const query = normaliseEventQuery(options);
+	const events: RemoteItEvent[] = [];
+	let from = query.from;
+	for (let page = 0; page < MAX_PAGES && events.length < query.size; page++) {
+		const data = await callGraphql(context, QUERIES.events, {
+			from,
+			size: query.size - events.length,
+			minDate: query.minDate,
+			types: query.types,
+		});
+		const list =
+			isObject(data) && isObject(data.login) && isObject(data.login.events)
+				? data.login.events
+				: {};
+		const items = Array.isArray(list.items) ? list.items.filter(isObject) : [];
+		events.push(...items.map(eventFromGraphql).filter((e): e is RemoteItEvent => e !== undefined));
+		if (list.hasMore !== true || items.length === 0) break;
+		from += items.length;
+	}
+	return events.slice(0, query.size);
 }

@@ -4,8 +4,11 @@
  * bare 401/403.
  */
 import {
-  RemoteItAuthError, RemoteItError, RemoteItNotFoundError, RemoteItRateLimitError,
-  RemoteItUnavailableError,
+	RemoteItAuthError,
+	RemoteItError,
+	RemoteItNotFoundError,
+	RemoteItRateLimitError,
+	RemoteItUnavailableError,
 } from './errors';
 import { describeRequest, errorForStatus, parseJsonBody, sendWithRetry } from './request';
 import type { ApiContext } from './rest';
@@ -13,42 +16,48 @@ import type { HttpRequest } from './types';
 
 export const GRAPHQL_PATH = '/graphql/v1';
 
-const DEVICE_FIELDS = 'id name state online hardwareId lastReported services { id name state online application title port }';
+const DEVICE_FIELDS =
+	'id name state online hardwareId lastReported services { id name state online application title port }';
 
 export const QUERIES = {
-  login: 'query Login { login { id email } }',
-  devices: `query Devices($size: Int, $from: Int, $name: String, $state: String) {
+	login: 'query Login { login { id email } }',
+	devices: `query Devices($size: Int, $from: Int, $name: String, $state: String) {
   login { devices(size: $size, from: $from, name: $name, state: $state, sort: "name") {
     total hasMore items { ${DEVICE_FIELDS} } } } }`,
-  device: `query Device($id: [String!]!) { login { device(id: $id) { ${DEVICE_FIELDS} } } }`,
-  sessions: 'query Sessions { login { id sessions { id timestamp user { id } target { id name } endpoint { proxy } } } }',
-  serviceState: 'query ServiceState($id: [String!]!) { login { service(id: $id) { id online device { id online } } } }',
-  events: `query Events($from: Int, $size: Int, $minDate: DateTime, $types: [EventType!]) {
+	device: `query Device($id: [String!]!) { login { device(id: $id) { ${DEVICE_FIELDS} } } }`,
+	sessions:
+		'query Sessions { login { id sessions { id timestamp user { id } target { id name } endpoint { proxy } } } }',
+	serviceState:
+		'query ServiceState($id: [String!]!) { login { service(id: $id) { id online device { id online } } } }',
+	events: `query Events($from: Int, $size: Int, $minDate: DateTime, $types: [EventType!]) {
   login { events(from: $from, size: $size, minDate: $minDate, types: $types) {
     total hasMore items { id type state timestamp target { id name device { id name } } } } } }`,
-  connect: `mutation Connect($serviceId: String!, $hostIP: String!) {
+	connect: `mutation Connect($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP) { id host port reverseProxy url created timeout } }`,
-  // The proxy type is an enum literal of remote.it's `ProxyType` (docs/remoteit-api.md §3), not a variable:
-  // neither text carries user input.
-  connectPortProxy: `mutation ConnectPortProxy($serviceId: String!, $hostIP: String!) {
+	// The proxy type is an enum literal of remote.it's `ProxyType` (docs/remoteit-api.md §3), not a variable:
+	// neither text carries user input.
+	connectPortProxy: `mutation ConnectPortProxy($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP, type: PORT_PROXY) { id host port reverseProxy url created timeout } }`,
-  connectReverseProxy: `mutation ConnectReverseProxy($serviceId: String!, $hostIP: String!) {
+	connectReverseProxy: `mutation ConnectReverseProxy($serviceId: String!, $hostIP: String!) {
   connect(serviceId: $serviceId, hostIP: $hostIP, type: REVERSE_PROXY) { id host port reverseProxy url created timeout } }`,
-  // serviceId is always sent; String! also fits a schema that requires it (remote.it's desktop app declares it so).
-  disconnect: `mutation Disconnect($serviceId: String!, $connectionId: String!) {
+	// serviceId is always sent; String! also fits a schema that requires it (remote.it's desktop app declares it so).
+	disconnect: `mutation Disconnect($serviceId: String!, $connectionId: String!) {
   disconnect(serviceId: $serviceId, connectionId: $connectionId) }`,
 } as const;
 
 interface GraphqlEnvelope {
-  data?: unknown;
-  errors?: unknown;
+	data?: unknown;
+	errors?: unknown;
 }
 
 function firstErrorMessage(errors: unknown): string | undefined {
-  if (!Array.isArray(errors) || errors.length === 0) return undefined;
-  const messages = errors.map((e: unknown) =>
-    typeof e === 'object' && e !== null && typeof Reflect.get(e, 'message') === 'string' ? String(Reflect.get(e, 'message')) : 'unknown error');
-  return messages.join('; ');
+	if (!Array.isArray(errors) || errors.length === 0) return undefined;
+	const messages = errors.map((e: unknown) =>
+		typeof e === 'object' && e !== null && typeof Reflect.get(e, 'message') === 'string'
+			? String(Reflect.get(e, 'message'))
+			: 'unknown error',
+	);
+	return messages.join('; ');
 }
 
 /**
@@ -56,49 +65,86 @@ function firstErrorMessage(errors: unknown): string | undefined {
  * (docs/remoteit-api.md §6), so only a standard `extensions.code` decides; anything else is a generic API_ERROR
  * carrying remote.it's message, which connect and disconnect then explain by asking remote.it (connect.ts).
  */
-export function errorForGraphqlMessage(message: string, where: string, status: number, code?: string): RemoteItError {
-  const details = { reason: message, status };
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
-    return new RemoteItAuthError(`remote.it refused the request (${message}). Check the credentials.`, details);
-  }
-  if (code === 'NOT_FOUND') return new RemoteItNotFoundError(`remote.it does not know that service, device or connection (${message}). Check the id.`, details);
-  if (code === 'TOO_MANY_REQUESTS' || code === 'RATE_LIMITED') {
-    return new RemoteItRateLimitError(`remote.it is throttling requests (${message}). Wait a while and send fewer requests.`, details);
-  }
-  return new RemoteItError(`remote.it refused ${where}: ${message}`, 'API_ERROR', details);
+export function errorForGraphqlMessage(
+	message: string,
+	where: string,
+	status: number,
+	code?: string,
+): RemoteItError {
+	const details = { reason: message, status };
+	if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+		return new RemoteItAuthError(
+			`remote.it refused the request (${message}). Check the credentials.`,
+			details,
+		);
+	}
+	if (code === 'NOT_FOUND')
+		return new RemoteItNotFoundError(
+			`remote.it does not know that service, device or connection (${message}). Check the id.`,
+			details,
+		);
+	if (code === 'TOO_MANY_REQUESTS' || code === 'RATE_LIMITED') {
+		return new RemoteItRateLimitError(
+			`remote.it is throttling requests (${message}). Wait a while and send fewer requests.`,
+			details,
+		);
+	}
+	return new RemoteItError(`remote.it refused ${where}: ${message}`, 'API_ERROR', details);
 }
 
 function firstErrorCode(errors: unknown): string | undefined {
-  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
-  const extensions = typeof first === 'object' && first !== null ? Reflect.get(first, 'extensions') : undefined;
-  const code = typeof extensions === 'object' && extensions !== null ? Reflect.get(extensions, 'code') : undefined;
-  return typeof code === 'string' ? code : undefined;
+	const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+	const extensions =
+		typeof first === 'object' && first !== null ? Reflect.get(first, 'extensions') : undefined;
+	const code =
+		typeof extensions === 'object' && extensions !== null
+			? Reflect.get(extensions, 'code')
+			: undefined;
+	return typeof code === 'string' ? code : undefined;
 }
 
 /** Runs one GraphQL operation and returns its `data`. */
-export async function callGraphql(context: ApiContext, query: string, variables: Record<string, unknown> = {}): Promise<unknown> {
-  return context.session.withAuthorization(async (authorize) => {
-    const body = JSON.stringify({ query, variables });
-    const build = (): HttpRequest => authorize({
-      method: 'POST',
-      url: `${context.apiUrl}${GRAPHQL_PATH}`,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body,
-    });
-    let sent: HttpRequest | undefined;
-    const response = await sendWithRetry(context.request, () => (sent = build()));
-    const request = sent ?? build();
-    if (response.status < 200 || response.status >= 300) {
-      throw errorForStatus(request, response, context.request, context.session.authAdvice);
-    }
-    const envelope = parseJsonBody(request, response) as GraphqlEnvelope | null;
-    const where = describeRequest(request);
-    const message = firstErrorMessage(envelope?.errors);
-    if (message !== undefined) throw errorForGraphqlMessage(context.request.redact(message), where, response.status, firstErrorCode(envelope?.errors));
-    if (typeof envelope !== 'object' || envelope === null || envelope.data === undefined || envelope.data === null) {
-      throw new RemoteItUnavailableError(`remote.it answered ${where} without data; the answer is not usable.`,
-        { status: response.status });
-    }
-    return envelope.data;
-  });
+export async function callGraphql(
+	context: ApiContext,
+	query: string,
+	variables: Record<string, unknown> = {},
+): Promise<unknown> {
+	return context.session.withAuthorization(async (authorize) => {
+		const body = JSON.stringify({ query, variables });
+		const build = (): HttpRequest =>
+			authorize({
+				method: 'POST',
+				url: `${context.apiUrl}${GRAPHQL_PATH}`,
+				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+				body,
+			});
+		let sent: HttpRequest | undefined;
+		const response = await sendWithRetry(context.request, () => (sent = build()));
+		const request = sent ?? build();
+		if (response.status < 200 || response.status >= 300) {
+			throw errorForStatus(request, response, context.request, context.session.authAdvice);
+		}
+		const envelope = parseJsonBody(request, response) as GraphqlEnvelope | null;
+		const where = describeRequest(request);
+		const message = firstErrorMessage(envelope?.errors);
+		if (message !== undefined)
+			throw errorForGraphqlMessage(
+				context.request.redact(message),
+				where,
+				response.status,
+				firstErrorCode(envelope?.errors),
+			);
+		if (
+			typeof envelope !== 'object' ||
+			envelope === null ||
+			envelope.data === undefined ||
+			envelope.data === null
+		) {
+			throw new RemoteItUnavailableError(
+				`remote.it answered ${where} without data; the answer is not usable.`,
+				{ status: response.status },
+			);
+		}
+		return envelope.data;
+	});
 }

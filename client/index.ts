@@ -12,19 +12,21 @@ export * from './core';
 
 /** Loads axios only when a request is actually sent without an engine-supplied transport. */
 function lazyAxiosTransport(timeoutMs: () => number): SendRequest {
-  let transport: Promise<SendRequest> | undefined;
-  return async (request) => {
-    transport ??= import('./transport/axios').then((m) => m.createAxiosTransport({ timeoutMs: timeoutMs() }));
-    return (await transport)(request);
-  };
+	let transport: Promise<SendRequest> | undefined;
+	return async (request) => {
+		transport ??= import('./transport/axios').then((m) =>
+			m.createAxiosTransport({ timeoutMs: timeoutMs() }),
+		);
+		return (await transport)(request);
+	};
 }
 
 export function createRemoteItClient(options: RemoteItClientOptions): RemoteItClient {
-  return buildRemoteItClient({
-    ...options,
-    // Read when the first request is sent: by then the core has validated the timeout.
-    send: options?.send ?? lazyAxiosTransport(() => normaliseTimeout(options.timeoutMs)),
-    sleep: options?.sleep ?? sleepWithTimer,
-    deadline: options?.deadline ?? startDeadline,
-  });
+	return buildRemoteItClient({
+		...options,
+		// Read when the first request is sent: by then the core has validated the timeout.
+		send: options?.send ?? lazyAxiosTransport(() => normaliseTimeout(options.timeoutMs)),
+		sleep: options?.sleep ?? sleepWithTimer,
+		deadline: options?.deadline ?? startDeadline,
+	});
 }

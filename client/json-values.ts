@@ -1,11 +1,11 @@
 /** Reading values out of untyped JSON answers (REST and GraphQL alike) without trusting their shape. */
 
 export const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A JSON scalar as text: REST v27 sends every value as a string, but a number or boolean reads the same. */
 export function textOf(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return undefined;
 }

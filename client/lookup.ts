@@ -4,131 +4,188 @@ import { deviceByIdViaGraphql, listDevicesVia } from './devices';
 import { closestDevicesSentence, servicesSentence } from './nearest';
 import type { ApiContext } from './rest';
 import type { Device, Service, ServiceChoice, ServicePage } from './types';
-import { isServiceIdShape, LIMITS, normaliseServiceId, optionalText, requireText } from './validate';
+import {
+	isServiceIdShape,
+	LIMITS,
+	normaliseServiceId,
+	optionalText,
+	requireText,
+} from './validate';
 
 type Api = 'graphql' | 'rest';
 
 /** Devices per picker page: enough to fill a dropdown, small enough to answer fast. */
 export const PICKER_PAGE_SIZE = 50;
 
-const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+const sameName = (a: string, b: string): boolean =>
+	a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export async function getDevice(api: Api, context: ApiContext, idOrName: unknown): Promise<Device> {
-  const reference = requireText('device', idOrName, LIMITS.serviceReference, 'The device id or name');
-  if (isServiceIdShape(reference)) {
-    const id = normaliseServiceId(reference, 'device');
-    const device = api === 'graphql'
-      ? await deviceByIdViaGraphql(context, id)
-      : (await listDevicesVia(api, context, { limit: Infinity })).find((d) => d.id === id);
-    if (!device) throw new RemoteItNotFoundError(`No device with id ${id} in this remote.it account.`);
-    return device;
-  }
-  const candidates = await listDevicesVia(api, context, { name: reference, limit: Infinity });
-  const matches = candidates.filter((d) => sameName(d.name, reference));
-  if (matches.length === 0) {
-    // The name filter hid the near misses: the whole list is read once, for the error only.
-    const everyDevice = await listDevicesVia(api, context, { limit: Infinity });
-    throw new RemoteItNotFoundError(`No device named "${reference}" in this remote.it account. ${closestDevicesSentence([reference], everyDevice)}`);
-  }
-  if (matches.length > 1) {
-    throw new RemoteItValidationError('device',
-      `${matches.length} devices are named "${reference}" (${matches.map((d) => d.id).join(', ')}); use the device id instead.`);
-  }
-  return matches[0];
+	const reference = requireText(
+		'device',
+		idOrName,
+		LIMITS.serviceReference,
+		'The device id or name',
+	);
+	if (isServiceIdShape(reference)) {
+		const id = normaliseServiceId(reference, 'device');
+		const device =
+			api === 'graphql'
+				? await deviceByIdViaGraphql(context, id)
+				: (await listDevicesVia(api, context, { limit: Infinity })).find((d) => d.id === id);
+		if (!device)
+			throw new RemoteItNotFoundError(`No device with id ${id} in this remote.it account.`);
+		return device;
+	}
+	const candidates = await listDevicesVia(api, context, { name: reference, limit: Infinity });
+	const matches = candidates.filter((d) => sameName(d.name, reference));
+	if (matches.length === 0) {
+		// The name filter hid the near misses: the whole list is read once, for the error only.
+		const everyDevice = await listDevicesVia(api, context, { limit: Infinity });
+		throw new RemoteItNotFoundError(
+			`No device named "${reference}" in this remote.it account. ${closestDevicesSentence([reference], everyDevice)}`,
+		);
+	}
+	if (matches.length > 1) {
+		throw new RemoteItValidationError(
+			'device',
+			`${matches.length} devices are named "${reference}" (${matches.map((d) => d.id).join(', ')}); use the device id instead.`,
+		);
+	}
+	return matches[0];
 }
 
 /** Every way to read "a/b/c" as device name + service name, since either name may itself contain "/". */
 function nameSplits(reference: string): Array<{ deviceName: string; serviceName: string }> {
-  const splits: Array<{ deviceName: string; serviceName: string }> = [];
-  for (let i = reference.indexOf('/'); i !== -1; i = reference.indexOf('/', i + 1)) {
-    const deviceName = reference.slice(0, i).trim();
-    const serviceName = reference.slice(i + 1).trim();
-    if (deviceName && serviceName) splits.push({ deviceName, serviceName });
-  }
-  return splits;
+	const splits: Array<{ deviceName: string; serviceName: string }> = [];
+	for (let i = reference.indexOf('/'); i !== -1; i = reference.indexOf('/', i + 1)) {
+		const deviceName = reference.slice(0, i).trim();
+		const serviceName = reference.slice(i + 1).trim();
+		if (deviceName && serviceName) splits.push({ deviceName, serviceName });
+	}
+	return splits;
 }
 
 function findServiceById(devices: Device[], id: string): { device: Device; service: Service } {
-  for (const device of devices) {
-    const service = device.services.find((s) => s.id.toUpperCase() === id);
-    if (service) return { device, service };
-  }
-  const device = devices.find((d) => d.id.toUpperCase() === id);
-  if (device) {
-    const names = device.services.map((s) => `${s.name} (${s.id})`).join(', ') || 'none';
-    throw new RemoteItNotFoundError(`${id} is the device "${device.name}", not one of its services. Its services: ${names}.`);
-  }
-  throw new RemoteItNotFoundError(`No service with id ${id} in this remote.it account.`);
+	for (const device of devices) {
+		const service = device.services.find((s) => s.id.toUpperCase() === id);
+		if (service) return { device, service };
+	}
+	const device = devices.find((d) => d.id.toUpperCase() === id);
+	if (device) {
+		const names = device.services.map((s) => `${s.name} (${s.id})`).join(', ') || 'none';
+		throw new RemoteItNotFoundError(
+			`${id} is the device "${device.name}", not one of its services. Its services: ${names}.`,
+		);
+	}
+	throw new RemoteItNotFoundError(`No service with id ${id} in this remote.it account.`);
 }
 
-export async function findService(api: Api, context: ApiContext, idOrName: unknown): Promise<{ device: Device; service: Service }> {
-  const reference = requireText('service', idOrName, LIMITS.serviceReference, 'The service id or "device name/service name"');
-  if (isServiceIdShape(reference)) {
-    const devices = await listDevicesVia(api, context, { limit: Infinity });
-    return findServiceById(devices, normaliseServiceId(reference, 'service'));
-  }
-  const splits = nameSplits(reference);
-  if (splits.length === 0) {
-    throw new RemoteItValidationError('service',
-      `"${reference}" is neither a service id nor "device name/service name" (for example "factory-gateway/SSH").`);
-  }
-  const nameFilter = splits.length === 1 ? splits[0].deviceName : undefined;
-  const devices = await listDevicesVia(api, context, { name: nameFilter, limit: Infinity });
-  const matches = splits.flatMap(({ deviceName, serviceName }) => devices
-    .filter((d) => sameName(d.name, deviceName))
-    .flatMap((device) => device.services.filter((s) => sameName(s.name, serviceName)).map((service) => ({ device, service }))));
-  if (matches.length === 0) throw new RemoteItNotFoundError(await serviceNotFoundMessage(api, context, reference, splits, devices, nameFilter));
-  if (matches.length > 1) {
-    throw new RemoteItValidationError('service',
-      `${matches.length} services match "${reference}" (${matches.map((m) => m.service.id).join(', ')}); use the service id instead.`);
-  }
-  return matches[0];
+export async function findService(
+	api: Api,
+	context: ApiContext,
+	idOrName: unknown,
+): Promise<{ device: Device; service: Service }> {
+	const reference = requireText(
+		'service',
+		idOrName,
+		LIMITS.serviceReference,
+		'The service id or "device name/service name"',
+	);
+	if (isServiceIdShape(reference)) {
+		const devices = await listDevicesVia(api, context, { limit: Infinity });
+		return findServiceById(devices, normaliseServiceId(reference, 'service'));
+	}
+	const splits = nameSplits(reference);
+	if (splits.length === 0) {
+		throw new RemoteItValidationError(
+			'service',
+			`"${reference}" is neither a service id nor "device name/service name" (for example "factory-gateway/SSH").`,
+		);
+	}
+	const nameFilter = splits.length === 1 ? splits[0].deviceName : undefined;
+	const devices = await listDevicesVia(api, context, { name: nameFilter, limit: Infinity });
+	const matches = splits.flatMap(({ deviceName, serviceName }) =>
+		devices
+			.filter((d) => sameName(d.name, deviceName))
+			.flatMap((device) =>
+				device.services
+					.filter((s) => sameName(s.name, serviceName))
+					.map((service) => ({ device, service })),
+			),
+	);
+	if (matches.length === 0)
+		throw new RemoteItNotFoundError(
+			await serviceNotFoundMessage(api, context, reference, splits, devices, nameFilter),
+		);
+	if (matches.length > 1) {
+		throw new RemoteItValidationError(
+			'service',
+			`${matches.length} services match "${reference}" (${matches.map((m) => m.service.id).join(', ')}); use the service id instead.`,
+		);
+	}
+	return matches[0];
 }
 
 /** Names what exists nearest: the device with its services, else the device names closest to the one typed. */
 async function serviceNotFoundMessage(
-  api: Api,
-  context: ApiContext,
-  reference: string,
-  splits: Array<{ deviceName: string; serviceName: string }>,
-  devices: Device[],
-  nameFilter: string | undefined,
+	api: Api,
+	context: ApiContext,
+	reference: string,
+	splits: Array<{ deviceName: string; serviceName: string }>,
+	devices: Device[],
+	nameFilter: string | undefined,
 ): Promise<string> {
-  const start = `No service "${reference}" (device name/service name) in this remote.it account.`;
-  for (const { deviceName, serviceName } of splits) {
-    const device = devices.find((d) => sameName(d.name, deviceName));
-    if (device) return `${start} ${servicesSentence(device, serviceName)}`;
-  }
-  const everyDevice = nameFilter === undefined ? devices : await listDevicesVia(api, context, { limit: Infinity });
-  const typed = splits.map((split) => split.deviceName);
-  return `${start} No device is named ${typed.map((name) => `"${name}"`).join(' or ')}. ${closestDevicesSentence(typed, everyDevice)}`;
+	const start = `No service "${reference}" (device name/service name) in this remote.it account.`;
+	for (const { deviceName, serviceName } of splits) {
+		const device = devices.find((d) => sameName(d.name, deviceName));
+		if (device) return `${start} ${servicesSentence(device, serviceName)}`;
+	}
+	const everyDevice =
+		nameFilter === undefined ? devices : await listDevicesVia(api, context, { limit: Infinity });
+	const typed = splits.map((split) => split.deviceName);
+	return `${start} No device is named ${typed.map((name) => `"${name}"`).join(' or ')}. ${closestDevicesSentence(typed, everyDevice)}`;
 }
 
 function choicesOf(devices: Device[]): ServiceChoice[] {
-  return devices.flatMap((device) => device.services.map((service) => ({
-    id: service.id,
-    name: `${device.name} / ${service.name}`,
-    deviceId: device.id,
-    deviceName: device.name,
-    serviceName: service.name,
-    online: device.online && service.online,
-  })));
+	return devices.flatMap((device) =>
+		device.services.map((service) => ({
+			id: service.id,
+			name: `${device.name} / ${service.name}`,
+			deviceId: device.id,
+			deviceName: device.name,
+			serviceName: service.name,
+			online: device.online && service.online,
+		})),
+	);
 }
 
 function cursorOffset(cursor: unknown): number {
-  const text = optionalText('cursor', cursor, LIMITS.cursor);
-  if (text === undefined) return 0;
-  if (!/^\d{1,9}$/.test(text)) throw new RemoteItValidationError('cursor', 'The paging cursor is not one this client issued.');
-  return Number(text);
+	const text = optionalText('cursor', cursor, LIMITS.cursor);
+	if (text === undefined) return 0;
+	if (!/^\d{1,9}$/.test(text))
+		throw new RemoteItValidationError('cursor', 'The paging cursor is not one this client issued.');
+	return Number(text);
 }
 
 /** One picker page: devices [offset, offset + PICKER_PAGE_SIZE) of the name-sorted list, flattened into services. */
-export async function searchServices(api: Api, context: ApiContext, options: { filter?: unknown; cursor?: unknown }): Promise<ServicePage> {
-  const filter = optionalText('filter', options.filter, LIMITS.name);
-  const offset = cursorOffset(options.cursor);
-  // Ask for one device more than a page: if it comes back, there is a next page.
-  const devices = await listDevicesVia(api, context, { name: filter, offset, limit: PICKER_PAGE_SIZE + 1 });
-  const page = devices.slice(0, PICKER_PAGE_SIZE);
-  const hasMore = devices.length > PICKER_PAGE_SIZE;
-  return { items: choicesOf(page), ...(hasMore ? { next: String(offset + PICKER_PAGE_SIZE) } : {}) };
+export async function searchServices(
+	api: Api,
+	context: ApiContext,
+	options: { filter?: unknown; cursor?: unknown },
+): Promise<ServicePage> {
+	const filter = optionalText('filter', options.filter, LIMITS.name);
+	const offset = cursorOffset(options.cursor);
+	// Ask for one device more than a page: if it comes back, there is a next page.
+	const devices = await listDevicesVia(api, context, {
+		name: filter,
+		offset,
+		limit: PICKER_PAGE_SIZE + 1,
+	});
+	const page = devices.slice(0, PICKER_PAGE_SIZE);
+	const hasMore = devices.length > PICKER_PAGE_SIZE;
+	return {
+		items: choicesOf(page),
+		...(hasMore ? { next: String(offset + PICKER_PAGE_SIZE) } : {}),
+	};
 }

@@ -11,31 +11,45 @@ const MAX_REACHABLE_TIMEOUT_MS = 600_000;
 const PROBE_INTERVAL_MS = 500;
 
 export function reachableTimeoutOf(value: unknown): number {
-  if (value === undefined || value === null) return DEFAULT_REACHABLE_TIMEOUT_MS;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1000 || value > MAX_REACHABLE_TIMEOUT_MS) {
-    throw new RemoteItValidationError('reachableTimeoutMs', `reachableTimeoutMs must be a whole number of milliseconds from 1000 to ${MAX_REACHABLE_TIMEOUT_MS}.`);
-  }
-  return value;
+	if (value === undefined || value === null) return DEFAULT_REACHABLE_TIMEOUT_MS;
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 1000 ||
+		value > MAX_REACHABLE_TIMEOUT_MS
+	) {
+		throw new RemoteItValidationError(
+			'reachableTimeoutMs',
+			`reachableTimeoutMs must be a whole number of milliseconds from 1000 to ${MAX_REACHABLE_TIMEOUT_MS}.`,
+		);
+	}
+	return value;
 }
 
 export interface ReachableSettings {
-  probe: ProbeEndpoint;
-  timeoutMs: number;
-  now: () => Date;
-  sleep: (ms: number) => Promise<void>;
+	probe: ProbeEndpoint;
+	timeoutMs: number;
+	now: () => Date;
+	sleep: (ms: number) => Promise<void>;
 }
 
 /** Resolves once a probe succeeds; rejects with RemoteItTimeoutError when the time is up (a failing probe counts as "not yet"). */
-export async function waitUntilReachable(connection: Connection, settings: ReachableSettings): Promise<void> {
-  const started = settings.now().getTime();
-  const endpoint = { host: connection.host, port: connection.port, url: connection.url };
-  for (;;) {
-    const reached = await settings.probe(endpoint).catch(() => false);
-    if (reached) return;
-    const elapsed = settings.now().getTime() - started;
-    if (elapsed >= settings.timeoutMs) {
-      throw new RemoteItTimeoutError(`The proxy ${connection.url} did not accept a connection within ${Math.round(settings.timeoutMs / 1000)} s, so it was closed. The device's service may not be running.`, settings.timeoutMs);
-    }
-    await settings.sleep(Math.min(PROBE_INTERVAL_MS, settings.timeoutMs - elapsed));
-  }
+export async function waitUntilReachable(
+	connection: Connection,
+	settings: ReachableSettings,
+): Promise<void> {
+	const started = settings.now().getTime();
+	const endpoint = { host: connection.host, port: connection.port, url: connection.url };
+	for (;;) {
+		const reached = await settings.probe(endpoint).catch(() => false);
+		if (reached) return;
+		const elapsed = settings.now().getTime() - started;
+		if (elapsed >= settings.timeoutMs) {
+			throw new RemoteItTimeoutError(
+				`The proxy ${connection.url} did not accept a connection within ${Math.round(settings.timeoutMs / 1000)} s, so it was closed. The device's service may not be running.`,
+				settings.timeoutMs,
+			);
+		}
+		await settings.sleep(Math.min(PROBE_INTERVAL_MS, settings.timeoutMs - elapsed));
+	}
 }

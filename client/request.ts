@@ -3,26 +3,35 @@
  * and HTTP failure statuses into typed errors. Knows nothing of REST or GraphQL bodies.
  */
 import {
-  RemoteItAuthError, RemoteItError, RemoteItRateLimitError, RemoteItTimeoutError, RemoteItUnavailableError,
+	RemoteItAuthError,
+	RemoteItError,
+	RemoteItRateLimitError,
+	RemoteItTimeoutError,
+	RemoteItUnavailableError,
 } from './errors';
 import type { AdaptiveConcurrency, SlotOutcome } from './adaptive-concurrency';
-import { isRetryableNetworkCode, isRetryableStatus, parseRetryAfterMs, retryDelayMs } from './retry';
+import {
+	isRetryableNetworkCode,
+	isRetryableStatus,
+	parseRetryAfterMs,
+	retryDelayMs,
+} from './retry';
 import type { HttpRequest, HttpResponse, RetryPolicy, SendRequest, StartDeadline } from './types';
 
 export interface RequestSettings {
-  send: SendRequest;
-  timeoutMs: number;
-  retry: RetryPolicy;
-  sleep: (ms: number) => Promise<void>;
-  /** Without one, a request is bounded by the transport's own timeout only (n8n's request helper has one). */
-  deadline?: StartDeadline;
-  now: () => Date;
-  redact: (text: string) => string;
-  random?: () => number;
-  /** See RemoteItClientOptions.timeoutAdvice. */
-  timeoutAdvice?: string;
-  /** Bounds the requests in flight and narrows the bound while remote.it answers 429 (adaptive-concurrency.ts). */
-  concurrency?: AdaptiveConcurrency;
+	send: SendRequest;
+	timeoutMs: number;
+	retry: RetryPolicy;
+	sleep: (ms: number) => Promise<void>;
+	/** Without one, a request is bounded by the transport's own timeout only (n8n's request helper has one). */
+	deadline?: StartDeadline;
+	now: () => Date;
+	redact: (text: string) => string;
+	random?: () => number;
+	/** See RemoteItClientOptions.timeoutAdvice. */
+	timeoutAdvice?: string;
+	/** Bounds the requests in flight and narrows the bound while remote.it answers 429 (adaptive-concurrency.ts). */
+	concurrency?: AdaptiveConcurrency;
 }
 
 /**
@@ -32,12 +41,14 @@ export interface RequestSettings {
 const THROTTLED_TRIES = 10;
 
 function triesFor429(settings: RequestSettings): number {
-  return settings.concurrency ? Math.max(THROTTLED_TRIES, settings.retry.attempts) : settings.retry.attempts;
+	return settings.concurrency
+		? Math.max(THROTTLED_TRIES, settings.retry.attempts)
+		: settings.retry.attempts;
 }
 
 function outcomeOf(status: number): SlotOutcome {
-  if (status === 429) return 'throttled';
-  return status >= 500 ? 'failed' : 'ok';
+	if (status === 429) return 'throttled';
+	return status >= 500 ? 'failed' : 'ok';
 }
 
 /** Transport errors whose codes mean "took too long" rather than "could not connect". */
@@ -45,60 +56,76 @@ const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_SOCKET_CONNECTI
 
 /** Where a request went, for messages: method and path only (never headers or body). */
 export function describeRequest(request: HttpRequest): string {
-  try {
-    const url = new URL(request.url);
-    return `${request.method.toUpperCase()} ${url.pathname}`;
-  } catch {
-    return request.method.toUpperCase();
-  }
+	try {
+		const url = new URL(request.url);
+		return `${request.method.toUpperCase()} ${url.pathname}`;
+	} catch {
+		return request.method.toUpperCase();
+	}
 }
 
 function transportErrorCode(error: unknown): string | undefined {
-  if (typeof error !== 'object' || error === null) return undefined;
-  const code = Reflect.get(error, 'code');
-  return typeof code === 'string' ? code : undefined;
+	if (typeof error !== 'object' || error === null) return undefined;
+	const code = Reflect.get(error, 'code');
+	return typeof code === 'string' ? code : undefined;
 }
 
 /** A scrubbed stand-in for a transport error: name, code and message only, no request or response objects. */
 function summariseTransportError(error: unknown, redact: (text: string) => string): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  const summary = new Error(redact(message).slice(0, 300));
-  summary.name = error instanceof Error ? error.name : 'Error';
-  const code = transportErrorCode(error);
-  if (code) Object.assign(summary, { code });
-  return summary;
+	const message = error instanceof Error ? error.message : String(error);
+	const summary = new Error(redact(message).slice(0, 300));
+	summary.name = error instanceof Error ? error.name : 'Error';
+	const code = transportErrorCode(error);
+	if (code) Object.assign(summary, { code });
+	return summary;
 }
 
-function timeoutError(request: HttpRequest, settings: RequestSettings, cause?: Error): RemoteItTimeoutError {
-  const timeoutMs = settings.timeoutMs;
-  return new RemoteItTimeoutError(
-    `remote.it did not answer ${describeRequest(request)} within ${timeoutMs} ms. Try again, or ${settings.timeoutAdvice ?? 'raise the timeout'}.`,
-    timeoutMs, cause ? { cause } : {});
+function timeoutError(
+	request: HttpRequest,
+	settings: RequestSettings,
+	cause?: Error,
+): RemoteItTimeoutError {
+	const timeoutMs = settings.timeoutMs;
+	return new RemoteItTimeoutError(
+		`remote.it did not answer ${describeRequest(request)} within ${timeoutMs} ms. Try again, or ${settings.timeoutAdvice ?? 'raise the timeout'}.`,
+		timeoutMs,
+		cause ? { cause } : {},
+	);
 }
 
 /** Races the transport against the deadline, so even a `send` that never settles cannot hang a workflow. */
-async function sendWithTimeout(settings: RequestSettings, request: HttpRequest): Promise<HttpResponse> {
-  if (!settings.deadline) return settings.send(request);
-  const deadline = settings.deadline(settings.timeoutMs, () => timeoutError(request, settings));
-  try {
-    return await Promise.race([settings.send(request), deadline.expired]);
-  } finally {
-    deadline.cancel();
-  }
+async function sendWithTimeout(
+	settings: RequestSettings,
+	request: HttpRequest,
+): Promise<HttpResponse> {
+	if (!settings.deadline) return settings.send(request);
+	const deadline = settings.deadline(settings.timeoutMs, () => timeoutError(request, settings));
+	try {
+		return await Promise.race([settings.send(request), deadline.expired]);
+	} finally {
+		deadline.cancel();
+	}
 }
 
-function networkError(request: HttpRequest, error: unknown, settings: RequestSettings): RemoteItError {
-  const cause = summariseTransportError(error, settings.redact);
-  const code = transportErrorCode(error);
-  if ((code && TIMEOUT_CODES.has(code)) || cause.name === 'TimeoutError') {
-    return timeoutError(request, settings, cause);
-  }
-  if (code === 'ERR_CANCELED' || cause.name === 'AbortError' || cause.name === 'CanceledError') {
-    return new RemoteItUnavailableError(`The request ${describeRequest(request)} was cancelled.`, { cause });
-  }
-  return new RemoteItUnavailableError(
-    `Could not reach remote.it for ${describeRequest(request)} (${code ?? cause.message}). Check the network and the API URL.`,
-    { cause });
+function networkError(
+	request: HttpRequest,
+	error: unknown,
+	settings: RequestSettings,
+): RemoteItError {
+	const cause = summariseTransportError(error, settings.redact);
+	const code = transportErrorCode(error);
+	if ((code && TIMEOUT_CODES.has(code)) || cause.name === 'TimeoutError') {
+		return timeoutError(request, settings, cause);
+	}
+	if (code === 'ERR_CANCELED' || cause.name === 'AbortError' || cause.name === 'CanceledError') {
+		return new RemoteItUnavailableError(`The request ${describeRequest(request)} was cancelled.`, {
+			cause,
+		});
+	}
+	return new RemoteItUnavailableError(
+		`Could not reach remote.it for ${describeRequest(request)} (${code ?? cause.message}). Check the network and the API URL.`,
+		{ cause },
+	);
 }
 
 /**
@@ -106,78 +133,107 @@ function networkError(request: HttpRequest, error: unknown, settings: RequestSet
  * under an adaptive window, see THROTTLED_TRIES). `build` is called per try, once a slot is free, so each try is
  * freshly signed (the Date header is part of the signature). No slot is held while waiting to retry.
  */
-export async function sendWithRetry(settings: RequestSettings, build: () => HttpRequest): Promise<HttpResponse> {
-  let throttled = 0;
-  for (let attempt = 1; ; attempt++) {
-    const slot = await settings.concurrency?.acquire();
-    const request = build();
-    const isLastTry = attempt >= settings.retry.attempts;
-    let response: HttpResponse;
-    try {
-      response = await sendWithTimeout(settings, request);
-    } catch (error) {
-      slot?.release('failed');
-      if (error instanceof RemoteItTimeoutError) throw error;
-      if (isLastTry || !isRetryableNetworkCode(transportErrorCode(error))) throw networkError(request, error, settings);
-      await settings.sleep(retryDelayMs(attempt, settings.retry, undefined, settings.random));
-      continue;
-    }
-    slot?.release(outcomeOf(response.status));
-    const adapting = response.status === 429 && settings.concurrency !== undefined && ++throttled < THROTTLED_TRIES;
-    if (!adapting && (isLastTry || !isRetryableStatus(response.status))) return response;
-    const retryAfter = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
-    await settings.sleep(retryDelayMs(adapting ? throttled : attempt, settings.retry, retryAfter, settings.random));
-    if (adapting) attempt--;
-  }
+export async function sendWithRetry(
+	settings: RequestSettings,
+	build: () => HttpRequest,
+): Promise<HttpResponse> {
+	let throttled = 0;
+	for (let attempt = 1; ; attempt++) {
+		const slot = await settings.concurrency?.acquire();
+		const request = build();
+		const isLastTry = attempt >= settings.retry.attempts;
+		let response: HttpResponse;
+		try {
+			response = await sendWithTimeout(settings, request);
+		} catch (error) {
+			slot?.release('failed');
+			if (error instanceof RemoteItTimeoutError) throw error;
+			if (isLastTry || !isRetryableNetworkCode(transportErrorCode(error)))
+				throw networkError(request, error, settings);
+			await settings.sleep(retryDelayMs(attempt, settings.retry, undefined, settings.random));
+			continue;
+		}
+		slot?.release(outcomeOf(response.status));
+		const adapting =
+			response.status === 429 &&
+			settings.concurrency !== undefined &&
+			++throttled < THROTTLED_TRIES;
+		if (!adapting && (isLastTry || !isRetryableStatus(response.status))) return response;
+		const retryAfter = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
+		await settings.sleep(
+			retryDelayMs(adapting ? throttled : attempt, settings.retry, retryAfter, settings.random),
+		);
+		if (adapting) attempt--;
+	}
 }
 
 export function headerOf(response: HttpResponse, name: string): string | undefined {
-  const key = Object.keys(response.headers ?? {}).find((k) => k.toLowerCase() === name);
-  return key === undefined ? undefined : String(response.headers[key]);
+	const key = Object.keys(response.headers ?? {}).find((k) => k.toLowerCase() === name);
+	return key === undefined ? undefined : String(response.headers[key]);
 }
 
 /** A short, scrubbed excerpt of a plain-text error body (401/403 bodies are just "Unauthorized"/"Forbidden"). */
 export function shortReason(body: string, redact: (text: string) => string): string | undefined {
-  const text = redact(String(body ?? '').trim()).slice(0, 200);
-  return text.length > 0 ? text : undefined;
+	const text = redact(String(body ?? '').trim()).slice(0, 200);
+	return text.length > 0 ? text : undefined;
 }
 
 /**
  * The typed error for a failed HTTP status. `authAdvice` says what to check for this kind of credential
  * (for signatures it names a skewed clock, docs/remoteit-api.md §4).
  */
-export function errorForStatus(request: HttpRequest, response: HttpResponse, settings: RequestSettings,
-  authAdvice: string): RemoteItError {
-  const where = describeRequest(request);
-  const status = response.status;
-  const reason = shortReason(response.body, settings.redact);
-  if (status === 401 || status === 403) {
-    return new RemoteItAuthError(`remote.it refused the credentials (HTTP ${status}) for ${where}. ${authAdvice}`,
-      { status, reason, tokenRejected: true });
-  }
-  if (status === 429) {
-    const retryAfterMs = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
-    return new RemoteItRateLimitError(
-      `remote.it is throttling requests (HTTP 429) after ${triesFor429(settings)} tries. Wait a while and send fewer requests.`,
-      { status, reason, ...(retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}) });
-  }
-  if (status >= 500) {
-    return new RemoteItUnavailableError(`remote.it is unavailable (HTTP ${status}) for ${where}. Try again later.`,
-      { status, reason });
-  }
-  return new RemoteItError(`remote.it answered HTTP ${status} for ${where}. Check the API URL.`, 'API_ERROR',
-    { status, reason });
+export function errorForStatus(
+	request: HttpRequest,
+	response: HttpResponse,
+	settings: RequestSettings,
+	authAdvice: string,
+): RemoteItError {
+	const where = describeRequest(request);
+	const status = response.status;
+	const reason = shortReason(response.body, settings.redact);
+	if (status === 401 || status === 403) {
+		return new RemoteItAuthError(
+			`remote.it refused the credentials (HTTP ${status}) for ${where}. ${authAdvice}`,
+			{ status, reason, tokenRejected: true },
+		);
+	}
+	if (status === 429) {
+		const retryAfterMs = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
+		return new RemoteItRateLimitError(
+			`remote.it is throttling requests (HTTP 429) after ${triesFor429(settings)} tries. Wait a while and send fewer requests.`,
+			{
+				status,
+				reason,
+				...(retryAfterMs !== undefined
+					? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }
+					: {}),
+			},
+		);
+	}
+	if (status >= 500) {
+		return new RemoteItUnavailableError(
+			`remote.it is unavailable (HTTP ${status}) for ${where}. Try again later.`,
+			{ status, reason },
+		);
+	}
+	return new RemoteItError(
+		`remote.it answered HTTP ${status} for ${where}. Check the API URL.`,
+		'API_ERROR',
+		{ status, reason },
+	);
 }
 
 /** Parses a JSON body; an unreadable one is described (size, type), never quoted. */
 export function parseJsonBody(request: HttpRequest, response: HttpResponse): unknown {
-  try {
-    return JSON.parse(response.body);
-  } catch {
-    const type = headerOf(response, 'content-type') ?? 'no content type';
-    const bytes = Buffer.byteLength(String(response.body ?? ''), 'utf8');
-    throw new RemoteItUnavailableError(
-      `remote.it answered ${describeRequest(request)} (HTTP ${response.status}) with a body that is not valid JSON ` +
-      `(${bytes} bytes, ${type}). Try again later.`, { status: response.status });
-  }
+	try {
+		return JSON.parse(response.body);
+	} catch {
+		const type = headerOf(response, 'content-type') ?? 'no content type';
+		const bytes = Buffer.byteLength(String(response.body ?? ''), 'utf8');
+		throw new RemoteItUnavailableError(
+			`remote.it answered ${describeRequest(request)} (HTTP ${response.status}) with a body that is not valid JSON ` +
+				`(${bytes} bytes, ${type}). Try again later.`,
+			{ status: response.status },
+		);
+	}
 }

@@ -6,31 +6,38 @@ import type { Session } from './session';
 import type { HttpRequest } from './types';
 
 export interface ApiContext {
-  apiUrl: string;
-  request: RequestSettings;
-  session: Session;
-  /** Access keys only work with REST when a developer key is added (docs/remoteit-api.md §4, step 5). */
-  restAvailable: boolean;
+	apiUrl: string;
+	request: RequestSettings;
+	session: Session;
+	/** Access keys only work with REST when a developer key is added (docs/remoteit-api.md §4, step 5). */
+	restAvailable: boolean;
 }
 
 export const REST_PREFIX = '/apv/v27';
 
-export async function callRest(context: ApiContext, method: 'GET' | 'POST', path: string,
-  body?: Record<string, string>): Promise<RestAnswer> {
-  if (!context.restAvailable) {
-    throw new RemoteItValidationError('api',
-      'The REST API needs a developer key next to the access key; add one or use the GraphQL API.');
-  }
-  return context.session.withAuthorization(async (authorize) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const build = (): HttpRequest => authorize({
-      method,
-      url: `${context.apiUrl}${REST_PREFIX}${path}`,
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      ...(text === undefined ? {} : { body: text }),
-    });
-    let sent: HttpRequest | undefined;
-    const response = await sendWithRetry(context.request, () => (sent = build()));
-    return readRestAnswer(sent ?? build(), response, context.request, context.session.authAdvice);
-  });
+export async function callRest(
+	context: ApiContext,
+	method: 'GET' | 'POST',
+	path: string,
+	body?: Record<string, string>,
+): Promise<RestAnswer> {
+	if (!context.restAvailable) {
+		throw new RemoteItValidationError(
+			'api',
+			'The REST API needs a developer key next to the access key; add one or use the GraphQL API.',
+		);
+	}
+	return context.session.withAuthorization(async (authorize) => {
+		const text = body === undefined ? undefined : JSON.stringify(body);
+		const build = (): HttpRequest =>
+			authorize({
+				method,
+				url: `${context.apiUrl}${REST_PREFIX}${path}`,
+				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+				...(text === undefined ? {} : { body: text }),
+			});
+		let sent: HttpRequest | undefined;
+		const response = await sendWithRetry(context.request, () => (sent = build()));
+		return readRestAnswer(sent ?? build(), response, context.request, context.session.authAdvice);
+	});
 }

@@ -16,20 +16,22 @@ import type { HttpRequest, RemoteItAuth } from './types';
 export type Authorize = (request: HttpRequest) => HttpRequest;
 
 export interface Session {
-  readonly authType: RemoteItAuth['type'];
-  /** What to check when remote.it answers 401/403 for this kind of credential. */
-  readonly authAdvice: string;
-  /** Runs `call` with an authoriser; a password session renews a refused token once and runs `call` once more. */
-  withAuthorization<T>(call: (authorize: Authorize) => Promise<T>): Promise<T>;
-  /** Password logins only: the account email that /user/login returned (logs in if needed). */
-  loginEmail(): Promise<string>;
+	readonly authType: RemoteItAuth['type'];
+	/** What to check when remote.it answers 401/403 for this kind of credential. */
+	readonly authAdvice: string;
+	/** Runs `call` with an authoriser; a password session renews a refused token once and runs `call` once more. */
+	withAuthorization<T>(call: (authorize: Authorize) => Promise<T>): Promise<T>;
+	/** Password logins only: the account email that /user/login returned (logs in if needed). */
+	loginEmail(): Promise<string>;
 }
 
 const ADVICE = {
-  accessKey: 'Check the access key id and secret access key, and that the key is enabled. A computer clock more ' +
-    'than ~5 minutes off also makes remote.it refuse the request signature, so check the clock too.',
-  password: 'Check the developer key, username and password.',
-  token: 'Check the developer key; the session token may have expired (tokens do). Access keys do not expire.',
+	accessKey:
+		'Check the access key id and secret access key, and that the key is enabled. A computer clock more ' +
+		'than ~5 minutes off also makes remote.it refuse the request signature, so check the clock too.',
+	password: 'Check the developer key, username and password.',
+	token:
+		'Check the developer key; the session token may have expired (tokens do). Access keys do not expire.',
 } as const;
 
 /** Without an auth_expiration, keep a token for an hour (docs/remoteit-api.md §2). Renew a minute early. */
@@ -37,109 +39,138 @@ const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 const RENEWAL_MARGIN_MS = 60 * 1000;
 
 export interface SessionSettings {
-  apiUrl: string;
-  auth: RemoteItAuth;
-  request: RequestSettings;
-  secrets: SecretRegistry;
-  /** See RemoteItClientOptions.authenticatedBy. */
-  authenticatedBy?: 'client' | 'transport';
+	apiUrl: string;
+	auth: RemoteItAuth;
+	request: RequestSettings;
+	secrets: SecretRegistry;
+	/** See RemoteItClientOptions.authenticatedBy. */
+	authenticatedBy?: 'client' | 'transport';
 }
 
 function withHeaders(request: HttpRequest, headers: Record<string, string>): HttpRequest {
-  return { ...request, headers: { ...request.headers, ...headers } };
+	return { ...request, headers: { ...request.headers, ...headers } };
 }
 
-function accessKeySession(settings: SessionSettings, auth: Extract<RemoteItAuth, { type: 'accessKey' }>): Session {
-  const authorize: Authorize = (request) => {
-    const signed = withHeaders(request, { ...signRequest({ ...request, accessKeyId: auth.accessKeyId,
-      secretAccessKey: auth.secretAccessKey, now: settings.request.now() }) });
-    // REST also wants the developer key, unsigned (docs/remoteit-api.md §4, step 5).
-    return auth.developerKey ? withHeaders(signed, { developerkey: auth.developerKey }) : signed;
-  };
-  return {
-    authType: 'accessKey',
-    authAdvice: ADVICE.accessKey,
-    withAuthorization: (call) => call(authorize),
-    loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
-  };
+function accessKeySession(
+	settings: SessionSettings,
+	auth: Extract<RemoteItAuth, { type: 'accessKey' }>,
+): Session {
+	const authorize: Authorize = (request) => {
+		const signed = withHeaders(request, {
+			...signRequest({
+				...request,
+				accessKeyId: auth.accessKeyId,
+				secretAccessKey: auth.secretAccessKey,
+				now: settings.request.now(),
+			}),
+		});
+		// REST also wants the developer key, unsigned (docs/remoteit-api.md §4, step 5).
+		return auth.developerKey ? withHeaders(signed, { developerkey: auth.developerKey }) : signed;
+	};
+	return {
+		authType: 'accessKey',
+		authAdvice: ADVICE.accessKey,
+		withAuthorization: (call) => call(authorize),
+		loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
+	};
 }
 
-const tokenHeaders = (developerKey: string, token: string): Authorize => (request) =>
-  withHeaders(request, { 'Content-Type': 'application/json', developerkey: developerKey, token });
+const tokenHeaders =
+	(developerKey: string, token: string): Authorize =>
+	(request) =>
+		withHeaders(request, { 'Content-Type': 'application/json', developerkey: developerKey, token });
 
 function tokenSession(auth: Extract<RemoteItAuth, { type: 'token' }>): Session {
-  return {
-    authType: 'token',
-    authAdvice: ADVICE.token,
-    withAuthorization: (call) => call(tokenHeaders(auth.developerKey, auth.token)),
-    loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
-  };
+	return {
+		authType: 'token',
+		authAdvice: ADVICE.token,
+		withAuthorization: (call) => call(tokenHeaders(auth.developerKey, auth.token)),
+		loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
+	};
 }
 
-async function logIn(settings: SessionSettings, auth: Extract<RemoteItAuth, { type: 'password' }>): Promise<CachedToken> {
-  const build = (): HttpRequest => ({
-    method: 'POST',
-    url: `${settings.apiUrl}/apv/v27/user/login`,
-    headers: { 'Content-Type': 'application/json', developerkey: auth.developerKey },
-    body: JSON.stringify({ username: auth.username, password: auth.password }),
-  });
-  const response = await sendWithRetry(settings.request, build);
-  const answer = readRestAnswer(build(), response, settings.request, ADVICE.password);
-  const token = textOf(answer.token) ?? textOf(answer.auth_token);
-  if (!token) throw new RemoteItAuthError('remote.it accepted the sign-in but returned no session token.');
-  settings.secrets.add(token);
-  const expiration = Number(textOf(answer.auth_expiration));
-  const nowMs = settings.request.now().getTime();
-  const expiresAtMs = Number.isFinite(expiration) && expiration > 0 ? expiration * 1000 : nowMs + DEFAULT_TOKEN_LIFETIME_MS;
-  return { token, email: textOf(answer.email) ?? auth.username, expiresAtMs };
+async function logIn(
+	settings: SessionSettings,
+	auth: Extract<RemoteItAuth, { type: 'password' }>,
+): Promise<CachedToken> {
+	const build = (): HttpRequest => ({
+		method: 'POST',
+		url: `${settings.apiUrl}/apv/v27/user/login`,
+		headers: { 'Content-Type': 'application/json', developerkey: auth.developerKey },
+		body: JSON.stringify({ username: auth.username, password: auth.password }),
+	});
+	const response = await sendWithRetry(settings.request, build);
+	const answer = readRestAnswer(build(), response, settings.request, ADVICE.password);
+	const token = textOf(answer.token) ?? textOf(answer.auth_token);
+	if (!token)
+		throw new RemoteItAuthError('remote.it accepted the sign-in but returned no session token.');
+	settings.secrets.add(token);
+	const expiration = Number(textOf(answer.auth_expiration));
+	const nowMs = settings.request.now().getTime();
+	const expiresAtMs =
+		Number.isFinite(expiration) && expiration > 0
+			? expiration * 1000
+			: nowMs + DEFAULT_TOKEN_LIFETIME_MS;
+	return { token, email: textOf(answer.email) ?? auth.username, expiresAtMs };
 }
 
-function passwordSession(settings: SessionSettings, auth: Extract<RemoteItAuth, { type: 'password' }>): Session {
-  const slot = sharedTokenSlot({ apiUrl: settings.apiUrl, developerKey: auth.developerKey, username: auth.username,
-    password: auth.password });
+function passwordSession(
+	settings: SessionSettings,
+	auth: Extract<RemoteItAuth, { type: 'password' }>,
+): Session {
+	const slot = sharedTokenSlot({
+		apiUrl: settings.apiUrl,
+		developerKey: auth.developerKey,
+		username: auth.username,
+		password: auth.password,
+	});
 
-  /** A token another client of this process got is a secret of this client too (for redaction). */
-  const currentToken = async (): Promise<CachedToken> => {
-    const token = await slot.current(settings.request.now().getTime(), RENEWAL_MARGIN_MS, () => logIn(settings, auth));
-    settings.secrets.add(token.token);
-    return token;
-  };
+	/** A token another client of this process got is a secret of this client too (for redaction). */
+	const currentToken = async (): Promise<CachedToken> => {
+		const token = await slot.current(settings.request.now().getTime(), RENEWAL_MARGIN_MS, () =>
+			logIn(settings, auth),
+		);
+		settings.secrets.add(token.token);
+		return token;
+	};
 
-  const withAuthorization = async <T>(call: (authorize: Authorize) => Promise<T>): Promise<T> => {
-    const used = await currentToken();
-    try {
-      return await call(tokenHeaders(auth.developerKey, used.token));
-    } catch (error) {
-      if (!(error instanceof RemoteItAuthError) || !error.tokenRejected) throw error;
-      // Only the first caller to see this token refused drops it; the others share the renewed one.
-      slot.drop(used.token);
-      const renewed = await currentToken();
-      return call(tokenHeaders(auth.developerKey, renewed.token));
-    }
-  };
+	const withAuthorization = async <T>(call: (authorize: Authorize) => Promise<T>): Promise<T> => {
+		const used = await currentToken();
+		try {
+			return await call(tokenHeaders(auth.developerKey, used.token));
+		} catch (error) {
+			if (!(error instanceof RemoteItAuthError) || !error.tokenRejected) throw error;
+			// Only the first caller to see this token refused drops it; the others share the renewed one.
+			slot.drop(used.token);
+			const renewed = await currentToken();
+			return call(tokenHeaders(auth.developerKey, renewed.token));
+		}
+	};
 
-  return {
-    authType: 'password',
-    authAdvice: ADVICE.password,
-    withAuthorization,
-    loginEmail: async () => (await currentToken()).email,
-  };
+	return {
+		authType: 'password',
+		authAdvice: ADVICE.password,
+		withAuthorization,
+		loginEmail: async () => (await currentToken()).email,
+	};
 }
 
 /** The transport signs or adds the key headers itself (an n8n credential's `authenticate`): send requests as built. */
 function transportAuthorizedSession(authType: 'accessKey' | 'token'): Session {
-  return {
-    authType,
-    authAdvice: ADVICE[authType],
-    withAuthorization: (call) => call((request) => withHeaders(request, { 'Content-Type': 'application/json' })),
-    loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
-  };
+	return {
+		authType,
+		authAdvice: ADVICE[authType],
+		withAuthorization: (call) =>
+			call((request) => withHeaders(request, { 'Content-Type': 'application/json' })),
+		loginEmail: () => Promise.reject(new Error('loginEmail is only for password sessions')),
+	};
 }
 
 export function createSession(settings: SessionSettings): Session {
-  const { auth } = settings;
-  if (settings.authenticatedBy === 'transport' && auth.type !== 'password') return transportAuthorizedSession(auth.type);
-  if (auth.type === 'accessKey') return accessKeySession(settings, auth);
-  if (auth.type === 'token') return tokenSession(auth);
-  return passwordSession(settings, auth);
+	const { auth } = settings;
+	if (settings.authenticatedBy === 'transport' && auth.type !== 'password')
+		return transportAuthorizedSession(auth.type);
+	if (auth.type === 'accessKey') return accessKeySession(settings, auth);
+	if (auth.type === 'token') return tokenSession(auth);
+	return passwordSession(settings, auth);
 }

@@ -10,23 +10,37 @@ import type { ApiContext } from './rest';
 import { isObject, textOf } from './json-values';
 import type { Connection, Session } from './types';
 
-function ownProxySession(item: Record<string, unknown>, accountId: string | undefined): Session | undefined {
-  const id = textOf(item.id);
-  const target = isObject(item.target) ? item.target : {};
-  const serviceId = textOf(target.id);
-  const userId = isObject(item.user) ? textOf(item.user.id) : undefined;
-  const proxy = isObject(item.endpoint) && item.endpoint.proxy === true;
-  if (!id || !serviceId || !proxy || !accountId || userId !== accountId) return undefined;
-  return { id, serviceId: serviceId.toUpperCase(), serviceName: textOf(target.name) ?? '', createdAt: textOf(item.timestamp) ?? '' };
+function ownProxySession(
+	item: Record<string, unknown>,
+	accountId: string | undefined,
+): Session | undefined {
+	const id = textOf(item.id);
+	const target = isObject(item.target) ? item.target : {};
+	const serviceId = textOf(target.id);
+	const userId = isObject(item.user) ? textOf(item.user.id) : undefined;
+	const proxy = isObject(item.endpoint) && item.endpoint.proxy === true;
+	if (!id || !serviceId || !proxy || !accountId || userId !== accountId) return undefined;
+	return {
+		id,
+		serviceId: serviceId.toUpperCase(),
+		serviceName: textOf(target.name) ?? '',
+		createdAt: textOf(item.timestamp) ?? '',
+	};
 }
 
 /** `opened` looks up a connection this client opened, by id, to fill in its address. */
-export async function listSessions(context: ApiContext, opened: (id: string) => Connection | undefined = () => undefined): Promise<Session[]> {
-  const data = await callGraphql(context, QUERIES.sessions);
-  const login = isObject(data) && isObject(data.login) ? data.login : {};
-  const items = Array.isArray(login.sessions) ? login.sessions.filter(isObject) : [];
-  return items.map((item) => ownProxySession(item, textOf(login.id))).filter((s): s is Session => s !== undefined).map((session) => {
-    const mine = opened(session.id);
-    return mine ? { ...session, proxy: mine.proxy, host: mine.host, port: mine.port } : session;
-  });
+export async function listSessions(
+	context: ApiContext,
+	opened: (id: string) => Connection | undefined = () => undefined,
+): Promise<Session[]> {
+	const data = await callGraphql(context, QUERIES.sessions);
+	const login = isObject(data) && isObject(data.login) ? data.login : {};
+	const items = Array.isArray(login.sessions) ? login.sessions.filter(isObject) : [];
+	return items
+		.map((item) => ownProxySession(item, textOf(login.id)))
+		.filter((s): s is Session => s !== undefined)
+		.map((session) => {
+			const mine = opened(session.id);
+			return mine ? { ...session, proxy: mine.proxy, host: mine.host, port: mine.port } : session;
+		});
 }

@@ -6,12 +6,13 @@
  */
 import type { StartDeadline } from './types';
 
-export const sleepWithTimer = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleepWithTimer = (ms: number): Promise<void> =>
+	new Promise((resolve) => setTimeout(resolve, ms));
 
 export const startDeadline: StartDeadline = (ms, onExpiry) => {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onExpiry()), ms);
-  });
-  return { expired, cancel: () => clearTimeout(timer) };
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const expired = new Promise<never>((_, reject) => {
+		timer = setTimeout(() => reject(onExpiry()), ms);
+	});
+	return { expired, cancel: () => clearTimeout(timer) };
 };

@@ -41,7 +41,8 @@ export class RemoteItApi implements ICredentialType {
 				{
 					name: 'Access Key (Recommended)',
 					value: 'accessKey',
-					description: 'An access key pair from remote.it Account › Access Keys. Works with two-factor accounts.',
+					description:
+						'An access key pair from remote.it Account › Access Keys. Works with two-factor accounts.',
 				},
 				{
 					name: 'Developer Key + Username/Password',
@@ -152,10 +153,14 @@ export class RemoteItApi implements ICredentialType {
 		);
 
 		if (credentials.authentication === 'token') {
-			return { ...requestOptions, headers: replaceHeaders(headers, { token: stringField(credentials, 'token') }) };
+			return {
+				...requestOptions,
+				headers: replaceHeaders(headers, { token: stringField(credentials, 'token') }),
+			};
 		}
 		if (credentials.authentication === 'password') {
-			if (!isRemoteItNodeSession(headers, requestUrl(requestOptions))) throw new Error(PASSWORD_ONLY_IN_NODE);
+			if (!isRemoteItNodeSession(headers, requestUrl(requestOptions)))
+				throw new Error(PASSWORD_ONLY_IN_NODE);
 			return { ...requestOptions, headers };
 		}
 
@@ -171,7 +176,11 @@ export class RemoteItApi implements ICredentialType {
 			accessKeyId: stringField(credentials, 'accessKeyId'),
 			secretAccessKey: stringField(credentials, 'secretAccessKey'),
 		});
-		const signed: IHttpRequestOptions = { ...requestOptions, url, headers: replaceHeaders(headers, { ...signature }) };
+		const signed: IHttpRequestOptions = {
+			...requestOptions,
+			url,
+			headers: replaceHeaders(headers, { ...signature }),
+		};
 		delete signed.qs;
 		delete signed.baseURL;
 		if (body === undefined) delete signed.body;
@@ -189,7 +198,9 @@ function assertSentToApiOrigin(credentials: ICredentialDataDecryptedObject, url:
 	try {
 		apiOrigin = new URL(normaliseApiUrl(stringField(credentials, 'apiUrl') || undefined)).origin;
 	} catch (error) {
-		throw new Error(`remote.it credential: ${error instanceof Error ? error.message : String(error)}`);
+		throw new Error(
+			`remote.it credential: ${error instanceof Error ? error.message : String(error)}`,
+		);
 	}
 	const origin = new URL(url).origin;
 	if (origin !== apiOrigin) {
@@ -235,7 +246,10 @@ function bodyText(body: IHttpRequestOptions['body']): string | undefined {
 }
 
 /** Header names are case-insensitive: drop any spelling of a signed header before adding ours. */
-function replaceHeaders(headers: Record<string, string>, added: Record<string, string>): Record<string, string> {
+function replaceHeaders(
+	headers: Record<string, string>,
+	added: Record<string, string>,
+): Record<string, string> {
 	const addedNames = new Set(Object.keys(added).map((name) => name.toLowerCase()));
 	const kept = Object.entries(headers).filter(([name]) => !addedNames.has(name.toLowerCase()));
 	return { ...Object.fromEntries(kept), ...added };

@@ -9,19 +9,21 @@ import type { AccountState } from './state';
 export const UNKNOWN_CALLER = 'unknown caller';
 
 function loginEmail(request: EmulatorRequest): string | undefined {
-  try {
-    const username = (JSON.parse(request.body.toString('utf8')) as { username?: unknown }).username;
-    return typeof username === 'string' ? username.trim().toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
+	try {
+		const username = (JSON.parse(request.body.toString('utf8')) as { username?: unknown }).username;
+		return typeof username === 'string' ? username.trim().toLowerCase() : undefined;
+	} catch {
+		return undefined;
+	}
 }
 
 export function callerAccount(request: EmulatorRequest, accounts: AccountState): string {
-  if (request.pathname.endsWith('/user/login')) return loginEmail(request) ?? UNKNOWN_CALLER;
-  // Either signature form names its key: draft-cavage `keyId="…"`, RFC 9421 `keyid="…"` in Signature-Input.
-  const keyId = parseSignatureParams(request)?.keyId ?? headerValue(request.headers, 'signature-input')?.match(/;keyid="([^"]*)"/)?.[1];
-  if (keyId) return accounts.accessKey(keyId)?.user.email ?? UNKNOWN_CALLER;
-  const token = headerValue(request.headers, 'token');
-  return (token !== undefined ? accounts.userByToken(token)?.email : undefined) ?? UNKNOWN_CALLER;
+	if (request.pathname.endsWith('/user/login')) return loginEmail(request) ?? UNKNOWN_CALLER;
+	// Either signature form names its key: draft-cavage `keyId="…"`, RFC 9421 `keyid="…"` in Signature-Input.
+	const keyId =
+		parseSignatureParams(request)?.keyId ??
+		headerValue(request.headers, 'signature-input')?.match(/;keyid="([^"]*)"/)?.[1];
+	if (keyId) return accounts.accessKey(keyId)?.user.email ?? UNKNOWN_CALLER;
+	const token = headerValue(request.headers, 'token');
+	return (token !== undefined ? accounts.userByToken(token)?.email : undefined) ?? UNKNOWN_CALLER;
 }

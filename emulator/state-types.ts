@@ -4,61 +4,61 @@ import type { MfaCode, SeedForeignSession } from './seed-types';
 export type OnlineState = 'active' | 'inactive';
 
 export interface ServiceRecord {
-  id: string;
-  name: string;
-  application: number;
-  port: number;
-  state: OnlineState;
-  deviceId: string;
-  target?: string;
-  sessions?: SeedForeignSession[];
+	id: string;
+	name: string;
+	application: number;
+	port: number;
+	state: OnlineState;
+	deviceId: string;
+	target?: string;
+	sessions?: SeedForeignSession[];
 }
 
 export interface DeviceRecord {
-  id: string;
-  name: string;
-  state: OnlineState;
-  hardwareId: string;
-  lastReported: Date;
-  lastIp: string;
-  createdAt: Date;
-  ownerEmail: string;
-  /** Always includes the device's own Bulk Service (application 35, id = device id). */
-  services: ServiceRecord[];
+	id: string;
+	name: string;
+	state: OnlineState;
+	hardwareId: string;
+	lastReported: Date;
+	lastIp: string;
+	createdAt: Date;
+	ownerEmail: string;
+	/** Always includes the device's own Bulk Service (application 35, id = device id). */
+	services: ServiceRecord[];
 }
 
 export interface AccessKeyRecord {
-  id: string;
-  /** The decoded HMAC key (docs/remoteit-api.md §4). */
-  key: Buffer;
-  enabled: boolean;
+	id: string;
+	/** The decoded HMAC key (docs/remoteit-api.md §4). */
+	key: Buffer;
+	enabled: boolean;
 }
 
 export interface UserRecord {
-  email: string;
-  guid: string;
-  password: string;
-  developerKey: string;
-  mfa: MfaCode | null;
-  accessKeys: AccessKeyRecord[];
-  devices: DeviceRecord[];
+	email: string;
+	guid: string;
+	password: string;
+	developerKey: string;
+	mfa: MfaCode | null;
+	accessKeys: AccessKeyRecord[];
+	devices: DeviceRecord[];
 }
 
 export interface TokenRecord {
-  email: string;
-  expiresAtMs: number;
+	email: string;
+	expiresAtMs: number;
 }
 
 export type EventType = 'DEVICE_STATE' | 'DEVICE_CONNECT' | 'DEVICE_SHARE';
 
 export interface EventRecord {
-  id: string;
-  type: EventType;
-  state: string;
-  timestampMs: number;
-  ownerEmail: string;
-  targetId: string;
-  targetName: string;
-  /** DEVICE_CONNECT: the connection (= session) id. */
-  sessionId?: string;
+	id: string;
+	type: EventType;
+	state: string;
+	timestampMs: number;
+	ownerEmail: string;
+	targetId: string;
+	targetName: string;
+	/** DEVICE_CONNECT: the connection (= session) id. */
+	sessionId?: string;
 }

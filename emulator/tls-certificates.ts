@@ -10,29 +10,76 @@ import path from 'node:path';
 import type { TlsIdentity } from './server';
 
 export interface TestCertificates extends TlsIdentity {
-  /** The CA certificate (PEM) that signed `cert`. */
-  caPath: string;
-  ca: string;
-  dir: string;
+	/** The CA certificate (PEM) that signed `cert`. */
+	caPath: string;
+	ca: string;
+	dir: string;
 }
 
-export function createTestCertificates(dir = mkdtempSync(path.join(tmpdir(), 'remoteit-emulator-tls-'))): TestCertificates {
-  const file = (name: string): string => path.join(dir, name);
-  const openssl = (...args: string[]): void => {
-    execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
-  };
-  openssl('req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=remoteit emulator test CA', '-keyout', file('ca.key'), '-out', file('ca.pem'));
-  writeFileSync(file('server.ext'), 'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n');
-  openssl('req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-subj', '/CN=127.0.0.1',
-    '-keyout', file('server.key'), '-out', file('server.csr'));
-  openssl('x509', '-req', '-in', file('server.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'),
-    '-CAcreateserial', '-days', '2', '-extfile', file('server.ext'), '-out', file('server.pem'));
-  return {
-    dir,
-    caPath: file('ca.pem'),
-    ca: readFileSync(file('ca.pem'), 'utf8'),
-    key: readFileSync(file('server.key'), 'utf8'),
-    cert: readFileSync(file('server.pem'), 'utf8'),
-  };
+export function createTestCertificates(
+	dir = mkdtempSync(path.join(tmpdir(), 'remoteit-emulator-tls-')),
+): TestCertificates {
+	const file = (name: string): string => path.join(dir, name);
+	const openssl = (...args: string[]): void => {
+		execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+	};
+	openssl(
+		'req',
+		'-x509',
+		'-newkey',
+		'ec',
+		'-pkeyopt',
+		'ec_paramgen_curve:prime256v1',
+		'-nodes',
+		'-days',
+		'2',
+		'-subj',
+		'/CN=remoteit emulator test CA',
+		'-keyout',
+		file('ca.key'),
+		'-out',
+		file('ca.pem'),
+	);
+	writeFileSync(
+		file('server.ext'),
+		'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n',
+	);
+	openssl(
+		'req',
+		'-newkey',
+		'ec',
+		'-pkeyopt',
+		'ec_paramgen_curve:prime256v1',
+		'-nodes',
+		'-subj',
+		'/CN=127.0.0.1',
+		'-keyout',
+		file('server.key'),
+		'-out',
+		file('server.csr'),
+	);
+	openssl(
+		'x509',
+		'-req',
+		'-in',
+		file('server.csr'),
+		'-CA',
+		file('ca.pem'),
+		'-CAkey',
+		file('ca.key'),
+		'-CAcreateserial',
+		'-days',
+		'2',
+		'-extfile',
+		file('server.ext'),
+		'-out',
+		file('server.pem'),
+	);
+	return {
+		dir,
+		caPath: file('ca.pem'),
+		ca: readFileSync(file('ca.pem'), 'utf8'),
+		key: readFileSync(file('server.key'), 'utf8'),
+		cert: readFileSync(file('server.pem'), 'utf8'),
+	};
 }

@@ -6,8 +6,8 @@ import { createServer } from 'node:http';
 import { DEVICE_HOSTNAME } from './device-facts';
 
 export interface RunningHttpDevice {
-  port: number;
-  close(): Promise<void>;
+	port: number;
+	close(): Promise<void>;
 }
 
 const page = (path: string): string => `<!doctype html>
@@ -16,27 +16,28 @@ const page = (path: string): string => `<!doctype html>
 `;
 
 export async function startHttpDevice(): Promise<RunningHttpDevice> {
-  const server = createServer((req, res) => {
-    const path = (req.url ?? '/').split('?')[0];
-    if (path === '/api/status') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ hostname: DEVICE_HOSTNAME, status: 'ok', temperatureC: 41.5 }));
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-device': DEVICE_HOSTNAME });
-    res.end(req.method === 'HEAD' ? undefined : page(path));
-  });
-  server.keepAliveTimeout = 1000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  const { port } = server.address() as { port: number };
-  return {
-    port,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
-  };
+	const server = createServer((req, res) => {
+		const path = (req.url ?? '/').split('?')[0];
+		if (path === '/api/status') {
+			res.writeHead(200, { 'content-type': 'application/json' });
+			res.end(JSON.stringify({ hostname: DEVICE_HOSTNAME, status: 'ok', temperatureC: 41.5 }));
+			return;
+		}
+		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'x-device': DEVICE_HOSTNAME });
+		res.end(req.method === 'HEAD' ? undefined : page(path));
+	});
+	server.keepAliveTimeout = 1000;
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(0, '127.0.0.1', () => resolve());
+	});
+	const { port } = server.address() as { port: number };
+	return {
+		port,
+		close: () =>
+			new Promise<void>((resolve) => {
+				server.closeAllConnections();
+				server.close(() => resolve());
+			}),
+	};
 }

@@ -11,25 +11,28 @@ import { unpackedN8nTarball } from './unpacked';
 import { lintN8nSources, scanN8nPackage, stageN8nSources } from './verification';
 
 async function main(): Promise<void> {
-  const log = (line: string): void => void process.stderr.write(`${line}\n`);
-  const tools = await ensureEngine('n8n-tools', { log });
-  const { tarball, dir } = unpackedN8nTarball(log);
-  const stage = mkdtempSync(join(tmpdir(), 'remoteit-n8n-lint-'));
-  try {
-    const scan = scanN8nPackage(tools, repositoryRoot, dir);
-    for (const [leg, result] of Object.entries(scan)) {
-      process.stdout.write(`scanner, ${leg}: ${result.passed ? 'passed' : `FAILED ${result.message ?? ''}`}\n${result.details ?? ''}`);
-    }
-    stageN8nSources(tools, stage);
-    const lint = lintN8nSources(tools, stage);
-    process.stdout.write(`n8n-node lint: exit ${lint.code}\n${lint.output}\n`);
-    if (!scan.source.passed || !scan.tarball.passed || lint.code !== 0) process.exitCode = 1;
-  } finally {
-    for (const folder of [dir, dirname(tarball), stage]) rmSync(folder, { recursive: true, force: true });
-  }
+	const log = (line: string): void => void process.stderr.write(`${line}\n`);
+	const tools = await ensureEngine('n8n-tools', { log });
+	const { tarball, dir } = unpackedN8nTarball(log);
+	const stage = mkdtempSync(join(tmpdir(), 'remoteit-n8n-lint-'));
+	try {
+		const scan = scanN8nPackage(tools, repositoryRoot, dir);
+		for (const [leg, result] of Object.entries(scan)) {
+			process.stdout.write(
+				`scanner, ${leg}: ${result.passed ? 'passed' : `FAILED ${result.message ?? ''}`}\n${result.details ?? ''}`,
+			);
+		}
+		stageN8nSources(tools, stage);
+		const lint = lintN8nSources(tools, stage);
+		process.stdout.write(`n8n-node lint: exit ${lint.code}\n${lint.output}\n`);
+		if (!scan.source.passed || !scan.tarball.passed || lint.code !== 0) process.exitCode = 1;
+	} finally {
+		for (const folder of [dir, dirname(tarball), stage])
+			rmSync(folder, { recursive: true, force: true });
+	}
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
+	process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+	process.exitCode = 1;
 });

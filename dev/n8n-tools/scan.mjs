@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const [tools, sourceDir, tarballDir] = process.argv.slice(2);
-const scanner = await import(pathToFileURL(join(tools, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs')).href);
+const scanner = await import(
+	pathToFileURL(
+		join(tools, 'node_modules', '@n8n', 'scan-community-package', 'scanner', 'scanner.mjs'),
+	).href
+);
 const summary = ({ passed, message, details }) => ({ passed, message, details });
 const source = await scanner.analyzePackage(sourceDir, scanner.SOURCE_FILE_PATTERNS);
 const tarball = await scanner.analyzePackage(tarballDir, ['**/*.js', 'package.json']);

@@ -12,7 +12,14 @@ import { join } from 'node:path';
 import { ensureEngine } from '../engines/install';
 import { demoAccount } from '../launch/demo-account';
 import { stopRunningEngines } from '../launch/engine-process';
-import { onStop, portFromEnv, removeOnStop, runLauncher, say, stopEverything } from '../launch/lifecycle';
+import {
+	onStop,
+	portFromEnv,
+	removeOnStop,
+	runLauncher,
+	say,
+	stopEverything,
+} from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
@@ -24,54 +31,70 @@ import { setUpOwner, startN8nServer } from './n8n-server';
 import { runTriggerDemo } from './trigger-demo';
 
 /** The demo login printed at the end; it guards only this throw-away local instance. */
-const DEMO_OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Remoteit-demo-1' };
+const DEMO_OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Remoteit-demo-1',
+};
 
 async function main(): Promise<void> {
-  // Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
-  onStop(() => stopRunningEngines(20_000));
-  const engine = await ensureEngine('n8n', { log: say });
-  const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE, { database: engine });
+	// Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
+	onStop(() => stopRunningEngines(20_000));
+	const engine = await ensureEngine('n8n', { log: say });
+	const { tarball, emulator } = await packAndStartEmulator(N8N_PACKAGE, { database: engine });
 
-  const userFolder = mkdtempSync(join(tmpdir(), 'remoteit-n8n-demo-'));
-  removeOnStop(userFolder);
-  say(`installing the package as a community node into ${join(userFolder, '.n8n', 'nodes')}…`);
-  const home = createN8nHome(engine, tarball, userFolder);
-  // Each n8n CLI command boots n8n (about 20 s each on 2 cores): say so while it runs.
-  await withProgress('importing the demo credential and workflows into n8n', say, async () => {
-    await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url), ...deviceCredentials()]);
-    await importWorkflows(home, demoWorkflows(emulator.url));
-    await activateWorkflow(home, demoWorkflowIds.webhookConnect);
-    await activateWorkflow(home, demoWorkflowIds.deviceOfflineTrigger);
-  });
+	const userFolder = mkdtempSync(join(tmpdir(), 'remoteit-n8n-demo-'));
+	removeOnStop(userFolder);
+	say(`installing the package as a community node into ${join(userFolder, '.n8n', 'nodes')}…`);
+	const home = createN8nHome(engine, tarball, userFolder);
+	// Each n8n CLI command boots n8n (about 20 s each on 2 cores): say so while it runs.
+	await withProgress('importing the demo credential and workflows into n8n', say, async () => {
+		await importCredentials(home, [
+			demoCredential(demoAccount(emulator.seed), emulator.url),
+			...deviceCredentials(),
+		]);
+		await importWorkflows(home, demoWorkflows(emulator.url));
+		await activateWorkflow(home, demoWorkflowIds.webhookConnect);
+		await activateWorkflow(home, demoWorkflowIds.deviceOfflineTrigger);
+	});
 
-  say(`starting ${engine.label}…`);
-  const server = await startN8nServer(home, {
-    port: portFromEnv('N8N_PORT', 5678),
-    echo: (text) => process.stdout.write(text.replace(/^(?=.)/gm, '[n8n] ')),
-  });
-  onStop(() => server.stop());
-  void server.exited.then((code) => {
-    void stopEverything(code === 0 ? 0 : 1);
-  });
-  await setUpOwner(server, DEMO_OWNER);
-  printBanner(server.url);
-  // A side show: if it fails, the editor and the other demos stay up.
-  await runTriggerDemo(server, DEMO_OWNER, emulator.url, say).catch((error: unknown) => {
-    say(`Trigger demo failed: ${error instanceof Error ? error.message : String(error)}`);
-  });
+	say(`starting ${engine.label}…`);
+	const server = await startN8nServer(home, {
+		port: portFromEnv('N8N_PORT', 5678),
+		echo: (text) => process.stdout.write(text.replace(/^(?=.)/gm, '[n8n] ')),
+	});
+	onStop(() => server.stop());
+	void server.exited.then((code) => {
+		void stopEverything(code === 0 ? 0 : 1);
+	});
+	await setUpOwner(server, DEMO_OWNER);
+	printBanner(server.url);
+	// A side show: if it fails, the editor and the other demos stay up.
+	await runTriggerDemo(server, DEMO_OWNER, emulator.url, say).catch((error: unknown) => {
+		say(`Trigger demo failed: ${error instanceof Error ? error.message : String(error)}`);
+	});
 }
 
 function printBanner(url: string): void {
-  say('');
-  say(`n8n editor: ${url}/`);
-  say(`login:      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
-  say('workflows:  "remote.it: SSH into a device", "remote.it: query a database behind NAT",');
-  say('            "remote.it: call a device\'s web UI", "remote.it: device inventory",');
-  say('            "remote.it: connect on webhook" (active), "remote.it: custom GraphQL call with the credential",');
-  say('            "remote.it: when a device goes offline" (active, the Trigger), "remote.it demo: take lab-raspberrypi offline"');
-  say(`device:     SSH ${SSH_USER} / ${SSH_PASSWORD}, Postgres ${DATABASE_USER} / ${DATABASE_PASSWORD} (made up; loopback only)`);
-  say(`webhook:    curl -X POST ${url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' -d '{"serviceId":"80:00:00:00:01:00:00:02"}'`);
-  say('Ctrl-C stops n8n and the emulator.');
+	say('');
+	say(`n8n editor: ${url}/`);
+	say(`login:      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
+	say('workflows:  "remote.it: SSH into a device", "remote.it: query a database behind NAT",');
+	say('            "remote.it: call a device\'s web UI", "remote.it: device inventory",');
+	say(
+		'            "remote.it: connect on webhook" (active), "remote.it: custom GraphQL call with the credential",',
+	);
+	say(
+		'            "remote.it: when a device goes offline" (active, the Trigger), "remote.it demo: take lab-raspberrypi offline"',
+	);
+	say(
+		`device:     SSH ${SSH_USER} / ${SSH_PASSWORD}, Postgres ${DATABASE_USER} / ${DATABASE_PASSWORD} (made up; loopback only)`,
+	);
+	say(
+		`webhook:    curl -X POST ${url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' -d '{"serviceId":"80:00:00:00:01:00:00:02"}'`,
+	);
+	say('Ctrl-C stops n8n and the emulator.');
 }
 
 runLauncher(main);

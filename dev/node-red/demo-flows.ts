@@ -11,32 +11,38 @@ import type { FlowNode } from './node-red-process';
 export const ACCOUNT_NODE_TYPE = 'remoteit-config';
 
 export interface AccountSettings {
-  apiUrl: string;
-  authMethod: 'accessKey' | 'password' | 'token';
-  credentials: Record<string, string>;
+	apiUrl: string;
+	authMethod: 'accessKey' | 'password' | 'token';
+	credentials: Record<string, string>;
 }
 
 export function exampleFiles(): string[] {
-  const folder = join(repositoryRoot, 'examples');
-  return readdirSync(folder)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => join(folder, file));
+	const folder = join(repositoryRoot, 'examples');
+	return readdirSync(folder)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => join(folder, file));
 }
 
 export function readExampleFlows(): FlowNode[] {
-  const byId = new Map<string, FlowNode>();
-  for (const file of exampleFiles()) {
-    for (const node of JSON.parse(readFileSync(file, 'utf8')) as FlowNode[]) byId.set(node.id, node);
-  }
-  return [...byId.values()];
+	const byId = new Map<string, FlowNode>();
+	for (const file of exampleFiles()) {
+		for (const node of JSON.parse(readFileSync(file, 'utf8')) as FlowNode[])
+			byId.set(node.id, node);
+	}
+	return [...byId.values()];
 }
 
 /** The example flows with every account config node pointed at `account` (credentials travel with the deploy). */
 export function demoFlows(account: AccountSettings): FlowNode[] {
-  return readExampleFlows().map((node) =>
-    node.type === ACCOUNT_NODE_TYPE
-      ? { ...node, apiUrl: account.apiUrl, authMethod: account.authMethod, credentials: { ...account.credentials } }
-      : node,
-  );
+	return readExampleFlows().map((node) =>
+		node.type === ACCOUNT_NODE_TYPE
+			? {
+					...node,
+					apiUrl: account.apiUrl,
+					authMethod: account.authMethod,
+					credentials: { ...account.credentials },
+				}
+			: node,
+	);
 }

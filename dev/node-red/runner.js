@@ -13,8 +13,8 @@ const path = require('node:path');
 
 const [engineDir, userDir, portText, credentialSecret] = process.argv.slice(2);
 if (!engineDir || !userDir || !portText) {
-  console.error('usage: runner.js <engine dir> <userDir> <port> [credentialSecret]');
-  process.exit(2);
+	console.error('usage: runner.js <engine dir> <userDir> <port> [credentialSecret]');
+	process.exit(2);
 }
 
 const nodeRedDir = path.join(engineDir, 'node_modules', 'node-red');
@@ -22,23 +22,23 @@ const RED = require(nodeRedDir);
 const express = require(require.resolve('express', { paths: [nodeRedDir] }));
 
 const settings = {
-  userDir,
-  flowFile: 'flows.json',
-  // Encrypts flows_cred.json; without it Node-RED generates a key of its own into .config.runtime.json.
-  credentialSecret: credentialSecret || 'remoteit-demo-credential-secret',
-  uiHost: '127.0.0.1',
-  uiPort: Number(portText),
-  httpAdminRoot: '/',
-  httpNodeRoot: '/',
-  functionGlobalContext: {},
-  // English runtime messages whatever the machine's locale: callers wait for "Started flows".
-  lang: 'en-US',
-  editorTheme: { tours: false, projects: { enabled: false } },
-  logging: { console: { level: 'info', metrics: false, audit: false } },
-  diagnostics: { enabled: false },
-  // No consent prompt for update notifications over the demo editor (this machine has no route to check anyway).
-  telemetry: { enabled: false },
-  externalModules: { palette: { allowInstall: false } },
+	userDir,
+	flowFile: 'flows.json',
+	// Encrypts flows_cred.json; without it Node-RED generates a key of its own into .config.runtime.json.
+	credentialSecret: credentialSecret || 'remoteit-demo-credential-secret',
+	uiHost: '127.0.0.1',
+	uiPort: Number(portText),
+	httpAdminRoot: '/',
+	httpNodeRoot: '/',
+	functionGlobalContext: {},
+	// English runtime messages whatever the machine's locale: callers wait for "Started flows".
+	lang: 'en-US',
+	editorTheme: { tours: false, projects: { enabled: false } },
+	logging: { console: { level: 'info', metrics: false, audit: false } },
+	diagnostics: { enabled: false },
+	// No consent prompt for update notifications over the demo editor (this machine has no route to check anyway).
+	telemetry: { enabled: false },
+	externalModules: { palette: { allowInstall: false } },
 };
 
 const app = express();
@@ -49,24 +49,24 @@ app.use(settings.httpNodeRoot, RED.httpNode);
 
 let stopping = false;
 async function stop() {
-  if (stopping) return;
-  stopping = true;
-  try {
-    await RED.stop();
-  } finally {
-    server.close(() => process.exit(0));
-    server.closeAllConnections();
-  }
+	if (stopping) return;
+	stopping = true;
+	try {
+		await RED.stop();
+	} finally {
+		server.close(() => process.exit(0));
+		server.closeAllConnections();
+	}
 }
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 
 server.listen(settings.uiPort, settings.uiHost, () => {
-  RED.start().then(
-    () => console.log(`NODE-RED READY http://${settings.uiHost}:${server.address().port}`),
-    (error) => {
-      console.error(`Node-RED failed to start: ${error && error.stack ? error.stack : error}`);
-      process.exit(1);
-    },
-  );
+	RED.start().then(
+		() => console.log(`NODE-RED READY http://${settings.uiHost}:${server.address().port}`),
+		(error) => {
+			console.error(`Node-RED failed to start: ${error && error.stack ? error.stack : error}`);
+			process.exit(1);
+		},
+	);
 });

@@ -14,27 +14,34 @@ import { demoFlows } from './demo-flows';
 import { createUserDir, deployFlows, startNodeRed } from './node-red-process';
 
 async function main(): Promise<void> {
-  // Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
-  onStop(() => stopRunningEngines(20_000));
-  const { tarball, emulator } = await packAndStartEmulator(NODE_RED_PACKAGE);
+	// Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.
+	onStop(() => stopRunningEngines(20_000));
+	const { tarball, emulator } = await packAndStartEmulator(NODE_RED_PACKAGE);
 
-  const engine = await ensureEngine('node-red', { log: say });
-  const userDir = createUserDir(engine, tarball);
-  removeOnStop(userDir);
-  say(`starting ${engine.label} (userDir ${userDir})…`);
-  const runtime = await startNodeRed(engine, userDir, { port: portFromEnv('NODE_RED_PORT', 1880) });
-  onStop(() => runtime.stop());
+	const engine = await ensureEngine('node-red', { log: say });
+	const userDir = createUserDir(engine, tarball);
+	removeOnStop(userDir);
+	say(`starting ${engine.label} (userDir ${userDir})…`);
+	const runtime = await startNodeRed(engine, userDir, { port: portFromEnv('NODE_RED_PORT', 1880) });
+	onStop(() => runtime.stop());
 
-  const account = demoAccount(emulator.seed);
-  await deployFlows(runtime, demoFlows({
-    apiUrl: emulator.url,
-    authMethod: 'accessKey',
-    credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-  }));
-  say('');
-  say(`Node-RED editor: ${runtime.url}/  (no login: the editor listens on loopback only)`);
-  say(`Example flows deployed; the "remote.it account" config node uses the emulator's demo access key.`);
-  say(`Press an inject button, then watch the debug sidebar. Ctrl-C stops Node-RED and the emulator.`);
+	const account = demoAccount(emulator.seed);
+	await deployFlows(
+		runtime,
+		demoFlows({
+			apiUrl: emulator.url,
+			authMethod: 'accessKey',
+			credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
+		}),
+	);
+	say('');
+	say(`Node-RED editor: ${runtime.url}/  (no login: the editor listens on loopback only)`);
+	say(
+		`Example flows deployed; the "remote.it account" config node uses the emulator's demo access key.`,
+	);
+	say(
+		`Press an inject button, then watch the debug sidebar. Ctrl-C stops Node-RED and the emulator.`,
+	);
 }
 
 runLauncher(main);

@@ -6,7 +6,12 @@ import type { RunningEmulator } from '../../emulator';
 import { ensureEngine } from '../engines/install';
 import { demoAccount } from '../launch/demo-account';
 import { freePort } from '../launch/free-port';
-import { DEMO_CREDENTIAL_ID, demoCredential, demoWorkflowIds, demoWorkflows } from '../n8n/demo/demo-data';
+import {
+	DEMO_CREDENTIAL_ID,
+	demoCredential,
+	demoWorkflowIds,
+	demoWorkflows,
+} from '../n8n/demo/demo-data';
 import { createN8nHome, importCredentials, importWorkflows } from '../n8n/n8n-cli';
 import { logIn, setUpOwner, startN8nServer } from '../n8n/n8n-server';
 import { N8N_PACKAGE, packLocalPackage } from '../package/local-package';
@@ -14,59 +19,85 @@ import { deviceCredentials } from '../n8n/demo/device-credentials';
 import { pause, shoot } from './browser';
 import { sshDemoScreenshots } from './n8n-chained';
 
-const OWNER = { email: 'demo@example.com', firstName: 'Demo', lastName: 'User', password: 'Remoteit-demo-1' };
+const OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Remoteit-demo-1',
+};
 
 async function clickLastByText(page: Page, text: string): Promise<void> {
-  const clicked = await page.evaluate((wanted) => {
-    const matches = Array.from(document.querySelectorAll('label, button, span')).filter((element) => element.textContent?.trim() === wanted);
-    const last = matches[matches.length - 1] as HTMLElement | undefined;
-    last?.click();
-    return Boolean(last);
-  }, text);
-  if (!clicked) throw new Error(`nothing labelled "${text}" to click`);
+	const clicked = await page.evaluate((wanted) => {
+		const matches = Array.from(document.querySelectorAll('label, button, span')).filter(
+			(element) => element.textContent?.trim() === wanted,
+		);
+		const last = matches[matches.length - 1] as HTMLElement | undefined;
+		last?.click();
+		return Boolean(last);
+	}, text);
+	if (!clicked) throw new Error(`nothing labelled "${text}" to click`);
 }
 
-export async function n8nScreenshots(browser: Browser, emulator: RunningEmulator, log: (line: string) => void): Promise<void> {
-  const engine = await ensureEngine('n8n', { log });
-  const home = createN8nHome(engine, packLocalPackage(N8N_PACKAGE, log));
-  await importCredentials(home, [demoCredential(demoAccount(emulator.seed), emulator.url), ...deviceCredentials()]);
-  await importWorkflows(home, demoWorkflows(emulator.url));
-  const server = await startN8nServer(home, { port: await freePort() });
-  try {
-    await setUpOwner(server, OWNER);
-    const [name, value] = (await logIn(server, OWNER)).split(';')[0].split('=');
-    const page = await browser.newPage();
-    await page.setCookie({ name, value, url: server.url });
-    await page.goto(`${server.url}/workflow/${demoWorkflowIds.connectUseDisconnect}`, { waitUntil: 'networkidle2' });
-    await page.waitForSelector('[data-test-id="canvas-node"]', { visible: true, timeout: 60_000 });
-    await pause(1500);
-    await shoot(page, 'n8n-canvas');
+export async function n8nScreenshots(
+	browser: Browser,
+	emulator: RunningEmulator,
+	log: (line: string) => void,
+): Promise<void> {
+	const engine = await ensureEngine('n8n', { log });
+	const home = createN8nHome(engine, packLocalPackage(N8N_PACKAGE, log));
+	await importCredentials(home, [
+		demoCredential(demoAccount(emulator.seed), emulator.url),
+		...deviceCredentials(),
+	]);
+	await importWorkflows(home, demoWorkflows(emulator.url));
+	const server = await startN8nServer(home, { port: await freePort() });
+	try {
+		await setUpOwner(server, OWNER);
+		const [name, value] = (await logIn(server, OWNER)).split(';')[0].split('=');
+		const page = await browser.newPage();
+		await page.setCookie({ name, value, url: server.url });
+		await page.goto(`${server.url}/workflow/${demoWorkflowIds.connectUseDisconnect}`, {
+			waitUntil: 'networkidle2',
+		});
+		await page.waitForSelector('[data-test-id="canvas-node"]', { visible: true, timeout: 60_000 });
+		await pause(1500);
+		await shoot(page, 'n8n-canvas');
 
-    log('n8n: running the workflow for its output…');
-    await page.click('[data-test-id="execute-workflow-button"]');
-    await page.waitForSelector('[data-test-id="canvas-node-status-success"]', { timeout: 60_000 }).catch(() => undefined);
-    await pause(2500);
+		log('n8n: running the workflow for its output…');
+		await page.click('[data-test-id="execute-workflow-button"]');
+		await page
+			.waitForSelector('[data-test-id="canvas-node-status-success"]', { timeout: 60_000 })
+			.catch(() => undefined);
+		await pause(2500);
 
-    const connectNode = await page.waitForSelector('[data-test-id="canvas-node"][data-node-name="Connect to the web UI"]', { visible: true });
-    await connectNode?.click({ count: 2 });
-    await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 30_000 });
-    await pause(1500);
-    await clickLastByText(page, 'JSON'); // the output panel's JSON view (the input panel's comes first)
-    await pause(1000);
-    await shoot(page, 'n8n-output');
-    await page.click('input[placeholder="Add Option"]');
-    await pause(1000);
-    await shoot(page, 'n8n-connect-panel');
-    await page.keyboard.press('Escape');
+		const connectNode = await page.waitForSelector(
+			'[data-test-id="canvas-node"][data-node-name="Connect to the web UI"]',
+			{ visible: true },
+		);
+		await connectNode?.click({ count: 2 });
+		await page.waitForSelector('[data-test-id="ndv"]', { visible: true, timeout: 30_000 });
+		await pause(1500);
+		await clickLastByText(page, 'JSON'); // the output panel's JSON view (the input panel's comes first)
+		await pause(1000);
+		await shoot(page, 'n8n-output');
+		await page.click('input[placeholder="Add Option"]');
+		await pause(1000);
+		await shoot(page, 'n8n-connect-panel');
+		await page.keyboard.press('Escape');
 
-    await page.goto(`${server.url}/home/credentials/${DEMO_CREDENTIAL_ID}`, { waitUntil: 'networkidle2' });
-    await page.waitForSelector('[data-test-id="editCredential-modal"]', { visible: true, timeout: 30_000 });
-    await pause(1500);
-    await shoot(page, 'n8n-credential');
-    await sshDemoScreenshots(page, server.url, log);
-    await page.close();
-  } finally {
-    await server.stop();
-    rmSync(home.userFolder, { recursive: true, force: true });
-  }
+		await page.goto(`${server.url}/home/credentials/${DEMO_CREDENTIAL_ID}`, {
+			waitUntil: 'networkidle2',
+		});
+		await page.waitForSelector('[data-test-id="editCredential-modal"]', {
+			visible: true,
+			timeout: 30_000,
+		});
+		await pause(1500);
+		await shoot(page, 'n8n-credential');
+		await sshDemoScreenshots(page, server.url, log);
+		await page.close();
+	} finally {
+		await server.stop();
+		rmSync(home.userFolder, { recursive: true, force: true });
+	}
 }

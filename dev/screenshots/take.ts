@@ -10,22 +10,23 @@ import { n8nScreenshots } from './n8n';
 import { nodeRedScreenshots } from './node-red';
 
 async function main(): Promise<void> {
-  const wanted = process.argv.slice(2);
-  const log = (line: string): void => void process.stderr.write(`[screenshots] ${line}\n`);
-  const device = await startDeviceServices();
-  const emulator = await startEmulator({ deviceServices: device.deviceServices });
-  const browser = await launchBrowser();
-  try {
-    if (wanted.length === 0 || wanted.includes('n8n')) await n8nScreenshots(browser, emulator, log);
-    if (wanted.length === 0 || wanted.includes('node-red')) await nodeRedScreenshots(browser, emulator, log);
-  } finally {
-    await browser.close();
-    await emulator.close();
-    await device.close();
-  }
+	const wanted = process.argv.slice(2);
+	const log = (line: string): void => void process.stderr.write(`[screenshots] ${line}\n`);
+	const device = await startDeviceServices();
+	const emulator = await startEmulator({ deviceServices: device.deviceServices });
+	const browser = await launchBrowser();
+	try {
+		if (wanted.length === 0 || wanted.includes('n8n')) await n8nScreenshots(browser, emulator, log);
+		if (wanted.length === 0 || wanted.includes('node-red'))
+			await nodeRedScreenshots(browser, emulator, log);
+	} finally {
+		await browser.close();
+		await emulator.close();
+		await device.close();
+	}
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exitCode = 1;
+	process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+	process.exitCode = 1;
 });

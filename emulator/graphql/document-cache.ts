@@ -10,55 +10,64 @@ import { documentCostProblem, parseWithinLimit } from './cost-limit';
 const MAX_DOCUMENTS = 200;
 
 interface Prepared {
-  schema: GraphQLSchema;
-  document?: DocumentNode;
-  errors?: readonly GraphQLError[];
-  /** Why the text is refused before execution (too large, deep or wide). */
-  tooCostly?: string;
+	schema: GraphQLSchema;
+	document?: DocumentNode;
+	errors?: readonly GraphQLError[];
+	/** Why the text is refused before execution (too large, deep or wide). */
+	tooCostly?: string;
 }
 
 const documents = new Map<string, Prepared>();
 
 function prepare(schema: GraphQLSchema, source: string): Prepared {
-  const parsed = parseWithinLimit(source);
-  if ('tooLarge' in parsed) return { schema, tooCostly: parsed.tooLarge };
-  if ('syntaxError' in parsed) {
-    const error = parsed.syntaxError;
-    return { schema, errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))] };
-  }
-  const tooCostly = documentCostProblem(parsed.document);
-  if (tooCostly) return { schema, tooCostly };
-  const errors = validate(schema, parsed.document);
-  return errors.length > 0 ? { schema, errors } : { schema, document: parsed.document };
+	const parsed = parseWithinLimit(source);
+	if ('tooLarge' in parsed) return { schema, tooCostly: parsed.tooLarge };
+	if ('syntaxError' in parsed) {
+		const error = parsed.syntaxError;
+		return {
+			schema,
+			errors: [error instanceof GraphQLError ? error : new GraphQLError(String(error))],
+		};
+	}
+	const tooCostly = documentCostProblem(parsed.document);
+	if (tooCostly) return { schema, tooCostly };
+	const errors = validate(schema, parsed.document);
+	return errors.length > 0 ? { schema, errors } : { schema, document: parsed.document };
 }
 
 function prepared(schema: GraphQLSchema, source: string): Prepared {
-  const cached = documents.get(source);
-  if (cached && cached.schema === schema) return cached;
-  const entry = prepare(schema, source);
-  if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
-  documents.set(source, entry);
-  return entry;
+	const cached = documents.get(source);
+	if (cached && cached.schema === schema) return cached;
+	const entry = prepare(schema, source);
+	if (documents.size >= MAX_DOCUMENTS) documents.delete(documents.keys().next().value as string);
+	documents.set(source, entry);
+	return entry;
 }
 
 /** Why this query text is too costly to run (cost-limit.ts), or undefined; cached like the document. */
 export function costProblemOf(schema: GraphQLSchema, source: string): string | undefined {
-  return prepared(schema, source).tooCostly;
+	return prepared(schema, source).tooCostly;
 }
 
 export interface GraphqlArgs {
-  schema: GraphQLSchema;
-  source: string;
-  rootValue?: unknown;
-  contextValue?: unknown;
-  variableValues?: Record<string, unknown>;
-  operationName?: string;
+	schema: GraphQLSchema;
+	source: string;
+	rootValue?: unknown;
+	contextValue?: unknown;
+	variableValues?: Record<string, unknown>;
+	operationName?: string;
 }
 
 export async function runGraphql(args: GraphqlArgs): Promise<ExecutionResult> {
-  const { document, errors, tooCostly } = prepared(args.schema, args.source);
-  if (tooCostly) return { errors: [new GraphQLError(tooCostly)] };
-  if (!document) return { errors: errors ?? [] };
-  return execute({ schema: args.schema, document, rootValue: args.rootValue, contextValue: args.contextValue,
-    variableValues: args.variableValues, operationName: args.operationName });
+	const { document, errors, tooCostly } = prepared(args.schema, args.source);
+	if (tooCostly) return { errors: [new GraphQLError(tooCostly)] };
+	if (!document) return { errors: errors ?? [] };
+	return execute({
+		schema: args.schema,
+		document,
+		rootValue: args.rootValue,
+		contextValue: args.contextValue,
+		variableValues: args.variableValues,
+		operationName: args.operationName,
+	});
 }

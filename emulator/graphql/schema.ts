@@ -7,313 +7,384 @@
 import { buildSchema } from 'graphql';
 
 export const SCHEMA_SDL = /* GraphQL */ `
-  scalar DateTime
-  scalar Object
+	scalar DateTime
+	scalar Object
 
-  enum ProxyType { AUTO_PROXY REVERSE_PROXY PORT_PROXY }
-  enum EventType {
-    DEVICE_STATE DEVICE_CONNECT DEVICE_SHARE LICENSE_UPDATED AUTH_LOGIN AUTH_LOGIN_ATTEMPT AUTH_PASSWORD_CHANGE
-    AUTH_PASSWORD_RESET AUTH_PHONE_CHANGE AUTH_MFA_ENABLED AUTH_MFA_DISABLED DEVICE_REFRESH DEVICE_TRANSFER
-    DEVICE_DELETE DEVICE_JOB
-  }
-  enum Protocol { TCP UDP }
-  enum ConnectionSource { UNKNOWN INTERNAL EXTERNAL WEBSOCKET }
-  enum EndpointQuality { UNKNOWN POOR MODERATE GOOD }
+	enum ProxyType {
+		AUTO_PROXY
+		REVERSE_PROXY
+		PORT_PROXY
+	}
+	enum EventType {
+		DEVICE_STATE
+		DEVICE_CONNECT
+		DEVICE_SHARE
+		LICENSE_UPDATED
+		AUTH_LOGIN
+		AUTH_LOGIN_ATTEMPT
+		AUTH_PASSWORD_CHANGE
+		AUTH_PASSWORD_RESET
+		AUTH_PHONE_CHANGE
+		AUTH_MFA_ENABLED
+		AUTH_MFA_DISABLED
+		DEVICE_REFRESH
+		DEVICE_TRANSFER
+		DEVICE_DELETE
+		DEVICE_JOB
+	}
+	enum Protocol {
+		TCP
+		UDP
+	}
+	enum ConnectionSource {
+		UNKNOWN
+		INTERNAL
+		EXTERNAL
+		WEBSOCKET
+	}
+	enum EndpointQuality {
+		UNKNOWN
+		POOR
+		MODERATE
+		GOOD
+	}
 
-  type Query {
-    applicationTypes: [ApplicationType!]!
-    login: User
-  }
+	type Query {
+		applicationTypes: [ApplicationType!]!
+		login: User
+	}
 
-  type Mutation {
-    connect(hostIP: String! = "255.255.255.255", type: ProxyType! = AUTO_PROXY, serviceId: String!): Connection!
-    disconnect(connectionId: String!, serviceId: String): Boolean!
-  }
+	type Mutation {
+		connect(
+			hostIP: String! = "255.255.255.255"
+			type: ProxyType! = AUTO_PROXY
+			serviceId: String!
+		): Connection!
+		disconnect(connectionId: String!, serviceId: String): Boolean!
+	}
 
-  type ApplicationType {
-    id: Int!
-    name: String!
-    description: String!
-    port: Int
-    proxy: Boolean!
-    scheme: String
-    protocol: Protocol!
-  }
+	type ApplicationType {
+		id: Int!
+		name: String!
+		description: String!
+		port: Int
+		proxy: Boolean!
+		scheme: String
+		protocol: Protocol!
+	}
 
-  type User {
-    id: ID!
-    email: String
-    created: DateTime
-    account(email: String, id: String): User
-    sessions: [Session!]
-    device(id: [String!]!): [Device!]
-    service(id: [String!]!): [Service!]
-    devices(sort: String! = "name", after: ID, from: Int = 0, size: Int = 100, application: [Int!], id: [String!], name: String, owner: Boolean, state: String): PaginatedDeviceResponse!
-    endpoints(id: [String!], state: String): [ServiceEndpoint!]
-    events(after: ID, from: Int = 0, size: Int = 100, maxDate: DateTime, minDate: DateTime, types: [EventType!]): PaginatedEventResponse!
-    applicationTypes: [ApplicationType!]!
-  }
+	type User {
+		id: ID!
+		email: String
+		created: DateTime
+		account(email: String, id: String): User
+		sessions: [Session!]
+		device(id: [String!]!): [Device!]
+		service(id: [String!]!): [Service!]
+		devices(
+			sort: String! = "name"
+			after: ID
+			from: Int = 0
+			size: Int = 100
+			application: [Int!]
+			id: [String!]
+			name: String
+			owner: Boolean
+			state: String
+		): PaginatedDeviceResponse!
+		endpoints(id: [String!], state: String): [ServiceEndpoint!]
+		events(
+			after: ID
+			from: Int = 0
+			size: Int = 100
+			maxDate: DateTime
+			minDate: DateTime
+			types: [EventType!]
+		): PaginatedEventResponse!
+		applicationTypes: [ApplicationType!]!
+	}
 
-  type UserReference {
-    id: ID!
-    email: String
-  }
+	type UserReference {
+		id: ID!
+		email: String
+	}
 
-  type PaginatedDeviceResponse {
-    items: [Device!]!
-    hasMore: Boolean!
-    last: String
-    total: Int!
-  }
+	type PaginatedDeviceResponse {
+		items: [Device!]!
+		hasMore: Boolean!
+		last: String
+		total: Int!
+	}
 
-  type Access {
-    created: DateTime
-    scripting: Boolean
-    user: UserReference!
-  }
+	type Access {
+		created: DateTime
+		scripting: Boolean
+		user: UserReference!
+	}
 
-  type DeviceTag {
-    created: DateTime!
-    name: String!
-    color: Int
-  }
+	type DeviceTag {
+		created: DateTime!
+		name: String!
+		color: Int
+	}
 
-  type Device {
-    id: ID!
-    protocol: Protocol
-    name: String
-    manufacturer: Int
-    platform: Int
-    created: DateTime
-    application: Int
-    port: Int
-    title: String
-    owner: UserReference
-    device: Device
-    host: String
-    enabled: Boolean!
-    access: [Access!]!
-    attributes(name: String, context: String): Object!
-    tags(accountId: String): [DeviceTag!]!
-    endpoint: ServiceEndpoint
-    lastReported: DateTime
-    sessions: [Session!]
-    state: String!
-    online: Boolean!
-    events(after: ID, from: Int = 0, size: Int = 100, maxDate: DateTime, minDate: DateTime, types: [EventType!]): PaginatedEventResponse!
-    categoryA: String
-    categoryB: String
-    categoryC: String
-    categoryD: String
-    categoryE: String
-    hardwareId: String
-    statusA: String
-    statusB: String
-    statusC: String
-    statusD: String
-    statusE: String
-    services(sort: String! = "name", application: [Int!], id: [String!], name: String, owner: Boolean, state: String): [Service!]!
-  }
+	type Device {
+		id: ID!
+		protocol: Protocol
+		name: String
+		manufacturer: Int
+		platform: Int
+		created: DateTime
+		application: Int
+		port: Int
+		title: String
+		owner: UserReference
+		device: Device
+		host: String
+		enabled: Boolean!
+		access: [Access!]!
+		attributes(name: String, context: String): Object!
+		tags(accountId: String): [DeviceTag!]!
+		endpoint: ServiceEndpoint
+		lastReported: DateTime
+		sessions: [Session!]
+		state: String!
+		online: Boolean!
+		events(
+			after: ID
+			from: Int = 0
+			size: Int = 100
+			maxDate: DateTime
+			minDate: DateTime
+			types: [EventType!]
+		): PaginatedEventResponse!
+		categoryA: String
+		categoryB: String
+		categoryC: String
+		categoryD: String
+		categoryE: String
+		hardwareId: String
+		statusA: String
+		statusB: String
+		statusC: String
+		statusD: String
+		statusE: String
+		services(
+			sort: String! = "name"
+			application: [Int!]
+			id: [String!]
+			name: String
+			owner: Boolean
+			state: String
+		): [Service!]!
+	}
 
-  type Service {
-    id: ID!
-    protocol: Protocol
-    name: String
-    manufacturer: Int
-    platform: Int
-    created: DateTime
-    application: Int
-    port: Int
-    title: String
-    owner: UserReference
-    device: Device
-    host: String
-    enabled: Boolean!
-    access: [Access!]!
-    attributes(name: String, context: String): Object!
-    tags(accountId: String): [DeviceTag!]!
-    endpoint: ServiceEndpoint
-    lastReported: DateTime
-    sessions: [Session!]
-    state: String!
-    online: Boolean!
-    events(after: ID, from: Int = 0, size: Int = 100, maxDate: DateTime, minDate: DateTime, types: [EventType!]): PaginatedEventResponse!
-  }
+	type Service {
+		id: ID!
+		protocol: Protocol
+		name: String
+		manufacturer: Int
+		platform: Int
+		created: DateTime
+		application: Int
+		port: Int
+		title: String
+		owner: UserReference
+		device: Device
+		host: String
+		enabled: Boolean!
+		access: [Access!]!
+		attributes(name: String, context: String): Object!
+		tags(accountId: String): [DeviceTag!]!
+		endpoint: ServiceEndpoint
+		lastReported: DateTime
+		sessions: [Session!]
+		state: String!
+		online: Boolean!
+		events(
+			after: ID
+			from: Int = 0
+			size: Int = 100
+			maxDate: DateTime
+			minDate: DateTime
+			types: [EventType!]
+		): PaginatedEventResponse!
+	}
 
-  type ServiceReference {
-    id: ID!
-    protocol: Protocol
-    name: String
-    manufacturer: Int
-    platform: Int
-    created: DateTime
-    application: Int
-    port: Int
-    title: String
-    owner: UserReference
-    device: Device
-  }
+	type ServiceReference {
+		id: ID!
+		protocol: Protocol
+		name: String
+		manufacturer: Int
+		platform: Int
+		created: DateTime
+		application: Int
+		port: Int
+		title: String
+		owner: UserReference
+		device: Device
+	}
 
-  type Geolocation {
-    city: String
-    connectionType: String
-    continent: String
-    continentName: String
-    country: String
-    countryName: String
-    isp: String
-    latitude: Float
-    longitude: Float
-    postal: String
-    state: String
-    stateName: String
-    timezone: String
-  }
+	type Geolocation {
+		city: String
+		connectionType: String
+		continent: String
+		continentName: String
+		country: String
+		countryName: String
+		isp: String
+		latitude: Float
+		longitude: Float
+		postal: String
+		state: String
+		stateName: String
+		timezone: String
+	}
 
-  type ServiceEndpoint {
-    externalAddress: String
-    id: ID!
-    timestamp: DateTime!
-    geo: Geolocation
-    availability: Float
-    expired: Boolean
-    name: String
-    online: Boolean!
-    state: String!
-    quality: EndpointQuality
-    version: String
-    application: Int
-    port: Int
-    title: String
-  }
+	type ServiceEndpoint {
+		externalAddress: String
+		id: ID!
+		timestamp: DateTime!
+		geo: Geolocation
+		availability: Float
+		expired: Boolean
+		name: String
+		online: Boolean!
+		state: String!
+		quality: EndpointQuality
+		version: String
+		application: Int
+		port: Int
+		title: String
+	}
 
-  type Session {
-    id: ID!
-    timestamp: DateTime!
-    state: String!
-    connected: Boolean!
-    source: ConnectionSource
-    address: String
-    user: UserReference
-    target: ServiceReference
-    endpoint: SessionEndpoint
-  }
+	type Session {
+		id: ID!
+		timestamp: DateTime!
+		state: String!
+		connected: Boolean!
+		source: ConnectionSource
+		address: String
+		user: UserReference
+		target: ServiceReference
+		endpoint: SessionEndpoint
+	}
 
-  type SessionEndpoint {
-    externalAddress: String
-    id: ID!
-    timestamp: DateTime!
-    platform: Int
-    manufacturer: Int
-    geo: Geolocation
-    proxy: Boolean!
-  }
+	type SessionEndpoint {
+		externalAddress: String
+		id: ID!
+		timestamp: DateTime!
+		platform: Int
+		manufacturer: Int
+		geo: Geolocation
+		proxy: Boolean!
+	}
 
-  type Connection {
-    id: ID!
-    reverseProxy: Boolean!
-    host: String!
-    port: Int
-    url: String!
-    created: DateTime!
-    timeout: Int!
-    session: Session
-  }
+	type Connection {
+		id: ID!
+		reverseProxy: Boolean!
+		host: String!
+		port: Int
+		url: String!
+		created: DateTime!
+		timeout: Int!
+		session: Session
+	}
 
-  type PaginatedEventResponse {
-    items: [LogEvent!]!
-    hasMore: Boolean!
-    last: String
-    total: Int!
-  }
+	type PaginatedEventResponse {
+		items: [LogEvent!]!
+		hasMore: Boolean!
+		last: String
+		total: Int!
+	}
 
-  interface LogEvent {
-    action: String
-    id: ID!
-    state: String
-    timestamp: DateTime
-    type: String!
-    actor: UserReference
-    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-    owner: UserReference
-    services: [ServiceReference!] @deprecated(reason: "Use target instead")
-    users: [UserReference!]
-    target: [ServiceReference!]
-  }
+	interface LogEvent {
+		action: String
+		id: ID!
+		state: String
+		timestamp: DateTime
+		type: String!
+		actor: UserReference
+		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+		owner: UserReference
+		services: [ServiceReference!] @deprecated(reason: "Use target instead")
+		users: [UserReference!]
+		target: [ServiceReference!]
+	}
 
-  type DeviceStateEvent implements LogEvent {
-    action: String
-    id: ID!
-    state: String
-    timestamp: DateTime
-    type: String!
-    actor: UserReference
-    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-    owner: UserReference
-    services: [ServiceReference!] @deprecated(reason: "Use target instead")
-    users: [UserReference!]
-    target: [ServiceReference!]
-    expired: Boolean
-    externalAddress: String
-    internalAddress: String
-    serverAddress: String
-    geo: Geolocation
-  }
+	type DeviceStateEvent implements LogEvent {
+		action: String
+		id: ID!
+		state: String
+		timestamp: DateTime
+		type: String!
+		actor: UserReference
+		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+		owner: UserReference
+		services: [ServiceReference!] @deprecated(reason: "Use target instead")
+		users: [UserReference!]
+		target: [ServiceReference!]
+		expired: Boolean
+		externalAddress: String
+		internalAddress: String
+		serverAddress: String
+		geo: Geolocation
+	}
 
-  type DeviceConnectEvent implements LogEvent {
-    action: String
-    id: ID!
-    state: String
-    timestamp: DateTime
-    type: String!
-    actor: UserReference
-    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-    owner: UserReference
-    services: [ServiceReference!] @deprecated(reason: "Use target instead")
-    users: [UserReference!]
-    target: [ServiceReference!]
-    session: String
-    source: ConnectionSource
-    sourceType: String
-    txBytes: Int
-    rxBytes: Int
-    lifetime: Int
-    address: String
-    sourceAddress: String
-    targetAddress: String
-    sourceGeo: Geolocation
-    targetGeo: Geolocation
-    proxy: Boolean
-  }
+	type DeviceConnectEvent implements LogEvent {
+		action: String
+		id: ID!
+		state: String
+		timestamp: DateTime
+		type: String!
+		actor: UserReference
+		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+		owner: UserReference
+		services: [ServiceReference!] @deprecated(reason: "Use target instead")
+		users: [UserReference!]
+		target: [ServiceReference!]
+		session: String
+		source: ConnectionSource
+		sourceType: String
+		txBytes: Int
+		rxBytes: Int
+		lifetime: Int
+		address: String
+		sourceAddress: String
+		targetAddress: String
+		sourceGeo: Geolocation
+		targetGeo: Geolocation
+		proxy: Boolean
+	}
 
-  type DeviceShareEvent implements LogEvent {
-    action: String
-    id: ID!
-    state: String
-    timestamp: DateTime
-    type: String!
-    actor: UserReference
-    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-    owner: UserReference
-    services: [ServiceReference!] @deprecated(reason: "Use target instead")
-    users: [UserReference!]
-    target: [ServiceReference!]
-    scripting: Boolean
-  }
+	type DeviceShareEvent implements LogEvent {
+		action: String
+		id: ID!
+		state: String
+		timestamp: DateTime
+		type: String!
+		actor: UserReference
+		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+		owner: UserReference
+		services: [ServiceReference!] @deprecated(reason: "Use target instead")
+		users: [UserReference!]
+		target: [ServiceReference!]
+		scripting: Boolean
+	}
 
-  type GenericEvent implements LogEvent {
-    action: String
-    id: ID!
-    state: String
-    timestamp: DateTime
-    type: String!
-    actor: UserReference
-    devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-    owner: UserReference
-    services: [ServiceReference!] @deprecated(reason: "Use target instead")
-    users: [UserReference!]
-    target: [ServiceReference!]
-  }
+	type GenericEvent implements LogEvent {
+		action: String
+		id: ID!
+		state: String
+		timestamp: DateTime
+		type: String!
+		actor: UserReference
+		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+		owner: UserReference
+		services: [ServiceReference!] @deprecated(reason: "Use target instead")
+		users: [UserReference!]
+		target: [ServiceReference!]
+	}
 `;
 
 export const schema = buildSchema(SCHEMA_SDL);

@@ -12,59 +12,64 @@ export const LATCHING = '255.255.255.255';
 export const PUBLIC = '0.0.0.0';
 
 export interface ProxySpec {
-  hostIp: string;
-  target: ProxyTarget;
-  deviceName: string;
-  serviceName: string;
-  /** False once the connection has expired by the emulator clock: new sockets are refused. */
-  isLive: () => boolean;
+	hostIp: string;
+	target: ProxyTarget;
+	deviceName: string;
+	serviceName: string;
+	/** False once the connection has expired by the emulator clock: new sockets are refused. */
+	isLive: () => boolean;
 }
 
-interface Listener { server: Server; sockets: Set<Socket>; page?: HttpServer }
+interface Listener {
+	server: Server;
+	sockets: Set<Socket>;
+	page?: HttpServer;
+}
 
 const sourceOf = (socket: Socket) => (socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 
 export class ProxyListeners {
-  private readonly listeners = new Map<string, Listener>();
+	private readonly listeners = new Map<string, Listener>();
 
-  /** Opens the listener for connection `id` and answers its port. */
-  async open(id: string, spec: ProxySpec): Promise<number> {
-    let latched: string | undefined;
-    const listener: Listener = { server: createServer(), sockets: new Set() };
-    const page = () => (listener.page ??= devicePage(spec.deviceName, spec.serviceName));
-    listener.server.on('connection', (socket) => {
-      const source = sourceOf(socket);
-      socket.on('error', () => socket.destroy());
-      if (spec.hostIp === LATCHING) latched ??= source;
-      const allowed = spec.hostIp === PUBLIC || source === (spec.hostIp === LATCHING ? latched : spec.hostIp);
-      if (!allowed || !spec.isLive()) {
-        socket.destroy();
-        return;
-      }
-      listener.sockets.add(socket);
-      socket.on('close', () => listener.sockets.delete(socket));
-      carry(socket, spec.target, page);
-    });
-    await new Promise<void>((resolve, reject) => {
-      listener.server.once('error', reject);
-      listener.server.listen(0, '127.0.0.1', () => resolve());
-    });
-    this.listeners.set(id, listener);
-    const address = listener.server.address();
-    return typeof address === 'object' && address ? address.port : 0;
-  }
+	/** Opens the listener for connection `id` and answers its port. */
+	async open(id: string, spec: ProxySpec): Promise<number> {
+		let latched: string | undefined;
+		const listener: Listener = { server: createServer(), sockets: new Set() };
+		const page = () => (listener.page ??= devicePage(spec.deviceName, spec.serviceName));
+		listener.server.on('connection', (socket) => {
+			const source = sourceOf(socket);
+			socket.on('error', () => socket.destroy());
+			if (spec.hostIp === LATCHING) latched ??= source;
+			const allowed =
+				spec.hostIp === PUBLIC || source === (spec.hostIp === LATCHING ? latched : spec.hostIp);
+			if (!allowed || !spec.isLive()) {
+				socket.destroy();
+				return;
+			}
+			listener.sockets.add(socket);
+			socket.on('close', () => listener.sockets.delete(socket));
+			carry(socket, spec.target, page);
+		});
+		await new Promise<void>((resolve, reject) => {
+			listener.server.once('error', reject);
+			listener.server.listen(0, '127.0.0.1', () => resolve());
+		});
+		this.listeners.set(id, listener);
+		const address = listener.server.address();
+		return typeof address === 'object' && address ? address.port : 0;
+	}
 
-  /** Stops accepting and cuts the sockets it carries, as a closed remote.it proxy does. */
-  close(id: string): void {
-    const listener = this.listeners.get(id);
-    if (!listener) return;
-    this.listeners.delete(id);
-    listener.server.close();
-    for (const socket of listener.sockets) socket.destroy();
-    listener.page?.close();
-  }
+	/** Stops accepting and cuts the sockets it carries, as a closed remote.it proxy does. */
+	close(id: string): void {
+		const listener = this.listeners.get(id);
+		if (!listener) return;
+		this.listeners.delete(id);
+		listener.server.close();
+		for (const socket of listener.sockets) socket.destroy();
+		listener.page?.close();
+	}
 
-  closeAll(): void {
-    for (const id of [...this.listeners.keys()]) this.close(id);
-  }
+	closeAll(): void {
+		for (const id of [...this.listeners.keys()]) this.close(id);
+	}
 }

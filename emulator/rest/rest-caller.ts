@@ -9,12 +9,12 @@ import { API_KEY_FAILED, MISSING_TOKEN, restFailure } from './rest-response';
 export type RestCaller = { user: UserRecord; log: ApiResponse['log'] } | { refusal: ApiResponse };
 
 export function restCaller(request: EmulatorRequest, context: EmulatorContext): RestCaller {
-  const caller = identifyCaller(request, context.accounts, context.clock, context.settings);
-  const log = { auth: caller.scheme, authFailure: caller.failure };
-  const refuse = (response: ApiResponse): RestCaller => ({ refusal: { ...response, log } });
-  // A bad signature is refused by the API gateway before the REST back end sees the developer key.
-  if (caller.scheme === 'signature' && !caller.user) return refuse(textResponse(403, 'Forbidden'));
-  if (!caller.developerKeyValid) return refuse(restFailure(API_KEY_FAILED));
-  if (!caller.user) return refuse(restFailure(MISSING_TOKEN));
-  return { user: caller.user, log };
+	const caller = identifyCaller(request, context.accounts, context.clock, context.settings);
+	const log = { auth: caller.scheme, authFailure: caller.failure };
+	const refuse = (response: ApiResponse): RestCaller => ({ refusal: { ...response, log } });
+	// A bad signature is refused by the API gateway before the REST back end sees the developer key.
+	if (caller.scheme === 'signature' && !caller.user) return refuse(textResponse(403, 'Forbidden'));
+	if (!caller.developerKeyValid) return refuse(restFailure(API_KEY_FAILED));
+	if (!caller.user) return refuse(restFailure(MISSING_TOKEN));
+	return { user: caller.user, log };
 }

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { remoteItApiTest } from '../RemoteIt/methods/credentialTest';
@@ -30,7 +35,12 @@ export class RemoteItTrigger implements INodeType {
 				noDataExpression: true,
 				required: true,
 				default: 'deviceOffline',
-				options: EVENT_SELECTIONS.map(({ name, value, action, description }) => ({ name, value, action, description })),
+				options: EVENT_SELECTIONS.map(({ name, value, action, description }) => ({
+					name,
+					value,
+					action,
+					description,
+				})),
 			},
 			{
 				displayName: 'Filters',

@@ -19,8 +19,13 @@ export interface EventCursor {
 export function readCursor(staticData: IDataObject, types: string): EventCursor | undefined {
 	const { cursorTypes, timestamp, idsAtTimestamp } = staticData;
 	if (cursorTypes !== types || !Array.isArray(idsAtTimestamp)) return undefined;
-	if (timestamp !== null && (typeof timestamp !== 'string' || Number.isNaN(Date.parse(timestamp)))) return undefined;
-	return { types, timestamp, idsAtTimestamp: idsAtTimestamp.filter((id): id is string => typeof id === 'string') };
+	if (timestamp !== null && (typeof timestamp !== 'string' || Number.isNaN(Date.parse(timestamp))))
+		return undefined;
+	return {
+		types,
+		timestamp,
+		idsAtTimestamp: idsAtTimestamp.filter((id): id is string => typeof id === 'string'),
+	};
 }
 
 export function writeCursor(staticData: IDataObject, cursor: EventCursor): void {

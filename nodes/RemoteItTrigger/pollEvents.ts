@@ -4,7 +4,13 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { Device, RemoteItClient, RemoteItEvent } from '../../client/core';
 import { toNodeError } from '../RemoteIt/actions/errors';
 import { createClientForExecution } from '../RemoteIt/transport';
-import { advanceCursor, cursorAtNewest, isAfterCursor, readCursor, writeCursor } from './eventCursor';
+import {
+	advanceCursor,
+	cursorAtNewest,
+	isAfterCursor,
+	readCursor,
+	writeCursor,
+} from './eventCursor';
 import { eventSelectionFor, type EventSelection } from './eventSelection';
 
 /** Events read per poll: one remote.it page at most (docs/remoteit-api.md §3). */
@@ -26,12 +32,17 @@ type DeviceOfService = Map<string, Device>;
  */
 export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 	const selection = readSelection(this);
-	const nameContains = ((this.getNodeParameter('filters', {}) as TriggerFilters).deviceNameContains ?? '').trim().toLowerCase();
+	const nameContains = (
+		(this.getNodeParameter('filters', {}) as TriggerFilters).deviceNameContains ?? ''
+	)
+		.trim()
+		.toLowerCase();
 	try {
 		const client = await createClientForExecution(this);
-		const events = this.getMode() === 'manual'
-			? await latestMatching(client, selection, nameContains)
-			: await newMatching(this, client, selection, nameContains);
+		const events =
+			this.getMode() === 'manual'
+				? await latestMatching(client, selection, nameContains)
+				: await newMatching(this, client, selection, nameContains);
 		return events.length === 0 ? null : [this.helpers.returnJsonArray(events)];
 	} catch (error) {
 		throw toNodeError(this, error, 0);
@@ -41,11 +52,19 @@ export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionDa
 function readSelection(context: IPollFunctions): EventSelection {
 	const value = context.getNodeParameter('event') as string;
 	const selection = eventSelectionFor(value);
-	if (!selection) throw new NodeOperationError(context.getNode(), `Event: "${value}" is not an event this trigger knows`);
+	if (!selection)
+		throw new NodeOperationError(
+			context.getNode(),
+			`Event: "${value}" is not an event this trigger knows`,
+		);
 	return selection;
 }
 
-async function latestMatching(client: RemoteItClient, selection: EventSelection, nameContains: string): Promise<IDataObject[]> {
+async function latestMatching(
+	client: RemoteItClient,
+	selection: EventSelection,
+	nameContains: string,
+): Promise<IDataObject[]> {
 	const events = await client.listEvents({ types: selection.types, size: TEST_EVENT_WINDOW });
 	return (await outputItems(client, events.filter(selection.matches), nameContains)).slice(-1);
 }
@@ -61,12 +80,24 @@ async function newMatching(
 	const cursor = readCursor(staticData, types);
 	if (!cursor) {
 		// Activation: remember where remote.it's log is now; only what happens from here on starts the workflow.
-		writeCursor(staticData, cursorAtNewest(types, await client.listEvents({ types: selection.types, size: TEST_EVENT_WINDOW })));
+		writeCursor(
+			staticData,
+			cursorAtNewest(
+				types,
+				await client.listEvents({ types: selection.types, size: TEST_EVENT_WINDOW }),
+			),
+		);
 		return [];
 	}
-	const listed = await client.listEvents({ types: selection.types, minDate: cursor.timestamp ?? undefined, size: EVENTS_PER_POLL });
+	const listed = await client.listEvents({
+		types: selection.types,
+		minDate: cursor.timestamp ?? undefined,
+		size: EVENTS_PER_POLL,
+	});
 	if (listed.length === EVENTS_PER_POLL) {
-		context.logger.warn(`remote.it Trigger: more than ${EVENTS_PER_POLL} events since the last poll; older ones are skipped`);
+		context.logger.warn(
+			`remote.it Trigger: more than ${EVENTS_PER_POLL} events since the last poll; older ones are skipped`,
+		);
 	}
 	const fresh = listed.filter((event) => isAfterCursor(cursor, event));
 	const items = await outputItems(client, fresh.filter(selection.matches), nameContains);
@@ -76,25 +107,44 @@ async function newMatching(
 }
 
 /** Output items, oldest first, for events (newest first) whose device name contains `nameContains`. */
-async function outputItems(client: RemoteItClient, events: RemoteItEvent[], nameContains: string): Promise<IDataObject[]> {
+async function outputItems(
+	client: RemoteItClient,
+	events: RemoteItEvent[],
+	nameContains: string,
+): Promise<IDataObject[]> {
 	if (events.length === 0) return [];
-	const devices = events.some((e) => e.type === 'DEVICE_CONNECT') ? await devicesByService(client) : new Map();
+	const devices = events.some((e) => e.type === 'DEVICE_CONNECT')
+		? await devicesByService(client)
+		: new Map();
 	return events
 		.map((event) => toOutputItem(event, devices))
-		.filter((item) => String(item.deviceName ?? '').toLowerCase().includes(nameContains))
+		.filter((item) =>
+			String(item.deviceName ?? '')
+				.toLowerCase()
+				.includes(nameContains),
+		)
 		.reverse();
 }
 
 async function devicesByService(client: RemoteItClient): Promise<DeviceOfService> {
 	const devices = await client.listDevices({ returnAll: true });
-	return new Map(devices.flatMap((device) => device.services.map((service) => [service.id.toUpperCase(), device] as const)));
+	return new Map(
+		devices.flatMap((device) =>
+			device.services.map((service) => [service.id.toUpperCase(), device] as const),
+		),
+	);
 }
 
 /** `{ id, type, state, online, timestamp, deviceId, deviceName }`; connection events add the service. */
 export function toOutputItem(event: RemoteItEvent, devices: DeviceOfService): IDataObject {
 	const base = { id: event.id, type: event.type, state: event.state, timestamp: event.timestamp };
 	if (event.type !== 'DEVICE_CONNECT') {
-		return { ...base, online: event.state === 'active', deviceId: event.target?.id ?? null, deviceName: event.target?.name ?? null };
+		return {
+			...base,
+			online: event.state === 'active',
+			deviceId: event.target?.id ?? null,
+			deviceName: event.target?.name ?? null,
+		};
 	}
 	const device = event.target ? devices.get(event.target.id) : undefined;
 	return {

@@ -18,50 +18,60 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
 const CONCURRENCY = 50;
 
 export interface AccountSettings {
-  apiUrl?: string;
-  authMethod: unknown;
-  credentials: AccountCredentials;
-  timeoutSeconds?: unknown;
+	apiUrl?: string;
+	authMethod: unknown;
+	credentials: AccountCredentials;
+	timeoutSeconds?: unknown;
 }
 
 /** The account dialog's fields, with their property names, for the client's option names. */
-const ACCOUNT_FIELDS = { apiUrl: 'API URL (apiUrl) of the remote.it account', authMethod: 'Authentication (authMethod) of the remote.it account' };
+const ACCOUNT_FIELDS = {
+	apiUrl: 'API URL (apiUrl) of the remote.it account',
+	authMethod: 'Authentication (authMethod) of the remote.it account',
+};
 
-export function createAccountClient(settings: AccountSettings, signal?: AbortSignal): RemoteItClient {
-  try {
-    return createClient(settings, signal);
-  } catch (error) {
-    throw named(error, ACCOUNT_FIELDS);
-  }
+export function createAccountClient(
+	settings: AccountSettings,
+	signal?: AbortSignal,
+): RemoteItClient {
+	try {
+		return createClient(settings, signal);
+	} catch (error) {
+		throw named(error, ACCOUNT_FIELDS);
+	}
 }
 
 function createClient(settings: AccountSettings, signal?: AbortSignal): RemoteItClient {
-  const timeoutMs = timeoutMsFrom(settings.timeoutSeconds);
-  return createRemoteItClient({
-    apiUrl: apiUrlFrom(settings.apiUrl),
-    auth: authFromCredentials(settings.authMethod, settings.credentials),
-    timeoutMs,
-    timeoutAdvice: 'raise the Timeout of the remote.it account',
-    concurrency: CONCURRENCY,
-    send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
-    probe: probeTcp,
-  });
+	const timeoutMs = timeoutMsFrom(settings.timeoutSeconds);
+	return createRemoteItClient({
+		apiUrl: apiUrlFrom(settings.apiUrl),
+		auth: authFromCredentials(settings.authMethod, settings.credentials),
+		timeoutMs,
+		timeoutAdvice: 'raise the Timeout of the remote.it account',
+		concurrency: CONCURRENCY,
+		send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
+		probe: probeTcp,
+	});
 }
 
 export function apiUrlFrom(value: unknown): string {
-  return typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_API_URL;
+	return typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_API_URL;
 }
 
 /** The account's Timeout, in seconds as its dialog shows it; the client's own limit is 600 000 ms. */
 const MAX_TIMEOUT_SECONDS = 600;
 
 function timeoutMsFrom(seconds: unknown): number {
-  if (seconds === undefined || seconds === null || seconds === '') return DEFAULT_TIMEOUT_SECONDS * 1000;
-  const parsed = typeof seconds === 'number' || typeof seconds === 'string' ? Number(seconds) : Number.NaN;
-  const ms = Math.round(parsed * 1000);
-  if (!Number.isFinite(parsed) || ms < 1 || parsed > MAX_TIMEOUT_SECONDS) {
-    throw new RemoteItValidationError('timeout',
-      `Timeout (timeout) of the remote.it account: must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`);
-  }
-  return ms;
+	if (seconds === undefined || seconds === null || seconds === '')
+		return DEFAULT_TIMEOUT_SECONDS * 1000;
+	const parsed =
+		typeof seconds === 'number' || typeof seconds === 'string' ? Number(seconds) : Number.NaN;
+	const ms = Math.round(parsed * 1000);
+	if (!Number.isFinite(parsed) || ms < 1 || parsed > MAX_TIMEOUT_SECONDS) {
+		throw new RemoteItValidationError(
+			'timeout',
+			`Timeout (timeout) of the remote.it account: must be a number of seconds above 0 and at most ${MAX_TIMEOUT_SECONDS}`,
+		);
+	}
+	return ms;
 }

@@ -12,12 +12,12 @@ export type AuthMethod = RemoteItAuth['type'];
 const AUTH_METHODS: readonly AuthMethod[] = ['accessKey', 'password', 'token'];
 
 export const ACCOUNT_CREDENTIAL_TYPES = {
-  accessKeyId: { type: 'text' },
-  secretAccessKey: { type: 'password' },
-  developerKey: { type: 'password' },
-  username: { type: 'text' },
-  password: { type: 'password' },
-  token: { type: 'password' },
+	accessKeyId: { type: 'text' },
+	secretAccessKey: { type: 'password' },
+	developerKey: { type: 'password' },
+	username: { type: 'text' },
+	password: { type: 'password' },
+	token: { type: 'password' },
 } satisfies CredentialTypes;
 
 export type CredentialName = keyof typeof ACCOUNT_CREDENTIAL_TYPES;
@@ -27,42 +27,61 @@ export const CREDENTIAL_NAMES = Object.keys(ACCOUNT_CREDENTIAL_TYPES) as Credent
 
 /** The credentials each method uses, with the label of its field in the edit dialog. */
 const FIELDS_BY_METHOD: Record<AuthMethod, Partial<Record<CredentialName, string>>> = {
-  accessKey: { accessKeyId: 'Access key ID', secretAccessKey: 'Secret access key', developerKey: 'Developer key' },
-  password: { developerKey: 'Developer key', username: 'E-mail', password: 'Password' },
-  token: { developerKey: 'Developer key', token: 'Session token' },
+	accessKey: {
+		accessKeyId: 'Access key ID',
+		secretAccessKey: 'Secret access key',
+		developerKey: 'Developer key',
+	},
+	password: { developerKey: 'Developer key', username: 'E-mail', password: 'Password' },
+	token: { developerKey: 'Developer key', token: 'Session token' },
 };
 
 function isAuthMethod(value: unknown): value is AuthMethod {
-  return typeof value === 'string' && (AUTH_METHODS as readonly string[]).includes(value);
+	return typeof value === 'string' && (AUTH_METHODS as readonly string[]).includes(value);
 }
 
-export function authFromCredentials(method: unknown, credentials: AccountCredentials): RemoteItAuth {
-  if (!isAuthMethod(method)) {
-    throw new RemoteItValidationError('authMethod', 'The remote.it account has no valid authentication method');
-  }
-  const need = (name: CredentialName): string => requiredCredential(method, credentials, name);
-  switch (method) {
-    case 'accessKey': {
-      const developerKey = credentials.developerKey?.trim();
-      return {
-        type: 'accessKey',
-        accessKeyId: need('accessKeyId'),
-        secretAccessKey: need('secretAccessKey'),
-        ...(developerKey ? { developerKey } : {}),
-      };
-    }
-    case 'password':
-      return { type: 'password', developerKey: need('developerKey'), username: need('username'), password: need('password') };
-    case 'token':
-      return { type: 'token', developerKey: need('developerKey'), token: need('token') };
-  }
+export function authFromCredentials(
+	method: unknown,
+	credentials: AccountCredentials,
+): RemoteItAuth {
+	if (!isAuthMethod(method)) {
+		throw new RemoteItValidationError(
+			'authMethod',
+			'The remote.it account has no valid authentication method',
+		);
+	}
+	const need = (name: CredentialName): string => requiredCredential(method, credentials, name);
+	switch (method) {
+		case 'accessKey': {
+			const developerKey = credentials.developerKey?.trim();
+			return {
+				type: 'accessKey',
+				accessKeyId: need('accessKeyId'),
+				secretAccessKey: need('secretAccessKey'),
+				...(developerKey ? { developerKey } : {}),
+			};
+		}
+		case 'password':
+			return {
+				type: 'password',
+				developerKey: need('developerKey'),
+				username: need('username'),
+				password: need('password'),
+			};
+		case 'token':
+			return { type: 'token', developerKey: need('developerKey'), token: need('token') };
+	}
 }
 
-function requiredCredential(method: AuthMethod, credentials: AccountCredentials, name: CredentialName): string {
-  const value = credentials[name]?.trim();
-  if (!value) {
-    const label = FIELDS_BY_METHOD[method][name] ?? name;
-    throw new RemoteItValidationError(name, `The remote.it account is missing its ${label}`);
-  }
-  return value;
+function requiredCredential(
+	method: AuthMethod,
+	credentials: AccountCredentials,
+	name: CredentialName,
+): string {
+	const value = credentials[name]?.trim();
+	if (!value) {
+		const label = FIELDS_BY_METHOD[method][name] ?? name;
+		throw new RemoteItValidationError(name, `The remote.it account is missing its ${label}`);
+	}
+	return value;
 }

@@ -9,43 +9,53 @@ import type { NodeRedRuntime, RuntimeNode } from './node-red-api';
 export const ACCOUNT_NODE_TYPE = 'remoteit-config';
 
 export interface RemoteItAccountNode extends RuntimeNode {
-  /** The API URL the account's client talks to (also what stored credentials may be tested against). */
-  readonly apiUrl: string;
-  /** The account's one client; throws the configuration problem when the credentials are incomplete. */
-  client(): RemoteItClient;
+	/** The API URL the account's client talks to (also what stored credentials may be tested against). */
+	readonly apiUrl: string;
+	/** The account's one client; throws the configuration problem when the credentials are incomplete. */
+	client(): RemoteItClient;
 }
 
 function isAccountNode(node: RuntimeNode | null | undefined): node is RemoteItAccountNode {
-  return node?.type === ACCOUNT_NODE_TYPE && typeof (node as Partial<RemoteItAccountNode>).client === 'function';
+	return (
+		node?.type === ACCOUNT_NODE_TYPE &&
+		typeof (node as Partial<RemoteItAccountNode>).client === 'function'
+	);
 }
 
 export function findAccount(RED: NodeRedRuntime, accountId: unknown): RemoteItAccountNode | null {
-  if (typeof accountId !== 'string' || !accountId) return null;
-  const node = RED.nodes.getNode(accountId);
-  return isAccountNode(node) ? node : null;
+	if (typeof accountId !== 'string' || !accountId) return null;
+	const node = RED.nodes.getNode(accountId);
+	return isAccountNode(node) ? node : null;
 }
 
 export function accountClient(RED: NodeRedRuntime, accountId: unknown): RemoteItClient {
-  const account = findAccount(RED, accountId);
-  if (!account) {
-    throw new RemoteItValidationError('account', 'No remote.it account is configured for this node: pick one in its edit dialog');
-  }
-  return account.client();
+	const account = findAccount(RED, accountId);
+	if (!account) {
+		throw new RemoteItValidationError(
+			'account',
+			'No remote.it account is configured for this node: pick one in its edit dialog',
+		);
+	}
+	return account.client();
 }
 
 /**
  * Shows a red status at start when the node cannot work (no account, or an account missing a credential), so
  * the problem is visible before the first message; that message still fails with the full explanation.
  */
-export function showAccountProblem(RED: NodeRedRuntime, node: RuntimeNode, accountId: unknown): void {
-  const account = findAccount(RED, accountId);
-  if (!account) {
-    node.status(configurationStatus('no remote.it account'));
-    return;
-  }
-  try {
-    account.client();
-  } catch {
-    node.status(configurationStatus('remote.it account incomplete'));
-  }
+export function showAccountProblem(
+	RED: NodeRedRuntime,
+	node: RuntimeNode,
+	accountId: unknown,
+): void {
+	const account = findAccount(RED, accountId);
+	if (!account) {
+		node.status(configurationStatus('no remote.it account'));
+		return;
+	}
+	try {
+		account.client();
+	} catch {
+		node.status(configurationStatus('remote.it account incomplete'));
+	}
 }

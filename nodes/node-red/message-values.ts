@@ -6,33 +6,38 @@ import { RemoteItValidationError } from '../../client';
 import type { NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
 export interface TypedProperty {
-  value: string;
-  type: string;
+	value: string;
+	type: string;
 }
 
 /** Evaluates a TypedInput; flow and global context may live in an asynchronous store, hence the callback form. */
-export function evaluateProperty(RED: NodeRedRuntime, node: RuntimeNode, property: TypedProperty, msg: NodeMessage): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    try {
-      RED.util.evaluateNodeProperty(property.value, property.type, node, msg, (error, result) => {
-        if (error) reject(error);
-        else resolve(result);
-      });
-    } catch (thrown: unknown) {
-      reject(thrown);
-    }
-  });
+export function evaluateProperty(
+	RED: NodeRedRuntime,
+	node: RuntimeNode,
+	property: TypedProperty,
+	msg: NodeMessage,
+): Promise<unknown> {
+	return new Promise((resolve, reject) => {
+		try {
+			RED.util.evaluateNodeProperty(property.value, property.type, node, msg, (error, result) => {
+				if (error) reject(error);
+				else resolve(result);
+			});
+		} catch (thrown: unknown) {
+			reject(thrown);
+		}
+	});
 }
 
 /** Where a value came from, for error messages: `msg.payload`, `flow.target`, or "the configured <noun>". */
 export function describeProperty(property: TypedProperty, noun: string): string {
-  return property.type === 'str' ? `the configured ${noun}` : `${property.type}.${property.value}`;
+	return property.type === 'str' ? `the configured ${noun}` : `${property.type}.${property.value}`;
 }
 
 export interface ServiceReference {
-  reference: string;
-  /** Where it was read, for messages: `msg.payload`, `msg.payload.serviceId`, ... */
-  from: string;
+	reference: string;
+	/** Where it was read, for messages: `msg.payload`, `msg.payload.serviceId`, ... */
+	from: string;
 }
 
 /**
@@ -40,57 +45,66 @@ export interface ServiceReference {
  * object carrying one: a connection (`serviceId`), or a service or picker entry (`id`).
  */
 export function serviceReferenceFrom(value: unknown, source: string): ServiceReference {
-  if (typeof value === 'string' && value.trim()) return { reference: value.trim(), from: source };
-  if (isRecord(value)) {
-    for (const key of ['serviceId', 'id']) {
-      const field = stringField(value, key, source);
-      if (field) return { reference: field, from: `${source}.${key}` };
-    }
-  }
-  throw new RemoteItValidationError(
-    'service',
-    `${source}: remote.it connect needs a service here: a service id, "device name/service name", or an object with serviceId`,
-  );
+	if (typeof value === 'string' && value.trim()) return { reference: value.trim(), from: source };
+	if (isRecord(value)) {
+		for (const key of ['serviceId', 'id']) {
+			const field = stringField(value, key, source);
+			if (field) return { reference: field, from: `${source}.${key}` };
+		}
+	}
+	throw new RemoteItValidationError(
+		'service',
+		`${source}: remote.it connect needs a service here: a service id, "device name/service name", or an object with serviceId`,
+	);
 }
 
 export interface ConnectionReference {
-  connectionId: string;
-  serviceId?: string;
-  /** Where each was read, for messages. */
-  from: { connectionId: string; serviceId?: string };
+	connectionId: string;
+	serviceId?: string;
+	/** Where each was read, for messages. */
+	from: { connectionId: string; serviceId?: string };
 }
 
 /** A connection reference: the connection object Connect produced, or its id as a string. */
 export function connectionReferenceFrom(value: unknown, source: string): ConnectionReference {
-  if (typeof value === 'string' && value.trim()) return { connectionId: value.trim(), from: { connectionId: source } };
-  if (isRecord(value)) {
-    const idKey = stringField(value, 'id', source) ? 'id' : 'connectionId';
-    const connectionId = stringField(value, idKey, source);
-    const serviceId = stringField(value, 'serviceId', source);
-    const from = { connectionId: `${source}.${idKey}`, ...(serviceId ? { serviceId: `${source}.serviceId` } : {}) };
-    if (connectionId) return serviceId ? { connectionId, serviceId, from } : { connectionId, from };
-  }
-  throw new RemoteItValidationError(
-    'connection',
-    `${source}: remote.it disconnect needs a connection here: the object remote.it connect produced, or its id`,
-  );
+	if (typeof value === 'string' && value.trim())
+		return { connectionId: value.trim(), from: { connectionId: source } };
+	if (isRecord(value)) {
+		const idKey = stringField(value, 'id', source) ? 'id' : 'connectionId';
+		const connectionId = stringField(value, idKey, source);
+		const serviceId = stringField(value, 'serviceId', source);
+		const from = {
+			connectionId: `${source}.${idKey}`,
+			...(serviceId ? { serviceId: `${source}.serviceId` } : {}),
+		};
+		if (connectionId) return serviceId ? { connectionId, serviceId, from } : { connectionId, from };
+	}
+	throw new RemoteItValidationError(
+		'connection',
+		`${source}: remote.it disconnect needs a connection here: the object remote.it connect produced, or its id`,
+	);
 }
 
 /** Own properties only: an inherited `serviceId` (a polluted prototype) must never redirect a message. */
-function stringField(record: Record<string, unknown>, name: string, source: string): string | undefined {
-  if (!Object.prototype.hasOwnProperty.call(record, name)) return undefined;
-  let value: unknown;
-  let unreadable: string | undefined;
-  try {
-    value = record[name];
-  } catch (error) {
-    unreadable = error instanceof Error ? error.message : 'it threw';
-  }
-  // Thrown outside the catch: n8n's scanner reads every throw in a catch block as an n8n node's error.
-  if (unreadable !== undefined) throw new RemoteItValidationError(name, `${source}.${name}: could not be read (${unreadable})`);
-  return typeof value === 'string' && value.trim() ? value.trim() : undefined;
+function stringField(
+	record: Record<string, unknown>,
+	name: string,
+	source: string,
+): string | undefined {
+	if (!Object.prototype.hasOwnProperty.call(record, name)) return undefined;
+	let value: unknown;
+	let unreadable: string | undefined;
+	try {
+		value = record[name];
+	} catch (error) {
+		unreadable = error instanceof Error ? error.message : 'it threw';
+	}
+	// Thrown outside the catch: n8n's scanner reads every throw in a catch block as an n8n node's error.
+	if (unreadable !== undefined)
+		throw new RemoteItValidationError(name, `${source}.${name}: could not be read (${unreadable})`);
+	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
 }
 
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -12,48 +12,50 @@ import { asError } from './input-handler';
 import type { NodeDefinition, NodeRedRuntime } from './node-red-api';
 
 interface AccountDefinition extends NodeDefinition {
-  authMethod?: string;
-  apiUrl?: string;
-  /** Per-request timeout in seconds. */
-  timeout?: number | string;
+	authMethod?: string;
+	apiUrl?: string;
+	/** Per-request timeout in seconds. */
+	timeout?: number | string;
 }
 
 type MutableAccountNode = { -readonly [K in keyof RemoteItAccountNode]: RemoteItAccountNode[K] };
 
 export = function registerRemoteItConfig(RED: NodeRedRuntime): void {
-  function RemoteItConfigNode(this: MutableAccountNode, definition: AccountDefinition): void {
-    RED.nodes.createNode(this, definition);
-    const inFlight = new AbortController();
-    this.name = definition.name ?? '';
-    this.apiUrl = apiUrlFrom(definition.apiUrl);
+	function RemoteItConfigNode(this: MutableAccountNode, definition: AccountDefinition): void {
+		RED.nodes.createNode(this, definition);
+		const inFlight = new AbortController();
+		this.name = definition.name ?? '';
+		this.apiUrl = apiUrlFrom(definition.apiUrl);
 
-    // A missing credential must not stop the flow from starting: the nodes using this account report it
-    // on their first message (Catch nodes see it), and the account keeps no half-built client.
-    let client: RemoteItClient | Error;
-    try {
-      client = createAccountClient(
-        {
-          apiUrl: this.apiUrl,
-          authMethod: definition.authMethod,
-          credentials: (this.credentials ?? {}) as AccountCredentials,
-          timeoutSeconds: definition.timeout,
-        },
-        inFlight.signal,
-      );
-    } catch (thrown: unknown) {
-      client = asError(thrown);
-    }
-    this.client = () => {
-      if (client instanceof Error) throw client;
-      return client;
-    };
+		// A missing credential must not stop the flow from starting: the nodes using this account report it
+		// on their first message (Catch nodes see it), and the account keeps no half-built client.
+		let client: RemoteItClient | Error;
+		try {
+			client = createAccountClient(
+				{
+					apiUrl: this.apiUrl,
+					authMethod: definition.authMethod,
+					credentials: (this.credentials ?? {}) as AccountCredentials,
+					timeoutSeconds: definition.timeout,
+				},
+				inFlight.signal,
+			);
+		} catch (thrown: unknown) {
+			client = asError(thrown);
+		}
+		this.client = () => {
+			if (client instanceof Error) throw client;
+			return client;
+		};
 
-    this.on('close', (_removed, done) => {
-      inFlight.abort();
-      done();
-    });
-  }
+		this.on('close', (_removed, done) => {
+			inFlight.abort();
+			done();
+		});
+	}
 
-  RED.nodes.registerType(ACCOUNT_NODE_TYPE, RemoteItConfigNode, { credentials: ACCOUNT_CREDENTIAL_TYPES });
-  registerAdminEndpoints(RED);
+	RED.nodes.registerType(ACCOUNT_NODE_TYPE, RemoteItConfigNode, {
+		credentials: ACCOUNT_CREDENTIAL_TYPES,
+	});
+	registerAdminEndpoints(RED);
 };

@@ -6,74 +6,92 @@ import type { AccessMode, ConnectOptions, Connection, ProxyType } from '../../cl
 import { accountClient, showAccountProblem } from './account-node';
 import { handleMessages } from './input-handler';
 import { namingFields } from './field-names';
-import { describeProperty, evaluateProperty, serviceReferenceFrom, type TypedProperty } from './message-values';
+import {
+	describeProperty,
+	evaluateProperty,
+	serviceReferenceFrom,
+	type TypedProperty,
+} from './message-values';
 import type { NodeDefinition, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
 interface ConnectDefinition extends NodeDefinition {
-  account?: string;
-  /** TypedInput: msg.payload by default; a picked service is stored as a `str` service id. */
-  service?: string;
-  serviceType?: string;
-  accessMode?: AccessMode;
-  /** Flow JSON is hand-editable: any type may arrive, and the client says what is wrong with it. */
-  hostIp?: unknown;
-  proxyType?: ProxyType;
-  reuse?: boolean;
-  waitReachable?: boolean;
-  /** Seconds. */
-  reachableTimeout?: number | string;
+	account?: string;
+	/** TypedInput: msg.payload by default; a picked service is stored as a `str` service id. */
+	service?: string;
+	serviceType?: string;
+	accessMode?: AccessMode;
+	/** Flow JSON is hand-editable: any type may arrive, and the client says what is wrong with it. */
+	hostIp?: unknown;
+	proxyType?: ProxyType;
+	reuse?: boolean;
+	waitReachable?: boolean;
+	/** Seconds. */
+	reachableTimeout?: number | string;
 }
 
 /** The dialog's fields, with their property names, for the client's option names. */
 const CONFIGURED = {
-  accessMode: 'Access (accessMode)', hostIp: 'Allowed IP (hostIp)', proxyType: 'Proxy (proxyType)',
-  reachableTimeoutMs: 'Wait, at most (reachableTimeout, in seconds)',
+	accessMode: 'Access (accessMode)',
+	hostIp: 'Allowed IP (hostIp)',
+	proxyType: 'Proxy (proxyType)',
+	reachableTimeoutMs: 'Wait, at most (reachableTimeout, in seconds)',
 };
 
 export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
-  function RemoteItConnectNode(this: RuntimeNode, definition: ConnectDefinition): void {
-    RED.nodes.createNode(this, definition);
-    const service: TypedProperty = { value: definition.service || 'payload', type: definition.serviceType || 'msg' };
-    const options = connectOptionsFrom(definition);
-    showAccountProblem(RED, this, definition.account);
+	function RemoteItConnectNode(this: RuntimeNode, definition: ConnectDefinition): void {
+		RED.nodes.createNode(this, definition);
+		const service: TypedProperty = {
+			value: definition.service || 'payload',
+			type: definition.serviceType || 'msg',
+		};
+		const options = connectOptionsFrom(definition);
+		showAccountProblem(RED, this, definition.account);
 
-    handleMessages(this, 'connecting…', async (msg, send) => {
-      const client = accountClient(RED, definition.account);
-      const value = await evaluateProperty(RED, this, service, msg);
-      const { reference, from } = serviceReferenceFrom(value, describeProperty(service, 'service'));
-      const names = { ...CONFIGURED, service: from, serviceId: from };
-      // An id never contains "/", a "device name/service name" pair always does: only names need a lookup.
-      const serviceId = reference.includes('/')
-        ? (await namingFields(names, () => client.findService(reference))).service.id
-        : reference;
-      const connection = await namingFields(names, () => client.connect(serviceId, options));
-      msg.payload = connection;
-      send(msg);
-      return endpointOf(connection);
-    }, RED.util.cloneMessage);
-  }
+		handleMessages(
+			this,
+			'connecting…',
+			async (msg, send) => {
+				const client = accountClient(RED, definition.account);
+				const value = await evaluateProperty(RED, this, service, msg);
+				const { reference, from } = serviceReferenceFrom(
+					value,
+					describeProperty(service, 'service'),
+				);
+				const names = { ...CONFIGURED, service: from, serviceId: from };
+				// An id never contains "/", a "device name/service name" pair always does: only names need a lookup.
+				const serviceId = reference.includes('/')
+					? (await namingFields(names, () => client.findService(reference))).service.id
+					: reference;
+				const connection = await namingFields(names, () => client.connect(serviceId, options));
+				msg.payload = connection;
+				send(msg);
+				return endpointOf(connection);
+			},
+			RED.util.cloneMessage,
+		);
+	}
 
-  RED.nodes.registerType('remoteit-connect', RemoteItConnectNode);
+	RED.nodes.registerType('remoteit-connect', RemoteItConnectNode);
 };
 
 function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
-  const accessMode = definition.accessMode ?? 'latching';
-  const options: ConnectOptions = {
-    accessMode,
-    proxyType: definition.proxyType ?? 'auto',
-    reuse: definition.reuse === true,
-  };
-  if (definition.waitReachable === true) {
-    options.waitUntilReachable = true;
-    options.reachableTimeoutMs = Math.round(Number(definition.reachableTimeout ?? 30) * 1000);
-  }
-  if (accessMode === 'restricted') {
-    const hostIp = definition.hostIp;
-    options.hostIp = (typeof hostIp === 'string' ? hostIp.trim() : hostIp ?? '') as string;
-  }
-  return options;
+	const accessMode = definition.accessMode ?? 'latching';
+	const options: ConnectOptions = {
+		accessMode,
+		proxyType: definition.proxyType ?? 'auto',
+		reuse: definition.reuse === true,
+	};
+	if (definition.waitReachable === true) {
+		options.waitUntilReachable = true;
+		options.reachableTimeoutMs = Math.round(Number(definition.reachableTimeout ?? 30) * 1000);
+	}
+	if (accessMode === 'restricted') {
+		const hostIp = definition.hostIp;
+		options.hostIp = (typeof hostIp === 'string' ? hostIp.trim() : (hostIp ?? '')) as string;
+	}
+	return options;
 }
 
 function endpointOf(connection: Connection): string {
-  return connection.port === null ? connection.host : `${connection.host}:${connection.port}`;
+	return connection.port === null ? connection.host : `${connection.host}:${connection.port}`;
 }

@@ -11,79 +11,100 @@ import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from '.
 type StateFilter = 'all' | 'online' | 'offline';
 
 /** The dialog's fields, with their property names, for the client's option names. */
-const CONFIGURED = { name: 'Name contains (nameFilter)', state: 'State (state)', limit: 'Limit (limit)' };
+const CONFIGURED = {
+	name: 'Name contains (nameFilter)',
+	state: 'State (state)',
+	limit: 'Limit (limit)',
+};
 
 interface DevicesDefinition extends NodeDefinition {
-  account?: string;
-  /** Case-insensitive part of the device name. Flow JSON is hand-editable: any type may arrive. */
-  nameFilter?: string;
-  state?: StateFilter;
-  /** How many devices at most; 0 lists them all. */
-  limit?: unknown;
-  output?: 'array' | 'split';
+	account?: string;
+	/** Case-insensitive part of the device name. Flow JSON is hand-editable: any type may arrive. */
+	nameFilter?: string;
+	state?: StateFilter;
+	/** How many devices at most; 0 lists them all. */
+	limit?: unknown;
+	output?: 'array' | 'split';
 }
 
 export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
-  function RemoteItDevicesNode(this: RuntimeNode, definition: DevicesDefinition): void {
-    RED.nodes.createNode(this, definition);
-    const splitOutput = definition.output === 'split';
-    showAccountProblem(RED, this, definition.account);
+	function RemoteItDevicesNode(this: RuntimeNode, definition: DevicesDefinition): void {
+		RED.nodes.createNode(this, definition);
+		const splitOutput = definition.output === 'split';
+		showAccountProblem(RED, this, definition.account);
 
-    handleMessages(this, 'listing devices…', async (msg, send) => {
-      const client = accountClient(RED, definition.account);
-      const devices = await namingFields(CONFIGURED, () => client.listDevices(listOptionsFrom(definition)));
-      if (splitOutput) {
-        if (devices.length > 0) send([onePerDevice(RED, msg, devices)]);
-      } else {
-        msg.payload = devices;
-        send(msg);
-      }
-      return devices.length === 1 ? '1 device' : `${devices.length} devices`;
-    }, RED.util.cloneMessage);
-  }
+		handleMessages(
+			this,
+			'listing devices…',
+			async (msg, send) => {
+				const client = accountClient(RED, definition.account);
+				const devices = await namingFields(CONFIGURED, () =>
+					client.listDevices(listOptionsFrom(definition)),
+				);
+				if (splitOutput) {
+					if (devices.length > 0) send([onePerDevice(RED, msg, devices)]);
+				} else {
+					msg.payload = devices;
+					send(msg);
+				}
+				return devices.length === 1 ? '1 device' : `${devices.length} devices`;
+			},
+			RED.util.cloneMessage,
+		);
+	}
 
-  RED.nodes.registerType('remoteit-devices', RemoteItDevicesNode);
+	RED.nodes.registerType('remoteit-devices', RemoteItDevicesNode);
 };
 
-const STATES: Record<StateFilter, ListDevicesOptions['state']> = { all: undefined, online: 'active', offline: 'inactive' };
+const STATES: Record<StateFilter, ListDevicesOptions['state']> = {
+	all: undefined,
+	online: 'active',
+	offline: 'inactive',
+};
 
 /** The dialog's settings as list options; flow JSON is hand-editable, so each is checked and named when wrong. */
 function listOptionsFrom(definition: DevicesDefinition): ListDevicesOptions {
-  const options: ListDevicesOptions = {};
-  const nameFilter: unknown = definition.nameFilter;
-  if (nameFilter !== undefined && nameFilter !== null && typeof nameFilter !== 'string') {
-    throw new RemoteItValidationError('name', 'Name contains (nameFilter): must be text');
-  }
-  const name = nameFilter?.trim();
-  if (name) options.name = name;
-  // "online" is remote.it's device state `active` (docs/remoteit-api.md §3, `devices(state:)`).
-  const state: unknown = definition.state ?? 'all';
-  if (typeof state !== 'string' || !Object.prototype.hasOwnProperty.call(STATES, state)) {
-    throw new RemoteItValidationError('state', 'State (state): must be "all", "online" or "offline"');
-  }
-  const remoteState = STATES[state as StateFilter];
-  if (remoteState) options.state = remoteState;
-  const limit = limitFrom(definition.limit);
-  if (limit === 0) options.returnAll = true;
-  else options.limit = limit;
-  return options;
+	const options: ListDevicesOptions = {};
+	const nameFilter: unknown = definition.nameFilter;
+	if (nameFilter !== undefined && nameFilter !== null && typeof nameFilter !== 'string') {
+		throw new RemoteItValidationError('name', 'Name contains (nameFilter): must be text');
+	}
+	const name = nameFilter?.trim();
+	if (name) options.name = name;
+	// "online" is remote.it's device state `active` (docs/remoteit-api.md §3, `devices(state:)`).
+	const state: unknown = definition.state ?? 'all';
+	if (typeof state !== 'string' || !Object.prototype.hasOwnProperty.call(STATES, state)) {
+		throw new RemoteItValidationError(
+			'state',
+			'State (state): must be "all", "online" or "offline"',
+		);
+	}
+	const remoteState = STATES[state as StateFilter];
+	if (remoteState) options.state = remoteState;
+	const limit = limitFrom(definition.limit);
+	if (limit === 0) options.returnAll = true;
+	else options.limit = limit;
+	return options;
 }
 
 function limitFrom(value: unknown): number {
-  if (value === undefined || value === null || value === '') return 50;
-  const limit = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
-  if (!Number.isInteger(limit) || limit < 0 || limit > 1000) {
-    throw new RemoteItValidationError('limit', 'Limit (limit): must be a whole number from 1 to 1000, or 0 for all devices');
-  }
-  return limit;
+	if (value === undefined || value === null || value === '') return 50;
+	const limit = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
+	if (!Number.isInteger(limit) || limit < 0 || limit > 1000) {
+		throw new RemoteItValidationError(
+			'limit',
+			'Limit (limit): must be a whole number from 1 to 1000, or 0 for all devices',
+		);
+	}
+	return limit;
 }
 
 /** Like the core split node: each copy keeps the input's properties and says where it belongs. */
 function onePerDevice(RED: NodeRedRuntime, msg: NodeMessage, devices: Device[]): NodeMessage[] {
-  return devices.map((device, index) => {
-    const copy = RED.util.cloneMessage(msg);
-    copy.payload = device;
-    copy.parts = { id: msg._msgid, type: 'array', index, count: devices.length, len: 1 };
-    return copy;
-  });
+	return devices.map((device, index) => {
+		const copy = RED.util.cloneMessage(msg);
+		copy.payload = device;
+		copy.parts = { id: msg._msgid, type: 'array', index, count: devices.length, len: 1 };
+		return copy;
+	});
 }

@@ -7,48 +7,73 @@ import { RemoteItValidationError } from '../../client';
 import { accountClient, showAccountProblem } from './account-node';
 import { handleMessages } from './input-handler';
 import { namingFields } from './field-names';
-import { connectionReferenceFrom, describeProperty, evaluateProperty, type TypedProperty } from './message-values';
+import {
+	connectionReferenceFrom,
+	describeProperty,
+	evaluateProperty,
+	type TypedProperty,
+} from './message-values';
 import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
 interface DisconnectDefinition extends NodeDefinition {
-  account?: string;
-  connection?: string;
-  connectionType?: string;
-  /** Used when the connection arrives as a bare id. Flow JSON is hand-editable: any type may arrive. */
-  serviceId?: unknown;
+	account?: string;
+	connection?: string;
+	connectionType?: string;
+	/** Used when the connection arrives as a bare id. Flow JSON is hand-editable: any type may arrive. */
+	serviceId?: unknown;
 }
 
 export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
-  function RemoteItDisconnectNode(this: RuntimeNode, definition: DisconnectDefinition): void {
-    RED.nodes.createNode(this, definition);
-    const connection: TypedProperty = { value: definition.connection || 'payload', type: definition.connectionType || 'msg' };
-    const configuredServiceId = typeof definition.serviceId === 'string' ? definition.serviceId.trim() || undefined : undefined;
-    showAccountProblem(RED, this, definition.account);
+	function RemoteItDisconnectNode(this: RuntimeNode, definition: DisconnectDefinition): void {
+		RED.nodes.createNode(this, definition);
+		const connection: TypedProperty = {
+			value: definition.connection || 'payload',
+			type: definition.connectionType || 'msg',
+		};
+		const configuredServiceId =
+			typeof definition.serviceId === 'string'
+				? definition.serviceId.trim() || undefined
+				: undefined;
+		showAccountProblem(RED, this, definition.account);
 
-    handleMessages(this, 'disconnecting…', async (msg, send) => {
-      const client = accountClient(RED, definition.account);
-      const value = await evaluateProperty(RED, this, connection, msg);
-      const reference = connectionReferenceFrom(value, describeProperty(connection, 'connection'));
-      const fromMessage = serviceIdFromMessage(msg);
-      const serviceId = reference.serviceId ?? configuredServiceId ?? fromMessage;
-      const serviceIdFrom = reference.from.serviceId ?? (configuredServiceId ? 'Service ID (serviceId)' : 'msg.serviceId');
-      if (!serviceId) {
-        throw new RemoteItValidationError(
-          'serviceId',
-          'remote.it disconnect needs the service id of the connection: pass the connection object, set msg.serviceId, or fill in Service ID',
-        );
-      }
-      const names = { connectionId: reference.from.connectionId, serviceId: serviceIdFrom };
-      msg.payload = await namingFields(names, () => client.disconnect({ connectionId: reference.connectionId, serviceId }));
-      send(msg);
-      return 'disconnected';
-    }, RED.util.cloneMessage);
-  }
+		handleMessages(
+			this,
+			'disconnecting…',
+			async (msg, send) => {
+				const client = accountClient(RED, definition.account);
+				const value = await evaluateProperty(RED, this, connection, msg);
+				const reference = connectionReferenceFrom(
+					value,
+					describeProperty(connection, 'connection'),
+				);
+				const fromMessage = serviceIdFromMessage(msg);
+				const serviceId = reference.serviceId ?? configuredServiceId ?? fromMessage;
+				const serviceIdFrom =
+					reference.from.serviceId ??
+					(configuredServiceId ? 'Service ID (serviceId)' : 'msg.serviceId');
+				if (!serviceId) {
+					throw new RemoteItValidationError(
+						'serviceId',
+						'remote.it disconnect needs the service id of the connection: pass the connection object, set msg.serviceId, or fill in Service ID',
+					);
+				}
+				const names = { connectionId: reference.from.connectionId, serviceId: serviceIdFrom };
+				msg.payload = await namingFields(names, () =>
+					client.disconnect({ connectionId: reference.connectionId, serviceId }),
+				);
+				send(msg);
+				return 'disconnected';
+			},
+			RED.util.cloneMessage,
+		);
+	}
 
-  RED.nodes.registerType('remoteit-disconnect', RemoteItDisconnectNode);
+	RED.nodes.registerType('remoteit-disconnect', RemoteItDisconnectNode);
 };
 
 function serviceIdFromMessage(msg: NodeMessage): string | undefined {
-  if (!Object.prototype.hasOwnProperty.call(msg, 'serviceId')) return undefined;
-  return typeof msg.serviceId === 'string' && msg.serviceId.trim() ? msg.serviceId.trim() : undefined;
+	if (!Object.prototype.hasOwnProperty.call(msg, 'serviceId')) return undefined;
+	return typeof msg.serviceId === 'string' && msg.serviceId.trim()
+		? msg.serviceId.trim()
+		: undefined;
 }

@@ -10,21 +10,21 @@ import { formatDuration } from '../../dev/engines/run-command';
 import { ensureRedis } from '../../dev/services/redis-install';
 
 const LANES: EngineName[][] = [
-  ['n8n', 'node-red', 'postgres'],
-  ['node24', 'n8n-2', 'node-red-5', 'n8n-tools'],
+	['n8n', 'node-red', 'postgres'],
+	['node24', 'n8n-2', 'node-red-5', 'n8n-tools'],
 ];
 
 export default async function installEngines(): Promise<void> {
-  const started = Date.now();
-  const log = (line: string): void => {
-    process.stderr.write(`[e2e engines] ${line}\n`);
-  };
-  await Promise.all([
-    ...LANES.map(async (lane) => {
-      for (const name of lane) await ensureEngine(name, { log });
-    }),
-    // n8n's queue mode (test/e2e/n8n-queue.test.ts) also needs Redis, from Debian's packages.
-    ensureRedis({ log }),
-  ]);
-  log(`engines ready (${formatDuration(Date.now() - started)})`);
+	const started = Date.now();
+	const log = (line: string): void => {
+		process.stderr.write(`[e2e engines] ${line}\n`);
+	};
+	await Promise.all([
+		...LANES.map(async (lane) => {
+			for (const name of lane) await ensureEngine(name, { log });
+		}),
+		// n8n's queue mode (test/e2e/n8n-queue.test.ts) also needs Redis, from Debian's packages.
+		ensureRedis({ log }),
+	]);
+	log(`engines ready (${formatDuration(Date.now() - started)})`);
 }

@@ -20,27 +20,38 @@ let unpacked: { tarball: string; dir: string };
 let stage: string;
 
 beforeAll(async () => {
-  tools = await ensureEngine('n8n-tools', { log });
-  unpacked = unpackedN8nTarball(log);
-  stage = mkdtempSync(join(tmpdir(), 'remoteit-n8n-lint-'));
+	tools = await ensureEngine('n8n-tools', { log });
+	unpacked = unpackedN8nTarball(log);
+	stage = mkdtempSync(join(tmpdir(), 'remoteit-n8n-lint-'));
 }, ENGINE_SETUP_TIMEOUT_MS);
 
 afterAll(() => {
-  for (const folder of [unpacked?.dir, unpacked && dirname(unpacked.tarball), stage]) {
-    if (folder) rmSync(folder, { recursive: true, force: true });
-  }
+	for (const folder of [unpacked?.dir, unpacked && dirname(unpacked.tarball), stage]) {
+		if (folder) rmSync(folder, { recursive: true, force: true });
+	}
 });
 
 describe('n8n community-node verification', () => {
-  it('the scanner passes the source and the unpacked tarball', () => {
-    const { source, tarball } = scanN8nPackage(tools, repositoryRoot, unpacked.dir);
-    expect({ leg: 'source', ...source }).toEqual({ leg: 'source', passed: true });
-    expect({ leg: 'tarball', ...tarball }).toEqual({ leg: 'tarball', passed: true });
-  }, TOOL_TIMEOUT_MS);
+	it(
+		'the scanner passes the source and the unpacked tarball',
+		() => {
+			const { source, tarball } = scanN8nPackage(tools, repositoryRoot, unpacked.dir);
+			expect({ leg: 'source', ...source }).toEqual({ leg: 'source', passed: true });
+			expect({ leg: 'tarball', ...tarball }).toEqual({ leg: 'tarball', passed: true });
+		},
+		TOOL_TIMEOUT_MS,
+	);
 
-  it('`n8n-node lint` reports no error on the n8n sources', () => {
-    stageN8nSources(tools, stage);
-    const { code, output } = lintN8nSources(tools, stage);
-    expect({ code, errors: output.match(/\d+ errors?/)?.[0] ?? '0 errors' }).toEqual({ code: 0, errors: '0 errors' });
-  }, TOOL_TIMEOUT_MS);
+	it(
+		'`n8n-node lint` reports no error on the n8n sources',
+		() => {
+			stageN8nSources(tools, stage);
+			const { code, output } = lintN8nSources(tools, stage);
+			expect({ code, errors: output.match(/\d+ errors?/)?.[0] ?? '0 errors' }).toEqual({
+				code: 0,
+				errors: '0 errors',
+			});
+		},
+		TOOL_TIMEOUT_MS,
+	);
 });

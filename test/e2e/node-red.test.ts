@@ -8,19 +8,59 @@ import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineName } from '../../dev/engines/catalog';
 import { demoFlows } from '../../dev/node-red/demo-flows';
-import { type FlowNode, type NodeRedRuntime, createUserDir, deployFlows, inject, startNodeRed } from '../../dev/node-red/node-red-process';
-import { ENGINE_SETUP_TIMEOUT_MS, ENGINE_TEST_TIMEOUT_MS, type EngineFixture, secretsIn, setUpEngineFixture, tearDownEngineFixture } from './support/engine-fixture';
+import {
+	type FlowNode,
+	type NodeRedRuntime,
+	createUserDir,
+	deployFlows,
+	inject,
+	startNodeRed,
+} from '../../dev/node-red/node-red-process';
+import {
+	ENGINE_SETUP_TIMEOUT_MS,
+	ENGINE_TEST_TIMEOUT_MS,
+	type EngineFixture,
+	secretsIn,
+	setUpEngineFixture,
+	tearDownEngineFixture,
+} from './support/engine-fixture';
 import { type DebugListener, type DebugMessage, listenToDebug } from './support/node-red-debug';
 import { extraInject, probeIdFor, withProbes } from './support/node-red-probes';
 import { listEmulatorConnections } from '../support/emulator-control';
 
 // Ids from examples/*.json.
 const example = {
-  connectUse: { inject: 'e1f10000000000i1', connect: 'e1f10000000000n1', disconnect: 'e1f10000000000n2', page: 'e1f10000000000d1', disconnected: 'e1f10000000000d2' },
-  devices: { all: 'e2f20000000000i1', allDebug: 'e2f20000000000d1', online: 'e2f20000000000i2', onlineNode: 'e2f20000000000n2', rebuilt: 'e2f20000000000d3' },
-  errors: { unknown: 'e3f30000000000i1', notAService: 'e3f30000000000i2', connect: 'e3f30000000000n1', message: 'e3f30000000000d2' },
-  reuse: { setTarget: 'e4f40000000000i0', connect: 'e4f40000000000i1', endpoint: 'e4f40000000000d1' },
-  tcp: { inject: 'e5f50000000000i1', connect: 'e5f50000000000n1', banner: 'e5f50000000000d1', disconnected: 'e5f50000000000d2' },
+	connectUse: {
+		inject: 'e1f10000000000i1',
+		connect: 'e1f10000000000n1',
+		disconnect: 'e1f10000000000n2',
+		page: 'e1f10000000000d1',
+		disconnected: 'e1f10000000000d2',
+	},
+	devices: {
+		all: 'e2f20000000000i1',
+		allDebug: 'e2f20000000000d1',
+		online: 'e2f20000000000i2',
+		onlineNode: 'e2f20000000000n2',
+		rebuilt: 'e2f20000000000d3',
+	},
+	errors: {
+		unknown: 'e3f30000000000i1',
+		notAService: 'e3f30000000000i2',
+		connect: 'e3f30000000000n1',
+		message: 'e3f30000000000d2',
+	},
+	reuse: {
+		setTarget: 'e4f40000000000i0',
+		connect: 'e4f40000000000i1',
+		endpoint: 'e4f40000000000d1',
+	},
+	tcp: {
+		inject: 'e5f50000000000i1',
+		connect: 'e5f50000000000n1',
+		banner: 'e5f50000000000d1',
+		disconnected: 'e5f50000000000d2',
+	},
 };
 const OFFLINE_INJECT = 'e2e-inject-offline-ssh';
 const OFFLINE_SSH = '80:00:00:00:01:00:00:31';
@@ -29,144 +69,254 @@ const CREDENTIAL_SECRET = 'e2e-credential-secret';
 type Json = Record<string, unknown>;
 
 describe.each<[EngineName, string]>([
-  ['node-red', 'Node-RED 4.1.x on Node 20'],
-  ['node-red-5', 'Node-RED 5.x on Node 24'],
+	['node-red', 'Node-RED 4.1.x on Node 20'],
+	['node-red-5', 'Node-RED 5.x on Node 24'],
 ])('%s (%s)', (engineName) => {
-  let fixture: EngineFixture;
-  let runtime: NodeRedRuntime;
-  let debug: DebugListener;
+	let fixture: EngineFixture;
+	let runtime: NodeRedRuntime;
+	let debug: DebugListener;
 
-  const from = (nodeId: string) => (message: DebugMessage): boolean => message.id === nodeId;
-  const since = (count: number, nodeId: string) => (message: DebugMessage): boolean =>
-    message.id === nodeId && debug.messages.indexOf(message) >= count;
+	const from =
+		(nodeId: string) =>
+		(message: DebugMessage): boolean =>
+			message.id === nodeId;
+	const since =
+		(count: number, nodeId: string) =>
+		(message: DebugMessage): boolean =>
+			message.id === nodeId && debug.messages.indexOf(message) >= count;
 
-  beforeAll(async () => {
-    fixture = await setUpEngineFixture(engineName);
-    const userDir = createUserDir(fixture.engine, fixture.tarball);
-    runtime = await startNodeRed(fixture.engine, userDir, { port: 0, credentialSecret: CREDENTIAL_SECRET });
-    debug = await listenToDebug(fixture.engine, runtime.url);
-    const flows = withProbes(demoFlows({
-      apiUrl: fixture.emulator.url,
-      authMethod: 'accessKey',
-      credentials: { accessKeyId: fixture.account.accessKeyId, secretAccessKey: fixture.account.secretAccessKey },
-    }));
-    const errorsConnect = flows.find((node) => node.id === example.errors.connect) as FlowNode;
-    await deployFlows(runtime, [...flows, extraInject(OFFLINE_INJECT, errorsConnect, OFFLINE_SSH)]);
-  }, ENGINE_SETUP_TIMEOUT_MS);
+	beforeAll(async () => {
+		fixture = await setUpEngineFixture(engineName);
+		const userDir = createUserDir(fixture.engine, fixture.tarball);
+		runtime = await startNodeRed(fixture.engine, userDir, {
+			port: 0,
+			credentialSecret: CREDENTIAL_SECRET,
+		});
+		debug = await listenToDebug(fixture.engine, runtime.url);
+		const flows = withProbes(
+			demoFlows({
+				apiUrl: fixture.emulator.url,
+				authMethod: 'accessKey',
+				credentials: {
+					accessKeyId: fixture.account.accessKeyId,
+					secretAccessKey: fixture.account.secretAccessKey,
+				},
+			}),
+		);
+		const errorsConnect = flows.find((node) => node.id === example.errors.connect) as FlowNode;
+		await deployFlows(runtime, [...flows, extraInject(OFFLINE_INJECT, errorsConnect, OFFLINE_SSH)]);
+	}, ENGINE_SETUP_TIMEOUT_MS);
 
-  afterAll(async () => {
-    debug?.close();
-    await runtime?.stop();
-    await tearDownEngineFixture(fixture);
-    if (runtime) rmSync(runtime.userDir, { recursive: true, force: true });
-  });
+	afterAll(async () => {
+		debug?.close();
+		await runtime?.stop();
+		await tearDownEngineFixture(fixture);
+		if (runtime) rmSync(runtime.userDir, { recursive: true, force: true });
+	});
 
-  it('loads the four remote.it node types from the installed package', async () => {
-    const response = await fetch(`${runtime.url}/nodes`, { headers: { accept: 'application/json' } });
-    const modules = (await response.json()) as Array<{ module: string; types: string[]; enabled: boolean; err?: string }>;
-    const ours = modules.filter((set) => set.module === 'node-red-contrib-remoteit');
-    expect(ours.flatMap((set) => set.types).sort()).toEqual(['remoteit-config', 'remoteit-connect', 'remoteit-devices', 'remoteit-disconnect']);
-    expect(ours.filter((set) => !set.enabled || set.err)).toEqual([]);
-  });
+	it('loads the four remote.it node types from the installed package', async () => {
+		const response = await fetch(`${runtime.url}/nodes`, {
+			headers: { accept: 'application/json' },
+		});
+		const modules = (await response.json()) as Array<{
+			module: string;
+			types: string[];
+			enabled: boolean;
+			err?: string;
+		}>;
+		const ours = modules.filter((set) => set.module === 'node-red-contrib-remoteit');
+		expect(ours.flatMap((set) => set.types).sort()).toEqual([
+			'remoteit-config',
+			'remoteit-connect',
+			'remoteit-devices',
+			'remoteit-disconnect',
+		]);
+		expect(ours.filter((set) => !set.enabled || set.err)).toEqual([]);
+	});
 
-  it('was installed by the palette manager\'s command with axios its only dependency and no n8n package', () => {
-    const installed = JSON.parse(readFileSync(join(runtime.userDir, 'node_modules', 'node-red-contrib-remoteit', 'package.json'), 'utf8')) as Json;
-    expect({ dependencies: installed.dependencies, peerDependencies: installed.peerDependencies })
-      .toEqual({ dependencies: { axios: expect.any(String) }, peerDependencies: undefined });
-    const modules = readdirSync(join(runtime.userDir, 'node_modules'));
-    expect(modules).toContain('axios');
-    expect(modules.filter((name) => name.includes('n8n'))).toEqual([]);
-    const userDirManifest = JSON.parse(readFileSync(join(runtime.userDir, 'package.json'), 'utf8')) as { dependencies: Json };
-    expect(Object.keys(userDirManifest.dependencies)).toEqual(['node-red-contrib-remoteit']);
-  });
+	it("was installed by the palette manager's command with axios its only dependency and no n8n package", () => {
+		const installed = JSON.parse(
+			readFileSync(
+				join(runtime.userDir, 'node_modules', 'node-red-contrib-remoteit', 'package.json'),
+				'utf8',
+			),
+		) as Json;
+		expect({
+			dependencies: installed.dependencies,
+			peerDependencies: installed.peerDependencies,
+		}).toEqual({ dependencies: { axios: expect.any(String) }, peerDependencies: undefined });
+		const modules = readdirSync(join(runtime.userDir, 'node_modules'));
+		expect(modules).toContain('axios');
+		expect(modules.filter((name) => name.includes('n8n'))).toEqual([]);
+		const userDirManifest = JSON.parse(
+			readFileSync(join(runtime.userDir, 'package.json'), 'utf8'),
+		) as { dependencies: Json };
+		expect(Object.keys(userDirManifest.dependencies)).toEqual(['node-red-contrib-remoteit']);
+	});
 
-  it('serves the nodes\' en-US labels and help to the editor', async () => {
-    const editorHtml = await (await fetch(`${runtime.url}/nodes`, { headers: { accept: 'text/html' } })).text();
-    for (const type of ['remoteit-config', 'remoteit-connect', 'remoteit-disconnect', 'remoteit-devices']) {
-      expect(editorHtml).toContain(`data-help-name="${type}"`);
-      const response = await fetch(`${runtime.url}/locales/node-red-contrib-remoteit/${type}?lng=en-US`);
-      expect(await response.json()).toMatchObject({ [type]: { label: { name: 'Name' } } });
-    }
-  });
+	it("serves the nodes' en-US labels and help to the editor", async () => {
+		const editorHtml = await (
+			await fetch(`${runtime.url}/nodes`, { headers: { accept: 'text/html' } })
+		).text();
+		for (const type of [
+			'remoteit-config',
+			'remoteit-connect',
+			'remoteit-disconnect',
+			'remoteit-devices',
+		]) {
+			expect(editorHtml).toContain(`data-help-name="${type}"`);
+			const response = await fetch(
+				`${runtime.url}/locales/node-red-contrib-remoteit/${type}?lng=en-US`,
+			);
+			expect(await response.json()).toMatchObject({ [type]: { label: { name: 'Name' } } });
+		}
+	});
 
-  it('connects, fetches the device page through the proxy with core http request, and disconnects (example 1)', async () => {
-    await inject(runtime, example.connectUse.inject);
-    const connection = (await debug.waitFor(from(probeIdFor(example.connectUse.connect)))).value as Json;
-    expect(connection).toMatchObject({ serviceId: '80:00:00:00:01:00:00:03', reverseProxy: true, accessMode: 'public' });
-    // HTTP services get a reverse proxy, always public (docs/remoteit-api.md §5); the emulator's is on loopback.
-    expect(connection.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(typeof connection.id).toBe('string');
-    expect(String((await debug.waitFor(from(example.connectUse.page))).value)).toContain('<h1>factory-gateway web UI</h1>');
-    const disconnected = (await debug.waitFor(from(example.connectUse.disconnected))).value as Json;
-    expect(disconnected).toEqual({ id: connection.id, serviceId: '80:00:00:00:01:00:00:03', disconnected: true });
-    expect((await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id)).not.toContain(connection.id);
-  }, ENGINE_TEST_TIMEOUT_MS);
+	it(
+		'connects, fetches the device page through the proxy with core http request, and disconnects (example 1)',
+		async () => {
+			await inject(runtime, example.connectUse.inject);
+			const connection = (await debug.waitFor(from(probeIdFor(example.connectUse.connect))))
+				.value as Json;
+			expect(connection).toMatchObject({
+				serviceId: '80:00:00:00:01:00:00:03',
+				reverseProxy: true,
+				accessMode: 'public',
+			});
+			// HTTP services get a reverse proxy, always public (docs/remoteit-api.md §5); the emulator's is on loopback.
+			expect(connection.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+			expect(typeof connection.id).toBe('string');
+			expect(String((await debug.waitFor(from(example.connectUse.page))).value)).toContain(
+				'<h1>factory-gateway web UI</h1>',
+			);
+			const disconnected = (await debug.waitFor(from(example.connectUse.disconnected)))
+				.value as Json;
+			expect(disconnected).toEqual({
+				id: connection.id,
+				serviceId: '80:00:00:00:01:00:00:03',
+				disconnected: true,
+			});
+			expect(
+				(await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id),
+			).not.toContain(connection.id);
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
 
-  it("reads the device's SSH banner through the proxy with core tcp request, and disconnects (example 5)", async () => {
-    await inject(runtime, example.tcp.inject);
-    const connection = (await debug.waitFor(from(probeIdFor(example.tcp.connect)))).value as Json;
-    expect(connection).toMatchObject({ serviceId: '80:00:00:00:01:00:00:02', reverseProxy: false, accessMode: 'latching' });
-    expect(String((await debug.waitFor(from(example.tcp.banner))).value)).toMatch(/^SSH-2\.0-OpenSSH_9\.2p1 Debian\S*\r\n$/);
-    const disconnected = (await debug.waitFor(from(example.tcp.disconnected))).value as Json;
-    expect(disconnected).toEqual({ id: connection.id, serviceId: '80:00:00:00:01:00:00:02', disconnected: true });
-    expect((await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id)).not.toContain(connection.id);
-  }, ENGINE_TEST_TIMEOUT_MS);
+	it(
+		"reads the device's SSH banner through the proxy with core tcp request, and disconnects (example 5)",
+		async () => {
+			await inject(runtime, example.tcp.inject);
+			const connection = (await debug.waitFor(from(probeIdFor(example.tcp.connect)))).value as Json;
+			expect(connection).toMatchObject({
+				serviceId: '80:00:00:00:01:00:00:02',
+				reverseProxy: false,
+				accessMode: 'latching',
+			});
+			expect(String((await debug.waitFor(from(example.tcp.banner))).value)).toMatch(
+				/^SSH-2\.0-OpenSSH_9\.2p1 Debian\S*\r\n$/,
+			);
+			const disconnected = (await debug.waitFor(from(example.tcp.disconnected))).value as Json;
+			expect(disconnected).toEqual({
+				id: connection.id,
+				serviceId: '80:00:00:00:01:00:00:02',
+				disconnected: true,
+			});
+			expect(
+				(await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id),
+			).not.toContain(connection.id);
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
 
-  it('lists every device as one array, and online devices one message each (example 2)', async () => {
-    await inject(runtime, example.devices.all);
-    const devices = (await debug.waitFor(from(example.devices.allDebug))).value as Json[];
-    expect(devices.map((device) => device.name).sort()).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop', 'warehouse-sensor']);
-    expect(devices.find((device) => device.name === 'warehouse-sensor')).toMatchObject({ online: false, state: 'inactive' });
+	it(
+		'lists every device as one array, and online devices one message each (example 2)',
+		async () => {
+			await inject(runtime, example.devices.all);
+			const devices = (await debug.waitFor(from(example.devices.allDebug))).value as Json[];
+			expect(devices.map((device) => device.name).sort()).toEqual([
+				'camera-nvr',
+				'factory-gateway',
+				'lab-raspberrypi',
+				'office-desktop',
+				'warehouse-sensor',
+			]);
+			expect(devices.find((device) => device.name === 'warehouse-sensor')).toMatchObject({
+				online: false,
+				state: 'inactive',
+			});
 
-    const before = debug.messages.length;
-    await inject(runtime, example.devices.online);
-    const rebuilt = (await debug.waitFor(since(before, example.devices.rebuilt))).value as Json[];
-    expect(rebuilt.map((device) => device.name).sort()).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop']);
-    const single = debug.messages.filter(since(before, probeIdFor(example.devices.onlineNode)));
-    expect(single.map((message) => (message.value as Json).name).sort()).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop']);
-  }, ENGINE_TEST_TIMEOUT_MS);
+			const before = debug.messages.length;
+			await inject(runtime, example.devices.online);
+			const rebuilt = (await debug.waitFor(since(before, example.devices.rebuilt))).value as Json[];
+			expect(rebuilt.map((device) => device.name).sort()).toEqual([
+				'camera-nvr',
+				'factory-gateway',
+				'lab-raspberrypi',
+				'office-desktop',
+			]);
+			const single = debug.messages.filter(since(before, probeIdFor(example.devices.onlineNode)));
+			expect(single.map((message) => (message.value as Json).name).sort()).toEqual([
+				'camera-nvr',
+				'factory-gateway',
+				'lab-raspberrypi',
+				'office-desktop',
+			]);
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
 
-  it.each([
-    ['an unknown service', example.errors.unknown, /does not know|no service/i],
-    ['a payload that is not a service', example.errors.notAService, /service/i],
-    ['an offline device', OFFLINE_INJECT, /offline/i],
-  ])('sends the client error for %s to the Catch node (example 3)', async (_case, injectId, expected) => {
-    const before = debug.messages.length;
-    await inject(runtime, injectId);
-    const error = await debug.waitFor(since(before, example.errors.message));
-    expect(String(error.value)).toMatch(expected);
-    expect(secretsIn(String(error.value), fixture.secrets)).toEqual([]);
-  }, ENGINE_TEST_TIMEOUT_MS);
+	it.each([
+		['an unknown service', example.errors.unknown, /does not know|no service/i],
+		['a payload that is not a service', example.errors.notAService, /service/i],
+		['an offline device', OFFLINE_INJECT, /offline/i],
+	])(
+		'sends the client error for %s to the Catch node (example 3)',
+		async (_case, injectId, expected) => {
+			const before = debug.messages.length;
+			await inject(runtime, injectId);
+			const error = await debug.waitFor(since(before, example.errors.message));
+			expect(String(error.value)).toMatch(expected);
+			expect(secretsIn(String(error.value), fixture.secrets)).toEqual([]);
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
 
-  it('reuses the live connection to the same service (example 4)', async () => {
-    await inject(runtime, example.reuse.setTarget);
-    await inject(runtime, example.reuse.connect);
-    const first = await debug.waitFor(from(example.reuse.endpoint));
-    const before = debug.messages.length;
-    await inject(runtime, example.reuse.connect);
-    const second = await debug.waitFor(since(before, example.reuse.endpoint));
-    expect(first.value).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
-    expect(second.value).toBe(first.value);
-  }, ENGINE_TEST_TIMEOUT_MS);
+	it(
+		'reuses the live connection to the same service (example 4)',
+		async () => {
+			await inject(runtime, example.reuse.setTarget);
+			await inject(runtime, example.reuse.connect);
+			const first = await debug.waitFor(from(example.reuse.endpoint));
+			const before = debug.messages.length;
+			await inject(runtime, example.reuse.connect);
+			const second = await debug.waitFor(since(before, example.reuse.endpoint));
+			expect(first.value).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
+			expect(second.value).toBe(first.value);
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
 
-  it('closed example 1\'s connection exactly once', () => {
-    // Run after the other examples, so a second disconnect from a doubled error path would have happened by now.
-    expect(debug.messages.filter(from(example.connectUse.disconnected))).toHaveLength(1);
-    expect(runtime.output()).not.toMatch(/Connection not found/);
-  });
+	it("closed example 1's connection exactly once", () => {
+		// Run after the other examples, so a second disconnect from a doubled error path would have happened by now.
+		expect(debug.messages.filter(from(example.connectUse.disconnected))).toHaveLength(1);
+		expect(runtime.output()).not.toMatch(/Connection not found/);
+	});
 
-  it('keeps every credential out of flows.json, flows_cred.json, the debug output and the log', () => {
-    const flowsFile = readFileSync(join(runtime.userDir, 'flows.json'), 'utf8');
-    const credentialsFile = readFileSync(join(runtime.userDir, 'flows_cred.json'), 'utf8');
-    const credentialValues = [...fixture.secrets, fixture.account.accessKeyId];
-    // The examples' help text names the demo access key id, so the id is looked for in the account node only.
-    const accounts = (JSON.parse(flowsFile) as FlowNode[]).filter((node) => node.type === 'remoteit-config');
-    expect(accounts).toHaveLength(1);
-    expect(secretsIn(JSON.stringify(accounts), credentialValues)).toEqual([]);
-    expect(secretsIn(flowsFile, fixture.secrets)).toEqual([]);
-    expect(secretsIn(credentialsFile, credentialValues)).toEqual([]);
-    expect(Object.keys(JSON.parse(credentialsFile) as Json)).toEqual(['$']);
-    expect(secretsIn(JSON.stringify(debug.messages), fixture.secrets)).toEqual([]);
-    expect(secretsIn(runtime.output(), fixture.secrets)).toEqual([]);
-  });
+	it('keeps every credential out of flows.json, flows_cred.json, the debug output and the log', () => {
+		const flowsFile = readFileSync(join(runtime.userDir, 'flows.json'), 'utf8');
+		const credentialsFile = readFileSync(join(runtime.userDir, 'flows_cred.json'), 'utf8');
+		const credentialValues = [...fixture.secrets, fixture.account.accessKeyId];
+		// The examples' help text names the demo access key id, so the id is looked for in the account node only.
+		const accounts = (JSON.parse(flowsFile) as FlowNode[]).filter(
+			(node) => node.type === 'remoteit-config',
+		);
+		expect(accounts).toHaveLength(1);
+		expect(secretsIn(JSON.stringify(accounts), credentialValues)).toEqual([]);
+		expect(secretsIn(flowsFile, fixture.secrets)).toEqual([]);
+		expect(secretsIn(credentialsFile, credentialValues)).toEqual([]);
+		expect(Object.keys(JSON.parse(credentialsFile) as Json)).toEqual(['$']);
+		expect(secretsIn(JSON.stringify(debug.messages), fixture.secrets)).toEqual([]);
+		expect(secretsIn(runtime.output(), fixture.secrets)).toEqual([]);
+	});
 });

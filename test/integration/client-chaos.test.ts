@@ -6,7 +6,14 @@
 import { createRemoteItClient } from '../../client';
 import { DEMO_SEED_PATH, loadSeedFile, startEmulator, type RunningEmulator } from '../../emulator';
 import {
-  CHAOS_HOLD_MS, CHAOS_MIX, CHAOS_RETRY, CHAOS_TIMEOUT_MS, chaosSeed, clientChaos, describeFigures, judge,
+	CHAOS_HOLD_MS,
+	CHAOS_MIX,
+	CHAOS_RETRY,
+	CHAOS_TIMEOUT_MS,
+	chaosSeed,
+	clientChaos,
+	describeFigures,
+	judge,
 } from '../support/chaos';
 import { seedAccount } from '../support/emulator-control';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
@@ -19,28 +26,41 @@ let emulator: RunningEmulator;
 let proxy: FaultProxy;
 const unhandled = collectUnexpectedFailures();
 beforeAll(async () => {
-  emulator = await startEmulator({ seed });
-  proxy = await startFaultProxy({ target: emulator.url, seed: 20261130, mix: CHAOS_MIX, holdMs: CHAOS_HOLD_MS, retryAfterSeconds: 1 });
+	emulator = await startEmulator({ seed });
+	proxy = await startFaultProxy({
+		target: emulator.url,
+		seed: 20261130,
+		mix: CHAOS_MIX,
+		holdMs: CHAOS_HOLD_MS,
+		retryAfterSeconds: 1,
+	});
 });
 afterAll(async () => {
-  await proxy.close();
-  await emulator.close();
+	await proxy.close();
+	await emulator.close();
 });
 
 it(`${ITEMS} connects and disconnects through the fault proxy: 0 lost, order kept, clear errors, 0 orphaned`, async () => {
-  const account = seedAccount(seed);
-  const client = createRemoteItClient({
-    apiUrl: proxy.url, timeoutMs: CHAOS_TIMEOUT_MS, retry: CHAOS_RETRY,
-    auth: { type: 'accessKey', accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-  });
-  const outcomes = await clientChaos(client, services);
-  const figures = await judge(outcomes, ITEMS, proxy, emulator.url);
-  console.log(describeFigures('client chaos', figures));
-  expect(figures).toMatchObject({ out: ITEMS, lost: 0, inOrder: true, orphaned: 0, unclear: [] });
-  expect(figures.connectedAndClosed + figures.failed).toBe(ITEMS);
-  expect(outcomes.filter((o) => o.error?.startsWith('not a remote.it error'))).toEqual([]);
-  // The mix must actually have hit: faults of every kind, and most items still got through.
-  for (const kind of ['503', '503-after', '429', 'hold', 'drop'] as const) expect(figures.faults[kind]).toBeGreaterThan(0);
-  expect(figures.connectedAndClosed).toBeGreaterThan(ITEMS * 0.8);
-  expect(unhandled).toEqual([]);
+	const account = seedAccount(seed);
+	const client = createRemoteItClient({
+		apiUrl: proxy.url,
+		timeoutMs: CHAOS_TIMEOUT_MS,
+		retry: CHAOS_RETRY,
+		auth: {
+			type: 'accessKey',
+			accessKeyId: account.accessKeyId,
+			secretAccessKey: account.secretAccessKey,
+		},
+	});
+	const outcomes = await clientChaos(client, services);
+	const figures = await judge(outcomes, ITEMS, proxy, emulator.url);
+	console.log(describeFigures('client chaos', figures));
+	expect(figures).toMatchObject({ out: ITEMS, lost: 0, inOrder: true, orphaned: 0, unclear: [] });
+	expect(figures.connectedAndClosed + figures.failed).toBe(ITEMS);
+	expect(outcomes.filter((o) => o.error?.startsWith('not a remote.it error'))).toEqual([]);
+	// The mix must actually have hit: faults of every kind, and most items still got through.
+	for (const kind of ['503', '503-after', '429', 'hold', 'drop'] as const)
+		expect(figures.faults[kind]).toBeGreaterThan(0);
+	expect(figures.connectedAndClosed).toBeGreaterThan(ITEMS * 0.8);
+	expect(unhandled).toEqual([]);
 }, 60_000);

@@ -11,67 +11,98 @@ import { startEmulator } from '../../emulator';
 import { seedAccount } from '../support/emulator-control';
 import { shapeProblems } from '../support/remoteit-schema';
 
-interface Sample { source: string; commit: string; name: string; query: string; variables: Record<string, unknown> }
+interface Sample {
+	source: string;
+	commit: string;
+	name: string;
+	query: string;
+	variables: Record<string, unknown>;
+}
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions
 
-const SAMPLES = JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'remoteit-samples.json'), 'utf8')) as Sample[];
+const SAMPLES = JSON.parse(
+	readFileSync(join(__dirname, '..', 'fixtures', 'remoteit-samples.json'), 'utf8'),
+) as Sample[];
 const SSH = '80:00:00:00:01:00:00:02';
 const DEVICE = '80:00:00:00:01:00:00:01';
 
 describe("remote.it's sample requests against the emulator", () => {
-  let emulator: RunningEmulator;
-  let token: string;
-  let lastConnection: { serviceId: string; id: string } | undefined;
+	let emulator: RunningEmulator;
+	let token: string;
+	let lastConnection: { serviceId: string; id: string } | undefined;
 
-  beforeAll(async () => {
-    emulator = await startEmulator();
-    const account = seedAccount(emulator.seed);
-    const response = await fetch(`${emulator.url}/apv/v27/user/login`, {
-      method: 'POST',
-      headers: { developerkey: account.developerKey, 'content-type': 'application/json' },
-      body: JSON.stringify({ username: account.email, password: account.password }),
-    });
-    token = ((await response.json()) as { token: string }).token;
-  });
-  afterAll(() => emulator.close());
+	beforeAll(async () => {
+		emulator = await startEmulator();
+		const account = seedAccount(emulator.seed);
+		const response = await fetch(`${emulator.url}/apv/v27/user/login`, {
+			method: 'POST',
+			headers: { developerkey: account.developerKey, 'content-type': 'application/json' },
+			body: JSON.stringify({ username: account.email, password: account.password }),
+		});
+		token = ((await response.json()) as { token: string }).token;
+	});
+	afterAll(() => emulator.close());
 
-  function variablesFor(sample: Sample): Record<string, unknown> {
-    const variables: Record<string, unknown> = { ...sample.variables };
-    if ('serviceId' in variables) variables.serviceId = SSH;
-    if ('deviceID' in variables) variables.deviceID = [DEVICE];
-    if ('connectionId' in variables) variables.connectionId = lastConnection?.id;
-    if ('minDate' in variables) variables.minDate = new Date(Date.now() - 86_400_000).toISOString();
-    if ('maxDate' in variables) variables.maxDate = new Date(Date.now() + 86_400_000).toISOString();
-    // The desktop app's functions take their variables as arguments; these are the ones it passes.
-    if (sample.name === 'graphQLConnect') Object.assign(variables, { serviceId: SSH, hostIP: '255.255.255.255' });
-    if (sample.name === 'graphQLDisconnect') Object.assign(variables, { serviceId: SSH, connectionId: lastConnection?.id });
-    return variables;
-  }
+	function variablesFor(sample: Sample): Record<string, unknown> {
+		const variables: Record<string, unknown> = { ...sample.variables };
+		if ('serviceId' in variables) variables.serviceId = SSH;
+		if ('deviceID' in variables) variables.deviceID = [DEVICE];
+		if ('connectionId' in variables) variables.connectionId = lastConnection?.id;
+		if ('minDate' in variables) variables.minDate = new Date(Date.now() - 86_400_000).toISOString();
+		if ('maxDate' in variables) variables.maxDate = new Date(Date.now() + 86_400_000).toISOString();
+		// The desktop app's functions take their variables as arguments; these are the ones it passes.
+		if (sample.name === 'graphQLConnect')
+			Object.assign(variables, { serviceId: SSH, hostIP: '255.255.255.255' });
+		if (sample.name === 'graphQLDisconnect')
+			Object.assign(variables, { serviceId: SSH, connectionId: lastConnection?.id });
+		return variables;
+	}
 
-  it.each(SAMPLES.map((s) => [`${s.name} (${s.source})`, s] as const))('%s', async (_title, sample) => {
-    const variables = variablesFor(sample);
-    const response = await fetch(`${emulator.url}/graphql/v1`, {
-      method: 'POST',
-      headers: { token, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: sample.query, variables }),
-    });
-    expect(response.status).toBe(200);
-    const body = (await response.json()) as Json;
-    expect(body.errors).toBeUndefined();
-    expect(shapeProblems(sample.query, variables, body.data)).toEqual([]);
-    if (body.data.connect) lastConnection = { serviceId: SSH, id: body.data.connect.id };
-    if ('disconnect' in body.data) expect(body.data.disconnect).toBe(true);
-  });
+	it.each(SAMPLES.map((s) => [`${s.name} (${s.source})`, s] as const))(
+		'%s',
+		async (_title, sample) => {
+			const variables = variablesFor(sample);
+			const response = await fetch(`${emulator.url}/graphql/v1`, {
+				method: 'POST',
+				headers: { token, 'content-type': 'application/json' },
+				body: JSON.stringify({ query: sample.query, variables }),
+			});
+			expect(response.status).toBe(200);
+			const body = (await response.json()) as Json;
+			expect(body.errors).toBeUndefined();
+			expect(shapeProblems(sample.query, variables, body.data)).toEqual([]);
+			if (body.data.connect) lastConnection = { serviceId: SSH, id: body.data.connect.id };
+			if ('disconnect' in body.data) expect(body.data.disconnect).toBe(true);
+		},
+	);
 
-  it('answers with data, not just the absence of errors', async () => {
-    const sessions = SAMPLES.find((s) => s.name === 'Connections / Query: Get Active Sessions') as Sample;
-    const connect = SAMPLES.find((s) => s.name === 'Connect') as Sample;
-    await fetch(`${emulator.url}/graphql/v1`, { method: 'POST', headers: { token, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: connect.query, variables: { serviceId: SSH, hostIP: '0.0.0.0' } }) });
-    const response = await fetch(`${emulator.url}/graphql/v1`, { method: 'POST', headers: { token, 'content-type': 'application/json' },
-      body: JSON.stringify({ query: sessions.query }) });
-    const { data } = (await response.json()) as Json;
-    expect(data.login.sessions).toContainEqual(expect.objectContaining({ endpoint: expect.objectContaining({ proxy: true }),
-      target: expect.objectContaining({ id: SSH, device: { id: DEVICE, name: 'factory-gateway' } }) }));
-  });
+	it('answers with data, not just the absence of errors', async () => {
+		const sessions = SAMPLES.find(
+			(s) => s.name === 'Connections / Query: Get Active Sessions',
+		) as Sample;
+		const connect = SAMPLES.find((s) => s.name === 'Connect') as Sample;
+		await fetch(`${emulator.url}/graphql/v1`, {
+			method: 'POST',
+			headers: { token, 'content-type': 'application/json' },
+			body: JSON.stringify({
+				query: connect.query,
+				variables: { serviceId: SSH, hostIP: '0.0.0.0' },
+			}),
+		});
+		const response = await fetch(`${emulator.url}/graphql/v1`, {
+			method: 'POST',
+			headers: { token, 'content-type': 'application/json' },
+			body: JSON.stringify({ query: sessions.query }),
+		});
+		const { data } = (await response.json()) as Json;
+		expect(data.login.sessions).toContainEqual(
+			expect.objectContaining({
+				endpoint: expect.objectContaining({ proxy: true }),
+				target: expect.objectContaining({
+					id: SSH,
+					device: { id: DEVICE, name: 'factory-gateway' },
+				}),
+			}),
+		);
+	});
 });

@@ -38,28 +38,46 @@ describe.each(methods)('authentication: %s', (_name, credentials, scheme) => {
 		expect(apiCalls.every((entry) => entry.auth === scheme && entry.status === 200)).toBe(true);
 		expect(result.credentialsHelper.authenticated.length).toBe(log.length);
 	});
-
 });
 
-describe.each(methods.filter(([name]) => !name.includes('Password')))('custom requests: %s', (_name, credentials) => {
-	it('authenticates a GraphQL request with a JSON object body, as the HTTP Request node sends one', async () => {
-		const { context } = loadOptionsContext(await credentials(), connectParameters(byId(SEED.gatewaySsh)));
-		// The HTTP Request node (v3+) goes through the request-style helper...
-		const viaRequest = await context.helpers.requestWithAuthentication.call(context, 'remoteItApi', {
-			method: 'POST',
-			uri: `${emulator.url}/graphql/v1`,
-			qs: { source: 'n8n test' },
-			body: LOGIN_QUERY,
-			json: true,
+describe.each(methods.filter(([name]) => !name.includes('Password')))(
+	'custom requests: %s',
+	(_name, credentials) => {
+		it('authenticates a GraphQL request with a JSON object body, as the HTTP Request node sends one', async () => {
+			const { context } = loadOptionsContext(
+				await credentials(),
+				connectParameters(byId(SEED.gatewaySsh)),
+			);
+			// The HTTP Request node (v3+) goes through the request-style helper...
+			const viaRequest = await context.helpers.requestWithAuthentication.call(
+				context,
+				'remoteItApi',
+				{
+					method: 'POST',
+					uri: `${emulator.url}/graphql/v1`,
+					qs: { source: 'n8n test' },
+					body: LOGIN_QUERY,
+					json: true,
+				},
+			);
+			// ...and node code through httpRequestWithAuthentication.
+			const options: IHttpRequestOptions = {
+				method: 'POST',
+				url: `${emulator.url}/graphql/v1`,
+				body: LOGIN_QUERY,
+				json: true,
+			};
+			const viaHttpRequest = await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				'remoteItApi',
+				options,
+			);
+			for (const answer of [viaRequest, viaHttpRequest]) {
+				expect(answer).toEqual({ data: { login: { email: 'demo@example.com' } } });
+			}
 		});
-		// ...and node code through httpRequestWithAuthentication.
-		const options: IHttpRequestOptions = { method: 'POST', url: `${emulator.url}/graphql/v1`, body: LOGIN_QUERY, json: true };
-		const viaHttpRequest = await context.helpers.httpRequestWithAuthentication.call(context, 'remoteItApi', options);
-		for (const answer of [viaRequest, viaHttpRequest]) {
-			expect(answer).toEqual({ data: { login: { email: 'demo@example.com' } } });
-		}
-	});
-});
+	},
+);
 
 describe('access key signatures', () => {
 	it('cover the bytes of non-ASCII bodies, not their characters', async () => {
@@ -71,14 +89,25 @@ describe('access key signatures', () => {
 		// a second signed request reads every device name, to name the closest ones in the error.
 		expect(result.error()?.message).toMatch(/No service "Größe-Gerät\/SSH"/);
 		const log = await readRequestLog(emulator.url);
-		expect(log.map((entry) => [entry.auth, entry.status])).toEqual([['signature', 200], ['signature', 200]]);
+		expect(log.map((entry) => [entry.auth, entry.status])).toEqual([
+			['signature', 200],
+			['signature', 200],
+		]);
 	});
 });
 
 describe('custom requests: Developer Key + Username/Password', () => {
 	it('are refused with a message pointing to access keys or session tokens', async () => {
-		const { context } = loadOptionsContext(passwordCredentials(emulator), connectParameters(byId(SEED.gatewaySsh)));
-		const options: IHttpRequestOptions = { method: 'POST', url: `${emulator.url}/graphql/v1`, body: LOGIN_QUERY, json: true };
+		const { context } = loadOptionsContext(
+			passwordCredentials(emulator),
+			connectParameters(byId(SEED.gatewaySsh)),
+		);
+		const options: IHttpRequestOptions = {
+			method: 'POST',
+			url: `${emulator.url}/graphql/v1`,
+			body: LOGIN_QUERY,
+			json: true,
+		};
 		await expect(
 			context.helpers.httpRequestWithAuthentication.call(context, 'remoteItApi', options),
 		).rejects.toThrow(/Access Key or a Session Token/);
@@ -92,10 +121,19 @@ describe('password sessions', () => {
 		const result = await runWorkflow({
 			credentials: passwordCredentials(emulator),
 			items: Array.from({ length: 20 }, () => ({ serviceId: SEED.gatewaySsh })),
-			nodes: [{ name: 'Connect', parameters: connectParameters(byId('={{ $json.serviceId }}'), { options: { parallelRequests: 5 } }) }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectParameters(byId('={{ $json.serviceId }}'), {
+						options: { parallelRequests: 5 },
+					}),
+				},
+			],
 		});
 		expect(result.output('Connect')).toHaveLength(20);
-		const logins = (await readRequestLog(emulator.url)).filter((entry) => entry.path.endsWith('/user/login'));
+		const logins = (await readRequestLog(emulator.url)).filter((entry) =>
+			entry.path.endsWith('/user/login'),
+		);
 		expect(logins).toHaveLength(1);
 	});
 
@@ -105,7 +143,14 @@ describe('password sessions', () => {
 		const result = await runWorkflow({
 			credentials: passwordCredentials(emulator),
 			items: Array.from({ length: 6 }, () => ({ serviceId: SEED.gatewaySsh })),
-			nodes: [{ name: 'Connect', parameters: connectParameters(byId('={{ $json.serviceId }}'), { options: { parallelRequests: 3 } }) }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectParameters(byId('={{ $json.serviceId }}'), {
+						options: { parallelRequests: 3 },
+					}),
+				},
+			],
 			// The token expires at remote.it between the second and the third connect request.
 			prepare: (helper) => {
 				helper.beforeAuthenticate = async ({ url }) => {
@@ -114,11 +159,15 @@ describe('password sessions', () => {
 			},
 		});
 		expect(result.error()).toBeUndefined();
-		expect(result.output('Connect').map((item) => item.json.serviceId)).toEqual(Array(6).fill(SEED.gatewaySsh));
+		expect(result.output('Connect').map((item) => item.json.serviceId)).toEqual(
+			Array(6).fill(SEED.gatewaySsh),
+		);
 
 		const log = await readRequestLog(emulator.url);
 		expect(log.filter((entry) => entry.path.endsWith('/user/login'))).toHaveLength(2);
-		const refused = log.filter((entry) => entry.path.endsWith('/device/connect') && entry.authFailure !== undefined);
+		const refused = log.filter(
+			(entry) => entry.path.endsWith('/device/connect') && entry.authFailure !== undefined,
+		);
 		expect(refused.length).toBeGreaterThanOrEqual(1);
 	});
 });

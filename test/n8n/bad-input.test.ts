@@ -25,8 +25,10 @@ interface Case {
 	message: RegExp;
 }
 
-const connectTo = (service: INodeParameters['service'], extra: INodeParameters = {}): INodeParameters =>
-	connectParameters(service as never, extra);
+const connectTo = (
+	service: INodeParameters['service'],
+	extra: INodeParameters = {},
+): INodeParameters => connectParameters(service as never, extra);
 const ssh = byId(SEED.gatewaySsh);
 const restricted = (value: unknown): Case => ({
 	parameters: connectTo(ssh, { accessMode: 'restricted', hostIp: v }),
@@ -39,7 +41,12 @@ const connectOption = (name: string, value: unknown, message: RegExp): Case => (
 	message,
 });
 const disconnectWith = (connectionId: unknown, serviceId: unknown, message: RegExp): Case => ({
-	parameters: { resource: 'connection', operation: 'disconnect', connectionId: '={{ $json.value.c }}', serviceId: '={{ $json.value.s }}' },
+	parameters: {
+		resource: 'connection',
+		operation: 'disconnect',
+		connectionId: '={{ $json.value.c }}',
+		serviceId: '={{ $json.value.s }}',
+	},
 	value: { c: connectionId, s: serviceId },
 	message,
 });
@@ -67,93 +74,418 @@ const cases: Array<[string, Case]> = [
 	['Service: a word', { parameters: connectTo(byId(v)), value: 'not-an-id', message: NOT_AN_ID }],
 	['Service: empty', { parameters: connectTo(byId(v)), value: '', message: SERVICE_EMPTY }],
 	['Service: spaces', { parameters: connectTo(byId(v)), value: '   ', message: SERVICE_EMPTY }],
-	['Service: seven octets', { parameters: connectTo(byId(v)), value: '80:00:00:00:01:00:00', message: NOT_AN_ID }],
-	['Service: nine octets', { parameters: connectTo(byId(v)), value: '80:00:00:00:01:00:00:02:03', message: NOT_AN_ID }],
-	['Service: non-hex', { parameters: connectTo(byId(v)), value: 'zz:00:00:00:01:00:00:02', message: NOT_AN_ID }],
-	['Service: dashes', { parameters: connectTo(byId(v)), value: '80-00-00-00-01-00-00-02', message: NOT_AN_ID }],
-	['Service: 5000 characters', { parameters: connectTo(byId(v)), value: '8'.repeat(5000), message: /^Service: The service id is too long \(at most 100/ }],
-	['Service: a control character', { parameters: connectTo(byId(v)), value: '80:00:00:00:01:00:00:0\u00002', message: /^Service: The service id contains control characters/ }],
+	[
+		'Service: seven octets',
+		{ parameters: connectTo(byId(v)), value: '80:00:00:00:01:00:00', message: NOT_AN_ID },
+	],
+	[
+		'Service: nine octets',
+		{ parameters: connectTo(byId(v)), value: '80:00:00:00:01:00:00:02:03', message: NOT_AN_ID },
+	],
+	[
+		'Service: non-hex',
+		{ parameters: connectTo(byId(v)), value: 'zz:00:00:00:01:00:00:02', message: NOT_AN_ID },
+	],
+	[
+		'Service: dashes',
+		{ parameters: connectTo(byId(v)), value: '80-00-00-00-01-00-00-02', message: NOT_AN_ID },
+	],
+	[
+		'Service: 5000 characters',
+		{
+			parameters: connectTo(byId(v)),
+			value: '8'.repeat(5000),
+			message: /^Service: The service id is too long \(at most 100/,
+		},
+	],
+	[
+		'Service: a control character',
+		{
+			parameters: connectTo(byId(v)),
+			value: '80:00:00:00:01:00:00:0\u00002',
+			message: /^Service: The service id contains control characters/,
+		},
+	],
 	['Service: a number', { parameters: connectTo(byId(v)), value: 12345, message: NOT_AN_ID }],
-	['Service: an object', { parameters: connectTo(byId(v)), value: { id: SEED.gatewaySsh }, message: /^Service: must be an ID or a name, not an object/ }],
-	['Service: a list', { parameters: connectTo(byId(v)), value: [SEED.gatewaySsh], message: /^Service: must be an ID or a name, not a list/ }],
+	[
+		'Service: an object',
+		{
+			parameters: connectTo(byId(v)),
+			value: { id: SEED.gatewaySsh },
+			message: /^Service: must be an ID or a name, not an object/,
+		},
+	],
+	[
+		'Service: a list',
+		{
+			parameters: connectTo(byId(v)),
+			value: [SEED.gatewaySsh],
+			message: /^Service: must be an ID or a name, not a list/,
+		},
+	],
 	['Service: null', { parameters: connectTo(byId(v)), value: null, message: SERVICE_EMPTY }],
 	['Service: a boolean', { parameters: connectTo(byId(v)), value: true, message: SERVICE_EMPTY }],
-	['Service: From List, garbage', { parameters: connectTo(fromList(v)), value: 'garbage', message: NOT_AN_ID }],
+	[
+		'Service: From List, garbage',
+		{ parameters: connectTo(fromList(v)), value: 'garbage', message: NOT_AN_ID },
+	],
 	// Connect › Service, By Name
-	['Service By Name: no slash', { parameters: connectTo(byName(v)), value: 'factory-gateway', message: /^Service: "factory-gateway" is neither a service id nor "device name\/service name"/ }],
-	['Service By Name: device only', { parameters: connectTo(byName(v)), value: 'factory-gateway/', message: /^Service: "factory-gateway\/" is neither/ }],
-	['Service By Name: service only', { parameters: connectTo(byName(v)), value: '/SSH', message: /^Service: "\/SSH" is neither/ }],
-	['Service By Name: 600 characters', { parameters: connectTo(byName(v)), value: `${'d'.repeat(300)}/${'s'.repeat(300)}`, message: /^Service: The service id or "device name\/service name" is too long/ }],
-	['Service By Name: a control character', { parameters: connectTo(byName(v)), value: 'gate\u0007way/SSH', message: /^Service: .*contains control characters/ }],
+	[
+		'Service By Name: no slash',
+		{
+			parameters: connectTo(byName(v)),
+			value: 'factory-gateway',
+			message:
+				/^Service: "factory-gateway" is neither a service id nor "device name\/service name"/,
+		},
+	],
+	[
+		'Service By Name: device only',
+		{
+			parameters: connectTo(byName(v)),
+			value: 'factory-gateway/',
+			message: /^Service: "factory-gateway\/" is neither/,
+		},
+	],
+	[
+		'Service By Name: service only',
+		{ parameters: connectTo(byName(v)), value: '/SSH', message: /^Service: "\/SSH" is neither/ },
+	],
+	[
+		'Service By Name: 600 characters',
+		{
+			parameters: connectTo(byName(v)),
+			value: `${'d'.repeat(300)}/${'s'.repeat(300)}`,
+			message: /^Service: The service id or "device name\/service name" is too long/,
+		},
+	],
+	[
+		'Service By Name: a control character',
+		{
+			parameters: connectTo(byName(v)),
+			value: 'gate\u0007way/SSH',
+			message: /^Service: .*contains control characters/,
+		},
+	],
 	// Connect › Access Mode and IP Address
-	['Access Mode: unknown', { parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }), value: 'everyone', message: /^Access Mode: accessMode must be one of: latching, public, restricted/ }],
-	['Access Mode: wrong case', { parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }), value: 'PUBLIC', message: /^Access Mode: accessMode must be one of/ }],
-	['Access Mode: a number', { parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }), value: 3, message: /^Access Mode: accessMode must be one of/ }],
-	['Reachable Timeout: a word', { parameters: connectTo(ssh, { options: { waitUntilReachable: true, reachableTimeout: v } }), value: 'soon', message: /^Reachable Timeout \(Seconds\): reachableTimeoutMs must be a whole number of milliseconds from 1000 to 600000/ }],
-	['Reachable Timeout: an hour', { parameters: connectTo(ssh, { options: { waitUntilReachable: true, reachableTimeout: v } }), value: 3600, message: /^Reachable Timeout \(Seconds\): reachableTimeoutMs must be/ }],
+	[
+		'Access Mode: unknown',
+		{
+			parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }),
+			value: 'everyone',
+			message: /^Access Mode: accessMode must be one of: latching, public, restricted/,
+		},
+	],
+	[
+		'Access Mode: wrong case',
+		{
+			parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }),
+			value: 'PUBLIC',
+			message: /^Access Mode: accessMode must be one of/,
+		},
+	],
+	[
+		'Access Mode: a number',
+		{
+			parameters: connectTo(ssh, { accessMode: v, hostIp: '203.0.113.7' }),
+			value: 3,
+			message: /^Access Mode: accessMode must be one of/,
+		},
+	],
+	[
+		'Reachable Timeout: a word',
+		{
+			parameters: connectTo(ssh, { options: { waitUntilReachable: true, reachableTimeout: v } }),
+			value: 'soon',
+			message:
+				/^Reachable Timeout \(Seconds\): reachableTimeoutMs must be a whole number of milliseconds from 1000 to 600000/,
+		},
+	],
+	[
+		'Reachable Timeout: an hour',
+		{
+			parameters: connectTo(ssh, { options: { waitUntilReachable: true, reachableTimeout: v } }),
+			value: 3600,
+			message: /^Reachable Timeout \(Seconds\): reachableTimeoutMs must be/,
+		},
+	],
 	['IP Address: empty', { ...restricted(''), message: /^IP Address: is empty/ }],
-	['IP Address: a word', { ...restricted('office'), message: /^IP Address: hostIp must be an IPv4 address like 203\.0\.113\.7/ }],
-	['IP Address: 256.1.1.1', { ...restricted('256.1.1.1'), message: /^IP Address: hostIp must be an IPv4/ }],
-	['IP Address: three parts', { ...restricted('1.2.3'), message: /^IP Address: hostIp must be an IPv4/ }],
-	['IP Address: leading zero', { ...restricted('01.2.3.4'), message: /^IP Address: hostIp must be an IPv4/ }],
-	['IP Address: 0.0.0.0', { ...restricted('0.0.0.0'), message: /^IP Address: 0\.0\.0\.0 is not a single address; choose accessMode "public"/ }],
-	['IP Address: 255.255.255.255', { ...restricted('255.255.255.255'), message: /^IP Address: 255\.255\.255\.255 is not a single address; choose accessMode "latching"/ }],
+	[
+		'IP Address: a word',
+		{
+			...restricted('office'),
+			message: /^IP Address: hostIp must be an IPv4 address like 203\.0\.113\.7/,
+		},
+	],
+	[
+		'IP Address: 256.1.1.1',
+		{ ...restricted('256.1.1.1'), message: /^IP Address: hostIp must be an IPv4/ },
+	],
+	[
+		'IP Address: three parts',
+		{ ...restricted('1.2.3'), message: /^IP Address: hostIp must be an IPv4/ },
+	],
+	[
+		'IP Address: leading zero',
+		{ ...restricted('01.2.3.4'), message: /^IP Address: hostIp must be an IPv4/ },
+	],
+	[
+		'IP Address: 0.0.0.0',
+		{
+			...restricted('0.0.0.0'),
+			message: /^IP Address: 0\.0\.0\.0 is not a single address; choose accessMode "public"/,
+		},
+	],
+	[
+		'IP Address: 255.255.255.255',
+		{
+			...restricted('255.255.255.255'),
+			message:
+				/^IP Address: 255\.255\.255\.255 is not a single address; choose accessMode "latching"/,
+		},
+	],
 	['IP Address: IPv6', { ...restricted('::1'), message: /^IP Address: hostIp must be an IPv4/ }],
 	['IP Address: a number', { ...restricted(1234), message: /^IP Address: hostIp must be an IPv4/ }],
-	['IP Address: an object', { ...restricted({ ip: '1.2.3.4' }), message: /^IP Address: must be text, not an object/ }],
+	[
+		'IP Address: an object',
+		{ ...restricted({ ip: '1.2.3.4' }), message: /^IP Address: must be text, not an object/ },
+	],
 	// Connect › Options
-	['Proxy Type: unknown', connectOption('proxyType', 'tunnel', /^Proxy Type: proxyType must be one of: auto, port, reverse/)],
+	[
+		'Proxy Type: unknown',
+		connectOption(
+			'proxyType',
+			'tunnel',
+			/^Proxy Type: proxyType must be one of: auto, port, reverse/,
+		),
+	],
 	['Proxy Type: a number', connectOption('proxyType', 5, /^Proxy Type: proxyType must be one of/)],
-	['Parallel Requests: 0', connectOption('parallelRequests', 0, /^Parallel Requests: must be a whole number from 1 to 100, not "0"/)],
-	['Parallel Requests: 101', connectOption('parallelRequests', 101, /^Parallel Requests: must be a whole number from 1 to 100/)],
-	['Parallel Requests: 1.5', connectOption('parallelRequests', 1.5, /^Parallel Requests: must be a whole number/)],
-	['Parallel Requests: words', connectOption('parallelRequests', 'five', /^Parallel Requests: must be a whole number/)],
-	['Timeout: 0', connectOption('timeout', 0, /^Timeout: must be a whole number of milliseconds from 1 to 600000, not "0"/)],
-	['Timeout: negative', connectOption('timeout', -5, /^Timeout: must be a whole number of milliseconds/)],
-	['Timeout: above ten minutes', connectOption('timeout', 600001, /^Timeout: must be a whole number of milliseconds from 1 to 600000/)],
-	['Timeout: words', connectOption('timeout', 'soon', /^Timeout: must be a whole number of milliseconds/)],
-	['Timeout: fractional', connectOption('timeout', 1.5, /^Timeout: must be a whole number of milliseconds/)],
+	[
+		'Parallel Requests: 0',
+		connectOption(
+			'parallelRequests',
+			0,
+			/^Parallel Requests: must be a whole number from 1 to 100, not "0"/,
+		),
+	],
+	[
+		'Parallel Requests: 101',
+		connectOption(
+			'parallelRequests',
+			101,
+			/^Parallel Requests: must be a whole number from 1 to 100/,
+		),
+	],
+	[
+		'Parallel Requests: 1.5',
+		connectOption('parallelRequests', 1.5, /^Parallel Requests: must be a whole number/),
+	],
+	[
+		'Parallel Requests: words',
+		connectOption('parallelRequests', 'five', /^Parallel Requests: must be a whole number/),
+	],
+	[
+		'Timeout: 0',
+		connectOption(
+			'timeout',
+			0,
+			/^Timeout: must be a whole number of milliseconds from 1 to 600000, not "0"/,
+		),
+	],
+	[
+		'Timeout: negative',
+		connectOption('timeout', -5, /^Timeout: must be a whole number of milliseconds/),
+	],
+	[
+		'Timeout: above ten minutes',
+		connectOption(
+			'timeout',
+			600001,
+			/^Timeout: must be a whole number of milliseconds from 1 to 600000/,
+		),
+	],
+	[
+		'Timeout: words',
+		connectOption('timeout', 'soon', /^Timeout: must be a whole number of milliseconds/),
+	],
+	[
+		'Timeout: fractional',
+		connectOption('timeout', 1.5, /^Timeout: must be a whole number of milliseconds/),
+	],
 	// Disconnect
 	['Connection ID: empty', disconnectWith('', SEED.gatewaySsh, /^Connection ID: is empty/)],
-	['Connection ID: a space', disconnectWith('A B', SEED.gatewaySsh, /^Connection ID: The connection id may only hold letters, digits/)],
-	['Connection ID: a semicolon', disconnectWith('a;b', SEED.gatewaySsh, /^Connection ID: The connection id may only hold/)],
-	['Connection ID: 200 characters', disconnectWith('A'.repeat(200), SEED.gatewaySsh, /^Connection ID: The connection id is too long/)],
-	['Connection ID: an object', disconnectWith({ id: 'A' }, SEED.gatewaySsh, /^Connection ID: must be text, not an object/)],
-	['Connection ID: a list', disconnectWith(['A'], SEED.gatewaySsh, /^Connection ID: must be text, not a list/)],
+	[
+		'Connection ID: a space',
+		disconnectWith(
+			'A B',
+			SEED.gatewaySsh,
+			/^Connection ID: The connection id may only hold letters, digits/,
+		),
+	],
+	[
+		'Connection ID: a semicolon',
+		disconnectWith('a;b', SEED.gatewaySsh, /^Connection ID: The connection id may only hold/),
+	],
+	[
+		'Connection ID: 200 characters',
+		disconnectWith(
+			'A'.repeat(200),
+			SEED.gatewaySsh,
+			/^Connection ID: The connection id is too long/,
+		),
+	],
+	[
+		'Connection ID: an object',
+		disconnectWith({ id: 'A' }, SEED.gatewaySsh, /^Connection ID: must be text, not an object/),
+	],
+	[
+		'Connection ID: a list',
+		disconnectWith(['A'], SEED.gatewaySsh, /^Connection ID: must be text, not a list/),
+	],
 	['Service ID: empty', disconnectWith('ABC', '', /^Service ID: is empty/)],
 	['Service ID: a word', disconnectWith('ABC', 'bad', /^Service ID: "bad" is not a remote\.it id/)],
-	['Service ID: seven octets', disconnectWith('ABC', '80:00:00:00:01:00:00', /^Service ID: "80:00:00:00:01:00:00" is not a remote\.it id/)],
+	[
+		'Service ID: seven octets',
+		disconnectWith(
+			'ABC',
+			'80:00:00:00:01:00:00',
+			/^Service ID: "80:00:00:00:01:00:00" is not a remote\.it id/,
+		),
+	],
 	['Service ID: a number', disconnectWith('ABC', 5, /^Service ID: "5" is not a remote\.it id/)],
-	['Service ID: an object', disconnectWith('ABC', { id: SEED.gatewaySsh }, /^Service ID: must be text, not an object/)],
-	['Disconnect Timeout: 0', {
-		parameters: { resource: 'connection', operation: 'disconnect', connectionId: 'ABC', serviceId: SEED.gatewaySsh, options: { timeout: v } },
-		value: 0, message: /^Timeout: must be a whole number of milliseconds/,
-	}],
+	[
+		'Service ID: an object',
+		disconnectWith('ABC', { id: SEED.gatewaySsh }, /^Service ID: must be text, not an object/),
+	],
+	[
+		'Disconnect Timeout: 0',
+		{
+			parameters: {
+				resource: 'connection',
+				operation: 'disconnect',
+				connectionId: 'ABC',
+				serviceId: SEED.gatewaySsh,
+				options: { timeout: v },
+			},
+			value: 0,
+			message: /^Timeout: must be a whole number of milliseconds/,
+		},
+	],
 	// Device › Get
-	['Device By ID: a word', getDevice(byId(v), 'not-an-id', /^Device: "not-an-id" is not a remote\.it id/)],
+	[
+		'Device By ID: a word',
+		getDevice(byId(v), 'not-an-id', /^Device: "not-an-id" is not a remote\.it id/),
+	],
 	['Device By ID: empty', getDevice(byId(v), '', /^Device: is empty/)],
-	['Device By ID: two octets', getDevice(byId(v), '80:00', /^Device: "80:00" is not a remote\.it id/)],
-	['Device By ID: nine octets', getDevice(byId(v), '80:00:00:00:01:00:00:01:01', /^Device: .* is not a remote\.it id/)],
-	['Device From List: garbage', getDevice(fromList(v), 'garbage', /^Device: "garbage" is not a remote\.it id/)],
-	['Device By Name: 600 characters', getDevice(byName(v), 'n'.repeat(600), /^Device: The device id or name is too long/)],
-	['Device By Name: a control character', getDevice(byName(v), 'gate\u0000way', /^Device: The device id or name contains control characters/)],
-	['Device By ID: an object', getDevice(byId(v), { id: SEED.gatewayDevice }, /^Device: must be an ID or a name, not an object/)],
+	[
+		'Device By ID: two octets',
+		getDevice(byId(v), '80:00', /^Device: "80:00" is not a remote\.it id/),
+	],
+	[
+		'Device By ID: nine octets',
+		getDevice(byId(v), '80:00:00:00:01:00:00:01:01', /^Device: .* is not a remote\.it id/),
+	],
+	[
+		'Device From List: garbage',
+		getDevice(fromList(v), 'garbage', /^Device: "garbage" is not a remote\.it id/),
+	],
+	[
+		'Device By Name: 600 characters',
+		getDevice(byName(v), 'n'.repeat(600), /^Device: The device id or name is too long/),
+	],
+	[
+		'Device By Name: a control character',
+		getDevice(
+			byName(v),
+			'gate\u0000way',
+			/^Device: The device id or name contains control characters/,
+		),
+	],
+	[
+		'Device By ID: an object',
+		getDevice(
+			byId(v),
+			{ id: SEED.gatewayDevice },
+			/^Device: must be an ID or a name, not an object/,
+		),
+	],
 	// Device › Get Many
-	['Limit: 0', listDevices({ limit: v }, 0, /^Limit: must be a whole number from 1 to 1000, not "0"/)],
+	[
+		'Limit: 0',
+		listDevices({ limit: v }, 0, /^Limit: must be a whole number from 1 to 1000, not "0"/),
+	],
 	['Limit: 1001', listDevices({ limit: v }, 1001, /^Limit: must be a whole number from 1 to 1000/)],
 	['Limit: fractional', listDevices({ limit: v }, 2.5, /^Limit: must be a whole number/)],
 	['Limit: words', listDevices({ limit: v }, 'ten', /^Limit: must be a whole number/)],
-	['Status: active', listDevices({ filters: { status: v } }, 'active', /^Status: must be "online" or "offline", not "active"/)],
-	['Status: maybe', listDevices({ filters: { status: v } }, 'maybe', /^Status: must be "online" or "offline"/)],
-	['Status: a number', listDevices({ filters: { status: v } }, 1, /^Status: must be "online" or "offline", not a number/)],
-	['Name Contains: a number', listDevices({ filters: { nameContains: v } }, 123, /^Name Contains: must be text, not a number/)],
-	['Name Contains: an object', listDevices({ filters: { nameContains: v } }, { a: 1 }, /^Name Contains: must be text, not an object/)],
-	['Name Contains: 300 characters', listDevices({ filters: { nameContains: v } }, 'n'.repeat(300), /^Name Contains: name is too long \(at most 255/)],
-	['Name Contains: a control character', listDevices({ filters: { nameContains: v } }, 'a\u0007b', /^Name Contains: name contains control characters/)],
+	[
+		'Status: active',
+		listDevices(
+			{ filters: { status: v } },
+			'active',
+			/^Status: must be "online" or "offline", not "active"/,
+		),
+	],
+	[
+		'Status: maybe',
+		listDevices({ filters: { status: v } }, 'maybe', /^Status: must be "online" or "offline"/),
+	],
+	[
+		'Status: a number',
+		listDevices(
+			{ filters: { status: v } },
+			1,
+			/^Status: must be "online" or "offline", not a number/,
+		),
+	],
+	[
+		'Name Contains: a number',
+		listDevices(
+			{ filters: { nameContains: v } },
+			123,
+			/^Name Contains: must be text, not a number/,
+		),
+	],
+	[
+		'Name Contains: an object',
+		listDevices(
+			{ filters: { nameContains: v } },
+			{ a: 1 },
+			/^Name Contains: must be text, not an object/,
+		),
+	],
+	[
+		'Name Contains: 300 characters',
+		listDevices(
+			{ filters: { nameContains: v } },
+			'n'.repeat(300),
+			/^Name Contains: name is too long \(at most 255/,
+		),
+	],
+	[
+		'Name Contains: a control character',
+		listDevices(
+			{ filters: { nameContains: v } },
+			'a\u0007b',
+			/^Name Contains: name contains control characters/,
+		),
+	],
 	// Connection › Get Many
-	['Connections Limit: 0', listConnections({ limit: v }, 0, /^Limit: must be a whole number from 1 to 1000/)],
-	['Connections Limit: words', listConnections({ limit: v }, 'all', /^Limit: must be a whole number/)],
-	['Connections Timeout: 0', listConnections({ options: { timeout: v } }, 0, /^Timeout: must be a whole number of milliseconds/)],
+	[
+		'Connections Limit: 0',
+		listConnections({ limit: v }, 0, /^Limit: must be a whole number from 1 to 1000/),
+	],
+	[
+		'Connections Limit: words',
+		listConnections({ limit: v }, 'all', /^Limit: must be a whole number/),
+	],
+	[
+		'Connections Timeout: 0',
+		listConnections(
+			{ options: { timeout: v } },
+			0,
+			/^Timeout: must be a whole number of milliseconds/,
+		),
+	],
 ];
 
 describe('bad input to the remote.it node', () => {
@@ -180,7 +512,12 @@ describe('with Continue On Fail', () => {
 	it('gives each bad item its own error naming the parameter, and the good items still connect', async () => {
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
-			items: [{ value: SEED.gatewaySsh }, { value: 'nope' }, { value: { id: 1 } }, { value: SEED.piSsh }],
+			items: [
+				{ value: SEED.gatewaySsh },
+				{ value: 'nope' },
+				{ value: { id: 1 } },
+				{ value: SEED.piSsh },
+			],
 			nodes: [{ name: 'Connect', parameters: connectTo(byId(v)), continueOnFail: true }],
 		});
 		expect(result.error()).toBeUndefined();
@@ -194,11 +531,25 @@ describe('with Continue On Fail', () => {
 });
 
 describe('values an expression may bring that are fine', () => {
-	it.each([['Online', true], ['OFFLINE', false], [' online ', true]])('Status %j filters as asked', async (status, online) => {
+	it.each([
+		['Online', true],
+		['OFFLINE', false],
+		[' online ', true],
+	])('Status %j filters as asked', async (status, online) => {
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
 			items: [{ value: status }],
-			nodes: [{ name: 'Devices', parameters: { resource: 'device', operation: 'getAll', returnAll: true, filters: { status: v } } }],
+			nodes: [
+				{
+					name: 'Devices',
+					parameters: {
+						resource: 'device',
+						operation: 'getAll',
+						returnAll: true,
+						filters: { status: v },
+					},
+				},
+			],
 		});
 		expect(result.error()).toBeUndefined();
 		const devices = result.output('Devices').map((item) => item.json.online);

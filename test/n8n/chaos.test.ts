@@ -17,15 +17,25 @@ const emulator = useEmulatorWithN8n({ seed });
 const unhandled = collectUnexpectedFailures();
 
 it(`${ITEMS} items through Connect and Disconnect with Continue On Fail at Parallel 5: 0 lost, order kept, 0 orphaned`, async () => {
-	const proxy = await startFaultProxy({ target: emulator.url, seed: 8, mix: CHAOS_MIX, holdMs: CHAOS_HOLD_MS, retryAfterSeconds: 1 });
+	const proxy = await startFaultProxy({
+		target: emulator.url,
+		seed: 8,
+		mix: CHAOS_MIX,
+		holdMs: CHAOS_HOLD_MS,
+		retryAfterSeconds: 1,
+	});
 	try {
-		const result = await runChaosWorkflow({ ...accessKeyCredentials(emulator), apiUrl: proxy.url }, services);
+		const result = await runChaosWorkflow(
+			{ ...accessKeyCredentials(emulator), apiUrl: proxy.url },
+			services,
+		);
 		expect(result.error()).toBeUndefined();
 		const figures = await judge(chaosOutcomes(result), ITEMS, proxy, emulator.url);
 		console.log(describeFigures('n8n chaos', figures));
 		expect(figures).toMatchObject({ out: ITEMS, lost: 0, inOrder: true, orphaned: 0, unclear: [] });
 		expect(figures.connectedAndClosed + figures.failed).toBe(ITEMS);
-		for (const kind of ['503', '503-after', '429', 'hold', 'drop'] as const) expect(figures.faults[kind]).toBeGreaterThan(0);
+		for (const kind of ['503', '503-after', '429', 'hold', 'drop'] as const)
+			expect(figures.faults[kind]).toBeGreaterThan(0);
 		expect(unhandled).toEqual([]);
 	} finally {
 		await proxy.close();

@@ -7,7 +7,7 @@ function deferred() {
 	return { promise, resolve };
 }
 
-describe('mapWithConcurrency (the router\'s bound on items in flight)', () => {
+describe("mapWithConcurrency (the router's bound on items in flight)", () => {
 	it('never runs more than the limit at once and returns results in index order', async () => {
 		const gates = Array.from({ length: 12 }, deferred);
 		let inFlight = 0;

@@ -1,12 +1,22 @@
 import { listEmulatorConnections, readRequestLog } from '../support/emulator-control';
 import { accessKeyCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
-import { SEED, byId, byName, connectParameters, disconnectParameters, fromList } from './support/parameters';
+import {
+	SEED,
+	byId,
+	byName,
+	connectParameters,
+	disconnectParameters,
+	fromList,
+} from './support/parameters';
 import { runWorkflow } from './support/run-workflow';
 
 const emulator = useEmulatorWithN8n();
 
-async function connect(parameters: Parameters<typeof connectParameters>[1], service = byId(SEED.gatewaySsh)) {
+async function connect(
+	parameters: Parameters<typeof connectParameters>[1],
+	service = byId(SEED.gatewaySsh),
+) {
 	const result = await runWorkflow({
 		credentials: accessKeyCredentials(emulator),
 		nodes: [{ name: 'Connect', parameters: connectParameters(service, parameters) }],
@@ -38,14 +48,24 @@ describe('Connection › Connect', () => {
 	});
 
 	it.each([
-		['a service the device lacks', 'factory-gateway/Telnet', 'Device "factory-gateway" exists, but has no service "Telnet"; its services: "Postgres", "SSH", "Web UI".'],
-		['a misspelt device', 'factory-gatway/SSH', 'No device is named "factory-gatway". Closest device names: "factory-gateway".'],
+		[
+			'a service the device lacks',
+			'factory-gateway/Telnet',
+			'Device "factory-gateway" exists, but has no service "Telnet"; its services: "Postgres", "SSH", "Web UI".',
+		],
+		[
+			'a misspelt device',
+			'factory-gatway/SSH',
+			'No device is named "factory-gatway". Closest device names: "factory-gateway".',
+		],
 	])('says, for %s By Name, what exists nearest', async (_case, name, nearest) => {
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
 			nodes: [{ name: 'Connect', parameters: connectParameters(byName(name)) }],
 		});
-		expect(result.error()?.message).toBe(`No service "${name}" (device name/service name) in this remote.it account. ${nearest}`);
+		expect(result.error()?.message).toBe(
+			`No service "${name}" (device name/service name) in this remote.it account. ${nearest}`,
+		);
 	});
 
 	it('opens a public proxy', async () => {
@@ -76,7 +96,11 @@ describe('Connection › Connect', () => {
 		const first = await connect({});
 		await readRequestLog(emulator.url, { clear: true });
 		const second = await connect({ options: { reuseExisting: true } });
-		expect(second.json).toMatchObject({ id: first.json.id, host: first.json.host, port: first.json.port });
+		expect(second.json).toMatchObject({
+			id: first.json.id,
+			host: first.json.host,
+			port: first.json.port,
+		});
 		const log = await readRequestLog(emulator.url);
 		expect(log.some((entry) => entry.operation === 'mutation connect')).toBe(false);
 	});
@@ -94,7 +118,11 @@ describe('Connection › Connect → Disconnect', () => {
 		expect(result.error()).toBeUndefined();
 		const [connection] = result.output('Connect');
 		const [disconnection] = result.output('Disconnect');
-		expect(disconnection.json).toEqual({ id: connection.json.id, serviceId: SEED.gatewaySsh, disconnected: true });
+		expect(disconnection.json).toEqual({
+			id: connection.json.id,
+			serviceId: SEED.gatewaySsh,
+			disconnected: true,
+		});
 		expect(disconnection.pairedItem).toEqual({ item: 0 });
 		expect(await listEmulatorConnections(emulator.url)).toEqual([]);
 	});
@@ -112,14 +140,29 @@ describe('Connection › Get Many', () => {
 
 		const all = await runWorkflow({
 			credentials,
-			nodes: [{ name: 'List', parameters: { resource: 'connection', operation: 'getAll', returnAll: true } }],
+			nodes: [
+				{
+					name: 'List',
+					parameters: { resource: 'connection', operation: 'getAll', returnAll: true },
+				},
+			],
 		});
-		expect(all.output('List').map((item) => item.json.id).sort()).toEqual([...openedIds].sort());
-		expect(all.output('List')[0].json).toMatchObject({ serviceId: expect.any(String), createdAt: expect.any(String) });
+		expect(
+			all
+				.output('List')
+				.map((item) => item.json.id)
+				.sort(),
+		).toEqual([...openedIds].sort());
+		expect(all.output('List')[0].json).toMatchObject({
+			serviceId: expect.any(String),
+			createdAt: expect.any(String),
+		});
 
 		const limited = await runWorkflow({
 			credentials,
-			nodes: [{ name: 'List', parameters: { resource: 'connection', operation: 'getAll', limit: 2 } }],
+			nodes: [
+				{ name: 'List', parameters: { resource: 'connection', operation: 'getAll', limit: 2 } },
+			],
 		});
 		expect(limited.output('List')).toHaveLength(2);
 	});

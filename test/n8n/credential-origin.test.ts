@@ -34,7 +34,10 @@ beforeEach(() => {
 });
 
 const methods: Array<[string, () => Promise<ICredentialDataDecryptedObject>]> = [
-	['Access Key', async () => ({ ...accessKeyCredentials(emulator), developerKey: seedDeveloperKey() })],
+	[
+		'Access Key',
+		async () => ({ ...accessKeyCredentials(emulator), developerKey: seedDeveloperKey() }),
+	],
 	['Developer Key + Username/Password', async () => passwordCredentials(emulator)],
 	['Developer Key + Session Token', async () => tokenCredentials(emulator)],
 ];
@@ -43,8 +46,14 @@ function seedDeveloperKey(): string {
 	return emulator.seed.users[0].developerKey;
 }
 
-const REFUSAL = /only sends its secrets to its API URL \(http:\/\/127\.0\.0\.1:\d+\); this request goes to/;
-const login = (url: string): IHttpRequestOptions => ({ method: 'POST', url, body: { query: '{ login { email } }' }, json: true });
+const REFUSAL =
+	/only sends its secrets to its API URL \(http:\/\/127\.0\.0\.1:\d+\); this request goes to/;
+const login = (url: string): IHttpRequestOptions => ({
+	method: 'POST',
+	url,
+	body: { query: '{ login { email } }' },
+	json: true,
+});
 
 describe.each(methods)('%s', (_name, credentials) => {
 	it.each([
@@ -57,26 +66,60 @@ describe.each(methods)('%s', (_name, credentials) => {
 	});
 
 	it("refuses the HTTP Request node's request to another origin before anything is sent", async () => {
-		const { context } = loadOptionsContext(await credentials(), connectParameters(byId(SEED.gatewaySsh)));
+		const { context } = loadOptionsContext(
+			await credentials(),
+			connectParameters(byId(SEED.gatewaySsh)),
+		);
 		const url = `${elsewhereUrl}/graphql/v1`;
-		await expect(context.helpers.requestWithAuthentication.call(context, 'remoteItApi', { method: 'POST', uri: url, body: {}, json: true }))
-			.rejects.toThrow(REFUSAL);
-		await expect(context.helpers.httpRequestWithAuthentication.call(context, 'remoteItApi', login(url))).rejects.toThrow(REFUSAL);
+		await expect(
+			context.helpers.requestWithAuthentication.call(context, 'remoteItApi', {
+				method: 'POST',
+				uri: url,
+				body: {},
+				json: true,
+			}),
+		).rejects.toThrow(REFUSAL);
+		await expect(
+			context.helpers.httpRequestWithAuthentication.call(context, 'remoteItApi', login(url)),
+		).rejects.toThrow(REFUSAL);
 		expect(seenElsewhere).toEqual([]);
 	});
 });
 
 it('with the default API URL, secrets go to https://api.remote.it only', async () => {
-	const credentials = { authentication: 'token', developerKey: 'DEVKEY-canary', token: 'TOKEN-canary', apiUrl: '' };
-	const signed = await credential.authenticate(credentials, login('https://api.remote.it/graphql/v1'));
+	const credentials = {
+		authentication: 'token',
+		developerKey: 'DEVKEY-canary',
+		token: 'TOKEN-canary',
+		apiUrl: '',
+	};
+	const signed = await credential.authenticate(
+		credentials,
+		login('https://api.remote.it/graphql/v1'),
+	);
 	expect(signed.headers).toMatchObject({ token: 'TOKEN-canary', developerkey: 'DEVKEY-canary' });
-	await expect(credential.authenticate(credentials, login('https://api.remote.it.evil.example/graphql/v1')))
-		.rejects.toThrow(/only sends its secrets to its API URL \(https:\/\/api\.remote\.it\); this request goes to https:\/\/api\.remote\.it\.evil\.example/);
+	await expect(
+		credential.authenticate(credentials, login('https://api.remote.it.evil.example/graphql/v1')),
+	).rejects.toThrow(
+		/only sends its secrets to its API URL \(https:\/\/api\.remote\.it\); this request goes to https:\/\/api\.remote\.it\.evil\.example/,
+	);
 });
 
 it('still authenticates requests to its own origin', async () => {
-	const { context } = loadOptionsContext(await tokenCredentials(emulator), connectParameters(byId(SEED.gatewaySsh)));
-	await expect(context.helpers.httpRequestWithAuthentication.call(context, 'remoteItApi', login(`${emulator.url}/graphql/v1`)))
-		.resolves.toEqual({ data: { login: { email: 'demo@example.com' } } });
-	expect((await readRequestLog(emulator.url)).filter((e) => e.path === '/graphql/v1').map((e) => [e.auth, e.status])).toEqual([['token', 200]]);
+	const { context } = loadOptionsContext(
+		await tokenCredentials(emulator),
+		connectParameters(byId(SEED.gatewaySsh)),
+	);
+	await expect(
+		context.helpers.httpRequestWithAuthentication.call(
+			context,
+			'remoteItApi',
+			login(`${emulator.url}/graphql/v1`),
+		),
+	).resolves.toEqual({ data: { login: { email: 'demo@example.com' } } });
+	expect(
+		(await readRequestLog(emulator.url))
+			.filter((e) => e.path === '/graphql/v1')
+			.map((e) => [e.auth, e.status]),
+	).toEqual([['token', 200]]);
 });

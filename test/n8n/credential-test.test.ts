@@ -15,7 +15,12 @@ async function testCredential(data: ICredentialDataDecryptedObject) {
 	const testedBy = node.description.credentials?.find((c) => c.name === 'remoteItApi')?.testedBy;
 	expect(testedBy).toBe('remoteItApiTest');
 	const method = node.methods.credentialTest[testedBy as 'remoteItApiTest'];
-	return await method.call(credentialTestContext(), { id: 'cred-1', name: 'remote.it', type: 'remoteItApi', data });
+	return await method.call(credentialTestContext(), {
+		id: 'cred-1',
+		name: 'remote.it',
+		type: 'remoteItApi',
+		data,
+	});
 }
 
 describe('credential test', () => {
@@ -24,11 +29,17 @@ describe('credential test', () => {
 		['Developer Key + Username/Password', async () => passwordCredentials(emulator)],
 		['Developer Key + Session Token', async () => tokenCredentials(emulator)],
 	])('accepts good %s credentials and names the account', async (_name, credentials) => {
-		expect(await testCredential(await credentials())).toEqual({ status: 'OK', message: 'Authenticated as demo@example.com' });
+		expect(await testCredential(await credentials())).toEqual({
+			status: 'OK',
+			message: 'Authenticated as demo@example.com',
+		});
 	});
 
 	it('says which fields to check for a bad access key, mentioning the clock', async () => {
-		const result = await testCredential({ ...accessKeyCredentials(emulator), secretAccessKey: 'A'.repeat(40) });
+		const result = await testCredential({
+			...accessKeyCredentials(emulator),
+			secretAccessKey: 'A'.repeat(40),
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/access key/i);
 		expect(result.message).toMatch(/clock/i);
@@ -49,13 +60,19 @@ describe('credential test', () => {
 	});
 
 	it('reports a wrong password', async () => {
-		const result = await testCredential({ ...passwordCredentials(emulator), password: 'wrong-password' });
+		const result = await testCredential({
+			...passwordCredentials(emulator),
+			password: 'wrong-password',
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/password/i);
 	});
 
 	it('refuses a plain http:// API URL that is not loopback', async () => {
-		const result = await testCredential({ ...accessKeyCredentials(emulator), apiUrl: 'http://api.example.com' });
+		const result = await testCredential({
+			...accessKeyCredentials(emulator),
+			apiUrl: 'http://api.example.com',
+		});
 		expect(result.status).toBe('Error');
 		expect(result.message).toMatch(/https/i);
 	});

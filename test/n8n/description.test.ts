@@ -1,4 +1,12 @@
-import { NodeHelpers, Workflow, type INode, type INodeParameters, type INodeProperties, type INodePropertyOptions, type INodeTypes } from 'n8n-workflow';
+import {
+	NodeHelpers,
+	Workflow,
+	type INode,
+	type INodeParameters,
+	type INodeProperties,
+	type INodePropertyOptions,
+	type INodeTypes,
+} from 'n8n-workflow';
 
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
 import { RemoteItApi } from '../../credentials/RemoteItApi.credentials';
@@ -32,10 +40,15 @@ describe('node description', () => {
 	it('is usable as an AI tool, with a description on every operation and parameter', () => {
 		expect(description.usableAsTool).toBe(true);
 		for (const resource of ['connection', 'device']) {
-			for (const operation of operations(resource)) expect(operation.description?.length).toBeGreaterThan(20);
+			for (const operation of operations(resource))
+				expect(operation.description?.length).toBeGreaterThan(20);
 		}
-		const parameters = description.properties.filter((p) => !['resource', 'operation'].includes(p.name));
-		const undescribed = parameters.filter((p: INodeProperties) => !p.description && p.type !== 'collection');
+		const parameters = description.properties.filter(
+			(p) => !['resource', 'operation'].includes(p.name),
+		);
+		const undescribed = parameters.filter(
+			(p: INodeProperties) => !p.description && p.type !== 'collection',
+		);
 		expect(undescribed.map((p) => p.name)).toEqual([]);
 	});
 
@@ -46,36 +59,103 @@ describe('node description', () => {
 			getKnownTypes: () => ({}),
 		} as unknown as INodeTypes;
 		const subtitleOf = (parameters: INodeParameters): unknown => {
-			const node: INode = { id: '1', name: 'remote.it', type: 'CUSTOM.remoteIt', typeVersion: 1, position: [0, 0], parameters };
+			const node: INode = {
+				id: '1',
+				name: 'remote.it',
+				type: 'CUSTOM.remoteIt',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+			};
 			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-			return workflow.expression.getSimpleParameterValue(node, description.subtitle, 'internal', {});
+			return workflow.expression.getSimpleParameterValue(
+				node,
+				description.subtitle,
+				'internal',
+				{},
+			);
 		};
-		const picked = (cachedResultName: string) => ({ __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:02', cachedResultName });
-		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: picked('factory-gateway / SSH') }))
-			.toBe('factory-gateway / SSH');
+		const picked = (cachedResultName: string) => ({
+			__rl: true,
+			mode: 'list',
+			value: '80:00:00:00:01:00:00:02',
+			cachedResultName,
+		});
+		expect(
+			subtitleOf({
+				resource: 'connection',
+				operation: 'connect',
+				service: picked('factory-gateway / SSH'),
+			}),
+		).toBe('factory-gateway / SSH');
 		// The picker marks offline services; the canvas keeps the name only (the state changes, the name does not).
-		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: picked('camera-nvr / RTSP (offline)') }))
-			.toBe('camera-nvr / RTSP');
+		expect(
+			subtitleOf({
+				resource: 'connection',
+				operation: 'connect',
+				service: picked('camera-nvr / RTSP (offline)'),
+			}),
+		).toBe('camera-nvr / RTSP');
 		// A locator switched to By ID keeps no picked name in view: the id typed is what runs.
-		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: { ...picked('factory-gateway / SSH'), mode: 'id' } }))
-			.toBe('80:00:00:00:01:00:00:02');
-		expect(subtitleOf({ resource: 'device', operation: 'get', device: { __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:01', cachedResultName: 'factory-gateway' } }))
-			.toBe('factory-gateway');
-		expect(subtitleOf({ resource: 'connection', operation: 'connect', service: { __rl: true, mode: 'name', value: 'camera-nvr/SSH' } }))
-			.toBe('camera-nvr/SSH');
-		expect(subtitleOf({ resource: 'device', operation: 'get', device: { __rl: true, mode: 'id', value: '80:00:00:00:01:00:00:01' } }))
-			.toBe('80:00:00:00:01:00:00:01');
-		expect(subtitleOf({ resource: 'connection', operation: 'disconnect' })).toBe('disconnect: connection');
+		expect(
+			subtitleOf({
+				resource: 'connection',
+				operation: 'connect',
+				service: { ...picked('factory-gateway / SSH'), mode: 'id' },
+			}),
+		).toBe('80:00:00:00:01:00:00:02');
+		expect(
+			subtitleOf({
+				resource: 'device',
+				operation: 'get',
+				device: {
+					__rl: true,
+					mode: 'list',
+					value: '80:00:00:00:01:00:00:01',
+					cachedResultName: 'factory-gateway',
+				},
+			}),
+		).toBe('factory-gateway');
+		expect(
+			subtitleOf({
+				resource: 'connection',
+				operation: 'connect',
+				service: { __rl: true, mode: 'name', value: 'camera-nvr/SSH' },
+			}),
+		).toBe('camera-nvr/SSH');
+		expect(
+			subtitleOf({
+				resource: 'device',
+				operation: 'get',
+				device: { __rl: true, mode: 'id', value: '80:00:00:00:01:00:00:01' },
+			}),
+		).toBe('80:00:00:00:01:00:00:01');
+		expect(subtitleOf({ resource: 'connection', operation: 'disconnect' })).toBe(
+			'disconnect: connection',
+		);
 	});
 
-	describe('the editor\'s messages for a fixed Service or Device value (n8n\'s own parameter check)', () => {
+	describe("the editor's messages for a fixed Service or Device value (n8n's own parameter check)", () => {
 		const issuesOf = (parameters: INodeParameters): string[] => {
-			const node: INode = { id: '1', name: 'remote.it', type: 'CUSTOM.remoteIt', typeVersion: 1, position: [0, 0], parameters };
+			const node: INode = {
+				id: '1',
+				name: 'remote.it',
+				type: 'CUSTOM.remoteIt',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters,
+			};
 			const issues = NodeHelpers.getNodeParametersIssues(description.properties, node, description);
 			return Object.values(issues?.parameters ?? {}).flat();
 		};
-		const connect = (mode: string, value: string) => issuesOf({ resource: 'connection', operation: 'connect', service: { __rl: true, mode, value } });
-		const getDevice = (mode: string, value: string) => issuesOf({ resource: 'device', operation: 'get', device: { __rl: true, mode, value } });
+		const connect = (mode: string, value: string) =>
+			issuesOf({
+				resource: 'connection',
+				operation: 'connect',
+				service: { __rl: true, mode, value },
+			});
+		const getDevice = (mode: string, value: string) =>
+			issuesOf({ resource: 'device', operation: 'get', device: { __rl: true, mode, value } });
 
 		it.each([
 			['list', '80:00:00:00:01:00:00:02'],
@@ -88,46 +168,71 @@ describe('node description', () => {
 			expect(connect(mode, value)).toEqual([]);
 		});
 
-		it.each(['list', 'id', 'name'])('names an empty %s value once, as n8n says it for every required field', (mode) => {
-			expect(connect(mode, '')).toEqual(['Parameter "Service" is required.']);
-			expect(getDevice(mode, '')).toEqual(['Parameter "Device" is required.']);
-		});
+		it.each(['list', 'id', 'name'])(
+			'names an empty %s value once, as n8n says it for every required field',
+			(mode) => {
+				expect(connect(mode, '')).toEqual(['Parameter "Service" is required.']);
+				expect(getDevice(mode, '')).toEqual(['Parameter "Device" is required.']);
+			},
+		);
 
-		it.each(['80:00:00:00:01', 'factory-gateway/SSH', '80-00-00-00-01-00-00-02'])('says what an ID looks like for "%s"', (value) => {
-			expect(connect('id', value)).toEqual([
-				'Not a remote.it service ID: expected 8 hex octets separated by colons, like 80:00:00:00:01:00:00:02',
-			]);
-			expect(getDevice('id', value)).toEqual([
-				'Not a remote.it device ID: expected 8 hex octets separated by colons, like 80:00:00:00:01:00:00:01',
-			]);
-		});
+		it.each(['80:00:00:00:01', 'factory-gateway/SSH', '80-00-00-00-01-00-00-02'])(
+			'says what an ID looks like for "%s"',
+			(value) => {
+				expect(connect('id', value)).toEqual([
+					'Not a remote.it service ID: expected 8 hex octets separated by colons, like 80:00:00:00:01:00:00:02',
+				]);
+				expect(getDevice('id', value)).toEqual([
+					'Not a remote.it device ID: expected 8 hex octets separated by colons, like 80:00:00:00:01:00:00:01',
+				]);
+			},
+		);
 
-		it.each(['factory-gateway', 'factory-gateway/', '/SSH', ' / '])('says what a service name looks like for "%s"', (value) => {
-			expect(connect('name', value)).toEqual(['Expected the device name, a slash, then the service name, like factory-gateway/SSH']);
-		});
+		it.each(['factory-gateway', 'factory-gateway/', '/SSH', ' / '])(
+			'says what a service name looks like for "%s"',
+			(value) => {
+				expect(connect('name', value)).toEqual([
+					'Expected the device name, a slash, then the service name, like factory-gateway/SSH',
+				]);
+			},
+		);
 
 		it('takes any device name', () => {
 			expect(getDevice('name', 'factory-gateway')).toEqual([]);
 		});
 
-		it('offers labels that fit n8n\'s 92 px mode selector', () => {
+		it("offers labels that fit n8n's 92 px mode selector", () => {
 			const service = description.properties.find((p) => p.name === 'service');
-			expect(service?.modes?.map((m) => [m.name, m.displayName])).toEqual([['list', 'From List'], ['id', 'By ID'], ['name', 'Name']]);
+			expect(service?.modes?.map((m) => [m.name, m.displayName])).toEqual([
+				['list', 'From List'],
+				['id', 'By ID'],
+				['name', 'Name'],
+			]);
 		});
 	});
 
 	it('defaults Disconnect to the fields Connect outputs', () => {
 		const defaults = Object.fromEntries(
-			description.properties.filter((p) => p.displayOptions?.show?.operation?.includes('disconnect')).map((p) => [p.name, p.default]),
+			description.properties
+				.filter((p) => p.displayOptions?.show?.operation?.includes('disconnect'))
+				.map((p) => [p.name, p.default]),
 		);
-		expect(defaults).toEqual({ connectionId: '={{ $json.id }}', serviceId: '={{ $json.serviceId }}', options: {} });
+		expect(defaults).toEqual({
+			connectionId: '={{ $json.id }}',
+			serviceId: '={{ $json.serviceId }}',
+			options: {},
+		});
 	});
 
 	it('offers a Timeout option, in milliseconds, on every operation', () => {
 		const operations = ['connect', 'disconnect', 'getAll', 'get'];
 		for (const operation of operations) {
-			const options = description.properties.find((p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation));
-			const timeout = (options?.options as Array<{ name: string; default: unknown }> | undefined)?.find((o) => o.name === 'timeout');
+			const options = description.properties.find(
+				(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation),
+			);
+			const timeout = (
+				options?.options as Array<{ name: string; default: unknown }> | undefined
+			)?.find((o) => o.name === 'timeout');
 			expect({ operation, default: timeout?.default }).toEqual({ operation, default: 30000 });
 		}
 	});
@@ -153,20 +258,34 @@ describe('node panel texts', () => {
 			getKnownTypes: () => ({}),
 		} as unknown as INodeTypes;
 		const subtitleOf = (event: string): unknown => {
-			const node: INode = { id: '1', name: 'T', type: 'CUSTOM.remoteItTrigger', typeVersion: 1, position: [0, 0], parameters: { event } };
+			const node: INode = {
+				id: '1',
+				name: 'T',
+				type: 'CUSTOM.remoteItTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: { event },
+			};
 			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 			return workflow.expression.getSimpleParameterValue(node, trigger.subtitle, 'internal', {});
 		};
-		expect(['deviceOffline', 'deviceOnline', 'deviceStateChanged', 'connectionOpened'].map(subtitleOf)).toEqual([
-			'device went offline', 'device came online', 'device offline or online', 'connection opened',
+		expect(
+			['deviceOffline', 'deviceOnline', 'deviceStateChanged', 'connectionOpened'].map(subtitleOf),
+		).toEqual([
+			'device went offline',
+			'device came online',
+			'device offline or online',
+			'connection opened',
 		]);
 	});
 
-	it('gives the merged remote.it entry, which n8n describes with the Trigger\'s text, the node\'s own description first', () => {
+	it("gives the merged remote.it entry, which n8n describes with the Trigger's text, the node's own description first", () => {
 		// n8n merges "<name>Trigger" into "<name>" when both exist, and then shows the Trigger's description.
 		expect(trigger.name.replace('Trigger', '')).toBe(description.name);
 		expect(trigger.description.startsWith(`${description.description}; `)).toBe(true);
-		expect(trigger.description).toMatch(/start a workflow when a device goes offline or comes online, or a connection is opened$/);
+		expect(trigger.description).toMatch(
+			/start a workflow when a device goes offline or comes online, or a connection is opened$/,
+		);
 		expect(description.description).not.toMatch(/workflow|offline/);
 	});
 });
@@ -179,13 +298,28 @@ describe('credential description', () => {
 			.map((p) => p.name);
 
 	it('shows only the fields each authentication method needs', () => {
-		expect(visibleFor('accessKey')).toEqual(['authentication', 'accessKeyId', 'secretAccessKey', 'developerKey', 'apiUrl']);
-		expect(visibleFor('password')).toEqual(['authentication', 'developerKey', 'username', 'password', 'customRequestsNotice', 'apiUrl']);
+		expect(visibleFor('accessKey')).toEqual([
+			'authentication',
+			'accessKeyId',
+			'secretAccessKey',
+			'developerKey',
+			'apiUrl',
+		]);
+		expect(visibleFor('password')).toEqual([
+			'authentication',
+			'developerKey',
+			'username',
+			'password',
+			'customRequestsNotice',
+			'apiUrl',
+		]);
 		expect(visibleFor('token')).toEqual(['authentication', 'developerKey', 'token', 'apiUrl']);
 	});
 
 	it('masks every secret', () => {
-		const secrets = credential.properties.filter((p) => ['secretAccessKey', 'developerKey', 'password', 'token'].includes(p.name));
+		const secrets = credential.properties.filter((p) =>
+			['secretAccessKey', 'developerKey', 'password', 'token'].includes(p.name),
+		);
 		expect(secrets.length).toBe(5);
 		expect(secrets.every((p) => p.typeOptions?.password === true)).toBe(true);
 	});

@@ -12,14 +12,16 @@ describe('remote.it failure in the error panel', () => {
 	async function connectToOfflineDevice(): Promise<NodeApiError> {
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
-			nodes: [{ name: 'Connect', parameters: connectParameters(byName('warehouse-sensor/SSH'), {}) }],
+			nodes: [
+				{ name: 'Connect', parameters: connectParameters(byName('warehouse-sensor/SSH'), {}) },
+			],
 		});
 		const error = result.error() as NodeApiError | undefined;
 		expect(error?.name).toBe('NodeApiError');
 		return error as NodeApiError;
 	}
 
-	it('says remote.it\'s reason once: in the message, not again as the description', async () => {
+	it("says remote.it's reason once: in the message, not again as the description", async () => {
 		const error = await connectToOfflineDevice();
 		expect(error.message).toMatch(/offline/i);
 		expect(error.message).toContain('Cannot connect: the device is inactive');

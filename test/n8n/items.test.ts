@@ -23,13 +23,24 @@ describe('Continue On Fail', () => {
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
 			items,
-			nodes: [{ name: 'Connect', parameters: connectEachItem({ options: { parallelRequests: 3 } }), continueOnFail: true }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectEachItem({ options: { parallelRequests: 3 } }),
+					continueOnFail: true,
+				},
+			],
 		});
 		expect(result.error()).toBeUndefined();
 		const output = result.output('Connect');
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
 		expect(output.map((item) => item.json.serviceId ?? null)).toEqual([
-			SEED.gatewaySsh, null, null, SEED.gatewayPostgres, null, SEED.piSsh,
+			SEED.gatewaySsh,
+			null,
+			null,
+			SEED.gatewayPostgres,
+			null,
+			SEED.piSsh,
 		]);
 		const errors = output.map((item) => item.json.error);
 		expect(errors[1]).toMatch(/offline/i);
@@ -64,7 +75,15 @@ describe('Continue On Fail', () => {
 	it('names the IP Address parameter when Restricted to IP gets no valid address', async () => {
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
-			nodes: [{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewaySsh), { accessMode: 'restricted', hostIp: '300.1.2.3' }) }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectParameters(byId(SEED.gatewaySsh), {
+						accessMode: 'restricted',
+						hostIp: '300.1.2.3',
+					}),
+				},
+			],
 		});
 		expect(result.error()?.name).toBe('NodeOperationError');
 		expect(result.error()?.message).toMatch(/^IP Address: /);
@@ -72,23 +91,39 @@ describe('Continue On Fail', () => {
 });
 
 describe('Parallel Requests', () => {
-	const services = [SEED.gatewaySsh, SEED.gatewayPostgres, SEED.piSsh, SEED.gatewayWebUi, SEED.nvrHttps];
+	const services = [
+		SEED.gatewaySsh,
+		SEED.gatewayPostgres,
+		SEED.piSsh,
+		SEED.gatewayWebUi,
+		SEED.nvrHttps,
+	];
 
 	it('connects 50 items five at a time, output in input order with pairedItem', async () => {
-		const items = Array.from({ length: 50 }, (_, i) => ({ serviceId: services[i % services.length], index: i }));
+		const items = Array.from({ length: 50 }, (_, i) => ({
+			serviceId: services[i % services.length],
+			index: i,
+		}));
 		// The first request is held back, so later items finish first and order has to be restored.
 		await injectFault(emulator.url, { path: '/graphql/v1', kind: 'delay', delayMs: 300, times: 1 });
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
 			items,
-			nodes: [{ name: 'Connect', parameters: connectEachItem({ accessMode: 'public', options: { parallelRequests: 5 } }) }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectEachItem({ accessMode: 'public', options: { parallelRequests: 5 } }),
+				},
+			],
 		});
 		expect(result.error()).toBeUndefined();
 		const output = result.output('Connect');
 		expect(output).toHaveLength(50);
 		expect(output.map((item) => item.json.serviceId)).toEqual(items.map((item) => item.serviceId));
 		expect(output.map((item) => item.pairedItem)).toEqual(items.map((_, item) => ({ item })));
-		expect(output.every((item) => typeof item.json.id === 'string' && typeof item.json.url === 'string')).toBe(true);
+		expect(
+			output.every((item) => typeof item.json.id === 'string' && typeof item.json.url === 'string'),
+		).toBe(true);
 	});
 });
 
@@ -110,14 +145,25 @@ describe('one execution, many items', () => {
 		// Two name lookups; then each connect after the first to a service checks (one session list) whether
 		// remote.it closed the earlier one, so the output can say which connection it replaced.
 		expect(log.filter((entry) => entry.operation !== 'mutation connect')).toHaveLength(2 + 8);
-		expect(result.output('Connect').slice(2).every((item) => typeof item.json.replacedConnectionId === 'string')).toBe(true);
+		expect(
+			result
+				.output('Connect')
+				.slice(2)
+				.every((item) => typeof item.json.replacedConnectionId === 'string'),
+		).toBe(true);
 	});
 
 	it('reports a credential with a missing field as a credential problem, before any request', async () => {
 		await readRequestLog(emulator.url, { clear: true });
 		const result = await runWorkflow({
 			credentials: { ...accessKeyCredentials(emulator), accessKeyId: '' },
-			nodes: [{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewaySsh)), continueOnFail: true }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectParameters(byId(SEED.gatewaySsh)),
+					continueOnFail: true,
+				},
+			],
 		});
 		expect(result.error()?.message).toMatch(/^remote\.it credential: .*access key id/i);
 		expect(await readRequestLog(emulator.url)).toEqual([]);

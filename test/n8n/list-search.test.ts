@@ -32,7 +32,10 @@ const { listSearch } = new RemoteIt().methods;
 
 describe('Service picker (From List)', () => {
 	it('shows "device name / service name" for every service, following pages to the end', async () => {
-		const { context } = loadOptionsContext(accessKeyCredentials(largeAccount), connectParameters(fromList('')));
+		const { context } = loadOptionsContext(
+			accessKeyCredentials(largeAccount),
+			connectParameters(fromList('')),
+		);
 		const names: string[] = [];
 		const values: unknown[] = [];
 		let token: string | undefined;
@@ -55,7 +58,10 @@ describe('Service picker (From List)', () => {
 	});
 
 	it('narrows by the typed device name', async () => {
-		const { context } = loadOptionsContext(passwordCredentials(emulator), connectParameters(fromList('')));
+		const { context } = loadOptionsContext(
+			passwordCredentials(emulator),
+			connectParameters(fromList('')),
+		);
 		const page = await listSearch.searchServices.call(context, 'camera');
 		expect(page.results.length).toBeGreaterThan(0);
 		expect(page.results.every((r) => r.name.startsWith('camera-nvr / '))).toBe(true);
@@ -65,10 +71,18 @@ describe('Service picker (From List)', () => {
 describe('Device picker (From List)', () => {
 	it('lists devices, narrowed by the typed name, marking offline ones', async () => {
 		const parameters = { resource: 'device', operation: 'get', device: fromList('') };
-		const { context } = loadOptionsContext(accessKeyCredentials(emulator), parameters, 'parameters.device');
+		const { context } = loadOptionsContext(
+			accessKeyCredentials(emulator),
+			parameters,
+			'parameters.device',
+		);
 		const all = await listSearch.searchDevices.call(context);
-		expect(all.results.map((r) => r.name)).toEqual(expect.arrayContaining(['factory-gateway', 'warehouse-sensor (offline)']));
+		expect(all.results.map((r) => r.name)).toEqual(
+			expect.arrayContaining(['factory-gateway', 'warehouse-sensor (offline)']),
+		);
 		const narrowed = await listSearch.searchDevices.call(context, 'office');
-		expect(narrowed.results).toEqual([{ name: 'office-desktop', value: '80:00:00:00:01:00:00:10' }]);
+		expect(narrowed.results).toEqual([
+			{ name: 'office-desktop', value: '80:00:00:00:01:00:00:10' },
+		]);
 	});
 });

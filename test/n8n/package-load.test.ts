@@ -29,7 +29,10 @@ describe('the package as n8n loads it', () => {
 		expect(loader.packageName).toBe('n8n-nodes-remoteit');
 		expect(Object.keys(loader.nodeTypes)).toEqual(['remoteIt', 'remoteItTrigger']);
 		expect(Object.keys(loader.credentialTypes)).toEqual(['remoteItApi']);
-		expect(loader.known.credentials.remoteItApi.supportedNodes).toEqual(['remoteIt', 'remoteItTrigger']);
+		expect(loader.known.credentials.remoteItApi.supportedNodes).toEqual([
+			'remoteIt',
+			'remoteItTrigger',
+		]);
 	});
 
 	it('resolves light and dark icons to files inside the package', () => {
@@ -39,26 +42,44 @@ describe('the package as n8n loads it', () => {
 			const { light, dark } = iconUrl as { light: string; dark: string };
 			for (const url of [light, dark]) {
 				expect(url.startsWith('icons/n8n-nodes-remoteit/')).toBe(true);
-				expect(existsSync(join(packageDir, url.replace('icons/n8n-nodes-remoteit/', '')))).toBe(true);
+				expect(existsSync(join(packageDir, url.replace('icons/n8n-nodes-remoteit/', '')))).toBe(
+					true,
+				);
 			}
 		}
 	});
 
 	it('attaches the codex: categories and the "remote.it Connect" alias', () => {
-		const codex = (loader.types.nodes[0] as INodeTypeDescription & { codex?: { categories?: string[]; alias?: string[] } }).codex;
+		const codex = (
+			loader.types.nodes[0] as INodeTypeDescription & {
+				codex?: { categories?: string[]; alias?: string[] };
+			}
+		).codex;
 		expect(codex?.categories).toEqual(expect.arrayContaining(['Development']));
 		expect(codex?.alias).toContain('remote.it Connect');
 	});
 
 	it('registers the remote.it Trigger as a polling node with its codex', () => {
-		const trigger = loader.types.nodes.find((node) => node.name === 'remoteItTrigger') as INodeTypeDescription & { codex?: { categories?: string[] } };
-		expect(trigger).toMatchObject({ displayName: 'remote.it Trigger', polling: true, group: ['trigger'], inputs: [] });
+		const trigger = loader.types.nodes.find(
+			(node) => node.name === 'remoteItTrigger',
+		) as INodeTypeDescription & { codex?: { categories?: string[] } };
+		expect(trigger).toMatchObject({
+			displayName: 'remote.it Trigger',
+			polling: true,
+			group: ['trigger'],
+			inputs: [],
+		});
 		expect(trigger.codex?.categories).toEqual(expect.arrayContaining(['Development']));
 		expect(typeof loader.getNode('remoteItTrigger').type).toBe('object');
 	});
 
 	it('exposes the list-search methods the resource locators name', () => {
-		const node = loader.getNode('remoteIt').type as { methods?: { listSearch?: Record<string, unknown> } };
-		expect(Object.keys(node.methods?.listSearch ?? {}).sort()).toEqual(['searchDevices', 'searchServices']);
+		const node = loader.getNode('remoteIt').type as {
+			methods?: { listSearch?: Record<string, unknown> };
+		};
+		expect(Object.keys(node.methods?.listSearch ?? {}).sort()).toEqual([
+			'searchDevices',
+			'searchServices',
+		]);
 	});
 });

@@ -18,7 +18,11 @@ describe('traffic through a remote.it proxy in n8n', () => {
 			credentials: accessKeyCredentials(emulator),
 			nodes: [
 				{ name: 'Connect', parameters: connectParameters(byId(WEB_UI), {}) },
-				{ name: 'Fetch the device page', type: FETCH_URL_NODE_TYPE, parameters: { url: '={{ $json.url }}' } },
+				{
+					name: 'Fetch the device page',
+					type: FETCH_URL_NODE_TYPE,
+					parameters: { url: '={{ $json.url }}' },
+				},
 				{
 					name: 'Disconnect',
 					parameters: {
@@ -36,7 +40,9 @@ describe('traffic through a remote.it proxy in n8n', () => {
 		const [page] = result.output('Fetch the device page');
 		expect(page.json.statusCode).toBe(200);
 		expect(String(page.json.data)).toContain('<h1>factory-gateway</h1>');
-		expect(result.output('Disconnect').map((item) => item.json)).toEqual([{ id: connection.json.id, serviceId: WEB_UI, disconnected: true }]);
+		expect(result.output('Disconnect').map((item) => item.json)).toEqual([
+			{ id: connection.json.id, serviceId: WEB_UI, disconnected: true },
+		]);
 		expect(await listEmulatorConnections(emulator.url)).toEqual([]);
 		await expect(fetch(String(connection.json.url))).rejects.toThrow();
 	});

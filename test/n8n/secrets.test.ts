@@ -49,20 +49,31 @@ beforeEach(async () => {
 });
 
 const accessKey = (secretAccessKey = CANARY.secretAccessKey): ICredentialDataDecryptedObject => ({
-	authentication: 'accessKey', accessKeyId: CANARY.accessKeyId, secretAccessKey, developerKey: CANARY.developerKey,
+	authentication: 'accessKey',
+	accessKeyId: CANARY.accessKeyId,
+	secretAccessKey,
+	developerKey: CANARY.developerKey,
 	apiUrl: emulator.url,
 });
 const password = (value = CANARY.password): ICredentialDataDecryptedObject => ({
-	authentication: 'password', developerKey: CANARY.developerKey, username: 'demo@example.com', password: value,
+	authentication: 'password',
+	developerKey: CANARY.developerKey,
+	username: 'demo@example.com',
+	password: value,
 	apiUrl: emulator.url,
 });
 const token = (value: string): ICredentialDataDecryptedObject => ({
-	authentication: 'token', developerKey: CANARY.developerKey, token: value, apiUrl: emulator.url,
+	authentication: 'token',
+	developerKey: CANARY.developerKey,
+	token: value,
+	apiUrl: emulator.url,
 });
 
 /** Everything n8n would store or show: the whole run, errors with their non-enumerable parts, stacks, causes. */
 function expectNoSecret(...values: unknown[]): void {
-	const text = values.map((value) => `${JSON.stringify(value)}\n${inspect(value, { depth: 12, showHidden: true })}`).join('\n');
+	const text = values
+		.map((value) => `${JSON.stringify(value)}\n${inspect(value, { depth: 12, showHidden: true })}`)
+		.join('\n');
 	for (const secret of [...Object.values(CANARY), sessionToken]) expect(text).not.toContain(secret);
 	expect(text).not.toMatch(/signature="[A-Za-z0-9+/=]{20,}"/);
 }
@@ -71,10 +82,26 @@ const failures: Array<[string, () => ICredentialDataDecryptedObject, (() => Prom
 	['a wrong secret access key', () => accessKey(CANARY.wrongSecret)],
 	['a wrong password', () => password(CANARY.wrongPassword)],
 	['a refused session token', () => token(CANARY.wrongToken)],
-	['an expired session token', () => token(sessionToken), async () => void (await expireTokens(emulator.url))],
-	['a dropped connection', () => accessKey(), () => injectFault(emulator.url, { path: '/graphql/v1', kind: 'drop', times: 5 })],
-	['a malformed answer', () => password(), () => injectFault(emulator.url, { path: '/apv/v27/*', kind: 'malformed', times: 5 })],
-	['remote.it unavailable', () => accessKey(), () => injectFault(emulator.url, { path: '/graphql/v1', kind: 'status', status: 503, times: 5 })],
+	[
+		'an expired session token',
+		() => token(sessionToken),
+		async () => void (await expireTokens(emulator.url)),
+	],
+	[
+		'a dropped connection',
+		() => accessKey(),
+		() => injectFault(emulator.url, { path: '/graphql/v1', kind: 'drop', times: 5 }),
+	],
+	[
+		'a malformed answer',
+		() => password(),
+		() => injectFault(emulator.url, { path: '/apv/v27/*', kind: 'malformed', times: 5 }),
+	],
+	[
+		'remote.it unavailable',
+		() => accessKey(),
+		() => injectFault(emulator.url, { path: '/graphql/v1', kind: 'status', status: 503, times: 5 }),
+	],
 ];
 
 describe.each(failures)('no secret leaks after %s', (_name, credentials, arrange) => {
@@ -83,7 +110,13 @@ describe.each(failures)('no secret leaks after %s', (_name, credentials, arrange
 		const result = await runWorkflow({
 			credentials: credentials(),
 			items: [{ serviceId: SEED.gatewaySsh }, { serviceId: SEED.offlineSensorSsh }],
-			nodes: [{ name: 'Connect', parameters: connectParameters(byId('={{ $json.serviceId }}')), continueOnFail }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectParameters(byId('={{ $json.serviceId }}')),
+					continueOnFail,
+				},
+			],
 		});
 		if (continueOnFail) expect(result.output('Connect').some((item) => item.json.error)).toBe(true);
 		else expect(result.error()).toBeDefined();
@@ -94,11 +127,16 @@ describe.each(failures)('no secret leaks after %s', (_name, credentials, arrange
 		await arrange?.();
 		const node = new RemoteIt();
 		const test = await node.methods.credentialTest.remoteItApiTest.call(credentialTestContext(), {
-			id: 'c', name: 'c', type: 'remoteItApi', data: credentials(),
+			id: 'c',
+			name: 'c',
+			type: 'remoteItApi',
+			data: credentials(),
 		});
 		expect(test.status).toBe('Error');
 		const { context } = loadOptionsContext(credentials(), connectParameters(fromList('')));
-		const picker = await node.methods.listSearch.searchServices.call(context).catch((error: unknown) => error);
+		const picker = await node.methods.listSearch.searchServices
+			.call(context)
+			.catch((error: unknown) => error);
 		expect(picker).toBeInstanceOf(Error);
 		expectNoSecret(test, picker);
 	});

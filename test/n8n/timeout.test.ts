@@ -10,7 +10,12 @@ it('gives up after the Timeout option and says to raise it there', async () => {
 	await injectFault(emulator.url, { path: '/graphql/v1', kind: 'delay', delayMs: 1500 });
 	const result = await runWorkflow({
 		credentials: accessKeyCredentials(emulator),
-		nodes: [{ name: 'Devices', parameters: { resource: 'device', operation: 'getAll', options: { timeout: 200 } } }],
+		nodes: [
+			{
+				name: 'Devices',
+				parameters: { resource: 'device', operation: 'getAll', options: { timeout: 200 } },
+			},
+		],
 	});
 	expect(result.error()?.message).toBe(
 		'remote.it did not answer POST /graphql/v1 within 200 ms. Try again, or raise "Timeout" under the node\'s Options.',
@@ -21,7 +26,17 @@ it('takes a slow answer that arrives within the Timeout option', async () => {
 	await injectFault(emulator.url, { path: '/graphql/v1', kind: 'delay', delayMs: 300 });
 	const result = await runWorkflow({
 		credentials: accessKeyCredentials(emulator),
-		nodes: [{ name: 'Devices', parameters: { resource: 'device', operation: 'getAll', returnAll: true, options: { timeout: 5000 } } }],
+		nodes: [
+			{
+				name: 'Devices',
+				parameters: {
+					resource: 'device',
+					operation: 'getAll',
+					returnAll: true,
+					options: { timeout: 5000 },
+				},
+			},
+		],
 	});
 	expect(result.error()).toBeUndefined();
 	expect(result.output('Devices').length).toBeGreaterThan(0);

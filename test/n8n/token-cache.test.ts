@@ -19,13 +19,18 @@ const connectThenDisconnect = (serviceId: string = SEED.gatewaySsh) => [
 describe('password token cache in n8n', () => {
 	it('a warm execution makes no login: three executions, one login', async () => {
 		for (let run = 0; run < 3; run++) {
-			const result = await runWorkflow({ credentials: passwordCredentials(emulator), nodes: connectThenDisconnect() });
+			const result = await runWorkflow({
+				credentials: passwordCredentials(emulator),
+				nodes: connectThenDisconnect(),
+			});
 			expect(result.error()).toBeUndefined();
 			expect(result.output('Disconnect')[0].json.disconnected).toBe(true);
 			expect(await logins()).toBe(1);
 		}
 		const log = await readRequestLog(emulator.url);
-		expect(log.filter((entry) => entry.path !== LOGIN_PATH).every((entry) => entry.status === 200)).toBe(true);
+		expect(
+			log.filter((entry) => entry.path !== LOGIN_PATH).every((entry) => entry.status === 200),
+		).toBe(true);
 	});
 
 	it('seven remote.it nodes in one workflow share one login', async () => {
@@ -43,12 +48,20 @@ describe('password token cache in n8n', () => {
 	it('executions running at once share one login, and one renewal after the token expires', async () => {
 		// One service per execution: a second connection to the same service would replace the first.
 		const services = [SEED.gatewaySsh, SEED.gatewayWebUi, SEED.gatewayPostgres, SEED.piSsh];
-		const runAll = () => Promise.all(services.map((serviceId) =>
-			runWorkflow({ credentials: passwordCredentials(emulator), nodes: connectThenDisconnect(serviceId) })));
+		const runAll = () =>
+			Promise.all(
+				services.map((serviceId) =>
+					runWorkflow({
+						credentials: passwordCredentials(emulator),
+						nodes: connectThenDisconnect(serviceId),
+					}),
+				),
+			);
 		for (const result of await runAll()) expect(result.error()).toBeUndefined();
 		expect(await logins()).toBe(1);
 		await expireTokens(emulator.url);
-		for (const result of await runAll()) expect(result.output('Disconnect')[0].json.disconnected).toBe(true);
+		for (const result of await runAll())
+			expect(result.output('Disconnect')[0].json.disconnected).toBe(true);
 		expect(await logins()).toBe(2);
 	});
 });

@@ -2,7 +2,11 @@ import type { INodeParameters } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
 import type { RemoteItEvent } from '../../client';
-import { advanceCursor, cursorAtNewest, isAfterCursor } from '../../nodes/RemoteItTrigger/eventCursor';
+import {
+	advanceCursor,
+	cursorAtNewest,
+	isAfterCursor,
+} from '../../nodes/RemoteItTrigger/eventCursor';
 import { injectFault, setOnline, shiftClock } from '../support/emulator-control';
 import { accessKeyCredentials, passwordCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
@@ -54,7 +58,10 @@ describe('remote.it Trigger › Device Went Offline', () => {
 		await setOnline(emulator.url, GATEWAY, false);
 		await nextInstant();
 		await setOnline(emulator.url, OFFICE, false);
-		expect(emitted(await active.poll()).map((e) => e.deviceName)).toEqual(['factory-gateway', 'office-desktop']);
+		expect(emitted(await active.poll()).map((e) => e.deviceName)).toEqual([
+			'factory-gateway',
+			'office-desktop',
+		]);
 		expect(await active.poll()).toBeNull();
 	});
 
@@ -79,7 +86,9 @@ describe('remote.it Trigger › Device Went Offline', () => {
 		const failure: unknown = await active.poll().catch((error: unknown) => error);
 		expect(failure).toBeInstanceOf(NodeApiError);
 		const { secretAccessKey } = accessKeyCredentials(emulator);
-		expect(JSON.stringify({ ...(failure as object), message: (failure as Error).message })).not.toContain(secretAccessKey);
+		expect(
+			JSON.stringify({ ...(failure as object), message: (failure as Error).message }),
+		).not.toContain(secretAccessKey);
 		expect(emitted(await active.poll()).map((e) => e.deviceId)).toEqual([GATEWAY]);
 	});
 
@@ -103,7 +112,12 @@ describe('remote.it Trigger › other events', () => {
 		await nextInstant();
 		await setOnline(emulator.url, SENSOR, true);
 		expect(emitted(await active.poll())).toEqual([
-			expect.objectContaining({ state: 'active', online: true, deviceId: SENSOR, deviceName: 'warehouse-sensor' }),
+			expect.objectContaining({
+				state: 'active',
+				online: true,
+				deviceId: SENSOR,
+				deviceName: 'warehouse-sensor',
+			}),
 		]);
 	});
 
@@ -120,7 +134,10 @@ describe('remote.it Trigger › other events', () => {
 	});
 
 	it('Connection Opened emits a connection made by the remote.it node, with its device and service', async () => {
-		const active = trigger({ event: 'connectionOpened', filters: { deviceNameContains: 'factory' } });
+		const active = trigger({
+			event: 'connectionOpened',
+			filters: { deviceNameContains: 'factory' },
+		});
 		expect(await active.poll()).toBeNull();
 		const run = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
@@ -162,13 +179,22 @@ describe('remote.it Trigger › Fetch Test Event (manual mode)', () => {
 	it('returns the latest matching event, whether or not the workflow was ever activated', async () => {
 		const manual = trigger({ event: 'deviceOffline' });
 		// The demo seed's warehouse sensor is offline from the start.
-		expect(emitted(await manual.poll('manual')).map((e) => e.deviceName)).toEqual(['warehouse-sensor']);
+		expect(emitted(await manual.poll('manual')).map((e) => e.deviceName)).toEqual([
+			'warehouse-sensor',
+		]);
 		await setOnline(emulator.url, GATEWAY, false);
 		await nextInstant();
 		await setOnline(emulator.url, OFFICE, false);
-		expect(emitted(await manual.poll('manual')).map((e) => e.deviceName)).toEqual(['office-desktop']);
-		const filtered = trigger({ event: 'deviceOffline', filters: { deviceNameContains: 'gateway' } });
-		expect(emitted(await filtered.poll('manual')).map((e) => e.deviceName)).toEqual(['factory-gateway']);
+		expect(emitted(await manual.poll('manual')).map((e) => e.deviceName)).toEqual([
+			'office-desktop',
+		]);
+		const filtered = trigger({
+			event: 'deviceOffline',
+			filters: { deviceNameContains: 'gateway' },
+		});
+		expect(emitted(await filtered.poll('manual')).map((e) => e.deviceName)).toEqual([
+			'factory-gateway',
+		]);
 	});
 
 	it('returns nothing when no event matches, and leaves the active cursor alone', async () => {

@@ -14,7 +14,14 @@ describe('Connect › Wait Until Reachable', () => {
 	it('returns once the proxy accepts a connection', async () => {
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
-			nodes: [{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewayWebUi), { options: { waitUntilReachable: true, reachableTimeout: 5 } }) }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectParameters(byId(SEED.gatewayWebUi), {
+						options: { waitUntilReachable: true, reachableTimeout: 5 },
+					}),
+				},
+			],
 		});
 		expect(result.error()).toBeUndefined();
 		const [item] = result.output('Connect');
@@ -25,9 +32,20 @@ describe('Connect › Wait Until Reachable', () => {
 		// Restricted to another address: the emulator's listener drops every connection from 127.0.0.1.
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
-			nodes: [{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewaySsh), { accessMode: 'restricted', hostIp: '198.51.100.7', options: { waitUntilReachable: true, reachableTimeout: 1 } }) }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectParameters(byId(SEED.gatewaySsh), {
+						accessMode: 'restricted',
+						hostIp: '198.51.100.7',
+						options: { waitUntilReachable: true, reachableTimeout: 1 },
+					}),
+				},
+			],
 		});
-		expect(result.error()?.message).toMatch(/did not accept a connection within 1 s, so it was closed/);
+		expect(result.error()?.message).toMatch(
+			/did not accept a connection within 1 s, so it was closed/,
+		);
 		expect(await listEmulatorConnections(emulator.url)).toEqual([]);
 	});
 });

@@ -1,6 +1,17 @@
 /** remoteit-devices in the real Node-RED runtime against the emulator. */
 import { seedAccount } from '../support/emulator-control';
-import { accessKeyCredentials, collect, eventually, flowAround, helper, loadFlow, nextMessage, nodeById, recordStatuses, type FlowNode } from './support/flow-harness';
+import {
+	accessKeyCredentials,
+	collect,
+	eventually,
+	flowAround,
+	helper,
+	loadFlow,
+	nextMessage,
+	nodeById,
+	recordStatuses,
+	type FlowNode,
+} from './support/flow-harness';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 import type { NodeMessage } from '../../nodes/node-red/node-red-api';
 
@@ -8,92 +19,150 @@ const emulator = useEmulatorWithNodeRed();
 const account = seedAccount(emulator.seed);
 
 function devicesNode(overrides: Partial<FlowNode> = {}): FlowNode {
-  return { id: 'devices', type: 'remoteit-devices', nameFilter: '', state: 'all', limit: 50, output: 'array', ...overrides };
+	return {
+		id: 'devices',
+		type: 'remoteit-devices',
+		nameFilter: '',
+		state: 'all',
+		limit: 50,
+		output: 'array',
+		...overrides,
+	};
 }
 
-async function listWith(overrides: Partial<FlowNode>, credentials = accessKeyCredentials(account), accountOverrides: Partial<FlowNode> = {}): Promise<NodeMessage> {
-  await loadFlow(flowAround(devicesNode(overrides), emulator.url, accountOverrides), credentials);
-  const output = nextMessage('out');
-  nodeById('devices').receive({ payload: 'go', topic: 'inventory' });
-  return output;
+async function listWith(
+	overrides: Partial<FlowNode>,
+	credentials = accessKeyCredentials(account),
+	accountOverrides: Partial<FlowNode> = {},
+): Promise<NodeMessage> {
+	await loadFlow(flowAround(devicesNode(overrides), emulator.url, accountOverrides), credentials);
+	const output = nextMessage('out');
+	nodeById('devices').receive({ payload: 'go', topic: 'inventory' });
+	return output;
 }
 
-const names = (msg: NodeMessage): string[] => (msg.payload as Array<{ name: string }>).map((d) => d.name).sort();
+const names = (msg: NodeMessage): string[] =>
+	(msg.payload as Array<{ name: string }>).map((d) => d.name).sort();
 
 describe('remoteit-devices', () => {
-  it('outputs every device with its services as an array, keeps the message, and shows the count', async () => {
-    await loadFlow(flowAround(devicesNode(), emulator.url), accessKeyCredentials(account));
-    const statuses = recordStatuses('devices');
-    const output = nextMessage('out');
-    nodeById('devices').receive({ payload: 'go', topic: 'inventory' });
-    const msg = await output;
+	it('outputs every device with its services as an array, keeps the message, and shows the count', async () => {
+		await loadFlow(flowAround(devicesNode(), emulator.url), accessKeyCredentials(account));
+		const statuses = recordStatuses('devices');
+		const output = nextMessage('out');
+		nodeById('devices').receive({ payload: 'go', topic: 'inventory' });
+		const msg = await output;
 
-    expect(names(msg)).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop', 'warehouse-sensor']);
-    expect(msg.topic).toBe('inventory');
-    const gateway = (msg.payload as Array<{ name: string; services: Array<{ id: string; name: string }> }>).find((d) => d.name === 'factory-gateway');
-    expect(gateway?.services.map((s) => s.name)).toEqual(expect.arrayContaining(['SSH', 'Web UI']));
-    await eventually(() => statuses.length >= 2, 'the success status');
-    expect(statuses.slice(0, 2)).toEqual([
-      { fill: 'blue', shape: 'dot', text: 'listing devices…' },
-      { fill: 'green', shape: 'dot', text: '5 devices' },
-    ]);
-  });
+		expect(names(msg)).toEqual([
+			'camera-nvr',
+			'factory-gateway',
+			'lab-raspberrypi',
+			'office-desktop',
+			'warehouse-sensor',
+		]);
+		expect(msg.topic).toBe('inventory');
+		const gateway = (
+			msg.payload as Array<{ name: string; services: Array<{ id: string; name: string }> }>
+		).find((d) => d.name === 'factory-gateway');
+		expect(gateway?.services.map((s) => s.name)).toEqual(expect.arrayContaining(['SSH', 'Web UI']));
+		await eventually(() => statuses.length >= 2, 'the success status');
+		expect(statuses.slice(0, 2)).toEqual([
+			{ fill: 'blue', shape: 'dot', text: 'listing devices…' },
+			{ fill: 'green', shape: 'dot', text: '5 devices' },
+		]);
+	});
 
-  it.each([
-    ['a name part, ignoring case', { nameFilter: 'GATE' }, ['factory-gateway']],
-    ['online devices', { state: 'online' }, ['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop']],
-    ['offline devices', { state: 'offline' }, ['warehouse-sensor']],
-  ])('filters by %s', async (_label, overrides, expected) => {
-    expect(names(await listWith(overrides))).toEqual(expected);
-  });
+	it.each([
+		['a name part, ignoring case', { nameFilter: 'GATE' }, ['factory-gateway']],
+		[
+			'online devices',
+			{ state: 'online' },
+			['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop'],
+		],
+		['offline devices', { state: 'offline' }, ['warehouse-sensor']],
+	])('filters by %s', async (_label, overrides, expected) => {
+		expect(names(await listWith(overrides))).toEqual(expected);
+	});
 
-  it('stops at the limit, and lists everything with limit 0', async () => {
-    expect((await listWith({ limit: 2 })).payload).toHaveLength(2);
-    await helper.unload();
-    expect((await listWith({ limit: 0 })).payload).toHaveLength(5);
-  });
+	it('stops at the limit, and lists everything with limit 0', async () => {
+		expect((await listWith({ limit: 2 })).payload).toHaveLength(2);
+		await helper.unload();
+		expect((await listWith({ limit: 0 })).payload).toHaveLength(5);
+	});
 
-  it('sends one message per device with msg.parts, as the split node does', async () => {
-    await loadFlow(flowAround(devicesNode({ output: 'split', state: 'online' }), emulator.url), accessKeyCredentials(account));
-    const received = collect('out');
-    nodeById('devices').receive({ payload: 'go', topic: 'inventory', _msgid: 'request-1' });
-    await eventually(() => received.length === 4, 'four messages');
+	it('sends one message per device with msg.parts, as the split node does', async () => {
+		await loadFlow(
+			flowAround(devicesNode({ output: 'split', state: 'online' }), emulator.url),
+			accessKeyCredentials(account),
+		);
+		const received = collect('out');
+		nodeById('devices').receive({ payload: 'go', topic: 'inventory', _msgid: 'request-1' });
+		await eventually(() => received.length === 4, 'four messages');
 
-    expect(received.map((m) => (m.payload as { name: string }).name).sort()).toEqual(['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'office-desktop']);
-    expect(received.map((m) => m.parts)).toEqual([0, 1, 2, 3].map((index) => ({ id: 'request-1', type: 'array', index, count: 4, len: 1 })));
-    expect(received.every((m) => m.topic === 'inventory')).toBe(true);
-  });
+		expect(received.map((m) => (m.payload as { name: string }).name).sort()).toEqual([
+			'camera-nvr',
+			'factory-gateway',
+			'lab-raspberrypi',
+			'office-desktop',
+		]);
+		expect(received.map((m) => m.parts)).toEqual(
+			[0, 1, 2, 3].map((index) => ({ id: 'request-1', type: 'array', index, count: 4, len: 1 })),
+		);
+		expect(received.every((m) => m.topic === 'inventory')).toBe(true);
+	});
 
-  it('sends refused credentials to the Catch node with a red status', async () => {
-    const wrongSecret = { ...accessKeyCredentials(account), secretAccessKey: Buffer.alloc(30, 7).toString('base64') };
-    await loadFlow(flowAround(devicesNode(), emulator.url), wrongSecret);
-    const statuses = recordStatuses('devices');
-    const caught = nextMessage('caught');
-    nodeById('devices').receive({ payload: 'go' });
-    expect(((await caught).error as { message: string }).message).toMatch(/access key|signature|credentials|refused/i);
-    await eventually(() => statuses.length >= 2, 'the failure status');
-    expect(statuses[1]).toEqual({ fill: 'red', shape: 'ring', text: 'authentication failed' });
-  });
+	it('sends refused credentials to the Catch node with a red status', async () => {
+		const wrongSecret = {
+			...accessKeyCredentials(account),
+			secretAccessKey: Buffer.alloc(30, 7).toString('base64'),
+		};
+		await loadFlow(flowAround(devicesNode(), emulator.url), wrongSecret);
+		const statuses = recordStatuses('devices');
+		const caught = nextMessage('caught');
+		nodeById('devices').receive({ payload: 'go' });
+		expect(((await caught).error as { message: string }).message).toMatch(
+			/access key|signature|credentials|refused/i,
+		);
+		await eventually(() => statuses.length >= 2, 'the failure status');
+		expect(statuses[1]).toEqual({ fill: 'red', shape: 'ring', text: 'authentication failed' });
+	});
 
-  it('tells a two-factor account that password sign-in cannot work', async () => {
-    const mfaUser = emulator.seed.users.find((u) => u.mfa);
-    if (!mfaUser) throw new Error('the demo seed has a two-factor user');
-    const credentials = { developerKey: mfaUser.developerKey, username: mfaUser.email, password: mfaUser.password };
-    await loadFlow(flowAround(devicesNode(), emulator.url, { authMethod: 'password' }), credentials);
-    const caught = nextMessage('caught');
-    nodeById('devices').receive({ payload: 'go' });
-    expect(((await caught).error as { message: string }).message).toMatch(/access key/i);
-  });
+	it('tells a two-factor account that password sign-in cannot work', async () => {
+		const mfaUser = emulator.seed.users.find((u) => u.mfa);
+		if (!mfaUser) throw new Error('the demo seed has a two-factor user');
+		const credentials = {
+			developerKey: mfaUser.developerKey,
+			username: mfaUser.email,
+			password: mfaUser.password,
+		};
+		await loadFlow(
+			flowAround(devicesNode(), emulator.url, { authMethod: 'password' }),
+			credentials,
+		);
+		const caught = nextMessage('caught');
+		nodeById('devices').receive({ payload: 'go' });
+		expect(((await caught).error as { message: string }).message).toMatch(/access key/i);
+	});
 
-  it('lists with password sign-in too', async () => {
-    const credentials = { developerKey: account.developerKey, username: account.email, password: account.password };
-    expect(names(await listWith({ nameFilter: 'camera' }, credentials, { authMethod: 'password' }))).toEqual(['camera-nvr']);
-  });
+	it('lists with password sign-in too', async () => {
+		const credentials = {
+			developerKey: account.developerKey,
+			username: account.email,
+			password: account.password,
+		};
+		expect(
+			names(await listWith({ nameFilter: 'camera' }, credentials, { authMethod: 'password' })),
+		).toEqual(['camera-nvr']);
+	});
 
-  it('sends a limit that is not a whole number to the Catch node', async () => {
-    await loadFlow(flowAround(devicesNode({ limit: -3 }), emulator.url), accessKeyCredentials(account));
-    const caught = nextMessage('caught');
-    nodeById('devices').receive({ payload: 'go' });
-    expect(((await caught).error as { message: string }).message).toMatch(/Limit \(limit\): must be a whole number/);
-  });
+	it('sends a limit that is not a whole number to the Catch node', async () => {
+		await loadFlow(
+			flowAround(devicesNode({ limit: -3 }), emulator.url),
+			accessKeyCredentials(account),
+		);
+		const caught = nextMessage('caught');
+		nodeById('devices').receive({ payload: 'go' });
+		expect(((await caught).error as { message: string }).message).toMatch(
+			/Limit \(limit\): must be a whole number/,
+		);
+	});
 });

@@ -3,33 +3,49 @@
  * in any message, Catch message, status, log line or debug-sidebar output, nor in the deployed flow JSON.
  */
 import { DEMO_SEED_PATH, loadSeedFile, type Seed } from '../../emulator';
-import { ACCOUNT_ID, TAB_ID, accountNode, flowAround, helper, loadFlow, NODE_MODULES, nodeById, nextMessage, recordStatuses, eventually, collect, type FlowNode } from './support/flow-harness';
+import {
+	ACCOUNT_ID,
+	TAB_ID,
+	accountNode,
+	flowAround,
+	helper,
+	loadFlow,
+	NODE_MODULES,
+	nodeById,
+	nextMessage,
+	recordStatuses,
+	eventually,
+	collect,
+	type FlowNode,
+} from './support/flow-harness';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 import type { NodeRedRuntime } from '../../nodes/node-red/node-red-api';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const registerDebug = require('@node-red/nodes/core/common/21-debug.js') as (RED: NodeRedRuntime) => void;
+const registerDebug = require('@node-red/nodes/core/common/21-debug.js') as (
+	RED: NodeRedRuntime,
+) => void;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { events: runtimeEvents } = require('@node-red/util') as { events: NodeJS.EventEmitter };
 
 const CANARY = {
-  password: 'Canary-Password-7c1e',
-  developerKey: 'CANARY-DEVELOPER-KEY-5d2a',
-  secretAccessKey: Buffer.from('canary-secret-key-30-bytes!!!!').toString('base64'),
-  wrongSecret: Buffer.from('canary-wrong-secret-30-bytes!!').toString('base64'),
-  wrongPassword: 'Canary-Wrong-Password-91bd',
-  token: 'canary0token0000000000000000beef',
+	password: 'Canary-Password-7c1e',
+	developerKey: 'CANARY-DEVELOPER-KEY-5d2a',
+	secretAccessKey: Buffer.from('canary-secret-key-30-bytes!!!!').toString('base64'),
+	wrongSecret: Buffer.from('canary-wrong-secret-30-bytes!!').toString('base64'),
+	wrongPassword: 'Canary-Wrong-Password-91bd',
+	token: 'canary0token0000000000000000beef',
 };
 const SSH = '80:00:00:00:01:00:00:02';
 
 /** The demo seed with the first user's secrets replaced by canaries. */
 function canarySeed(): Seed {
-  const seed = loadSeedFile(DEMO_SEED_PATH);
-  const user = seed.users[0];
-  user.password = CANARY.password;
-  user.developerKey = CANARY.developerKey;
-  user.accessKeys[0].secret = CANARY.secretAccessKey;
-  return seed;
+	const seed = loadSeedFile(DEMO_SEED_PATH);
+	const user = seed.users[0];
+	user.password = CANARY.password;
+	user.developerKey = CANARY.developerKey;
+	user.accessKeys[0].secret = CANARY.secretAccessKey;
+	return seed;
 }
 
 const seed = canarySeed();
@@ -39,82 +55,159 @@ const email = (): string => seed.users[0].email;
 const accessKeyId = (): string => seed.users[0].accessKeys[0].id;
 
 const SCENARIOS: Array<[string, string, Record<string, string>, 'out' | 'caught']> = [
-  ['access key', 'accessKey', { accessKeyId: accessKeyId(), secretAccessKey: CANARY.secretAccessKey, developerKey: CANARY.developerKey }, 'out'],
-  ['wrong access key secret', 'accessKey', { accessKeyId: accessKeyId(), secretAccessKey: CANARY.wrongSecret }, 'caught'],
-  ['password', 'password', { developerKey: CANARY.developerKey, username: email(), password: CANARY.password }, 'out'],
-  ['wrong password', 'password', { developerKey: CANARY.developerKey, username: email(), password: CANARY.wrongPassword }, 'caught'],
-  ['unknown session token', 'token', { developerKey: CANARY.developerKey, token: CANARY.token }, 'caught'],
+	[
+		'access key',
+		'accessKey',
+		{
+			accessKeyId: accessKeyId(),
+			secretAccessKey: CANARY.secretAccessKey,
+			developerKey: CANARY.developerKey,
+		},
+		'out',
+	],
+	[
+		'wrong access key secret',
+		'accessKey',
+		{ accessKeyId: accessKeyId(), secretAccessKey: CANARY.wrongSecret },
+		'caught',
+	],
+	[
+		'password',
+		'password',
+		{ developerKey: CANARY.developerKey, username: email(), password: CANARY.password },
+		'out',
+	],
+	[
+		'wrong password',
+		'password',
+		{ developerKey: CANARY.developerKey, username: email(), password: CANARY.wrongPassword },
+		'caught',
+	],
+	[
+		'unknown session token',
+		'token',
+		{ developerKey: CANARY.developerKey, token: CANARY.token },
+		'caught',
+	],
 ];
 
 /** The connect flow with a real debug node (sidebar, console and status) after both the output and the Catch. */
 function flowWithDebug(authMethod: string): FlowNode[] {
-  const connect: FlowNode = { id: 'connect', type: 'remoteit-connect', service: 'payload', serviceType: 'msg', accessMode: 'latching', proxyType: 'auto', reuse: false };
-  const flow = flowAround(connect, emulator.url, { authMethod });
-  for (const node of flow) {
-    if (node.id === 'connect') node.wires = [['out', 'debug-all']];
-    if (node.id === 'catch-errors') node.wires = [['caught', 'debug-all']];
-  }
-  flow.push({ id: 'debug-all', z: TAB_ID, type: 'debug', active: true, tosidebar: true, console: true, tostatus: true,
-    complete: 'true', targetType: 'full', statusVal: '', statusType: 'auto', wires: [] });
-  return flow;
+	const connect: FlowNode = {
+		id: 'connect',
+		type: 'remoteit-connect',
+		service: 'payload',
+		serviceType: 'msg',
+		accessMode: 'latching',
+		proxyType: 'auto',
+		reuse: false,
+	};
+	const flow = flowAround(connect, emulator.url, { authMethod });
+	for (const node of flow) {
+		if (node.id === 'connect') node.wires = [['out', 'debug-all']];
+		if (node.id === 'catch-errors') node.wires = [['caught', 'debug-all']];
+	}
+	flow.push({
+		id: 'debug-all',
+		z: TAB_ID,
+		type: 'debug',
+		active: true,
+		tosidebar: true,
+		console: true,
+		tostatus: true,
+		complete: 'true',
+		targetType: 'full',
+		statusVal: '',
+		statusType: 'auto',
+		wires: [],
+	});
+	return flow;
 }
 
 describe('secrets in the Node-RED nodes', () => {
-  it.each(SCENARIOS)('leaks nothing with %s', async (_label, authMethod, credentials, expectedAt) => {
-    const debugOutput: unknown[] = [];
-    const recordComms = (event: { topic: string; data: unknown }): void => {
-      if (event.topic === 'debug') debugOutput.push(event.data);
-    };
-    runtimeEvents.on('comms', recordComms);
-    try {
-      await loadFlow(flowWithDebug(authMethod), credentials, [...NODE_MODULES, registerDebug]);
-      const statuses = recordStatuses('connect');
-      const received = collect(expectedAt);
-      nodeById('connect').receive({ payload: SSH });
-      const fromDebugNode = (): unknown[] => debugOutput.filter((d) => (d as { id?: string }).id === 'debug-all');
-      await eventually(() => received.length === 1 && fromDebugNode().length === 1 && statuses.length >= 2, 'the answer');
+	it.each(SCENARIOS)(
+		'leaks nothing with %s',
+		async (_label, authMethod, credentials, expectedAt) => {
+			const debugOutput: unknown[] = [];
+			const recordComms = (event: { topic: string; data: unknown }): void => {
+				if (event.topic === 'debug') debugOutput.push(event.data);
+			};
+			runtimeEvents.on('comms', recordComms);
+			try {
+				await loadFlow(flowWithDebug(authMethod), credentials, [...NODE_MODULES, registerDebug]);
+				const statuses = recordStatuses('connect');
+				const received = collect(expectedAt);
+				nodeById('connect').receive({ payload: SSH });
+				const fromDebugNode = (): unknown[] =>
+					debugOutput.filter((d) => (d as { id?: string }).id === 'debug-all');
+				await eventually(
+					() => received.length === 1 && fromDebugNode().length === 1 && statuses.length >= 2,
+					'the answer',
+				);
 
-      const everything = JSON.stringify({ received, statuses, debugOutput, log: helper.log().args, flows: helper._redNodes.getFlows() });
-      for (const canary of Object.values(CANARY)) expect(everything).not.toContain(canary);
-      if (expectedAt === 'caught') expect(JSON.stringify(received[0].error)).toMatch(/remote\.it|credentials|token/i);
-    } finally {
-      runtimeEvents.off('comms', recordComms);
-    }
-  });
+				const everything = JSON.stringify({
+					received,
+					statuses,
+					debugOutput,
+					log: helper.log().args,
+					flows: helper._redNodes.getFlows(),
+				});
+				for (const canary of Object.values(CANARY)) expect(everything).not.toContain(canary);
+				if (expectedAt === 'caught')
+					expect(JSON.stringify(received[0].error)).toMatch(/remote\.it|credentials|token/i);
+			} finally {
+				runtimeEvents.off('comms', recordComms);
+			}
+		},
+	);
 
-  it('keeps the account credentials out of the deployed flow JSON, as an editor deploy sends them inline', async () => {
-    await loadFlow([], {});
-    const credentials = { accessKeyId: accessKeyId(), secretAccessKey: CANARY.secretAccessKey, developerKey: CANARY.developerKey,
-      username: email(), password: CANARY.password, token: CANARY.token };
-    const deployed: FlowNode[] = [
-      { id: TAB_ID, type: 'tab', label: 'remote.it' },
-      { ...accountNode(emulator.url), credentials },
-      { id: 'connect', z: TAB_ID, type: 'remoteit-connect', account: ACCOUNT_ID, service: 'payload', serviceType: 'msg', wires: [['out']] },
-      { id: 'out', z: TAB_ID, type: 'helper' },
-    ];
-    // What the editor's Deploy does (POST /flows with credentials inline). The helper's own setFlows waits for an
-    // event that has already fired, so call the runtime directly and wait for the node to run.
-    await helper._redNodes.setFlows(deployed, null, 'full');
-    await eventually(() => helper.getNode('connect') !== null, 'the deployed flow');
+	it('keeps the account credentials out of the deployed flow JSON, as an editor deploy sends them inline', async () => {
+		await loadFlow([], {});
+		const credentials = {
+			accessKeyId: accessKeyId(),
+			secretAccessKey: CANARY.secretAccessKey,
+			developerKey: CANARY.developerKey,
+			username: email(),
+			password: CANARY.password,
+			token: CANARY.token,
+		};
+		const deployed: FlowNode[] = [
+			{ id: TAB_ID, type: 'tab', label: 'remote.it' },
+			{ ...accountNode(emulator.url), credentials },
+			{
+				id: 'connect',
+				z: TAB_ID,
+				type: 'remoteit-connect',
+				account: ACCOUNT_ID,
+				service: 'payload',
+				serviceType: 'msg',
+				wires: [['out']],
+			},
+			{ id: 'out', z: TAB_ID, type: 'helper' },
+		];
+		// What the editor's Deploy does (POST /flows with credentials inline). The helper's own setFlows waits for an
+		// event that has already fired, so call the runtime directly and wait for the node to run.
+		await helper._redNodes.setFlows(deployed, null, 'full');
+		await eventually(() => helper.getNode('connect') !== null, 'the deployed flow');
 
-    const exported = JSON.stringify(helper._redNodes.getFlows());
-    for (const value of Object.values(credentials)) expect(exported).not.toContain(value);
-    expect(exported).not.toContain('"credentials"');
-    expect(helper.credentials.get(ACCOUNT_ID)).toEqual(credentials);
-    const output = nextMessage('out');
-    nodeById('connect').receive({ payload: SSH });
-    expect((await output).payload).toMatchObject({ serviceId: SSH });
-  });
+		const exported = JSON.stringify(helper._redNodes.getFlows());
+		for (const value of Object.values(credentials)) expect(exported).not.toContain(value);
+		expect(exported).not.toContain('"credentials"');
+		expect(helper.credentials.get(ACCOUNT_ID)).toEqual(credentials);
+		const output = nextMessage('out');
+		nodeById('connect').receive({ payload: SSH });
+		expect((await output).payload).toMatchObject({ serviceId: SSH });
+	});
 
-  it('declares every secret as a password credential, so the editor never gets it back; the access key ID is text, shown in the dialog', async () => {
-    await loadFlow([], {});
-    expect(helper._redNodes.getCredentialDefinition('remoteit-config')).toEqual({
-      accessKeyId: { type: 'text' },
-      secretAccessKey: { type: 'password' },
-      developerKey: { type: 'password' },
-      username: { type: 'text' },
-      password: { type: 'password' },
-      token: { type: 'password' },
-    });
-  });
+	it('declares every secret as a password credential, so the editor never gets it back; the access key ID is text, shown in the dialog', async () => {
+		await loadFlow([], {});
+		expect(helper._redNodes.getCredentialDefinition('remoteit-config')).toEqual({
+			accessKeyId: { type: 'text' },
+			secretAccessKey: { type: 'password' },
+			developerKey: { type: 'password' },
+			username: { type: 'text' },
+			password: { type: 'password' },
+			token: { type: 'password' },
+		});
+	});
 });

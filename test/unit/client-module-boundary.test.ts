@@ -3,16 +3,26 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const loadedAxiosModules = (entry: string): number => Number(execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e',
-  `require(${JSON.stringify(entry)}); console.log(Object.keys(require.cache).filter((k) => /node_modules[\\\\/]axios[\\\\/]/.test(k)).length)`],
-{ cwd: root, encoding: 'utf8' }).trim());
+const loadedAxiosModules = (entry: string): number =>
+	Number(
+		execFileSync(
+			process.execPath,
+			[
+				'-r',
+				'tsx/cjs',
+				'-e',
+				`require(${JSON.stringify(entry)}); console.log(Object.keys(require.cache).filter((k) => /node_modules[\\\\/]axios[\\\\/]/.test(k)).length)`,
+			],
+			{ cwd: root, encoding: 'utf8' },
+		).trim(),
+	);
 
 describe('module boundaries', () => {
-  it('loading the client does not load axios (index.ts loads the transport lazily)', () => {
-    expect(loadedAxiosModules('./client')).toBe(0);
-  });
+	it('loading the client does not load axios (index.ts loads the transport lazily)', () => {
+		expect(loadedAxiosModules('./client')).toBe(0);
+	});
 
-  it('the axios transport is where axios comes from', () => {
-    expect(loadedAxiosModules('./client/transport/axios')).toBeGreaterThan(0);
-  });
+	it('the axios transport is where axios comes from', () => {
+		expect(loadedAxiosModules('./client/transport/axios')).toBeGreaterThan(0);
+	});
 });

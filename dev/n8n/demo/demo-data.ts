@@ -13,57 +13,66 @@ export const API_URL_PLACEHOLDER = '__REMOTEIT_API_URL__';
 export const WEBHOOK_PATH = 'remoteit-connect';
 
 export const demoWorkflowIds = {
-  connectUseDisconnect: 'remoteItDemo0001',
-  deviceInventory: 'remoteItDemo0002',
-  webhookConnect: 'remoteItDemo0003',
-  customGraphqlCall: 'remoteItDemo0004',
-  deviceOfflineTrigger: 'remoteItDemo0005',
-  takeDeviceOffline: 'remoteItDemo0006',
-  sshIntoDevice: 'remoteItDemo0007',
-  queryDatabase: 'remoteItDemo0008',
+	connectUseDisconnect: 'remoteItDemo0001',
+	deviceInventory: 'remoteItDemo0002',
+	webhookConnect: 'remoteItDemo0003',
+	customGraphqlCall: 'remoteItDemo0004',
+	deviceOfflineTrigger: 'remoteItDemo0005',
+	takeDeviceOffline: 'remoteItDemo0006',
+	sshIntoDevice: 'remoteItDemo0007',
+	queryDatabase: 'remoteItDemo0008',
 } as const;
 
 /** The device the Trigger demo takes offline: one no other demo connects to. */
-export const TRIGGER_DEMO_DEVICE = { id: '80:00:00:00:01:00:00:40', name: 'lab-raspberrypi' } as const;
+export const TRIGGER_DEMO_DEVICE = {
+	id: '80:00:00:00:01:00:00:40',
+	name: 'lab-raspberrypi',
+} as const;
 
 export interface WorkflowJson {
-  id: string;
-  name: string;
-  active: boolean;
-  nodes: Array<Record<string, unknown> & { name: string; type: string; parameters: Record<string, unknown> }>;
-  connections: Record<string, unknown>;
-  [key: string]: unknown;
+	id: string;
+	name: string;
+	active: boolean;
+	nodes: Array<
+		Record<string, unknown> & { name: string; type: string; parameters: Record<string, unknown> }
+	>;
+	connections: Record<string, unknown>;
+	[key: string]: unknown;
 }
 
 export interface CredentialJson {
-  id: string;
-  name: string;
-  type: 'remoteItApi';
-  /** Plain here; `n8n import:credentials` encrypts an object-valued `data` with the instance key. */
-  data: Record<string, string>;
+	id: string;
+	name: string;
+	type: 'remoteItApi';
+	/** Plain here; `n8n import:credentials` encrypts an object-valued `data` with the instance key. */
+	data: Record<string, string>;
 }
 
 /** An access-key credential (the recommended method) for the demo account on the emulator. */
-export function demoCredential(account: DemoAccount, apiUrl: string, overrides: Partial<CredentialJson> = {}): CredentialJson {
-  return {
-    id: DEMO_CREDENTIAL_ID,
-    name: DEMO_CREDENTIAL_NAME,
-    type: 'remoteItApi',
-    data: {
-      authentication: 'accessKey',
-      accessKeyId: account.accessKeyId,
-      secretAccessKey: account.secretAccessKey,
-      apiUrl,
-    },
-    ...overrides,
-  };
+export function demoCredential(
+	account: DemoAccount,
+	apiUrl: string,
+	overrides: Partial<CredentialJson> = {},
+): CredentialJson {
+	return {
+		id: DEMO_CREDENTIAL_ID,
+		name: DEMO_CREDENTIAL_NAME,
+		type: 'remoteItApi',
+		data: {
+			authentication: 'accessKey',
+			accessKeyId: account.accessKeyId,
+			secretAccessKey: account.secretAccessKey,
+			apiUrl,
+		},
+		...overrides,
+	};
 }
 
 export function demoWorkflows(apiUrl: string): WorkflowJson[] {
-  const folder = join(__dirname, 'workflows');
-  return readdirSync(folder)
-    .filter((file) => file.endsWith('.json'))
-    .sort()
-    .map((file) => readFileSync(join(folder, file), 'utf8').split(API_URL_PLACEHOLDER).join(apiUrl))
-    .map((text) => JSON.parse(text) as WorkflowJson);
+	const folder = join(__dirname, 'workflows');
+	return readdirSync(folder)
+		.filter((file) => file.endsWith('.json'))
+		.sort()
+		.map((file) => readFileSync(join(folder, file), 'utf8').split(API_URL_PLACEHOLDER).join(apiUrl))
+		.map((text) => JSON.parse(text) as WorkflowJson);
 }

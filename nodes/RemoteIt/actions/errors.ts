@@ -49,7 +49,8 @@ export function toNodeError(
 ): Error {
 	if (error instanceof NodeOperationError || error instanceof NodeApiError) return error;
 	if (error instanceof RemoteItValidationError) {
-		const parameter = parameterNames[error.field] ?? PARAMETER_FOR_FIELD[error.field] ?? error.field;
+		const parameter =
+			parameterNames[error.field] ?? PARAMETER_FOR_FIELD[error.field] ?? error.field;
 		return parameterError(context, parameter, error.message, itemIndex);
 	}
 	if (isRemoteItError(error)) {

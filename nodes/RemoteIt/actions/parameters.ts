@@ -16,14 +16,27 @@ export function readLocator(
 	displayName: string,
 	itemIndex: number,
 ): LocatorValue {
-	const locator = context.getNodeParameter(name, itemIndex) as INodeParameterResourceLocator | string;
-	const mode = typeof locator === 'object' && locator !== null ? String(locator.mode ?? 'id') : 'id';
+	const locator = context.getNodeParameter(name, itemIndex) as
+		INodeParameterResourceLocator | string;
+	const mode =
+		typeof locator === 'object' && locator !== null ? String(locator.mode ?? 'id') : 'id';
 	const raw: unknown = typeof locator === 'object' && locator !== null ? locator.value : locator;
 	if (raw !== undefined && raw !== null && typeof raw === 'object') {
-		throw parameterError(context, displayName, `must be an ID or a name, not ${Array.isArray(raw) ? 'a list' : 'an object'}`, itemIndex);
+		throw parameterError(
+			context,
+			displayName,
+			`must be an ID or a name, not ${Array.isArray(raw) ? 'a list' : 'an object'}`,
+			itemIndex,
+		);
 	}
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (value === '') throw parameterError(context, displayName, 'is empty: choose one from the list or enter an ID or name', itemIndex);
+	if (value === '')
+		throw parameterError(
+			context,
+			displayName,
+			'is empty: choose one from the list or enter an ID or name',
+			itemIndex,
+		);
 	return { mode, value };
 }
 
@@ -36,7 +49,12 @@ export function readRequiredText(
 ): string {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (raw !== undefined && raw !== null && typeof raw === 'object') {
-		throw parameterError(context, displayName, `must be text, not ${Array.isArray(raw) ? 'a list' : 'an object'}`, itemIndex);
+		throw parameterError(
+			context,
+			displayName,
+			`must be text, not ${Array.isArray(raw) ? 'a list' : 'an object'}`,
+			itemIndex,
+		);
 	}
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (value === '') throw parameterError(context, displayName, 'is empty', itemIndex);
@@ -44,14 +62,22 @@ export function readRequiredText(
 }
 
 /** Return All / Limit, read the same way by every "Get Many" operation. */
-export function readPaging(context: IExecuteFunctions, itemIndex: number): { returnAll: boolean; limit: number } {
+export function readPaging(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): { returnAll: boolean; limit: number } {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	if (returnAll) return { returnAll, limit: 0 };
 	const limit: unknown = context.getNodeParameter('limit', itemIndex, 50);
 	// remote.it serves at most 1000 per page (remoteit-api.md section 3).
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
 		const given = JSON.stringify(String(limit).slice(0, 40));
-		throw parameterError(context, 'Limit', `must be a whole number from 1 to 1000, not ${given}`, itemIndex);
+		throw parameterError(
+			context,
+			'Limit',
+			`must be a whole number from 1 to 1000, not ${given}`,
+			itemIndex,
+		);
 	}
 	return { returnAll, limit };
 }
@@ -61,7 +87,12 @@ export function readTimeout(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	const value = options.timeout;
 	if (value === undefined || value === null || value === '') return REQUEST_TIMEOUT_MS;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) {
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 1 ||
+		value > MAX_TIMEOUT_MS
+	) {
 		throw parameterError(
 			context,
 			'Timeout',

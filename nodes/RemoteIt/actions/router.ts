@@ -12,13 +12,21 @@ import { readTimeout } from './parameters';
 import { withServiceLookupCache } from './lookupCache';
 
 interface Operation {
-	execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		client: RemoteItClient,
+		itemIndex: number,
+	): Promise<IDataObject | IDataObject[]>;
 	/** Client fields named as this operation's parameters are, where they differ from the usual names. */
 	parameterNames?: Record<string, string>;
 }
 
 const resources: Record<string, Record<string, Operation>> = {
-	connection: { connect: connection.connect, disconnect: connection.disconnect, getAll: connection.getAll },
+	connection: {
+		connect: connection.connect,
+		disconnect: connection.disconnect,
+		getAll: connection.getAll,
+	},
 	device: { get: device.get, getAll: device.getAll },
 };
 
@@ -32,13 +40,20 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.[operationName];
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			this.getNode(),
+			`The operation "${operationName}" of "${resource}" is not supported`,
+		);
 	}
 	const concurrency = readParallelRequests(this);
 	const timeout = { ms: readTimeout(this), advice: TIMEOUT_ADVICE };
-	const client = withServiceLookupCache(await createClientForExecution(this, { timeout, concurrency }));
-	const perItem = await mapWithConcurrency(this.getInputData().length, concurrency, async (itemIndex) =>
-		await runItem(this, operation, client, itemIndex),
+	const client = withServiceLookupCache(
+		await createClientForExecution(this, { timeout, concurrency }),
+	);
+	const perItem = await mapWithConcurrency(
+		this.getInputData().length,
+		concurrency,
+		async (itemIndex) => await runItem(this, operation, client, itemIndex),
 	);
 	return [perItem.flat()];
 }
@@ -56,7 +71,8 @@ async function runItem(
 		});
 	} catch (error) {
 		const nodeError = toNodeError(context, error, itemIndex, operation.parameterNames);
-		if (context.continueOnFail()) return [{ json: { error: nodeError.message }, pairedItem: { item: itemIndex } }];
+		if (context.continueOnFail())
+			return [{ json: { error: nodeError.message }, pairedItem: { item: itemIndex } }];
 		throw nodeError;
 	}
 }

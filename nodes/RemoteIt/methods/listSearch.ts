@@ -30,10 +30,16 @@ export async function searchServices(
 	}
 }
 
-export async function searchDevices(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchDevices(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	try {
 		const client = await createClientForExecution(this);
-		const devices = await client.listDevices({ ...(filter ? { name: filter } : {}), limit: DEVICE_PICKER_SIZE });
+		const devices = await client.listDevices({
+			...(filter ? { name: filter } : {}),
+			limit: DEVICE_PICKER_SIZE,
+		});
 		return {
 			results: devices.map((device) => ({
 				name: `${device.name}${device.online ? '' : ' (offline)'}`,

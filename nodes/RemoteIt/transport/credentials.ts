@@ -14,7 +14,12 @@ function authFromCredentials(credentials: ICredentialDataDecryptedObject): Remot
 	const developerKey = text(credentials, 'developerKey');
 	switch (credentials.authentication) {
 		case 'password':
-			return { type: 'password', developerKey, username: text(credentials, 'username'), password: raw(credentials, 'password') };
+			return {
+				type: 'password',
+				developerKey,
+				username: text(credentials, 'username'),
+				password: raw(credentials, 'password'),
+			};
 		case 'token':
 			return { type: 'token', developerKey, token: text(credentials, 'token') };
 		default:

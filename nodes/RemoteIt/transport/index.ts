@@ -31,28 +31,41 @@ type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions
  * redirects are not followed (they would carry the credentials elsewhere), and every HTTP status comes back as a
  * response: the client decides what a 401 or a `status:"false"` means.
  */
-export function createN8nSend(context: RequestContext, credentials?: ICredentialDataDecryptedObject, timeoutMs = REQUEST_TIMEOUT_MS): SendRequest {
+export function createN8nSend(
+	context: RequestContext,
+	credentials?: ICredentialDataDecryptedObject,
+	timeoutMs = REQUEST_TIMEOUT_MS,
+): SendRequest {
 	const decrypted = credentials ? decryptedOnce(context, credentials) : undefined;
 	return async (request: HttpRequest): Promise<HttpResponse> => {
 		let response: { statusCode: number; headers?: unknown; body?: unknown };
 		try {
-			response = await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
-				method: request.method.toUpperCase() as IHttpRequestMethods,
-				url: request.url,
-				headers: { ...request.headers },
-				body: request.body,
-				json: false,
-				encoding: 'text',
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
-				// n8n's own socket timeout matches the client's, so nothing lingers after the client gives up.
-				timeout: timeoutMs,
-			}, decrypted);
+			response = await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				{
+					method: request.method.toUpperCase() as IHttpRequestMethods,
+					url: request.url,
+					headers: { ...request.headers },
+					body: request.body,
+					json: false,
+					encoding: 'text',
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+					disableFollowRedirect: true,
+					// n8n's own socket timeout matches the client's, so nothing lingers after the client gives up.
+					timeout: timeoutMs,
+				},
+				decrypted,
+			);
 		} catch (error) {
 			throw transportFailure(error);
 		}
-		return { status: response.statusCode, headers: flattenHeaders(response.headers), body: bodyText(response.body) };
+		return {
+			status: response.statusCode,
+			headers: flattenHeaders(response.headers),
+			body: bodyText(response.body),
+		};
 	};
 }
 
@@ -61,9 +74,19 @@ export function createN8nSend(context: RequestContext, credentials?: ICredential
  * n8n's helper reads and decrypts the credential from its database again for each request (n8n-core
  * request-helper-functions, httpRequestWithAuthentication), which costs more than the request itself on a fast link.
  */
-function decryptedOnce(context: RequestContext, data: ICredentialDataDecryptedObject): IAdditionalCredentialOptions {
+function decryptedOnce(
+	context: RequestContext,
+	data: ICredentialDataDecryptedObject,
+): IAdditionalCredentialOptions {
 	const reference = context.getNode().credentials?.[CREDENTIAL_TYPE];
-	return { credentialsDecrypted: { id: reference?.id ?? '', name: reference?.name ?? '', type: CREDENTIAL_TYPE, data } };
+	return {
+		credentialsDecrypted: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CREDENTIAL_TYPE,
+			data,
+		},
+	};
 }
 
 /**
@@ -73,7 +96,10 @@ function decryptedOnce(context: RequestContext, data: ICredentialDataDecryptedOb
  */
 export async function createClientForExecution(
 	context: RequestContext,
-	{ timeout = { ms: REQUEST_TIMEOUT_MS }, concurrency }: { timeout?: { ms: number; advice?: string }; concurrency?: number } = {},
+	{
+		timeout = { ms: REQUEST_TIMEOUT_MS },
+		concurrency,
+	}: { timeout?: { ms: number; advice?: string }; concurrency?: number } = {},
 ): Promise<RemoteItClient> {
 	const credentials = await context.getCredentials<ICredentialDataDecryptedObject>(CREDENTIAL_TYPE);
 	try {
@@ -91,9 +117,11 @@ export async function createClientForExecution(
 		});
 	} catch (error) {
 		// The client checks the credential's fields (and the API URL) before any request: say where to fix them.
-		if (!(error instanceof RemoteItValidationError)) throw new NodeOperationError(context.getNode(), String((error as Error).message));
+		if (!(error instanceof RemoteItValidationError))
+			throw new NodeOperationError(context.getNode(), String((error as Error).message));
 		throw new NodeOperationError(context.getNode(), `remote.it credential: ${error.message}`, {
-			description: 'Open the remote.it API credential and check the fields of the chosen authentication method.',
+			description:
+				'Open the remote.it API credential and check the fields of the chosen authentication method.',
 		});
 	}
 }

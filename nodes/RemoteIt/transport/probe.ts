@@ -3,11 +3,23 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { ProbeEndpoint } from '../../../client/core';
 
 /** Error codes that mean the endpoint did not accept (or at once dropped) the connection. */
-const NOT_REACHED = ['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'];
+const NOT_REACHED = [
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+];
 
 function codesOf(error: unknown): string[] {
 	const codes: string[] = [];
-	for (let current: unknown = error, depth = 0; current && typeof current === 'object' && depth < 4; depth++) {
+	for (
+		let current: unknown = error, depth = 0;
+		current && typeof current === 'object' && depth < 4;
+		depth++
+	) {
 		const code = Reflect.get(current, 'code');
 		if (typeof code === 'string') codes.push(code);
 		const message = Reflect.get(current, 'message');

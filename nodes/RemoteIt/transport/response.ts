@@ -15,7 +15,10 @@ export function bodyText(body: unknown): string {
 export function transportFailure(error: unknown): Error {
 	const cause = (error as { cause?: unknown }).cause ?? error;
 	// httpRequestWithAuthentication throws a NodeApiError with no cause and the socket code as `httpCode`.
-	const code = readString(cause, 'code') ?? readString(error, 'code') ?? socketCode(readString(error, 'httpCode'));
+	const code =
+		readString(cause, 'code') ??
+		readString(error, 'code') ??
+		socketCode(readString(error, 'httpCode'));
 	const failure = new Error(code ? `network error ${code}` : 'network error');
 	// The client tells a cancelled request (axios, n8n) and an expired one (fetch's AbortSignal.timeout) by name.
 	const name = readString(cause, 'name');

@@ -3,7 +3,11 @@
  * password, and demo workflows changed to fail on purpose (an offline device; the wrong credentials).
  */
 import {
-  type WorkflowJson, DEMO_CREDENTIAL_ID, demoCredential, demoWorkflowIds, demoWorkflows,
+	type WorkflowJson,
+	DEMO_CREDENTIAL_ID,
+	demoCredential,
+	demoWorkflowIds,
+	demoWorkflows,
 } from '../../../dev/n8n/demo/demo-data';
 import type { DemoAccount } from '../../../dev/launch/demo-account';
 import { deviceCredentials } from '../../../dev/n8n/demo/device-credentials';
@@ -13,61 +17,106 @@ export const WRONG_SECRET = 'V3JvbmdTZWNyZXRXcm9uZ1NlY3JldFdyb25nU2Vj';
 export const OFFLINE_SSH_SERVICE = '80:00:00:00:01:00:00:31';
 
 export const e2eWorkflowIds = {
-  offlineDevice: 'remoteItE2eOffl1',
-  wrongCredential: 'remoteItE2eAuth1',
-  foreignOrigin: 'remoteItE2eOrig1',
-  wrongSshPassword: 'remoteItE2eSsh01',
+	offlineDevice: 'remoteItE2eOffl1',
+	wrongCredential: 'remoteItE2eAuth1',
+	foreignOrigin: 'remoteItE2eOrig1',
+	wrongSshPassword: 'remoteItE2eSsh01',
 } as const;
 
 /** Where the foreign-origin variant sends the credential: loopback, another port than the emulator's. */
 export function foreignOriginUrl(apiUrl: string): string {
-  const url = new URL(apiUrl);
-  url.port = String(Number(url.port) === 1 ? 2 : 1);
-  return `${url.origin}/graphql/v1`;
+	const url = new URL(apiUrl);
+	url.port = String(Number(url.port) === 1 ? 2 : 1);
+	return `${url.origin}/graphql/v1`;
 }
 
 /** An SSH credential like the demo's, with a password the device refuses. */
-const WRONG_SSH_CREDENTIAL = { id: 'remoteItE2eSshX1', name: 'factory-gateway SSH, wrong password' };
+const WRONG_SSH_CREDENTIAL = {
+	id: 'remoteItE2eSshX1',
+	name: 'factory-gateway SSH, wrong password',
+};
 
 const WRONG_CREDENTIAL_ID = 'remoteItE2eCred2';
 
 export function e2eCredentials(account: DemoAccount, apiUrl: string): object[] {
-  const good = demoCredential(account, apiUrl);
-  const wrong = { ...good, id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret', data: { ...good.data, secretAccessKey: WRONG_SECRET } };
-  const [ssh] = deviceCredentials().filter((credential) => credential.type === 'sshPassword');
-  const wrongSsh = { ...ssh, ...WRONG_SSH_CREDENTIAL, data: { ...ssh.data, password: 'not-the-device-password' } };
-  return [good, wrong, ...deviceCredentials(), wrongSsh];
+	const good = demoCredential(account, apiUrl);
+	const wrong = {
+		...good,
+		id: WRONG_CREDENTIAL_ID,
+		name: 'remote.it wrong secret',
+		data: { ...good.data, secretAccessKey: WRONG_SECRET },
+	};
+	const [ssh] = deviceCredentials().filter((credential) => credential.type === 'sshPassword');
+	const wrongSsh = {
+		...ssh,
+		...WRONG_SSH_CREDENTIAL,
+		data: { ...ssh.data, password: 'not-the-device-password' },
+	};
+	return [good, wrong, ...deviceCredentials(), wrongSsh];
 }
 
-function variant(workflow: WorkflowJson, id: string, name: string, change: (node: WorkflowJson['nodes'][number]) => void): WorkflowJson {
-  const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
-  copy.nodes.filter((node) => node.type === 'n8n-nodes-remoteit.remoteIt').forEach(change);
-  return { ...copy, id, name };
+function variant(
+	workflow: WorkflowJson,
+	id: string,
+	name: string,
+	change: (node: WorkflowJson['nodes'][number]) => void,
+): WorkflowJson {
+	const copy = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
+	copy.nodes.filter((node) => node.type === 'n8n-nodes-remoteit.remoteIt').forEach(change);
+	return { ...copy, id, name };
 }
 
 export function e2eWorkflows(apiUrl: string): WorkflowJson[] {
-  const demo = demoWorkflows(apiUrl);
-  const byId = (id: string): WorkflowJson => demo.find((workflow) => workflow.id === id) as WorkflowJson;
-  const offline = variant(byId(demoWorkflowIds.connectUseDisconnect), e2eWorkflowIds.offlineDevice, 'e2e: connect to an offline device', (node) => {
-    if (node.parameters.operation === 'connect') node.parameters.service = { __rl: true, mode: 'id', value: OFFLINE_SSH_SERVICE };
-  });
-  const wrongCredential = variant(byId(demoWorkflowIds.deviceInventory), e2eWorkflowIds.wrongCredential, 'e2e: wrong secret', (node) => {
-    node.credentials = { remoteItApi: { id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret' } };
-  });
-  // The HTTP Request node pointed elsewhere with the remote.it credential: the credential must refuse to go.
-  const foreign = JSON.parse(JSON.stringify(byId(demoWorkflowIds.customGraphqlCall))) as WorkflowJson;
-  foreign.nodes.filter((node) => node.type === 'n8n-nodes-base.httpRequest').forEach((node) => {
-    node.parameters.url = foreignOriginUrl(apiUrl);
-  });
-  const wrongSshPassword = JSON.parse(JSON.stringify(byId(demoWorkflowIds.sshIntoDevice))) as WorkflowJson;
-  wrongSshPassword.nodes.filter((node) => node.type === 'n8n-nodes-base.ssh').forEach((node) => {
-    node.credentials = { sshPassword: WRONG_SSH_CREDENTIAL };
-  });
-  return [
-    ...demo, offline, wrongCredential,
-    { ...foreign, id: e2eWorkflowIds.foreignOrigin, name: 'e2e: credential sent elsewhere' },
-    { ...wrongSshPassword, id: e2eWorkflowIds.wrongSshPassword, name: 'e2e: SSH refuses the password' },
-  ];
+	const demo = demoWorkflows(apiUrl);
+	const byId = (id: string): WorkflowJson =>
+		demo.find((workflow) => workflow.id === id) as WorkflowJson;
+	const offline = variant(
+		byId(demoWorkflowIds.connectUseDisconnect),
+		e2eWorkflowIds.offlineDevice,
+		'e2e: connect to an offline device',
+		(node) => {
+			if (node.parameters.operation === 'connect')
+				node.parameters.service = { __rl: true, mode: 'id', value: OFFLINE_SSH_SERVICE };
+		},
+	);
+	const wrongCredential = variant(
+		byId(demoWorkflowIds.deviceInventory),
+		e2eWorkflowIds.wrongCredential,
+		'e2e: wrong secret',
+		(node) => {
+			node.credentials = {
+				remoteItApi: { id: WRONG_CREDENTIAL_ID, name: 'remote.it wrong secret' },
+			};
+		},
+	);
+	// The HTTP Request node pointed elsewhere with the remote.it credential: the credential must refuse to go.
+	const foreign = JSON.parse(
+		JSON.stringify(byId(demoWorkflowIds.customGraphqlCall)),
+	) as WorkflowJson;
+	foreign.nodes
+		.filter((node) => node.type === 'n8n-nodes-base.httpRequest')
+		.forEach((node) => {
+			node.parameters.url = foreignOriginUrl(apiUrl);
+		});
+	const wrongSshPassword = JSON.parse(
+		JSON.stringify(byId(demoWorkflowIds.sshIntoDevice)),
+	) as WorkflowJson;
+	wrongSshPassword.nodes
+		.filter((node) => node.type === 'n8n-nodes-base.ssh')
+		.forEach((node) => {
+			node.credentials = { sshPassword: WRONG_SSH_CREDENTIAL };
+		});
+	return [
+		...demo,
+		offline,
+		wrongCredential,
+		{ ...foreign, id: e2eWorkflowIds.foreignOrigin, name: 'e2e: credential sent elsewhere' },
+		{
+			...wrongSshPassword,
+			id: e2eWorkflowIds.wrongSshPassword,
+			name: 'e2e: SSH refuses the password',
+		},
+	];
 }
 
 export { DEMO_CREDENTIAL_ID };

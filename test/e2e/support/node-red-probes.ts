@@ -6,23 +6,49 @@
 import type { FlowNode } from '../../../dev/node-red/node-red-process';
 
 export function probeIdFor(nodeId: string): string {
-  return `probe-${nodeId}`;
+	return `probe-${nodeId}`;
 }
 
 export function withProbes(flows: FlowNode[]): FlowNode[] {
-  const probes: FlowNode[] = [];
-  const wired = flows.map((node) => {
-    if (!node.type.startsWith('remoteit-') || !Array.isArray(node.wires)) return node;
-    const probe = { id: probeIdFor(node.id), type: 'debug', z: node.z, name: `probe ${node.type}`, active: true,
-      tosidebar: true, console: false, tostatus: false, complete: 'payload', targetType: 'msg', wires: [] };
-    probes.push(probe);
-    const [first = [], ...rest] = node.wires as string[][];
-    return { ...node, wires: [[...first, probe.id], ...rest] };
-  });
-  return [...wired, ...probes];
+	const probes: FlowNode[] = [];
+	const wired = flows.map((node) => {
+		if (!node.type.startsWith('remoteit-') || !Array.isArray(node.wires)) return node;
+		const probe = {
+			id: probeIdFor(node.id),
+			type: 'debug',
+			z: node.z,
+			name: `probe ${node.type}`,
+			active: true,
+			tosidebar: true,
+			console: false,
+			tostatus: false,
+			complete: 'payload',
+			targetType: 'msg',
+			wires: [],
+		};
+		probes.push(probe);
+		const [first = [], ...rest] = node.wires as string[][];
+		return { ...node, wires: [[...first, probe.id], ...rest] };
+	});
+	return [...wired, ...probes];
 }
 
 export function extraInject(id: string, target: FlowNode, payload: string): FlowNode {
-  return { id, type: 'inject', z: target.z, name: `e2e: ${payload}`, props: [{ p: 'payload' }], repeat: '', crontab: '',
-    once: false, onceDelay: 0.1, topic: '', payload, payloadType: 'str', x: 100, y: 400, wires: [[target.id]] };
+	return {
+		id,
+		type: 'inject',
+		z: target.z,
+		name: `e2e: ${payload}`,
+		props: [{ p: 'payload' }],
+		repeat: '',
+		crontab: '',
+		once: false,
+		onceDelay: 0.1,
+		topic: '',
+		payload,
+		payloadType: 'str',
+		x: 100,
+		y: 400,
+		wires: [[target.id]],
+	};
 }

@@ -6,9 +6,14 @@ import { byId, connectParameters } from './parameters';
 import { runWorkflow, type WorkflowRunResult } from './run-workflow';
 
 const pairedIndex = (item: INodeExecutionData | undefined): number =>
-	item && !Array.isArray(item.pairedItem) && typeof item.pairedItem === 'object' ? item.pairedItem.item : Number.NaN;
+	item && !Array.isArray(item.pairedItem) && typeof item.pairedItem === 'object'
+		? item.pairedItem.item
+		: Number.NaN;
 
-export function runChaosWorkflow(credentials: ICredentialDataDecryptedObject, services: string[]): Promise<WorkflowRunResult> {
+export function runChaosWorkflow(
+	credentials: ICredentialDataDecryptedObject,
+	services: string[],
+): Promise<WorkflowRunResult> {
 	const options = { timeout: CHAOS_TIMEOUT_MS };
 	return runWorkflow({
 		credentials,
@@ -16,10 +21,16 @@ export function runChaosWorkflow(credentials: ICredentialDataDecryptedObject, se
 		nodes: [
 			{
 				name: 'Connect',
-				parameters: connectParameters(byId('={{ $json.serviceId }}'), { options: { ...options, parallelRequests: 5 } }),
+				parameters: connectParameters(byId('={{ $json.serviceId }}'), {
+					options: { ...options, parallelRequests: 5 },
+				}),
 				continueOnFail: true,
 			},
-			{ name: 'Disconnect', parameters: { resource: 'connection', operation: 'disconnect', options }, continueOnFail: true },
+			{
+				name: 'Disconnect',
+				parameters: { resource: 'connection', operation: 'disconnect', options },
+				continueOnFail: true,
+			},
 		],
 	});
 }

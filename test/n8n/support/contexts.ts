@@ -13,7 +13,12 @@ export function loadOptionsContext(
 	path = 'parameters.service',
 ) {
 	const engine = createEngine(credentials, [{ name: 'remote.it', parameters }]);
-	const context = new LoadOptionsContext(engine.workflow, engine.node('remote.it'), engine.additionalData, path);
+	const context = new LoadOptionsContext(
+		engine.workflow,
+		engine.node('remote.it'),
+		engine.additionalData,
+		path,
+	);
 	return { context, credentialsHelper: engine.credentialsHelper };
 }
 

@@ -4,7 +4,10 @@ import type { RunningEmulator } from '../../../emulator';
 import { seedAccount } from '../../support/emulator-control';
 
 /** remoteItApi credential data for the seed's first user, one builder per authentication method. */
-export function accessKeyCredentials(emulator: RunningEmulator, email?: string): ICredentialDataDecryptedObject {
+export function accessKeyCredentials(
+	emulator: RunningEmulator,
+	email?: string,
+): ICredentialDataDecryptedObject {
 	const account = seedAccount(emulator.seed, email);
 	return {
 		authentication: 'accessKey',
@@ -14,7 +17,10 @@ export function accessKeyCredentials(emulator: RunningEmulator, email?: string):
 	};
 }
 
-export function passwordCredentials(emulator: RunningEmulator, email?: string): ICredentialDataDecryptedObject {
+export function passwordCredentials(
+	emulator: RunningEmulator,
+	email?: string,
+): ICredentialDataDecryptedObject {
 	const account = seedAccount(emulator.seed, email);
 	return {
 		authentication: 'password',
@@ -26,7 +32,9 @@ export function passwordCredentials(emulator: RunningEmulator, email?: string): 
 }
 
 /** A session token obtained the way remote.it users get one outside n8n: POST /apv/v27/user/login. */
-export async function tokenCredentials(emulator: RunningEmulator): Promise<ICredentialDataDecryptedObject> {
+export async function tokenCredentials(
+	emulator: RunningEmulator,
+): Promise<ICredentialDataDecryptedObject> {
 	const account = seedAccount(emulator.seed);
 	const response = await fetch(`${emulator.url}/apv/v27/user/login`, {
 		method: 'POST',
@@ -35,5 +43,10 @@ export async function tokenCredentials(emulator: RunningEmulator): Promise<ICred
 	});
 	const answer = (await response.json()) as { token?: string };
 	if (!answer.token) throw new Error('emulator login returned no token');
-	return { authentication: 'token', developerKey: account.developerKey, token: answer.token, apiUrl: emulator.url };
+	return {
+		authentication: 'token',
+		developerKey: account.developerKey,
+		token: answer.token,
+		apiUrl: emulator.url,
+	};
 }

@@ -57,7 +57,10 @@ function chain(nodes: INode[]): IConnections {
  * One n8n instance's worth of engine for a workflow of remote.it nodes chained in order: n8n-workflow's Workflow
  * over our real node class, n8n-core's lifecycle hooks, and a credentials helper applying our credential class.
  */
-export function createEngine(credentials: ICredentialDataDecryptedObject, specs: NodeSpec[]): Engine {
+export function createEngine(
+	credentials: ICredentialDataDecryptedObject,
+	specs: NodeSpec[],
+): Engine {
 	const nodes = specs.map(toNode);
 	const workflowData: IWorkflowBase = {
 		id: 'wf-test',

@@ -3,7 +3,12 @@
  * GETs its `url` parameter with n8n's own request helper, the one HTTP Request uses, and outputs `{ statusCode, data }`.
  * The e2e suite runs the real HTTP Request node in n8n 1.x and 2.x.
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 export const FETCH_URL_NODE_TYPE = 'test.fetchUrl';
 
@@ -25,8 +30,15 @@ export class FetchUrl implements INodeType {
 		const output: INodeExecutionData[] = [];
 		for (let i = 0; i < items.length; i++) {
 			const url = this.getNodeParameter('url', i) as string;
-			const response = (await this.helpers.httpRequest({ url, returnFullResponse: true, json: false })) as { statusCode: number; body: unknown };
-			output.push({ json: { statusCode: response.statusCode, data: String(response.body) }, pairedItem: { item: i } });
+			const response = (await this.helpers.httpRequest({
+				url,
+				returnFullResponse: true,
+				json: false,
+			})) as { statusCode: number; body: unknown };
+			output.push({
+				json: { statusCode: response.statusCode, data: String(response.body) },
+				pairedItem: { item: i },
+			});
 		}
 		return [output];
 	}

@@ -14,6 +14,7 @@ if (!process.env.N8N_USER_FOLDER) {
 
 export function removeN8nUserFolder(): void {
 	const folder = process.env.N8N_USER_FOLDER;
-	if (folder?.startsWith(join(tmpdir(), 'n8n-remoteit-test-'))) rmSync(folder, { recursive: true, force: true });
+	if (folder?.startsWith(join(tmpdir(), 'n8n-remoteit-test-')))
+		rmSync(folder, { recursive: true, force: true });
 	delete process.env.N8N_USER_FOLDER;
 }

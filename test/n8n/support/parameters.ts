@@ -12,9 +12,21 @@ export const SEED = {
 	unknownService: '80:00:00:00:0F:0F:0F:0F',
 } as const;
 
-export const fromList = (value: string): INodeParameterResourceLocator => ({ __rl: true, mode: 'list', value });
-export const byId = (value: string): INodeParameterResourceLocator => ({ __rl: true, mode: 'id', value });
-export const byName = (value: string): INodeParameterResourceLocator => ({ __rl: true, mode: 'name', value });
+export const fromList = (value: string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode: 'list',
+	value,
+});
+export const byId = (value: string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode: 'id',
+	value,
+});
+export const byName = (value: string): INodeParameterResourceLocator => ({
+	__rl: true,
+	mode: 'name',
+	value,
+});
 
 export function connectParameters(
 	service: INodeParameterResourceLocator,
@@ -24,4 +36,7 @@ export function connectParameters(
 }
 
 /** Disconnect with its defaults, which read `id` and `serviceId` from the incoming item. */
-export const disconnectParameters: INodeParameters = { resource: 'connection', operation: 'disconnect' };
+export const disconnectParameters: INodeParameters = {
+	resource: 'connection',
+	operation: 'disconnect',
+};

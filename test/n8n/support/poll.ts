@@ -71,11 +71,20 @@ export function activateTrigger(
 		staticData,
 	});
 	const credentialsHelper = new CredentialClassHelper({ remoteItApi: credentials });
-	const additionalData = buildAdditionalData(credentialsHelper, new ExecutionLifecycleHooks('trigger', 'exec-1', workflowData));
+	const additionalData = buildAdditionalData(
+		credentialsHelper,
+		new ExecutionLifecycleHooks('trigger', 'exec-1', workflowData),
+	);
 	const pollers = Container.get(TriggersAndPollers);
 	return {
 		poll: async (mode = 'trigger') => {
-			const context = new PollContext(workflow, node, additionalData, mode, mode === 'manual' ? 'manual' : 'activate');
+			const context = new PollContext(
+				workflow,
+				node,
+				additionalData,
+				mode,
+				mode === 'manual' ? 'manual' : 'activate',
+			);
 			return await pollers.runPoll(workflow, node, context);
 		},
 		savedStaticData: () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,

@@ -1,6 +1,11 @@
 import { WorkflowExecute } from 'n8n-core';
 import { createDeferredPromise, createRunExecutionData } from 'n8n-workflow';
-import type { ICredentialDataDecryptedObject, IDataObject, INodeExecutionData, IRun } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeExecutionData,
+	IRun,
+} from 'n8n-workflow';
 
 import type { CredentialClassHelper } from './credentials-helper';
 import { createEngine, type NodeSpec } from './engine';
@@ -39,10 +44,16 @@ export async function runWorkflow(options: WorkflowRunOptions): Promise<Workflow
 	const input = (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
-			nodeExecutionStack: [{ node: engine.node(options.nodes[0].name), data: { main: [input] }, source: null }],
+			nodeExecutionStack: [
+				{ node: engine.node(options.nodes[0].name), data: { main: [input] }, source: null },
+			],
 		},
 	});
-	await new WorkflowExecute(engine.additionalData, 'manual', runExecutionData).processRunExecutionData(engine.workflow);
+	await new WorkflowExecute(
+		engine.additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(engine.workflow);
 	const run = await finished.promise;
 
 	return {

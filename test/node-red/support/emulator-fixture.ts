@@ -9,8 +9,8 @@ import { helper } from './flow-harness';
  * these (hooks run in the order they are declared).
  */
 export function useEmulatorWithNodeRed(options: StartEmulatorOptions = {}): RunningEmulator {
-  const emulator = emulatorPerFile(options);
-  beforeEach(() => resetEmulator(emulator.url));
-  afterEach(() => helper.unload());
-  return emulator;
+	const emulator = emulatorPerFile(options);
+	beforeEach(() => resetEmulator(emulator.url));
+	afterEach(() => helper.unload());
+	return emulator;
 }

@@ -11,46 +11,58 @@ import registerDisconnect from '../../../nodes/node-red/remoteit-disconnect';
 import type { NodeMessage, NodeRedRuntime, NodeStatus } from '../../../nodes/node-red/node-red-api';
 import type { SeedAccount } from '../../support/emulator-control';
 
-export type FlowNode = { id: string; type: string; wires?: string[][]; [property: string]: unknown };
+export type FlowNode = {
+	id: string;
+	type: string;
+	wires?: string[][];
+	[property: string]: unknown;
+};
 type NodeModule = (RED: NodeRedRuntime) => void;
 
 export interface TestNode {
-  id: string;
-  receive(msg: NodeMessage): void;
-  on(event: 'input', listener: (msg: NodeMessage) => void): void;
-  on(event: `call:${'status' | 'error' | 'send' | 'warn'}`, listener: (call: { args: unknown[] }) => void): void;
+	id: string;
+	receive(msg: NodeMessage): void;
+	on(event: 'input', listener: (msg: NodeMessage) => void): void;
+	on(
+		event: `call:${'status' | 'error' | 'send' | 'warn'}`,
+		listener: (call: { args: unknown[] }) => void,
+	): void;
 }
 
 /** The supertest calls the tests make against Node-RED's admin app. */
 export interface AdminCall extends PromiseLike<{ status: number; body: Record<string, unknown> }> {
-  set(header: string, value: string): AdminCall;
-  send(body: unknown): AdminCall;
-  query(query: Record<string, string>): AdminCall;
+	set(header: string, value: string): AdminCall;
+	send(body: unknown): AdminCall;
+	query(query: Record<string, string>): AdminCall;
 }
 
 interface AdminAgent {
-  get(url: string): AdminCall;
-  post(url: string): AdminCall;
+	get(url: string): AdminCall;
+	post(url: string): AdminCall;
 }
 
 interface TestHelper {
-  init(runtimePath: string): void;
-  load(modules: NodeModule[], flow: FlowNode[], credentials?: Record<string, Record<string, string>>): Promise<void>;
-  unload(): Promise<void>;
-  /** Stops the flows (every node's close) but keeps the spies, unlike unload(). */
-  clearFlows(): Promise<void>;
-  getNode(id: string): TestNode | null;
-  request(): AdminAgent;
-  /** The spy on Node-RED's log: every line logged during the test. */
-  log(): { args: unknown[][] };
-  credentials: { get(id: string): Record<string, string> | undefined };
-  /** Node.prototype, whose methods the helper wraps in sinon spies for the duration of a load. */
-  _NodePrototype: { status: { getCalls(): Array<{ thisValue: { id: string }; args: unknown[] }> } };
-  _redNodes: {
-    getFlows(): { flows: FlowNode[] };
-    setFlows(flow: FlowNode[], credentials: null, type: 'full'): Promise<unknown>;
-    getCredentialDefinition(type: string): Record<string, { type: string }>;
-  };
+	init(runtimePath: string): void;
+	load(
+		modules: NodeModule[],
+		flow: FlowNode[],
+		credentials?: Record<string, Record<string, string>>,
+	): Promise<void>;
+	unload(): Promise<void>;
+	/** Stops the flows (every node's close) but keeps the spies, unlike unload(). */
+	clearFlows(): Promise<void>;
+	getNode(id: string): TestNode | null;
+	request(): AdminAgent;
+	/** The spy on Node-RED's log: every line logged during the test. */
+	log(): { args: unknown[][] };
+	credentials: { get(id: string): Record<string, string> | undefined };
+	/** Node.prototype, whose methods the helper wraps in sinon spies for the duration of a load. */
+	_NodePrototype: { status: { getCalls(): Array<{ thisValue: { id: string }; args: unknown[] }> } };
+	_redNodes: {
+		getFlows(): { flows: FlowNode[] };
+		setFlows(flow: FlowNode[], credentials: null, type: 'full'): Promise<unknown>;
+		getCredentialDefinition(type: string): Record<string, { type: string }>;
+	};
 }
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -59,78 +71,113 @@ helper.init(require.resolve('node-red'));
 
 export const ACCOUNT_ID = 'acc0000000000001';
 
-export const NODE_MODULES: NodeModule[] = [registerConfig, registerConnect, registerDisconnect, registerDevices];
+export const NODE_MODULES: NodeModule[] = [
+	registerConfig,
+	registerConnect,
+	registerDisconnect,
+	registerDevices,
+];
 
 /** The node modules with Node-RED's real admin-auth middleware in place of the test helper's allow-all stub. */
 export function modulesWithAdminAuth(auth: NodeRedRuntime['auth']): NodeModule[] {
-  return NODE_MODULES.map((register) => (RED: NodeRedRuntime) => {
-    RED.auth = auth;
-    register(RED);
-  });
+	return NODE_MODULES.map((register) => (RED: NodeRedRuntime) => {
+		RED.auth = auth;
+		register(RED);
+	});
 }
 
 export function accountNode(apiUrl: string, overrides: Partial<FlowNode> = {}): FlowNode {
-  return { id: ACCOUNT_ID, type: 'remoteit-config', name: 'test account', authMethod: 'accessKey', apiUrl, timeout: 10, ...overrides };
+	return {
+		id: ACCOUNT_ID,
+		type: 'remoteit-config',
+		name: 'test account',
+		authMethod: 'accessKey',
+		apiUrl,
+		timeout: 10,
+		...overrides,
+	};
 }
 
 export function accessKeyCredentials(account: SeedAccount): Record<string, string> {
-  return { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey };
+	return { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey };
 }
 
 export const TAB_ID = 'tab';
 
 /** One tab: the node under test wired to a helper, a Catch node scoped to it wired to another; the account is global. */
-export function flowAround(node: FlowNode, apiUrl: string, account: Partial<FlowNode> = {}): FlowNode[] {
-  return [
-    { id: TAB_ID, type: 'tab', label: 'remote.it' },
-    accountNode(apiUrl, account),
-    { ...node, z: TAB_ID, account: ACCOUNT_ID, wires: [['out']] },
-    { id: 'out', z: TAB_ID, type: 'helper' },
-    { id: 'catch-errors', z: TAB_ID, type: 'catch', scope: [node.id], uncaught: false, wires: [['caught']] },
-    { id: 'caught', z: TAB_ID, type: 'helper' },
-  ];
+export function flowAround(
+	node: FlowNode,
+	apiUrl: string,
+	account: Partial<FlowNode> = {},
+): FlowNode[] {
+	return [
+		{ id: TAB_ID, type: 'tab', label: 'remote.it' },
+		accountNode(apiUrl, account),
+		{ ...node, z: TAB_ID, account: ACCOUNT_ID, wires: [['out']] },
+		{ id: 'out', z: TAB_ID, type: 'helper' },
+		{
+			id: 'catch-errors',
+			z: TAB_ID,
+			type: 'catch',
+			scope: [node.id],
+			uncaught: false,
+			wires: [['caught']],
+		},
+		{ id: 'caught', z: TAB_ID, type: 'helper' },
+	];
 }
 
-export async function loadFlow(flow: FlowNode[], credentials: Record<string, string>, modules = NODE_MODULES): Promise<void> {
-  await helper.load(modules, flow, { [ACCOUNT_ID]: credentials });
+export async function loadFlow(
+	flow: FlowNode[],
+	credentials: Record<string, string>,
+	modules = NODE_MODULES,
+): Promise<void> {
+	await helper.load(modules, flow, { [ACCOUNT_ID]: credentials });
 }
 
 export function nodeById(id: string): TestNode {
-  const node = helper.getNode(id);
-  if (!node) throw new Error(`node ${id} is not running`);
-  return node;
+	const node = helper.getNode(id);
+	if (!node) throw new Error(`node ${id} is not running`);
+	return node;
 }
 
 /** Collects the messages arriving at a helper node. */
 export function collect(helperId: string): NodeMessage[] {
-  const received: NodeMessage[] = [];
-  nodeById(helperId).on('input', (msg) => received.push(msg));
-  return received;
+	const received: NodeMessage[] = [];
+	nodeById(helperId).on('input', (msg) => received.push(msg));
+	return received;
 }
 
 /** Resolves with the next message arriving at a helper node. */
 export function nextMessage(helperId: string): Promise<NodeMessage> {
-  return new Promise((resolve) => nodeById(helperId).on('input', resolve));
+	return new Promise((resolve) => nodeById(helperId).on('input', resolve));
 }
 
 /** Records every status a node sets, in order. */
 export function recordStatuses(nodeId: string): NodeStatus[] {
-  const statuses: NodeStatus[] = [];
-  nodeById(nodeId).on('call:status', (call) => statuses.push(call.args[0] as NodeStatus));
-  return statuses;
+	const statuses: NodeStatus[] = [];
+	nodeById(nodeId).on('call:status', (call) => statuses.push(call.args[0] as NodeStatus));
+	return statuses;
 }
 
 /** Every status a node has set since the flow was loaded, including those set in its constructor. */
 export function statusHistory(nodeId: string): NodeStatus[] {
-  return helper._NodePrototype.status.getCalls().filter((call) => call.thisValue.id === nodeId).map((call) => call.args[0] as NodeStatus);
+	return helper._NodePrototype.status
+		.getCalls()
+		.filter((call) => call.thisValue.id === nodeId)
+		.map((call) => call.args[0] as NodeStatus);
 }
 
-export async function eventually(condition: () => boolean, what: string, timeoutMs = 4000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
+export async function eventually(
+	condition: () => boolean,
+	what: string,
+	timeoutMs = 4000,
+): Promise<void> {
+	const started = Date.now();
+	while (!condition()) {
+		if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
 }
 
 export const PACKAGE_ROOT = path.resolve(__dirname, '../../..');

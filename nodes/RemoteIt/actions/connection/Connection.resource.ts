@@ -17,7 +17,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Connect',
 				value: 'connect',
-				description: 'Open a proxy connection to a device service and return its host, port, URL and expiry',
+				description:
+					'Open a proxy connection to a device service and return its host, port, URL and expiry',
 				action: 'Connect to a service',
 			},
 			{

@@ -18,7 +18,8 @@ export const description: INodeProperties[] = [
 		name: 'accessMode',
 		type: 'options',
 		default: 'latching',
-		description: 'Who may use the proxy. Applies to port proxies; HTTP(S) reverse proxies are always public.',
+		description:
+			'Who may use the proxy. Applies to port proxies; HTTP(S) reverse proxies are always public.',
 		displayOptions: { show },
 		options: [
 			{
@@ -62,7 +63,8 @@ export const description: INodeProperties[] = [
 				name: 'includeRawResponse',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the remote.it API answer the connection was built from under "raw"',
+				description:
+					'Whether to add the remote.it API answer the connection was built from under "raw"',
 			},
 			parallelRequestsOption,
 			{
@@ -72,8 +74,16 @@ export const description: INodeProperties[] = [
 				default: 'auto',
 				description: 'What kind of proxy remote.it opens',
 				options: [
-					{ name: 'Auto', value: 'auto', description: 'Reverse proxy for HTTP(S) services, port proxy otherwise' },
-					{ name: 'Port', value: 'port', description: 'A host and port for any TCP client (SSH, databases, ...)' },
+					{
+						name: 'Auto',
+						value: 'auto',
+						description: 'Reverse proxy for HTTP(S) services, port proxy otherwise',
+					},
+					{
+						name: 'Port',
+						value: 'port',
+						description: 'A host and port for any TCP client (SSH, databases, ...)',
+					},
 					{ name: 'Reverse', value: 'reverse', description: 'An https:// URL, for web services' },
 				],
 			},
@@ -83,7 +93,8 @@ export const description: INodeProperties[] = [
 				type: 'number',
 				typeOptions: { minValue: 1, maxValue: 600 },
 				default: 30,
-				description: 'How long Wait Until Reachable tries before it gives up and closes the connection',
+				description:
+					'How long Wait Until Reachable tries before it gives up and closes the connection',
 			},
 			{
 				displayName: 'Reuse Existing Connection',
@@ -99,7 +110,7 @@ export const description: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description:
-					'Whether to try the new proxy until it accepts a connection (or the timeout passes, which closes it) before the next node runs. With Latching access the probe itself latches the proxy to this n8n\'s address, so only use it when this n8n also uses the connection.',
+					"Whether to try the new proxy until it accepts a connection (or the timeout passes, which closes it) before the next node runs. With Latching access the probe itself latches the proxy to this n8n's address, so only use it when this n8n also uses the connection.",
 			},
 			timeoutOption,
 		],
@@ -114,11 +125,19 @@ interface ConnectOptionsParameter {
 	reachableTimeout?: number;
 }
 
-export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RemoteItClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const service = readLocator(this, 'service', 'Service', itemIndex);
-	const serviceId = service.mode === 'name' ? (await client.findService(service.value)).service.id : service.value;
+	const serviceId =
+		service.mode === 'name' ? (await client.findService(service.value)).service.id : service.value;
 	const accessMode = this.getNodeParameter('accessMode', itemIndex, 'latching') as AccessMode;
-	const hostIp = accessMode === 'restricted' ? readRequiredText(this, 'hostIp', 'IP Address', itemIndex) : undefined;
+	const hostIp =
+		accessMode === 'restricted'
+			? readRequiredText(this, 'hostIp', 'IP Address', itemIndex)
+			: undefined;
 	const options = this.getNodeParameter('options', itemIndex, {}) as ConnectOptionsParameter;
 	const connection = await client.connect(serviceId, {
 		accessMode,
@@ -127,7 +146,9 @@ export async function execute(this: IExecuteFunctions, client: RemoteItClient, i
 		reuse: options.reuseExisting ?? false,
 		includeRaw: options.includeRawResponse ?? false,
 		waitUntilReachable: options.waitUntilReachable ?? false,
-		...(options.waitUntilReachable ? { reachableTimeoutMs: Math.round(Number(options.reachableTimeout ?? 30) * 1000) } : {}),
+		...(options.waitUntilReachable
+			? { reachableTimeoutMs: Math.round(Number(options.reachableTimeout ?? 30) * 1000) }
+			: {}),
 	});
 	return { ...connection } as IDataObject;
 }

@@ -34,7 +34,11 @@ export const description: INodeProperties[] = [
 /** The fields the client checks, as this operation's parameters are named in the editor. */
 export const parameterNames = { serviceId: 'Service ID', connectionId: 'Connection ID' };
 
-export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RemoteItClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const connectionId = readRequiredText(this, 'connectionId', 'Connection ID', itemIndex);
 	const serviceId = readRequiredText(this, 'serviceId', 'Service ID', itemIndex);
 	const disconnection = await client.disconnect({ connectionId, serviceId });

@@ -9,7 +9,11 @@ const show = { resource: ['connection'], operation: ['getAll'] };
 
 export const description: INodeProperties[] = [...returnAllAndLimit(show), operationOptions(show)];
 
-export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RemoteItClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { returnAll, limit } = readPaging(this, itemIndex);
 	const sessions = await client.listSessions();
 	return (returnAll ? sessions : sessions.slice(0, limit)).map((session) => ({ ...session }));

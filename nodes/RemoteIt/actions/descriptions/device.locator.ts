@@ -3,7 +3,10 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { remoteItLocator } from './locator';
 
 /** The device picker, shared by every operation that targets one device. */
-export function deviceLocator(displayOptions: IDisplayOptions, description: string): INodeProperties {
+export function deviceLocator(
+	displayOptions: IDisplayOptions,
+	description: string,
+): INodeProperties {
 	return remoteItLocator(
 		{
 			displayName: 'Device',

@@ -27,7 +27,11 @@ export interface LocatorSpec {
 }
 
 /** A remote.it resource locator: From List (searchable), By ID and Name (both validated; a name is resolved at run time). */
-export function remoteItLocator(spec: LocatorSpec, displayOptions: IDisplayOptions, description: string): INodeProperties {
+export function remoteItLocator(
+	spec: LocatorSpec,
+	displayOptions: IDisplayOptions,
+	description: string,
+): INodeProperties {
 	const thing = spec.displayName.toLowerCase();
 	return {
 		displayName: spec.displayName,
@@ -66,7 +70,9 @@ export function remoteItLocator(spec: LocatorSpec, displayOptions: IDisplayOptio
 				type: 'string',
 				placeholder: spec.namePlaceholder,
 				hint: spec.nameHint,
-				...(spec.nameRule ? { validation: [rule(spec.nameRule.pattern, spec.nameRule.errorMessage)] } : {}),
+				...(spec.nameRule
+					? { validation: [rule(spec.nameRule.pattern, spec.nameRule.errorMessage)] }
+					: {}),
 			},
 		],
 	};

@@ -25,9 +25,19 @@ export const parallelRequestsOption: INodeProperties = {
 export function readParallelRequests(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as { parallelRequests?: unknown };
 	const value = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PARALLEL_REQUESTS) {
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 1 ||
+		value > MAX_PARALLEL_REQUESTS
+	) {
 		const given = JSON.stringify(String(value).slice(0, 40));
-		throw parameterError(context, 'Parallel Requests', `must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, not ${given}`, 0);
+		throw parameterError(
+			context,
+			'Parallel Requests',
+			`must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, not ${given}`,
+			0,
+		);
 	}
 	return value;
 }

@@ -3,7 +3,10 @@ import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 import { remoteItLocator } from './locator';
 
 /** The service picker, shared by every operation that targets one device service. */
-export function serviceLocator(displayOptions: IDisplayOptions, description: string): INodeProperties {
+export function serviceLocator(
+	displayOptions: IDisplayOptions,
+	description: string,
+): INodeProperties {
 	return remoteItLocator(
 		{
 			displayName: 'Service',
@@ -15,7 +18,8 @@ export function serviceLocator(displayOptions: IDisplayOptions, description: str
 			// Some text, a slash, some text: how the client splits "device/service" (client/lookup.ts).
 			nameRule: {
 				pattern: '.*[^/\\s].*/.*[^/\\s].*',
-				errorMessage: 'Expected the device name, a slash, then the service name, like factory-gateway/SSH',
+				errorMessage:
+					'Expected the device name, a slash, then the service name, like factory-gateway/SSH',
 			},
 		},
 		displayOptions,

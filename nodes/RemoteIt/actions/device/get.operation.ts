@@ -12,9 +12,14 @@ export const description: INodeProperties[] = [
 	operationOptions(show),
 ];
 
-export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RemoteItClient,
+	itemIndex: number,
+): Promise<IDataObject> {
 	const device = readLocator(this, 'device', 'Device', itemIndex);
 	// From List and By ID hold an id: a malformed one is refused here, never looked up as a name.
-	const reference = device.mode === 'name' ? device.value : normaliseServiceId(device.value, 'device');
+	const reference =
+		device.mode === 'name' ? device.value : normaliseServiceId(device.value, 'device');
 	return { ...(await client.getDevice(reference)) } as unknown as IDataObject;
 }

@@ -45,20 +45,35 @@ export const description: INodeProperties[] = [
 /** Status as the editor offers it, and remote.it's device state for each (remoteit-api.md section 3). */
 const STATES: Record<string, 'active' | 'inactive'> = { online: 'active', offline: 'inactive' };
 
-export async function execute(this: IExecuteFunctions, client: RemoteItClient, itemIndex: number): Promise<IDataObject[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	client: RemoteItClient,
+	itemIndex: number,
+): Promise<IDataObject[]> {
 	const { returnAll, limit } = readPaging(this, itemIndex);
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as Record<string, unknown>;
 	const options: ListDevicesOptions = returnAll ? { returnAll } : { limit };
 	const { nameContains, status } = filters;
 	if (nameContains !== undefined && nameContains !== null && typeof nameContains !== 'string') {
-		throw parameterError(this, 'Name Contains', `must be text, not ${describeType(nameContains)}`, itemIndex);
+		throw parameterError(
+			this,
+			'Name Contains',
+			`must be text, not ${describeType(nameContains)}`,
+			itemIndex,
+		);
 	}
 	const name = nameContains?.trim();
 	if (name) options.name = name;
 	if (status !== undefined && status !== null && status !== '') {
 		// An expression may well say "Online": case does not matter, anything else is refused rather than guessed.
 		const state = typeof status === 'string' ? STATES[status.trim().toLowerCase()] : undefined;
-		if (!state) throw parameterError(this, 'Status', `must be "online" or "offline", not ${typeof status === 'string' ? JSON.stringify(status.slice(0, 40)) : describeType(status)}`, itemIndex);
+		if (!state)
+			throw parameterError(
+				this,
+				'Status',
+				`must be "online" or "offline", not ${typeof status === 'string' ? JSON.stringify(status.slice(0, 40)) : describeType(status)}`,
+				itemIndex,
+			);
 		options.state = state;
 	}
 	const devices = await client.listDevices(options);
