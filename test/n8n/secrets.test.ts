@@ -97,6 +97,8 @@ describe.each(failures)('no secret leaks after %s', (_name, credentials, arrange
 			id: 'c', name: 'c', type: 'remoteItApi', data: credentials(),
 		});
 		expect(test.status).toBe('Error');
+		// The credential test used up part of the fault's budget: the picker meets a fault of its own.
+		await arrange?.();
 		const { context } = loadOptionsContext(credentials(), connectParameters(fromList('')));
 		const picker = await node.methods.listSearch.searchServices.call(context).catch((error: unknown) => error);
 		expect(picker).toBeInstanceOf(Error);
