@@ -133,6 +133,8 @@ describe.each(failures)('no secret leaks after %s', (_name, credentials, arrange
 			data: credentials(),
 		});
 		expect(test.status).toBe('Error');
+		// The credential test used up part of the fault's budget: the picker meets a fault of its own.
+		await arrange?.();
 		const { context } = loadOptionsContext(credentials(), connectParameters(fromList('')));
 		const picker = await node.methods.listSearch.searchServices
 			.call(context)
