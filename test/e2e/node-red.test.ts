@@ -172,6 +172,19 @@ describe.each<[EngineName, string]>([
 		}
 	});
 
+	/** Disconnect answered for this connection on `debugNode`, and the emulator no longer has its proxy. */
+	async function expectClosed(
+		debugNode: string,
+		connection: Json,
+		serviceId: string,
+	): Promise<void> {
+		const disconnected = (await debug.waitFor(from(debugNode))).value as Json;
+		expect(disconnected).toEqual({ id: connection.id, serviceId, disconnected: true });
+		expect(
+			(await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id),
+		).not.toContain(connection.id);
+	}
+
 	it(
 		'connects, fetches the device page through the proxy with core http request, and disconnects (example 1)',
 		async () => {
@@ -189,16 +202,7 @@ describe.each<[EngineName, string]>([
 			expect(String((await debug.waitFor(from(example.connectUse.page))).value)).toContain(
 				'<h1>factory-gateway web UI</h1>',
 			);
-			const disconnected = (await debug.waitFor(from(example.connectUse.disconnected)))
-				.value as Json;
-			expect(disconnected).toEqual({
-				id: connection.id,
-				serviceId: '80:00:00:00:01:00:00:03',
-				disconnected: true,
-			});
-			expect(
-				(await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id),
-			).not.toContain(connection.id);
+			await expectClosed(example.connectUse.disconnected, connection, '80:00:00:00:01:00:00:03');
 		},
 		ENGINE_TEST_TIMEOUT_MS,
 	);
@@ -216,15 +220,7 @@ describe.each<[EngineName, string]>([
 			expect(String((await debug.waitFor(from(example.tcp.banner))).value)).toMatch(
 				/^SSH-2\.0-OpenSSH_9\.2p1 Debian\S*\r\n$/,
 			);
-			const disconnected = (await debug.waitFor(from(example.tcp.disconnected))).value as Json;
-			expect(disconnected).toEqual({
-				id: connection.id,
-				serviceId: '80:00:00:00:01:00:00:02',
-				disconnected: true,
-			});
-			expect(
-				(await listEmulatorConnections(fixture.emulator.url)).map((live) => live.id),
-			).not.toContain(connection.id);
+			await expectClosed(example.tcp.disconnected, connection, '80:00:00:00:01:00:00:02');
 		},
 		ENGINE_TEST_TIMEOUT_MS,
 	);
