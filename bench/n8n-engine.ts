@@ -21,6 +21,8 @@ import { nowMs } from './measure';
 
 export interface RunningN8n {
 	server: N8nServer;
+	/** N8N_USER_FOLDER (n8n's sqlite database is `<it>/.n8n/database.sqlite`), removed by `close`. */
+	userFolder: string;
 	/** The n8n process id, to read its memory. */
 	pid(): number | undefined;
 	/** POSTs `{ items }` to a webhook; the items the workflow answered with, and the wall time. */
@@ -50,10 +52,11 @@ async function startWithRetries(home: N8nHome): Promise<N8nServer> {
 export async function startBenchN8n(
 	credentials: CredentialJson[],
 	workflows: WorkflowJson[],
+	env: Record<string, string> = {},
 ): Promise<RunningN8n> {
 	const engine = await ensureEngine('n8n', { log });
 	const tarball = packLocalPackage('n8n-nodes-remoteit', log);
-	const home = createN8nHome(engine, tarball);
+	const home = { ...createN8nHome(engine, tarball), env };
 	const cleanUp = () => {
 		rmSync(home.userFolder, { recursive: true, force: true });
 		rmSync(dirname(tarball), { recursive: true, force: true });
@@ -70,6 +73,7 @@ export async function startBenchN8n(
 		const server = await startWithRetries(home);
 		return {
 			server,
+			userFolder: home.userFolder,
 			pid: () => server.pid,
 			post: async (path, items) => {
 				const start = nowMs();

@@ -190,6 +190,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 		const secrets = createSecretRegistry(secretsOf(auth));
 		const timeoutMs = normaliseTimeout(options.timeoutMs);
 		const now = options.now ?? (() => new Date());
+		const apiUrl = normaliseApiUrl(options.apiUrl);
 		const request: RequestSettings = {
 			send: options.send,
 			timeoutMs,
@@ -202,10 +203,12 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 				? { timeoutAdvice: options.timeoutAdvice }
 				: {}),
 			...(options.concurrency !== undefined
-				? { concurrency: createAdaptiveConcurrency(options.concurrency) }
+				? {
+						// One window per account in this process: every client of it backs off together.
+						concurrency: createAdaptiveConcurrency(options.concurrency, accountKey(apiUrl, auth)),
+					}
 				: {}),
 		};
-		const apiUrl = normaliseApiUrl(options.apiUrl);
 		const session = createSession({
 			apiUrl,
 			auth,

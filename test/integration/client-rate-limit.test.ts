@@ -53,4 +53,14 @@ describe('rate limited by remote.it (429 + Retry-After)', () => {
 		const connections = await Promise.all(Array.from({ length: 20 }, () => client.connect(SSH)));
 		expect(new Set(connections.map((c) => c.id)).size).toBe(20);
 	}, 30_000);
+
+	it('two clients of one account, run together, share the window and lose nothing', async () => {
+		await setRateLimit(demo.emulator.url, 10);
+		await clearTraffic(demo.emulator.url);
+		const [first, second] = [await clientFor(20), await clientFor(20)];
+		const results = await Promise.all([settle(first, 25), settle(second, 25)]);
+		expect(results.flat().filter((r) => r.status === 'rejected')).toEqual([]);
+		const traffic = await readTraffic(demo.emulator.url);
+		expect(traffic.requests - traffic.throttled).toBe(50);
+	}, 30_000);
 });

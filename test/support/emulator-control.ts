@@ -3,6 +3,7 @@
  * suite drives the emulator the same way. Each takes the emulator's base url (startEmulator().url).
  */
 import type { FaultSpec, RequestLogEntry, Seed, TrafficSnapshot } from '../../emulator';
+import { forgetSharedWindows } from '../../client/adaptive-concurrency';
 import { forgetSharedTokens } from '../../client/token-cache';
 
 export type { FaultSpec, RequestLogEntry, TrafficSnapshot };
@@ -37,11 +38,13 @@ async function control<T>(url: string, method: string, path: string, body?: unkn
 
 /**
  * Back to the seed: devices, connections, tokens, clock, faults, latency, request log. The emulator forgets the
- * tokens it issued, so this process's clients forget them too (they would be refused and renewed).
+ * tokens it issued, so this process's clients forget them too (they would be refused and renewed), and what 429s
+ * taught the accounts' shared windows.
  */
 export async function resetEmulator(url: string): Promise<void> {
 	await control(url, 'POST', 'reset');
 	forgetSharedTokens();
+	forgetSharedWindows();
 }
 
 /** Sets a device (all its services) or one service online or offline. */
