@@ -1,8 +1,8 @@
 /**
- * A TCP proxy on loopback that charges what a real link charges, for a kernel without the netem qdisc: one round
+ * A TCP proxy that charges what a real link charges, for a kernel without the netem qdisc: one round
  * trip before a new connection carries data (the TCP handshake), and the one-way delay on every chunk in each
  * direction, in order. TLS passes through as bytes, so its handshake pays its real round trips too. Bandwidth is
- * not limited. Everything stays on 127.0.0.1.
+ * not limited. It listens on loopback, or on the bench's own veth address (bench/netns.ts).
  */
 import { createServer, connect, type AddressInfo, type Server, type Socket } from 'node:net';
 
@@ -54,6 +54,7 @@ function forward(
 export async function startLatencyProxy(
 	target: { host: string; port: number },
 	rttMs: number,
+	listenAddress = '127.0.0.1',
 ): Promise<LatencyProxy> {
 	const oneWayMs = rttMs / 2;
 	const timers = new Set<NodeJS.Timeout>();
@@ -80,7 +81,7 @@ export async function startLatencyProxy(
 	});
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => resolve());
+		server.listen(0, listenAddress, () => resolve());
 	});
 	return {
 		port: (server.address() as AddressInfo).port,

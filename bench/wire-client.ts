@@ -8,7 +8,7 @@ import { createAxiosTransport } from '../client/transport/axios';
 import { seedAccount } from '../test/support/emulator-control';
 import { timed } from './measure';
 import type { Benchmark, BenchRow } from './report';
-import { RTT_MS, startWire, takeWireCounts, wideServiceIds } from './wire';
+import { overTheWire, RTT_MS, startWire, takeWireCounts, wideServiceIds } from './wire';
 
 const ITEMS = 100;
 
@@ -44,7 +44,7 @@ async function run(): Promise<BenchRow[]> {
 			const counts = await takeWireCounts(wire);
 			const perItemRtt = ms / ITEMS / RTT_MS;
 			rows.push({
-				benchmark: `Shared client (Node-RED transport), ${ITEMS} connects one at a time, HTTPS, ${RTT_MS} ms RTT`,
+				benchmark: `Shared client (Node-RED transport), ${ITEMS} connects one at a time, ${overTheWire()}`,
 				case: kind === 'password' ? 'password / REST' : 'access key / GraphQL',
 				figures: [
 					{ label: 'wall', value: ms, unit: 'ms' },

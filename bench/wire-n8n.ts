@@ -14,6 +14,7 @@ import { median } from './measure';
 import { startBenchN8n, type RunningN8n } from './n8n-engine';
 import type { Benchmark, BenchRow, Check, Figure } from './report';
 import {
+	overTheWire,
 	RTT_MS,
 	startWire,
 	takeWireCounts,
@@ -194,7 +195,7 @@ function speedRow(variant: Variant, runs: Measured[]): BenchRow {
 			ok: runs.every((run) => run.counts.logins === 0),
 		});
 	return {
-		benchmark: `Real n8n, ${ITEMS} connects, HTTPS, ${RTT_MS} ms RTT (latency proxy)`,
+		benchmark: `Real n8n, ${ITEMS} connects, ${overTheWire()}`,
 		case: variant.name,
 		figures,
 		checks,

@@ -14,7 +14,7 @@ import {
 	unloadFlow,
 } from './node-red-flows';
 import type { Benchmark, BenchRow } from './report';
-import { RTT_MS, startWire, takeWireCounts, wideServiceIds, type Wire } from './wire';
+import { overTheWire, RTT_MS, startWire, takeWireCounts, wideServiceIds, type Wire } from './wire';
 
 const ITEMS = 100;
 
@@ -27,7 +27,7 @@ function row(
 	ok: number,
 ): BenchRow {
 	return {
-		benchmark: `Node-RED 4, ${ITEMS} connects, HTTPS, ${RTT_MS} ms RTT (latency proxy)`,
+		benchmark: `Node-RED 4, ${ITEMS} connects, ${overTheWire()}`,
 		case: variant,
 		figures: [
 			{ label: 'wall', value: ms, unit: 'ms' },

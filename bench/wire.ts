@@ -15,10 +15,14 @@ import {
 	clearTraffic,
 	type TrafficSnapshot,
 } from '../test/support/emulator-control';
-import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
+import { chooseVethAddress, openLink, vethAddressVariable, type Link } from './netns';
 
 /** 25 ms each way, the delay the issue asks for. */
 export const RTT_MS = 50;
+
+/** How a wire table names its link: "HTTPS, 50 ms RTT (latency proxy over a veth pair into a network namespace)". */
+export const overTheWire = (rttMs = RTT_MS): string =>
+	`HTTPS, ${rttMs} ms RTT (latency proxy over ${openLink().label})`;
 const TLS_DIR_VARIABLE = 'REMOTEIT_BENCH_TLS_DIR';
 
 /**
@@ -27,7 +31,9 @@ const TLS_DIR_VARIABLE = 'REMOTEIT_BENCH_TLS_DIR';
  */
 export function ensureTrustedCa(): void {
 	if (process.env[TLS_DIR_VARIABLE] && process.env.NODE_EXTRA_CA_CERTS) return;
-	const certificates = createTestCertificates();
+	// The server certificate names the far side of the veth pair too (bench/netns.ts), as it would a real host.
+	const vethAddress = chooseVethAddress();
+	const certificates = createTestCertificates(undefined, [vethAddress]);
 	const child = spawnSync(
 		process.execPath,
 		['--expose-gc', ...process.execArgv, ...process.argv.slice(1)],
@@ -37,6 +43,7 @@ export function ensureTrustedCa(): void {
 				...process.env,
 				NODE_EXTRA_CA_CERTS: certificates.caPath,
 				[TLS_DIR_VARIABLE]: certificates.dir,
+				[vethAddressVariable]: vethAddress,
 			},
 		},
 	);
@@ -55,42 +62,69 @@ export function tlsIdentity(): { key: string; cert: string } {
 export interface Wire {
 	/** The seed the emulator serves (the demo account plus the bench's one-service devices). */
 	seed: Seed;
-	/** https://127.0.0.1:<proxy port>: the API URL clients use, through the delay. */
+	/** https://<far side of the link>:<proxy port>: the API URL clients use, through the delay. */
 	apiUrl: string;
-	/** The emulator's own URL, for the control API (no delay). */
+	/** The emulator's control API, without the delay. */
 	controlUrl: string;
-	proxy: LatencyProxy;
+	/** Which link the run crossed, for table headers (bench/netns.ts). */
+	link: string;
+	/** Sockets open at once through the latency proxy since the last call. */
+	takePeakOpen(): Promise<number>;
 	close(): Promise<void>;
 }
 
-/** Starts the emulator process (bench/emulator-process.ts) with `services` one-service devices; resolves its URL. */
+interface EmulatorProcess {
+	apiUrl: string;
+	controlUrl: string;
+	takePeakOpen(): Promise<number>;
+	stop(): Promise<void>;
+}
+
+/**
+ * Starts the emulator and its latency proxy (bench/emulator-process.ts) on the far side of the link, with `services`
+ * one-service devices.
+ */
 async function startEmulatorProcess(
+	link: Link,
 	services: number,
-): Promise<{ url: string; stop(): Promise<void> }> {
-	const child = spawn(
+	rttMs: number,
+): Promise<EmulatorProcess> {
+	const [command, ...prefix] = [
+		...link.exec,
 		process.execPath,
-		[
-			...process.execArgv.filter((arg) => arg !== '--expose-gc'),
-			join(__dirname, 'emulator-process.ts'),
-			String(services),
-		],
-		{ stdio: ['ignore', 'pipe', 'inherit'] },
-	);
+		...process.execArgv.filter((arg) => arg !== '--expose-gc'),
+		join(__dirname, 'emulator-process.ts'),
+		String(services),
+		String(rttMs),
+		link.address,
+	];
+	const child = spawn(command, prefix, { stdio: ['pipe', 'pipe', 'inherit'] });
 	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const url = await new Promise<string>((resolve, reject) => {
-		createInterface({ input: child.stdout }).once('line', (line) => {
-			try {
-				resolve((JSON.parse(line) as { url: string }).url);
-			} catch {
-				reject(new Error(`bench emulator said: ${line}`));
-			}
+	const lines = createInterface({ input: child.stdout });
+	const nextLine = (): Promise<string> =>
+		new Promise((resolve, reject) => {
+			const onExit = (code: number | null) =>
+				reject(new Error(`bench emulator exited (${code}) before answering`));
+			child.once('exit', onExit);
+			lines.once('line', (line) => {
+				child.off('exit', onExit);
+				resolve(line);
+			});
 		});
-		child.once('exit', (code) =>
-			reject(new Error(`bench emulator exited (${code}) before listening`)),
-		);
-	});
+	const first = await nextLine();
+	let urls: { apiUrl: string; controlUrl: string };
+	try {
+		urls = JSON.parse(first) as typeof urls;
+	} catch {
+		throw new Error(`bench emulator said: ${first}`);
+	}
 	return {
-		url,
+		...urls,
+		takePeakOpen: async () => {
+			const answer = nextLine();
+			child.stdin.write('peak\n');
+			return (JSON.parse(await answer) as { peak: number }).peak;
+		},
 		stop: async () => {
 			child.kill('SIGTERM');
 			await exited;
@@ -102,18 +136,15 @@ export async function startWire(
 	options: { services?: number; rttMs?: number } = {},
 ): Promise<Wire> {
 	const services = options.services ?? 0;
-	const emulator = await startEmulatorProcess(services);
-	const port = Number(new URL(emulator.url).port);
-	const proxy = await startLatencyProxy({ host: '127.0.0.1', port }, options.rttMs ?? RTT_MS);
+	const link = openLink();
+	const emulator = await startEmulatorProcess(link, services, options.rttMs ?? RTT_MS);
 	return {
 		seed: wideSeed(loadSeedFile(DEMO_SEED_PATH), services),
-		apiUrl: `https://127.0.0.1:${proxy.port}`,
-		controlUrl: emulator.url,
-		proxy,
-		close: async () => {
-			await proxy.close();
-			await emulator.stop();
-		},
+		apiUrl: emulator.apiUrl,
+		controlUrl: emulator.controlUrl,
+		link: link.label,
+		takePeakOpen: emulator.takePeakOpen,
+		close: () => emulator.stop(),
 	};
 }
 
@@ -133,7 +164,7 @@ export async function takeWireCounts(wire: Wire): Promise<WireCounts> {
 	await clearTraffic(wire.controlUrl);
 	return {
 		...traffic,
-		peakOpen: wire.proxy.takePeakOpen(),
+		peakOpen: await wire.takePeakOpen(),
 		logins: log.filter((entry) => entry.path.endsWith('/user/login')).length,
 		connects: log.filter(
 			(entry) =>

@@ -18,6 +18,8 @@ export interface TestCertificates extends TlsIdentity {
 
 export function createTestCertificates(
 	dir = mkdtempSync(path.join(tmpdir(), 'remoteit-emulator-tls-')),
+	/** More addresses the server certificate names (the bench's veth address). */
+	extraIps: string[] = [],
 ): TestCertificates {
 	const file = (name: string): string => path.join(dir, name);
 	const openssl = (...args: string[]): void => {
@@ -42,7 +44,7 @@ export function createTestCertificates(
 	);
 	writeFileSync(
 		file('server.ext'),
-		'subjectAltName=IP:127.0.0.1,DNS:localhost\nbasicConstraints=CA:FALSE\n',
+		`subjectAltName=${['IP:127.0.0.1', 'DNS:localhost', ...extraIps.map((ip) => `IP:${ip}`)].join(',')}\nbasicConstraints=CA:FALSE\n`,
 	);
 	openssl(
 		'req',
