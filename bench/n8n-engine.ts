@@ -3,8 +3,9 @@
  * tarball, bench credentials and workflows imported and activated, then `n8n start`. It inherits the bench's
  * NODE_EXTRA_CA_CERTS, so it trusts the emulator's throw-away CA like any other HTTPS API.
  */
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ensureEngine } from '../dev/engines/install';
 import { freePort } from '../dev/launch/free-port';
 import type { CredentialJson, WorkflowJson } from '../dev/n8n/demo/demo-data';
@@ -23,6 +24,8 @@ export interface RunningN8n {
 	server: N8nServer;
 	/** N8N_USER_FOLDER (n8n's sqlite database is `<it>/.n8n/database.sqlite`), removed by `close`. */
 	userFolder: string;
+	/** What n8n saved of its last failed execution (the error's messages), to tell a failed run from a slow one. */
+	lastFailure(): string;
 	/** The n8n process id, to read its memory. */
 	pid(): number | undefined;
 	/** POSTs `{ items }` to a webhook; the items the workflow answered with, and the wall time. */
@@ -47,6 +50,39 @@ async function startWithRetries(home: N8nHome): Promise<N8nServer> {
 			log('a port was taken meanwhile; starting n8n again');
 		}
 	}
+}
+
+/**
+ * The messages in n8n's saved data of its last execution that did not succeed, read from its sqlite database with
+ * the sqlite3 command (n8n saves failed executions by default). The data is in n8n's "flatted" form: a JSON array
+ * whose strings are the values.
+ */
+function lastFailedExecution(userFolder: string): string {
+	const database = join(userFolder, '.n8n', 'database.sqlite');
+	const query =
+		"select e.id || ' ' || e.status || char(10) || d.data from execution_entity e join execution_data d " +
+		"on d.executionId = e.id where e.status != 'success' order by e.id desc limit 1;";
+	const run = spawnSync('sqlite3', [database, query], { encoding: 'utf8' });
+	if (run.error || run.status !== 0)
+		return `(could not read n8n's database: ${run.error?.message ?? run.stderr})`;
+	const [head, ...rest] = run.stdout.split('\n');
+	if (!head) return '(no failed execution saved)';
+	let values: unknown[] = [];
+	try {
+		values = JSON.parse(rest.join('\n')) as unknown[];
+	} catch {
+		return `execution ${head}: ${rest.join('\n').slice(0, 1500)}`;
+	}
+	const messages = [
+		...new Set(
+			values.filter(
+				(value): value is string =>
+					typeof value === 'string' &&
+					/error|fail|refus|timed? ?out|ECONN|EPROTO|socket|remote\.it/i.test(value),
+			),
+		),
+	];
+	return `execution ${head}:\n${messages.slice(0, 15).join('\n').slice(0, 3000)}`;
 }
 
 export async function startBenchN8n(
@@ -74,6 +110,7 @@ export async function startBenchN8n(
 		return {
 			server,
 			userFolder: home.userFolder,
+			lastFailure: () => lastFailedExecution(home.userFolder),
 			pid: () => server.pid,
 			post: async (path, items) => {
 				const start = nowMs();

@@ -165,7 +165,9 @@ async function runOnce(
 			`  ${variant.name}: ${ok} of ${items.length} connected (HTTP ${status}): ${JSON.stringify(failure).slice(0, 400)}\n`,
 		);
 		if (status !== 200)
-			process.stderr.write(`  n8n's last output:\n${n8n.server.output().slice(-2000)}\n`);
+			process.stderr.write(
+				`  n8n's failed execution: ${n8n.lastFailure()}\n  n8n's last output:\n${n8n.server.output().slice(-2000)}\n`,
+			);
 	}
 	return { ms, counts, ok, lost: items.length - ok };
 }
