@@ -21,10 +21,21 @@ export function accountKey(apiUrl: string, auth: RemoteItAuth): string {
 	return `${apiUrl} ${auth.type} ${who}`;
 }
 
-/** The account's records, with connections past their expiry dropped. */
+/** When each account's records were last swept: a sweep reads every record, so not on every request. */
+const sweptAtMs = new Map<string, number>();
+const SWEEP_EVERY_MS = 60_000;
+
+/**
+ * The account's records, with connections past their expiry dropped (at most a minute late: a process that connects
+ * to the same services all day holds thousands, and reading them all on every connect cost more than the request).
+ */
 export function recordsFor(key: string, nowMs: number): ConnectionRecords {
 	let records = registry.get(key);
 	if (!records) registry.set(key, (records = new Map()));
-	for (const [id, c] of records) if (Date.parse(c.expiresAt) <= nowMs) records.delete(id);
+	const sweptAt = sweptAtMs.get(key);
+	if (sweptAt === undefined || nowMs < sweptAt || nowMs - sweptAt >= SWEEP_EVERY_MS) {
+		sweptAtMs.set(key, nowMs);
+		for (const [id, c] of records) if (Date.parse(c.expiresAt) <= nowMs) records.delete(id);
+	}
 	return records;
 }

@@ -51,12 +51,17 @@ export async function replacedBy(
 	connection: Connection,
 	restAnswer?: Record<string, unknown>,
 ): Promise<string | undefined> {
-	const earlier = openedTo(records, connection.serviceId).filter(
-		(c) => !sameId(c.id, connection.id) && handedOut(c.id),
-	);
-	if (earlier.length === 0) return undefined;
 	const details = restAnswer && isObject(restAnswer.connection) ? restAnswer.connection : undefined;
 	const previous = details ? textOf(details.previousConnection) : undefined;
+	const others = openedTo(records, connection.serviceId).filter(
+		(c) => !sameId(c.id, connection.id),
+	);
+	// What remote.it says it replaced is gone, whoever opened it: its record would only pile up until it expires.
+	if (previous !== undefined)
+		for (const c of others)
+			if (c.proxy === previous || sameId(c.id, previous)) records.delete(c.id);
+	const earlier = others.filter((c) => handedOut(c.id));
+	if (earlier.length === 0) return undefined;
 	let gone: Connection[];
 	if (previous !== undefined) {
 		gone = earlier.filter((c) => c.proxy === previous || sameId(c.id, previous));
