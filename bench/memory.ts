@@ -36,12 +36,15 @@ async function measure(engine: string, runWave: () => Promise<number>): Promise<
 	while (done < ITEMS) {
 		ok += await runWave();
 		done += WAVE;
-		if (done === ITEMS / 2 || done === ITEMS) samples.push(sample());
+		// Quarters, so RSS that levels off can be told from RSS that keeps growing.
+		if (done % (ITEMS / 4) === 0) samples.push(sample());
 	}
-	const [start, half, end] = samples;
+	const [start, quarter, half, threeQuarters, end] = samples;
 	const figures: Figure[] = [
 		{ label: 'RSS start', value: start.rssMb, unit: 'MB', decimals: 1 },
+		{ label: 'RSS 2.5k', value: quarter.rssMb, unit: 'MB', decimals: 1 },
 		{ label: 'RSS 5k', value: half.rssMb, unit: 'MB', decimals: 1 },
+		{ label: 'RSS 7.5k', value: threeQuarters.rssMb, unit: 'MB', decimals: 1 },
 		{ label: 'RSS 10k', value: end.rssMb, unit: 'MB', decimals: 1 },
 		{ label: 'heap start', value: start.heapMb, unit: 'MB', decimals: 1 },
 		{ label: 'heap 5k', value: half.heapMb, unit: 'MB', decimals: 1 },
