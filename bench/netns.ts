@@ -3,8 +3,8 @@
  * it, so the emulator and its latency proxy sit behind a real network interface (their own loopback, their own TCP
  * stack) instead of sharing the client's. The kernel has no netem qdisc, so the delay itself still comes from the
  * latency proxy (bench/latency-proxy.ts). Everything stays on this machine: 10.213.0.0/16, one /30 per bench
- * process. Removed on exit, SIGINT and SIGTERM; namespaces left by a bench that was killed are removed at the next
- * start. Where namespaces cannot be made, `openLink` says why and the link is loopback.
+ * process. Removed when the bench exits (bench/run.ts turns SIGINT and SIGTERM into an exit); namespaces left by a
+ * bench that was killed outright are removed at the next start. Where namespaces cannot be made, `openLink` says why and the link is loopback.
  */
 import { spawnSync } from 'node:child_process';
 
@@ -98,13 +98,8 @@ function createLink(): Link {
 			return loopback(`ip ${step.join(' ')}: ${result.output || 'failed'}`);
 		}
 	}
+	// bench/run.ts turns SIGINT and SIGTERM into an exit.
 	process.once('exit', close);
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-		process.once(signal, () => {
-			close();
-			process.exit(signal === 'SIGINT' ? 130 : 143);
-		});
-	}
 	process.stderr.write(
 		`[bench] link: veth pair ${hostSide} (${hostAddress}) ↔ ${nsSide} (${nsAddress}) in network namespace ${name}\n`,
 	);

@@ -7,6 +7,8 @@
  */
 import { join } from 'node:path';
 
+import { stopRunningEngines } from '../dev/launch/engine-process';
+
 import { chaosBenchmark } from './chaos';
 import { clientConnectBenchmark } from './client-connect';
 import { coldRequireBenchmark } from './cold-require';
@@ -51,8 +53,26 @@ function selected(filters: string[]): Benchmark[] {
 	);
 }
 
+/**
+ * A stop (Ctrl-C, a process manager) ends the engines this bench started, then exits: exit handlers remove the
+ * bench's network namespace (bench/netns.ts) and stop its emulator (bench/wire.ts). Ctrl-C reaches this process
+ * twice (from the terminal and from the process that re-ran it): the first one counts.
+ */
+function stopOnSignals(): void {
+	let stopping = false;
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.on(signal, () => {
+			if (stopping) return;
+			stopping = true;
+			process.stderr.write(`\n${signal}: stopping the bench\n`);
+			void stopRunningEngines(5_000).finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
+		});
+	}
+}
+
 async function main(): Promise<void> {
-	ensureTrustedCa();
+	await ensureTrustedCa();
+	stopOnSignals();
 	const benchmarks = selected(process.argv.slice(2));
 	if (benchmarks.length === 0) {
 		console.error(

@@ -24,7 +24,7 @@ import {
 } from './wire';
 
 const ITEMS = 100;
-/** Medians of 5 (3 for the two that take ~15 s a run): the machine is shared and one run can be an outlier. */
+/** Medians of 5 (3 for the two that take ~15 s a run), taken round robin: the machine is shared and one run can be an outlier. */
 const RUNS = 5;
 const SLOW_RUNS = 3;
 const SLOW = new Set(['nodepwd1', 'handloop']);
@@ -262,17 +262,24 @@ async function run(): Promise<BenchRow[]> {
 		);
 		n8n = await startBenchN8n(credentials(wire), workflows);
 		const items = wideServiceIds(ITEMS).map((serviceId) => ({ serviceId }));
-		const rows: BenchRow[] = [];
-		for (const variant of SPEED_VARIANTS) {
-			await n8n.post(variant.path, items); // warm: n8n loads the nodes; the node's password token is cached from here
-			const runs: Measured[] = [];
-			for (let i = 0; i < (SLOW.has(variant.path) ? SLOW_RUNS : RUNS); i++)
-				runs.push(await runOnce(n8n, wire, variant, items));
-			rows.push(speedRow(variant, runs));
-			process.stderr.write(
-				`  ${variant.name}: ${runs.map((r) => Math.round(r.ms)).join(' / ')} ms\n`,
-			);
+		// Warm: n8n loads the nodes; the node's password token is cached from here.
+		for (const variant of SPEED_VARIANTS) await n8n.post(variant.path, items);
+		// Round robin, one run of each variant per round: on a shared machine the load moves between runs, and
+		// every variant (and so every ratio) sees the same stretch of it.
+		const runs = new Map<Variant, Measured[]>(SPEED_VARIANTS.map((variant) => [variant, []]));
+		for (let round = 0; round < RUNS; round++) {
+			for (const variant of SPEED_VARIANTS) {
+				if (round >= (SLOW.has(variant.path) ? SLOW_RUNS : RUNS)) continue;
+				runs.get(variant)!.push(await runOnce(n8n, wire, variant, items));
+			}
 		}
+		const rows = SPEED_VARIANTS.map((variant) => {
+			const measured = runs.get(variant)!;
+			process.stderr.write(
+				`  ${variant.name}: ${measured.map((r) => Math.round(r.ms)).join(' / ')} ms\n`,
+			);
+			return speedRow(variant, measured);
+		});
 		return [...rows, ...ratioRows(rows), ...(await rateRows(n8n, wire))];
 	} finally {
 		await n8n?.close();

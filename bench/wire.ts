@@ -3,7 +3,7 @@
  * proxy (bench/latency-proxy.ts). The bench process must trust the CA from its start (NODE_EXTRA_CA_CERTS is read
  * once), so `ensureTrustedCa` re-runs the bench with it set; engines started from here inherit it.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -26,15 +26,16 @@ export const overTheWire = (rttMs = RTT_MS): string =>
 const TLS_DIR_VARIABLE = 'REMOTEIT_BENCH_TLS_DIR';
 
 /**
- * Returns when this process already trusts the bench CA; otherwise runs this same command again with the CA
- * trusted (and --expose-gc, for the memory benchmark) and exits with its code.
+ * Resolves when this process already trusts the bench CA; otherwise runs this same command again with the CA
+ * trusted (and --expose-gc, for the memory benchmark), passes SIGINT and SIGTERM on to it, and exits with its code
+ * (never resolving).
  */
-export function ensureTrustedCa(): void {
-	if (process.env[TLS_DIR_VARIABLE] && process.env.NODE_EXTRA_CA_CERTS) return;
+export function ensureTrustedCa(): Promise<void> {
+	if (process.env[TLS_DIR_VARIABLE] && process.env.NODE_EXTRA_CA_CERTS) return Promise.resolve();
 	// The server certificate names the far side of the veth pair too (bench/netns.ts), as it would a real host.
 	const vethAddress = chooseVethAddress();
 	const certificates = createTestCertificates(undefined, [vethAddress]);
-	const child = spawnSync(
+	const child = spawn(
 		process.execPath,
 		['--expose-gc', ...process.execArgv, ...process.argv.slice(1)],
 		{
@@ -47,7 +48,9 @@ export function ensureTrustedCa(): void {
 			},
 		},
 	);
-	process.exit(child.status ?? 1);
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+	child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+	return new Promise<void>(() => undefined);
 }
 
 export function tlsIdentity(): { key: string; cert: string } {
@@ -99,7 +102,17 @@ async function startEmulatorProcess(
 		link.address,
 	];
 	const child = spawn(command, prefix, { stdio: ['pipe', 'pipe', 'inherit'] });
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	// A bench that stops early (SIGINT, SIGTERM, an error) stops its emulator too, before the link goes.
+	const stopOnExit = (): void => {
+		child.kill('SIGTERM');
+	};
+	process.once('exit', stopOnExit);
+	const exited = new Promise<void>((resolve) =>
+		child.once('exit', () => {
+			process.off('exit', stopOnExit);
+			resolve();
+		}),
+	);
 	const lines = createInterface({ input: child.stdout });
 	const nextLine = (): Promise<string> =>
 		new Promise((resolve, reject) => {
