@@ -122,7 +122,6 @@ export function deviceView(scope: Scope, device: DeviceRecord): View {
 
 /** GraphQL `connect` result (remote.it's `Connection`); port is null and url https://… for reverse proxies. */
 export function connectionView(scope: Scope, connection: ConnectionRecord): View {
-	const session = sessionsOf(scope).find((s) => s.id === connection.id);
 	return {
 		id: connection.id,
 		host: connection.host,
@@ -131,7 +130,8 @@ export function connectionView(scope: Scope, connection: ConnectionRecord): View
 		url: proxyString(connection, false),
 		created: new Date(connection.createdAtMs).toISOString(),
 		timeout: connection.timeoutSeconds,
-		session: session?.view ?? null,
+		// Resolved only when asked for: it reads every session of the account.
+		session: () => sessionsOf(scope).find((s) => s.id === connection.id)?.view ?? null,
 	};
 }
 

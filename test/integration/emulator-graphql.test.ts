@@ -156,6 +156,15 @@ describe('emulator GraphQL v1', () => {
 			]);
 		});
 
+		it("answers connect's session when asked for it", async () => {
+			const { connect } = (
+				await query(
+					`mutation { connect(serviceId: "${SSH}", hostIP: "0.0.0.0") { id session { id target { id } } } }`,
+				)
+			).data;
+			expect(connect.session).toEqual({ id: connect.id, target: { id: SSH } });
+		});
+
 		it('gives HTTP services a reverse proxy without a port, unless a port proxy is asked for', async () => {
 			const reverse = (await query(CONNECT, { serviceId: HTTP, hostIP: '0.0.0.0' })).data.connect;
 			expect(reverse).toMatchObject({ port: null, reverseProxy: true });
