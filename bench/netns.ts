@@ -4,8 +4,8 @@
  * stack) instead of sharing the client's. The kernel has no netem qdisc, so the delay itself still comes from the
  * latency proxy (bench/latency-proxy.ts). Everything stays on this machine: 10.213.0.0/16, one /30 per bench
  * process. Removed when the bench exits (bench/run.ts turns SIGINT and SIGTERM into an exit); namespaces left by a
- * bench that was killed outright are removed at the next start. Where namespaces cannot be made, `openLink` says why and the link is
- * loopback (REMOTEIT_BENCH_LINK=loopback asks for loopback anyway, to compare).
+ * bench that was killed outright are removed at the next start. Where namespaces cannot be made, `openLink` says
+ * why and the link is loopback (REMOTEIT_BENCH_LINK=loopback asks for loopback anyway, to compare).
  */
 import { spawnSync } from 'node:child_process';
 
