@@ -2,9 +2,9 @@
  * How many requests a client keeps in flight: at most its own `max`, and, once remote.it has throttled the account,
  * at most the account's window, which every client of that account in this process shares (every n8n execution and
  * Node-RED flow of one credential), so they back off together instead of each overshooting the one rate limit.
- * Additive increase, multiplicative decrease (as TCP does): a 429 narrows the account's window to 70% of the
- * requests it had in flight (CUBIC's factor; halving left a quarter of a rate limit unused in `npm run bench`),
- * once per burst, and each success widens it by 1/window, about one request per round trip. remote.it publishes no
+ * Additive increase, multiplicative decrease (as TCP does): a 429 narrows the account's window to 70% (CUBIC's
+ * factor; halving left a quarter of a rate limit unused in `npm run bench`), once per burst, and each success widens
+ * it by 1/window, about one request per round trip. The first 429 narrows the fan-out that met the limit. remote.it publishes no
  * rate limit (docs/remoteit-api.md, section 6), so the window is learnt from its answers, never configured.
  * In memory only; the key names an account, never holds a secret.
  */
@@ -13,7 +13,7 @@ import { RemoteItValidationError } from './errors';
 /** Requests one client may keep in flight at most (the n8n node's Parallel Requests goes up to this too). */
 export const MAX_CONCURRENCY = 100;
 
-/** The window after a burst of 429s, as a share of the requests in flight. */
+/** The window after a burst of 429s, as a share of the window before it. */
 const DECREASE = 0.7;
 
 /** An account's window that grows back past this is forgotten: only the clients' own maximums bound it again. */
@@ -116,7 +116,7 @@ export function createAdaptiveConcurrency(max: unknown, accountKey?: string): Ad
 	// Looked up per use: a swept account is made afresh by the next request.
 	const account = (): AccountWindow => solo ?? accountWindow(accountKey);
 
-	const slotFor = (shared: AccountWindow, startedIn: number): Slot => {
+	const slotFor = (shared: AccountWindow, startedIn: number, sentAmong: number): Slot => {
 		let released = false;
 		return {
 			release(outcome) {
@@ -125,7 +125,9 @@ export function createAdaptiveConcurrency(max: unknown, accountKey?: string): Ad
 				shared.inFlight--;
 				client.inFlight--;
 				if (outcome === 'throttled' && startedIn === shared.epoch) {
-					shared.window = Math.max(1, Math.min(shared.window, shared.inFlight + 1) * DECREASE);
+					// Nothing learnt yet: the fan-out that met the limit (this client's maximum, or more with others).
+					const base = shared.window === Infinity ? Math.max(sentAmong, client.max) : shared.window;
+					shared.window = Math.max(1, base * DECREASE);
 					shared.epoch++;
 				} else if (outcome === 'ok' && shared.window !== Infinity) {
 					shared.window += 1 / shared.window;
@@ -148,7 +150,7 @@ export function createAdaptiveConcurrency(max: unknown, accountKey?: string): Ad
 					wake(shared);
 				});
 			}
-			return slotFor(shared, shared.epoch);
+			return slotFor(shared, shared.epoch, shared.inFlight);
 		},
 		get window() {
 			return Math.min(max, (solo ?? accounts.get(accountKey!))?.window ?? Infinity);

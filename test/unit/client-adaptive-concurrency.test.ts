@@ -22,16 +22,15 @@ describe("adaptive concurrency (the client's window of requests in flight)", () 
 		expect(fourth).toBeDefined();
 	});
 
-	it('narrows to 70% of the requests in flight once for a burst of 429s, not once per 429', async () => {
+	it('narrows to 70% once for a burst of 429s, not once per 429', async () => {
 		const window = createAdaptiveConcurrency(20);
 		const burst = await Promise.all(Array.from({ length: 20 }, () => window.acquire()));
 		for (const slot of burst) slot.release('throttled');
 		expect(window.window).toBeCloseTo(14);
-		// A 429 of a request sent after the decrease narrows it again, to 70% of what was in flight.
-		const next = await Promise.all(Array.from({ length: 14 }, () => window.acquire()));
-		next[0].release('throttled');
+		// A 429 of a request sent after the decrease narrows it again.
+		const next = await window.acquire();
+		next.release('throttled');
 		expect(window.window).toBeCloseTo(9.8);
-		for (const slot of next.slice(1)) slot.release('ok');
 	});
 
 	it('grows back by about one per window of successes, up to the maximum', async () => {
@@ -98,6 +97,21 @@ describe("adaptive concurrency (the client's window of requests in flight)", () 
 			expect(second.window).toBeCloseTo(14);
 			const admitted = await fill(second, 20);
 			expect(admitted).toHaveLength(14);
+		});
+
+		it('the first 429 narrows the fan-out of every client of the account together', async () => {
+			const first = createAdaptiveConcurrency(10, 'account A');
+			const second = createAdaptiveConcurrency(10, 'account A');
+			const slots = await Promise.all([
+				...Array.from({ length: 10 }, () => first.acquire()),
+				...Array.from({ length: 10 }, () => second.acquire()),
+			]);
+			slots[19].release('throttled'); // sent among 20: the account's window is 14
+			expect(first.window).toBe(10);
+			expect(second.window).toBe(10);
+			for (const slot of slots.slice(0, 19)) slot.release('failed');
+			expect(await fill(first, 20)).toHaveLength(10);
+			expect(await fill(second, 20)).toHaveLength(4);
 		});
 
 		it('the account window bounds both clients together, each within its own maximum', async () => {
