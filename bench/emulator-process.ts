@@ -5,7 +5,7 @@
  * bench CA on this side's 127.0.0.1; the latency proxy listens on <listen address>, and for an address other than
  * loopback a forwarder without delay carries the control API to it. Prints `{"apiUrl", "controlUrl"}` once
  * listening; answers each line "peak" on stdin with `{"peak": n}` (sockets open at once through the proxy since
- * the last ask); stops on SIGTERM or SIGINT.
+ * the last ask); stops on SIGTERM, SIGINT or when stdin closes (the bench is gone).
  */
 import { createInterface } from 'node:readline';
 import { DEMO_SEED_PATH, loadSeedFile, startEmulator } from '../emulator';
@@ -29,10 +29,6 @@ async function main(): Promise<void> {
 			controlUrl: control ? `https://${address}:${control.port}` : emulator.url,
 		})}\n`,
 	);
-	createInterface({ input: process.stdin }).on('line', (line) => {
-		if (line.trim() === 'peak')
-			process.stdout.write(`${JSON.stringify({ peak: proxy.takePeakOpen() })}\n`);
-	});
 	const stop = (): void => {
 		void Promise.all([proxy.close(), control?.close(), emulator.close()]).then(() =>
 			process.exit(0),
@@ -40,6 +36,13 @@ async function main(): Promise<void> {
 	};
 	process.once('SIGTERM', stop);
 	process.once('SIGINT', stop);
+	// stdin closes when the bench is gone, even killed outright: no emulator is left behind.
+	createInterface({ input: process.stdin })
+		.on('line', (line) => {
+			if (line.trim() === 'peak')
+				process.stdout.write(`${JSON.stringify({ peak: proxy.takePeakOpen() })}\n`);
+		})
+		.once('close', stop);
 }
 
 main().catch((error: unknown) => {
