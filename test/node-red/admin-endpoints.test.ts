@@ -13,7 +13,7 @@ import {
 	type AdminCall,
 } from './support/flow-harness';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
-import type { NodeRedRuntime } from '../../nodes/node-red/node-red-api';
+import type { NodeRedRuntime } from '../../nodes/node-red/lib/node-red-api';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const adminAuth = require('@node-red/editor-api/lib/auth') as NodeRedRuntime['auth'] & {

@@ -3,7 +3,7 @@
  * a clear message that starts with where the value came from (`msg.payload.serviceId`) or the dialog field and
  * its property (`Allowed IP (hostIp)`), no request reaches remote.it, and the runtime keeps going.
  */
-import type { NodeMessage } from '../../nodes/node-red/node-red-api';
+import type { NodeMessage } from '../../nodes/node-red/lib/node-red-api';
 import { readRequestLog, seedAccount } from '../support/emulator-control';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
 import {

@@ -13,7 +13,7 @@ import {
 	type FlowNode,
 } from './support/flow-harness';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
-import type { NodeMessage } from '../../nodes/node-red/node-red-api';
+import type { NodeMessage } from '../../nodes/node-red/lib/node-red-api';
 
 const emulator = useEmulatorWithNodeRed();
 const account = seedAccount(emulator.seed);

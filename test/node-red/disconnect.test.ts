@@ -11,7 +11,7 @@ import {
 	type FlowNode,
 } from './support/flow-harness';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
-import { createAccountClient } from '../../nodes/node-red/account-client';
+import { createAccountClient } from '../../nodes/node-red/lib/account-client';
 import type { Connection } from '../../client';
 
 const SSH = '80:00:00:00:01:00:00:02';

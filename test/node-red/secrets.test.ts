@@ -19,7 +19,7 @@ import {
 	type FlowNode,
 } from './support/flow-harness';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';
-import type { NodeRedRuntime } from '../../nodes/node-red/node-red-api';
+import type { NodeRedRuntime } from '../../nodes/node-red/lib/node-red-api';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const registerDebug = require('@node-red/nodes/core/common/21-debug.js') as (

@@ -1,4 +1,4 @@
-/** Password logins in Node-RED: two flows, each with its own config node for the same account, log in once. */
+/** Password logins in Node-RED: two flows, each with its own account node holding the same credentials, log in once. */
 import { readRequestLog, seedAccount } from '../support/emulator-control';
 import { helper, NODE_MODULES, nextMessage, nodeById, type FlowNode } from './support/flow-harness';
 import { useEmulatorWithNodeRed } from './support/emulator-fixture';

@@ -1,4 +1,4 @@
-/** remoteit-config: one client per account, its lifetime, and how its settings reach the client. */
+/** The account node (remoteit-config): one client per account, its lifetime, and how its settings reach the client. */
 import { readRequestLog, seedAccount, setLatency } from '../support/emulator-control';
 import {
 	ACCOUNT_ID,
