@@ -218,7 +218,7 @@ export interface RemoteItEvent {
 	type: RemoteItEventType;
 	/**
 	 * As remote.it sends it: `active` | `inactive` for DEVICE_STATE, `connected` | `disconnected` for DEVICE_CONNECT
-	 * [inferred from the emulator; the contract documents no values]. Empty when remote.it sends none.
+	 * [inferred from the emulator; docs/remoteit-api.md documents no values]. Empty when remote.it sends none.
 	 */
 	state: string;
 	/** ISO 8601. */

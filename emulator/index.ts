@@ -1,6 +1,6 @@
 /**
  * A local remote.it API on loopback (REST v27, GraphQL v1, HTTP signatures, faults, control API).
- * Independent of client/: it implements the contract in docs/remoteit-api.md, not our client.
+ * Independent of client/: it implements remote.it's API as docs/remoteit-api.md describes it, not our client.
  */
 import { EmulatorRuntime, type EmulatorSettings } from './runtime';
 import { resolveSeed } from './seed-loader';

@@ -1,4 +1,4 @@
-/** POST /apv/v27/device/connect and /device/connect/stop, the seed document's calls (docs/remoteit-api.md §2). */
+/** POST /apv/v27/device/connect and /device/connect/stop (docs/remoteit-api.md §2). */
 import type { ConnectionRecord } from '../connections';
 import { proxyString } from '../connections';
 import type { EmulatorContext } from '../runtime';

@@ -350,7 +350,7 @@ describe('what goes on the wire', () => {
 			.map((h) => h.toLowerCase())
 			.sort();
 
-	it('password auth connects exactly as the seed document does: developerkey + token headers, string values', async () => {
+	it('password auth connects as docs/remoteit-api.md §2 describes: developerkey + token headers, string values', async () => {
 		const { client, requests } = await recorded('password');
 		await client.connect(SSH.toLowerCase());
 		const connect = requests.find((r) => r.url.endsWith('/apv/v27/device/connect'));

@@ -1,7 +1,7 @@
 /**
  * GraphQL v1 as docs/remoteit-api.md §3 describes it: paging and filters, device(id) as a list,
  * sessions and events, connect/disconnect, errors in errors[] and plain-text auth failures.
- * Authenticated with developer key + token, which the contract says GraphQL also accepts.
+ * Authenticated with developer key + token, which GraphQL also accepts (docs/remoteit-api.md §1).
  */
 import type { RunningEmulator } from '../../emulator';
 import { startEmulator } from '../../emulator';

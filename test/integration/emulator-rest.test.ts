@@ -1,5 +1,5 @@
 /**
- * REST v27 as the contract describes it (section 2): string values, HTTP 200 + status "false" failures
+ * REST v27 as docs/remoteit-api.md §2 describes it: string values, HTTP 200 + status "false" failures
  * with remote.it's reasons, one list entry per service, and the three proxy forms. Driven with fetch.
  */
 import type { RunningEmulator } from '../../emulator';
@@ -235,7 +235,7 @@ describe('emulator REST v27', () => {
 	});
 
 	describe('POST /device/connect', () => {
-		it('opens a port proxy with the contract shape and escaped slashes', async () => {
+		it('opens a port proxy with the documented answer shape and escaped slashes', async () => {
 			const { text, json } = await connect(SSH);
 			expect(text).toContain('"proxy":"http:\\/\\/127.0.0.1:');
 			const connection = json.connection as Json;
