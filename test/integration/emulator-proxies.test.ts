@@ -7,6 +7,7 @@ import { createServer, connect as tcpConnect, type Server, type Socket } from 'n
 import type { RunningEmulator } from '../../emulator';
 import { DEMO_SEED_PATH, loadSeedFile, startEmulator } from '../../emulator';
 import { resetEmulator, seedAccount, shiftClock } from '../support/emulator-control';
+import { DEVICE_PAGE_HEADING } from '../support/demo';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions
 
@@ -115,7 +116,7 @@ describe('emulator proxies', () => {
 		expect(web).toMatchObject({ reverseProxy: true, port: null });
 		const page = await fetch(web.url);
 		expect(page.status).toBe(200);
-		expect(await page.text()).toContain('<h1>factory-gateway</h1>');
+		expect(await page.text()).toContain(DEVICE_PAGE_HEADING);
 	});
 
 	it('restricted refuses any other source address; public lets everyone in', async () => {

@@ -102,6 +102,21 @@ export function accountNode(apiUrl: string, overrides: Partial<FlowNode> = {}): 
 	};
 }
 
+/** A remoteit-connect node as a new one in the editor (service from msg.payload, latching), `overrides` applied. */
+export function connectNode(overrides: Partial<FlowNode> = {}): FlowNode {
+	return {
+		id: 'connect',
+		type: 'remoteit-connect',
+		service: 'payload',
+		serviceType: 'msg',
+		accessMode: 'latching',
+		hostIp: '',
+		proxyType: 'auto',
+		reuse: false,
+		...overrides,
+	};
+}
+
 export function accessKeyCredentials(account: SeedAccount): Record<string, string> {
 	return { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey };
 }
