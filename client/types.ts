@@ -88,7 +88,7 @@ export type ProbeEndpoint = (endpoint: {
 	url: string;
 }) => Promise<boolean>;
 
-/** What Connect outputs in both engines (design.md, "The connection object"). */
+/** What Connect outputs in both engines (docs/design.md, "The connection object"). */
 export interface Connection {
 	id: string;
 	serviceId: string;

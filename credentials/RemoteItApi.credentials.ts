@@ -144,7 +144,7 @@ export class RemoteItApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		// Secrets go to the credential's own API origin and nowhere else (design.md, "Security").
+		// Secrets go to the credential's own API origin and nowhere else (docs/design.md, "Security").
 		assertSentToApiOrigin(credentials, requestUrl(requestOptions));
 		const developerKey = stringField(credentials, 'developerKey');
 		const headers = replaceHeaders(

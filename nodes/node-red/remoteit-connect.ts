@@ -1,5 +1,5 @@
 /**
- * remoteit-connect: opens a remote.it proxy to a service and puts the connection object (design.md, "The
+ * remoteit-connect: opens a remote.it proxy to a service and puts the connection object (docs/design.md, "The
  * connection object") in msg.payload, keeping every other property of the incoming message.
  */
 import type { AccessMode, ConnectOptions, Connection, ProxyType } from '../../client';

@@ -1,6 +1,6 @@
 /**
  * Secrets remote.it echoes back in its own texts are redacted even when the client never held them: REST
- * `reason`, GraphQL `errors[].message` and plain-text error bodies (design.md, "Conventions").
+ * `reason`, GraphQL `errors[].message` and plain-text error bodies (docs/design.md, "Conventions").
  */
 import { injectFault } from '../support/emulator-control';
 import { failureOf, GRAPHQL_PATH, SSH, useClientDemo } from './client-fixtures';
