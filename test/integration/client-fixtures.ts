@@ -6,7 +6,7 @@ import {
 	type RemoteItClientOptions,
 } from '../../client';
 import { startEmulator, type StartEmulatorOptions } from '../../emulator';
-import { useDemo, type Demo } from '../support/demo';
+import { DEMO_IDS, useDemo, type Demo } from '../support/demo';
 import {
 	readRequestLog,
 	seedAccount,
@@ -22,9 +22,9 @@ export const noWait = (): Promise<void> => Promise.resolve();
 export const quickRetry = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
 export { SSH, WEB_UI } from '../support/demo';
-export const RDP = '80:00:00:00:01:00:00:11';
-export const OFFLINE_SSH = '80:00:00:00:01:00:00:31';
-export const UNKNOWN_SERVICE = '80:00:00:00:0F:0F:0F:0F';
+export const RDP = DEMO_IDS.desktopRdp;
+export const OFFLINE_SSH = DEMO_IDS.offlineSensorSsh;
+export const UNKNOWN_SERVICE = DEMO_IDS.unknownService;
 
 /** A session token "obtained elsewhere", as the token auth type expects: one direct REST login. */
 export async function obtainToken(url: string, account: SeedAccount): Promise<string> {

@@ -11,11 +11,10 @@ import {
 	setClock,
 	shiftClock,
 } from '../support/emulator-control';
+import { SSH, WEB_UI } from '../support/demo';
 
 type Json = Record<string, unknown>;
 
-const SSH = '80:00:00:00:01:00:00:02';
-const HTTP = '80:00:00:00:01:00:00:03';
 const RDP = '80:00:00:00:01:00:00:11';
 const VNC = '80:00:00:00:01:00:00:12';
 const HTTPS = '80:00:00:00:01:00:00:21';
@@ -264,7 +263,7 @@ describe('emulator REST v27', () => {
 		});
 
 		it('opens reverse proxies for HTTP and HTTPS services', async () => {
-			for (const service of [HTTP, HTTPS]) {
+			for (const service of [WEB_UI, HTTPS]) {
 				const connection = (await connect(service)).json.connection as Json;
 				expect(connection).toMatchObject({
 					reverseProxy: true,

@@ -21,9 +21,21 @@ import {
 	type SeedAccount,
 } from './emulator-control';
 
-/** Services of the demo seed (emulator/seed/demo.json) the suites connect to. */
-export const SSH = '80:00:00:00:01:00:00:02';
-export const WEB_UI = '80:00:00:00:01:00:00:03';
+/** Devices and services of the demo seed (emulator/seed/demo.json) the suites use, and an id it does not have. */
+export const DEMO_IDS = {
+	gatewayDevice: '80:00:00:00:01:00:00:01',
+	gatewaySsh: '80:00:00:00:01:00:00:02',
+	gatewayWebUi: '80:00:00:00:01:00:00:03',
+	gatewayPostgres: '80:00:00:00:01:00:00:04',
+	desktopRdp: '80:00:00:00:01:00:00:11',
+	nvrHttps: '80:00:00:00:01:00:00:21',
+	offlineSensorSsh: '80:00:00:00:01:00:00:31',
+	piSsh: '80:00:00:00:01:00:00:41',
+	unknownService: '80:00:00:00:0F:0F:0F:0F',
+} as const;
+/** The two services most tests connect to: the gateway's SSH (a port proxy) and its web UI (a reverse proxy). */
+export const SSH = DEMO_IDS.gatewaySsh;
+export const WEB_UI = DEMO_IDS.gatewayWebUi;
 /** What the demo seed's WEB_UI proxy serves (an `http` responder), so a test can tell it came through. */
 export const DEVICE_PAGE_HEADING = '<h1>factory-gateway</h1>';
 
