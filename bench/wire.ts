@@ -17,7 +17,7 @@ import {
 } from '../test/support/emulator-control';
 import { chooseVethAddress, openLink, vethAddressVariable, type Link } from './netns';
 
-/** 25 ms each way, the delay the issue asks for. */
+/** 25 ms each way (a 50 ms round trip): the link every wire benchmark pays. */
 export const RTT_MS = 50;
 
 /** How a wire table names its link: "HTTPS, 50 ms RTT (latency proxy over a veth pair into a network namespace)". */

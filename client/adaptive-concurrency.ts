@@ -4,8 +4,8 @@
  * Node-RED flow of one credential), so they back off together instead of each overshooting the one rate limit.
  * Additive increase, multiplicative decrease (as TCP does): a 429 narrows the account's window to 70% (CUBIC's
  * factor; halving left a quarter of a rate limit unused in `npm run bench`), once per burst, and each success widens
- * it by 1/window, about one request per round trip. The first 429 narrows the fan-out that met the limit. remote.it publishes no
- * rate limit (docs/remoteit-api.md, section 6), so the window is learnt from its answers, never configured.
+ * it by 1/window, about one request per round trip. The first 429 narrows the fan-out that met the limit. remote.it
+ * publishes no rate limit (docs/remoteit-api.md §6), so the window is learnt from its answers, never configured.
  * In memory only; the key names an account, never holds a secret.
  */
 import { RemoteItValidationError } from './errors';

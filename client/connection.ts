@@ -1,4 +1,4 @@
-/** Turns REST and GraphQL connect answers (and live sessions) into the one Connection shape of design.md. */
+/** Turns REST and GraphQL connect answers (and live sessions) into the one Connection shape of docs/design.md. */
 import { RemoteItUnavailableError } from './errors';
 import { parseProxy, portProxyUrl, type ParsedProxy } from './proxy';
 import { isObject, textOf } from './json-values';

@@ -1,6 +1,6 @@
 /**
  * Lists devices with their services. GraphQL pages with from/size (at most 1000 a page, docs/remoteit-api.md §3); REST
- * returns one flat entry per service and needs metadata/list/me to group them into devices (section 2).
+ * returns one flat entry per service and needs metadata/list/me to group them into devices (docs/remoteit-api.md §2).
  */
 import { callGraphql, QUERIES } from './graphql';
 import { callRest, type ApiContext } from './rest';

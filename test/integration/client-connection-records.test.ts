@@ -5,15 +5,9 @@
 import { createRemoteItClient } from '../../client';
 import { accountKey, recordsFor } from '../../client/connection-records';
 import { normaliseApiUrl } from '../../client/validate';
-import { resetEmulator } from '../support/emulator-control';
-import { authFor, SSH, startDemo, type Demo } from './client-fixtures';
+import { authFor, SSH, useClientDemo } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 it('a connection remote.it replaced for a later client of the account is forgotten, whoever opened it', async () => {
 	const auth = await authFor('password', demo.emulator.url, demo.account);

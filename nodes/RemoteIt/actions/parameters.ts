@@ -69,7 +69,7 @@ export function readPaging(
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	if (returnAll) return { returnAll, limit: 0 };
 	const limit: unknown = context.getNodeParameter('limit', itemIndex, 50);
-	// remote.it serves at most 1000 per page (remoteit-api.md section 3).
+	// remote.it serves at most 1000 per page (docs/remoteit-api.md §3).
 	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
 		const given = JSON.stringify(String(limit).slice(0, 40));
 		throw parameterError(

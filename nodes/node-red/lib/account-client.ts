@@ -1,13 +1,17 @@
 /**
  * Builds the remote.it client of one account: one axios transport (one timeout, one abort signal) and the
- * client's own token cache. The config node keeps the client for its lifetime; the Test credentials endpoint
+ * client's own token cache. The account node keeps the client for its lifetime; the Test credentials endpoint
  * builds a short-lived one from the edit dialog's values.
  */
-import { createRemoteItClient, RemoteItValidationError, type RemoteItClient } from '../../client';
-import { createAxiosTransport } from '../../client/transport/axios';
+import {
+	createRemoteItClient,
+	RemoteItValidationError,
+	type RemoteItClient,
+} from '../../../client';
+import { createAxiosTransport } from '../../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
 import { named } from './field-names';
-import { probeTcp } from '../../client/transport/tcp-probe';
+import { probeTcp } from '../../../client/transport/tcp-probe';
 
 const DEFAULT_API_URL = 'https://api.remote.it';
 const DEFAULT_TIMEOUT_SECONDS = 30;
