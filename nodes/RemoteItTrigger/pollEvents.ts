@@ -2,8 +2,8 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { Device, RemoteItClient, RemoteItEvent } from '../../client/core';
-import { toNodeError } from '../RemoteIt/actions/errors';
-import { createClientForExecution } from '../RemoteIt/transport';
+import { toNodeError } from '../shared/errors';
+import { createClientForExecution } from '../shared/transport';
 import {
 	advanceCursor,
 	cursorAtNewest,

@@ -1,16 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseServiceId, type RemoteItClient } from '../../../../client/core';
-import { deviceLocator } from '../descriptions/device.locator';
-import { operationOptions } from '../descriptions/options';
-import { readLocator } from '../parameters';
+import { deviceLocator, operationOptions } from '../common/descriptions';
+import { readLocator } from '../common/parameters';
 
-const show = { resource: ['device'], operation: ['get'] };
+const displayOptions = { show: { resource: ['device'], operation: ['get'] } };
 
-export const description: INodeProperties[] = [
-	deviceLocator({ show }, 'The device to get, with its state and services'),
-	operationOptions(show),
-];
+export const description = updateDisplayOptions(displayOptions, [
+	deviceLocator('The device to get, with its state and services'),
+	operationOptions,
+]);
 
 export async function execute(
 	this: IExecuteFunctions,

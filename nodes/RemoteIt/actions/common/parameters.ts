@@ -1,8 +1,8 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { REQUEST_TIMEOUT_MS } from '../transport';
-import { MAX_TIMEOUT_MS } from './descriptions/timeout';
-import { parameterError } from './errors';
+import { parameterError } from '../../../shared/errors';
+import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
+import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS, MAX_TIMEOUT_MS } from './descriptions';
 
 export interface LocatorValue {
 	mode: string;
@@ -97,6 +97,27 @@ export function readTimeout(context: IExecuteFunctions): number {
 			context,
 			'Timeout',
 			`must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${JSON.stringify(String(value).slice(0, 40))}`,
+			0,
+		);
+	}
+	return value;
+}
+
+/** The operation's Parallel Requests, read once from the first item (an expression cannot vary it per item). */
+export function readParallelRequests(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('options', 0, {}) as { parallelRequests?: unknown };
+	const value = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
+	if (
+		typeof value !== 'number' ||
+		!Number.isInteger(value) ||
+		value < 1 ||
+		value > MAX_PARALLEL_REQUESTS
+	) {
+		const given = JSON.stringify(String(value).slice(0, 40));
+		throw parameterError(
+			context,
+			'Parallel Requests',
+			`must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, not ${given}`,
 			0,
 		);
 	}
