@@ -204,6 +204,30 @@ export function createFetchSend(timeoutMs: number): SendRequest {
 	};
 }
 
+/**
+ * Connect's "Wait Until Reachable" probe over n8n's request helper (community nodes may not open sockets
+ * themselves): one GET to the endpoint. Any HTTP answer, or a connection that then speaks something other than
+ * HTTP or stays silent (SSH, databases), means the proxy accepted it; a refused or reset connection means not yet.
+ */
+function createN8nProbe(context: IExecuteFunctions): ProbeEndpoint {
+	return async ({ host, port, url }) => {
+		try {
+			await context.helpers.httpRequest({
+				method: 'GET',
+				url: port === null ? url : `http://${host}:${port}/`,
+				timeout: 3000,
+				returnFullResponse: true,
+				ignoreHttpStatusErrors: true,
+				disableFollowRedirect: true,
+				json: false,
+			});
+			return true;
+		} catch (error) {
+			return !codesOf(error).some((code) => NOT_REACHED.includes(code));
+		}
+	};
+}
+
 /** Error codes that mean the endpoint did not accept (or at once dropped) the connection. */
 const NOT_REACHED = [
 	'ECONNREFUSED',
@@ -229,30 +253,6 @@ function codesOf(error: unknown): string[] {
 		current = Reflect.get(current, 'cause');
 	}
 	return codes;
-}
-
-/**
- * Connect's "Wait Until Reachable" probe over n8n's request helper (community nodes may not open sockets
- * themselves): one GET to the endpoint. Any HTTP answer, or a connection that then speaks something other than
- * HTTP or stays silent (SSH, databases), means the proxy accepted it; a refused or reset connection means not yet.
- */
-function createN8nProbe(context: IExecuteFunctions): ProbeEndpoint {
-	return async ({ host, port, url }) => {
-		try {
-			await context.helpers.httpRequest({
-				method: 'GET',
-				url: port === null ? url : `http://${host}:${port}/`,
-				timeout: 3000,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-				disableFollowRedirect: true,
-				json: false,
-			});
-			return true;
-		} catch (error) {
-			return !codesOf(error).some((code) => NOT_REACHED.includes(code));
-		}
-	};
 }
 
 // What n8n's request helpers return or throw, in the client's HttpResponse terms.
