@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../client/core';
@@ -26,6 +32,11 @@ interface RemoteItOperations {
 }
 
 type Resource = keyof RemoteItOperations;
+
+/** A resource's Operation parameter: an option whose value the type above does not name is a compile error. */
+export type OperationParameter<R extends Resource> = INodeProperties & {
+	options: Array<INodePropertyOptions & { value: RemoteItOperations[R] }>;
+};
 
 /** An operation missing here, or one the type above does not name, is a compile error. */
 const resources = {
