@@ -7,7 +7,7 @@ import { RemoteItDeviceOfflineError, RemoteItError, RemoteItNotFoundError } from
 import { callGraphql, QUERIES } from './graphql';
 import { isObject } from './json-values';
 import type { ApiContext } from './rest';
-import { listSessions } from './sessions';
+import { listActiveConnections } from './active-connections';
 
 /** A refused connect: the service is unknown to this account, or its device is offline. */
 export async function explainConnectFailure(
@@ -52,7 +52,8 @@ export async function explainDisconnectFailure(
 ): Promise<unknown> {
 	if (!(error instanceof RemoteItError) || error.code !== 'API_ERROR') return error;
 	try {
-		if ((await listSessions(context)).some((s) => sameId(s.id, connectionId))) return error;
+		if ((await listActiveConnections(context)).some((s) => sameId(s.id, connectionId)))
+			return error;
 	} catch {
 		return error;
 	}

@@ -22,8 +22,8 @@ import { createSecretRegistry, redactError } from './redact';
 import { createAdaptiveConcurrency } from './adaptive-concurrency';
 import type { RequestSettings } from './request';
 import type { ApiContext } from './rest';
-import { createSession } from './session';
-import { listSessions } from './sessions';
+import { createAuthSession } from './auth-session';
+import { listActiveConnections } from './active-connections';
 import type {
 	Connection,
 	ConnectOptions,
@@ -149,7 +149,7 @@ function buildClient(
 		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
 		searchServices: async (search: SearchServicesOptions = {}) =>
 			searchServices(apiFor(undefined), context, search ?? {}),
-		listSessions: async () => listSessions(context, opened),
+		listActiveConnections: async () => listActiveConnections(context, opened),
 		listEvents: async (query: ListEventsOptions) => listEvents(context, query),
 	};
 }
@@ -206,7 +206,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 				: {}),
 		};
 		const apiUrl = normaliseApiUrl(options.apiUrl);
-		const session = createSession({
+		const session = createAuthSession({
 			apiUrl,
 			auth,
 			request,

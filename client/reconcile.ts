@@ -9,8 +9,8 @@ import type { ConnectionRequest } from './connection';
 import { RemoteItError, RemoteItNotFoundError } from './errors';
 import { headerOf } from './request';
 import type { ApiContext } from './rest';
-import { listSessions } from './sessions';
-import type { Connection, Session } from './types';
+import { listActiveConnections } from './active-connections';
+import type { Connection, ActiveConnection } from './types';
 
 /**
  * Session times are remote.it's clock, our start time is ours: the difference is measured from the Date header of
@@ -96,7 +96,7 @@ interface LostConnect {
 	close: CloseConnection;
 }
 
-function createdMs(session: Session): number {
+function createdMs(session: ActiveConnection): number {
 	const ms = Date.parse(session.createdAt);
 	return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
 }
@@ -106,7 +106,7 @@ function unclaimedSince(
 	listing: SessionListing,
 	lost: Pick<LostConnect, 'known' | 'request' | 'startedAtMs'>,
 	except?: string,
-): Session[] {
+): ActiveConnection[] {
 	const id = lost.request.serviceId;
 	const since = lost.startedAtMs + listing.clockOffsetMs - CLOCK_SKEW_ALLOWANCE_MS;
 	return listing.sessions.filter(
@@ -119,13 +119,13 @@ function unclaimedSince(
 }
 
 interface SessionListing {
-	sessions: Session[];
+	sessions: ActiveConnection[];
 	/** remote.it's clock minus ours when it answered (0 when it sent no readable Date header). */
 	clockOffsetMs: number;
 }
 
 /** The account's sessions, with how far remote.it's clock is from ours, read from the answer's Date header. */
-async function listSessionsWithClock(context: ApiContext): Promise<SessionListing> {
+async function listActiveConnectionsWithClock(context: ApiContext): Promise<SessionListing> {
 	let clockOffsetMs = 0;
 	const send = context.request.send;
 	const timed: ApiContext = {
@@ -140,13 +140,13 @@ async function listSessionsWithClock(context: ApiContext): Promise<SessionListin
 			},
 		},
 	};
-	const sessions = await listSessions(timed);
+	const sessions = await listActiveConnections(timed);
 	return { sessions, clockOffsetMs };
 }
 
 /** Closes each session; one whose close fails in an unknown way gets the final check a disconnect gets. */
 async function closeAll(
-	sessions: Session[],
+	sessions: ActiveConnection[],
 	lost: Pick<LostConnect, 'context' | 'request' | 'close'>,
 ): Promise<string[]> {
 	const stillOpen: string[] = [];
@@ -206,12 +206,12 @@ export async function reconcileLostConnect(
 	const { looks, pause } = lookSchedule(error, lost.context.request.timeoutMs);
 	// When the lost request may still land, every look is taken and the last one decides: a connection seen early
 	// (from an earlier try) may yet be replaced or joined by the late one.
-	let found: Session[] | undefined;
+	let found: ActiveConnection[] | undefined;
 	let failedLook: unknown;
 	for (let look = 1; look <= looks; look++) {
 		if (look > 1) await lost.context.request.sleep(pause);
 		try {
-			found = unclaimedSince(await listSessionsWithClock(lost.context), lost);
+			found = unclaimedSince(await listActiveConnectionsWithClock(lost.context), lost);
 		} catch (listing) {
 			failedLook = listing;
 		}
@@ -251,7 +251,10 @@ export async function closeStrays(
 ): Promise<void> {
 	try {
 		await Promise.all(lost.ledger.othersInFlight(lost.attempt));
-		await closeAll(unclaimedSince(await listSessionsWithClock(lost.context), lost, kept.id), lost);
+		await closeAll(
+			unclaimedSince(await listActiveConnectionsWithClock(lost.context), lost, kept.id),
+			lost,
+		);
 	} catch {
 		// The connection asked for is open and returned; a stray that could not be checked expires on its own.
 	}
@@ -268,9 +271,9 @@ export async function confirmDisconnect(
 	connectionId: string,
 	close: CloseConnection,
 ): Promise<void> {
-	let sessions: Session[];
+	let sessions: ActiveConnection[];
 	try {
-		sessions = await listSessions(context);
+		sessions = await listActiveConnections(context);
 	} catch (listing) {
 		const why = listing instanceof Error ? listing.message : String(listing);
 		throw withFinding(

@@ -2,13 +2,13 @@
 import { RemoteItValidationError } from './errors';
 import { readRestAnswer, type RestAnswer } from './rest-answer';
 import { sendWithRetry, type RequestSettings } from './request';
-import type { Session } from './session';
+import type { AuthSession } from './auth-session';
 import type { HttpRequest } from './types';
 
 export interface ApiContext {
 	apiUrl: string;
 	request: RequestSettings;
-	session: Session;
+	session: AuthSession;
 	/** Access keys only work with REST when a developer key is added (docs/remoteit-api.md §4, step 5). */
 	restAvailable: boolean;
 }

@@ -198,7 +198,7 @@ export interface ServicePage {
  * One of this account's own live proxy connections (docs/remoteit-api.md §3). remote.it's session list gives no
  * proxy address: `proxy`, `host` and `port` are present only for connections opened by this process.
  */
-export interface Session {
+export interface ActiveConnection {
 	/** Equals the connection id. */
 	id: string;
 	serviceId: string;
@@ -247,7 +247,7 @@ export interface RemoteItClient {
 	/** Resolves a service id or a `device name/service name` pair. */
 	findService(idOrName: string): Promise<{ device: Device; service: Service }>;
 	searchServices(options?: SearchServicesOptions): Promise<ServicePage>;
-	listSessions(): Promise<Session[]>;
+	listActiveConnections(): Promise<ActiveConnection[]>;
 	/** The account's events of the given kinds, newest first (docs/remoteit-api.md §3). */
 	listEvents(options: ListEventsOptions): Promise<RemoteItEvent[]>;
 }

@@ -164,7 +164,7 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 			}),
 		]);
 
-		const sessions = await client.listSessions();
+		const sessions = await client.listActiveConnections();
 		expect(sessions).toEqual([
 			expect.objectContaining({
 				id: connection.id,
@@ -299,7 +299,7 @@ describe('reuse across clients and ambiguous names', () => {
 		const fresh = await other.connect(SSH, { reuse: true, accessMode: 'public' });
 		expect(fresh.id).not.toBe(opened.id);
 		// The emulator's seed also lists a technician's proxy and peer-to-peer sessions on SSH: never reused or listed.
-		expect((await other.listSessions()).map((s) => s.id)).toEqual([fresh.id]);
+		expect((await other.listActiveConnections()).map((s) => s.id)).toEqual([fresh.id]);
 		const again = await opener.connect(SSH, { reuse: true });
 		expect(again.id).not.toBe(opened.id);
 	});

@@ -15,7 +15,7 @@ import type { HttpRequest, RemoteItAuth } from './types';
 
 export type Authorize = (request: HttpRequest) => HttpRequest;
 
-export interface Session {
+export interface AuthSession {
 	readonly authType: RemoteItAuth['type'];
 	/** What to check when remote.it answers 401/403 for this kind of credential. */
 	readonly authAdvice: string;
@@ -38,7 +38,7 @@ const ADVICE = {
 const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 const RENEWAL_MARGIN_MS = 60 * 1000;
 
-export interface SessionSettings {
+export interface AuthSessionSettings {
 	apiUrl: string;
 	auth: RemoteItAuth;
 	request: RequestSettings;
@@ -52,9 +52,9 @@ function withHeaders(request: HttpRequest, headers: Record<string, string>): Htt
 }
 
 function accessKeySession(
-	settings: SessionSettings,
+	settings: AuthSessionSettings,
 	auth: Extract<RemoteItAuth, { type: 'accessKey' }>,
-): Session {
+): AuthSession {
 	const authorize: Authorize = (request) => {
 		const signed = withHeaders(request, {
 			...signRequest({
@@ -80,7 +80,7 @@ const tokenHeaders =
 	(request) =>
 		withHeaders(request, { 'Content-Type': 'application/json', developerkey: developerKey, token });
 
-function tokenSession(auth: Extract<RemoteItAuth, { type: 'token' }>): Session {
+function tokenSession(auth: Extract<RemoteItAuth, { type: 'token' }>): AuthSession {
 	return {
 		authType: 'token',
 		authAdvice: ADVICE.token,
@@ -90,7 +90,7 @@ function tokenSession(auth: Extract<RemoteItAuth, { type: 'token' }>): Session {
 }
 
 async function logIn(
-	settings: SessionSettings,
+	settings: AuthSessionSettings,
 	auth: Extract<RemoteItAuth, { type: 'password' }>,
 ): Promise<CachedToken> {
 	const build = (): HttpRequest => ({
@@ -115,9 +115,9 @@ async function logIn(
 }
 
 function passwordSession(
-	settings: SessionSettings,
+	settings: AuthSessionSettings,
 	auth: Extract<RemoteItAuth, { type: 'password' }>,
-): Session {
+): AuthSession {
 	const slot = sharedTokenSlot({
 		apiUrl: settings.apiUrl,
 		developerKey: auth.developerKey,
@@ -156,7 +156,7 @@ function passwordSession(
 }
 
 /** The transport signs or adds the key headers itself (an n8n credential's `authenticate`): send requests as built. */
-function transportAuthorizedSession(authType: 'accessKey' | 'token'): Session {
+function transportAuthorizedSession(authType: 'accessKey' | 'token'): AuthSession {
 	return {
 		authType,
 		authAdvice: ADVICE[authType],
@@ -166,7 +166,7 @@ function transportAuthorizedSession(authType: 'accessKey' | 'token'): Session {
 	};
 }
 
-export function createSession(settings: SessionSettings): Session {
+export function createAuthSession(settings: AuthSessionSettings): AuthSession {
 	const { auth } = settings;
 	if (settings.authenticatedBy === 'transport' && auth.type !== 'password')
 		return transportAuthorizedSession(auth.type);
