@@ -9,7 +9,7 @@ import {
 	prepareConnect,
 	resolveApi,
 	type ConnectState,
-} from './connect';
+} from './connect-disconnect';
 import { ConnectLedger } from './connect-ledger';
 import { accountKey, recordsFor } from './connection-records';
 import { listDevicesVia } from './devices';

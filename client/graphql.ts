@@ -63,7 +63,7 @@ function firstErrorMessage(errors: unknown): string | undefined {
 /**
  * The typed error for a GraphQL `errors[]` entry. remote.it publishes no error codes or texts for GraphQL
  * (docs/remoteit-api.md §6), so only a standard `extensions.code` decides; anything else is a generic API_ERROR
- * carrying remote.it's message, which connect and disconnect then explain by asking remote.it (connect.ts).
+ * carrying remote.it's message, which connect and disconnect then explain by asking remote.it (connect-disconnect.ts).
  */
 export function errorForGraphqlMessage(
 	message: string,

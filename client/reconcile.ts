@@ -5,7 +5,7 @@
  * sessions (the session id is the connection id, remoteit-api.md section 3) before they report.
  */
 import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
-import type { ConnectionRequest } from './connection';
+import type { ConnectionRequest } from './connect-answer';
 import { RemoteItError, RemoteItNotFoundError } from './errors';
 import { headerOf } from './request';
 import type { ApiContext } from './rest';

@@ -10,7 +10,7 @@ import { named } from './field-names';
 import { probeTcp } from '../../client/transport/tcp-probe';
 
 const DEFAULT_API_URL = 'https://api.remote.it';
-const DEFAULT_TIMEOUT_SECONDS = 30;
+const DEFAULT_REQUEST_TIMEOUT_SECONDS = 30;
 /**
  * Requests one account keeps in flight, whatever bursts of messages arrive; narrowed while remote.it answers 429.
  * The same as the n8n node's default Parallel Requests.
@@ -63,7 +63,7 @@ const MAX_TIMEOUT_SECONDS = 600;
 
 function timeoutMsFrom(seconds: unknown): number {
 	if (seconds === undefined || seconds === null || seconds === '')
-		return DEFAULT_TIMEOUT_SECONDS * 1000;
+		return DEFAULT_REQUEST_TIMEOUT_SECONDS * 1000;
 	const parsed =
 		typeof seconds === 'number' || typeof seconds === 'string' ? Number(seconds) : Number.NaN;
 	const ms = Math.round(parsed * 1000);

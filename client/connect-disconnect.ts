@@ -1,5 +1,9 @@
 /** Opens and closes proxy connections through GraphQL or REST v27, with optional reuse of a live connection. */
-import { connectionFromGraphql, connectionFromRest, type ConnectionRequest } from './connection';
+import {
+	connectionFromGraphql,
+	connectionFromRest,
+	type ConnectionRequest,
+} from './connect-answer';
 import type { ConnectLedger } from './connect-ledger';
 import { explainConnectFailure, explainDisconnectFailure } from './connect-failures';
 import { hasRecord, replacedBy, reusableConnection, sameId } from './connection-reuse';
