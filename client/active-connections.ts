@@ -7,7 +7,7 @@
  * as remote.it's desktop app pairs them).
  */
 import { callGraphql, QUERIES } from './graphql';
-import type { ApiContext } from './rest';
+import type { ApiContext } from './api-context';
 import { isObject, textOf } from './json-values';
 import type { Connection, ActiveConnection } from './types';
 

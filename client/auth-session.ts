@@ -41,7 +41,7 @@ const RENEWAL_MARGIN_MS = 60 * 1000;
 export interface AuthSessionSettings {
 	apiUrl: string;
 	auth: RemoteItAuth;
-	request: RequestSettings;
+	requestSettings: RequestSettings;
 	secrets: SecretRegistry;
 	/** See RemoteItClientOptions.authenticatedBy. */
 	authenticatedBy?: 'client' | 'transport';
@@ -61,7 +61,7 @@ function accessKeySession(
 				...request,
 				accessKeyId: auth.accessKeyId,
 				secretAccessKey: auth.secretAccessKey,
-				now: settings.request.now(),
+				now: settings.requestSettings.now(),
 			}),
 		});
 		// REST also wants the developer key, unsigned (docs/remoteit-api.md §4, step 5).
@@ -99,14 +99,14 @@ async function logIn(
 		headers: { 'Content-Type': 'application/json', developerkey: auth.developerKey },
 		body: JSON.stringify({ username: auth.username, password: auth.password }),
 	});
-	const response = await sendWithRetry(settings.request, build);
-	const answer = readRestAnswer(build(), response, settings.request, ADVICE.password);
+	const response = await sendWithRetry(settings.requestSettings, build);
+	const answer = readRestAnswer(build(), response, settings.requestSettings, ADVICE.password);
 	const token = textOf(answer.token) ?? textOf(answer.auth_token);
 	if (!token)
 		throw new RemoteItAuthError('remote.it accepted the sign-in but returned no session token.');
 	settings.secrets.add(token);
 	const expiration = Number(textOf(answer.auth_expiration));
-	const nowMs = settings.request.now().getTime();
+	const nowMs = settings.requestSettings.now().getTime();
 	const expiresAtMs =
 		Number.isFinite(expiration) && expiration > 0
 			? expiration * 1000
@@ -127,8 +127,10 @@ function passwordSession(
 
 	/** A token another client of this process got is a secret of this client too (for redaction). */
 	const currentToken = async (): Promise<CachedToken> => {
-		const token = await slot.current(settings.request.now().getTime(), RENEWAL_MARGIN_MS, () =>
-			logIn(settings, auth),
+		const token = await slot.current(
+			settings.requestSettings.now().getTime(),
+			RENEWAL_MARGIN_MS,
+			() => logIn(settings, auth),
 		);
 		settings.secrets.add(token.token);
 		return token;

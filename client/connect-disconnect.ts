@@ -17,7 +17,8 @@ import {
 	reconcileLostConnect,
 	watchTries,
 } from './reconcile';
-import { callRest, type ApiContext } from './rest';
+import type { ApiContext } from './api-context';
+import { callRest } from './rest';
 import type {
 	ApiChoice,
 	Connection,

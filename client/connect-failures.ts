@@ -6,7 +6,7 @@ import { sameId } from './connection-reuse';
 import { RemoteItDeviceOfflineError, RemoteItError, RemoteItNotFoundError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
 import { isObject } from './json-values';
-import type { ApiContext } from './rest';
+import type { ApiContext } from './api-context';
 import { listActiveConnections } from './active-connections';
 
 /** A refused connect: the service is unknown to this account, or its device is offline. */

@@ -4,7 +4,7 @@
  */
 import type { ConnectionRecords } from './connection-records';
 import { isObject, textOf } from './json-values';
-import type { ApiContext } from './rest';
+import type { ApiContext } from './api-context';
 import { listActiveConnections } from './active-connections';
 import type { Connection } from './types';
 

@@ -21,7 +21,7 @@ import { findService, getDevice, searchServices } from './lookup';
 import { createSecretRegistry, redactError } from './redact';
 import { createAdaptiveConcurrency } from './adaptive-concurrency';
 import type { RequestSettings } from './request';
-import type { ApiContext } from './rest';
+import type { ApiContext } from './api-context';
 import { createAuthSession } from './auth-session';
 import { listActiveConnections } from './active-connections';
 import type {
@@ -80,7 +80,7 @@ function buildClient(
 	account: string,
 	probe: ProbeEndpoint | undefined,
 ): RemoteItClient {
-	const authType = context.session.authType;
+	const authType = context.authSession.authType;
 	const state: ConnectState = {
 		records: () => recordsFor(account, now().getTime()),
 		ledger: new ConnectLedger(() => now().getTime()),
@@ -94,7 +94,7 @@ function buildClient(
 				'waitUntilReachable',
 				'Waiting until the proxy is reachable needs a probe, which this engine does not supply.',
 			);
-		return { probe, timeoutMs, now, sleep: context.request.sleep };
+		return { probe, timeoutMs, now, sleep: context.requestSettings.sleep };
 	};
 	const opened = (id: string) =>
 		[...state.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
@@ -102,7 +102,7 @@ function buildClient(
 		testCredentials: async () => ({
 			email:
 				authType === 'password'
-					? await context.session.loginEmail()
+					? await context.authSession.loginEmail()
 					: emailFrom(await callGraphql(context, QUERIES.login)),
 		}),
 		connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
@@ -190,7 +190,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 		const secrets = createSecretRegistry(secretsOf(auth));
 		const timeoutMs = normaliseTimeout(options.timeoutMs);
 		const now = options.now ?? (() => new Date());
-		const request: RequestSettings = {
+		const requestSettings: RequestSettings = {
 			send: options.send,
 			timeoutMs,
 			retry: normaliseRetryPolicy(options.retry),
@@ -206,17 +206,17 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 				: {}),
 		};
 		const apiUrl = normaliseApiUrl(options.apiUrl);
-		const session = createAuthSession({
+		const authSession = createAuthSession({
 			apiUrl,
 			auth,
-			request,
+			requestSettings,
 			secrets,
 			authenticatedBy: options.authenticatedBy,
 		});
 		const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
 		return guarded(
 			buildClient(
-				{ apiUrl, request, session, restAvailable },
+				{ apiUrl, requestSettings, authSession, restAvailable },
 				now,
 				accountKey(apiUrl, auth),
 				options.probe,

@@ -3,7 +3,8 @@
  * returns one flat entry per service and needs metadata/list/me to group them into devices (section 2).
  */
 import { callGraphql, QUERIES } from './graphql';
-import { callRest, type ApiContext } from './rest';
+import type { ApiContext } from './api-context';
+import { callRest } from './rest';
 import { isObject, textOf } from './json-values';
 import type { Device, Service } from './types';
 

@@ -4,7 +4,7 @@
  */
 import { RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
-import type { ApiContext } from './rest';
+import type { ApiContext } from './api-context';
 import { isObject, textOf } from './json-values';
 import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
 

@@ -11,7 +11,7 @@ import {
 	RemoteItUnavailableError,
 } from './errors';
 import { describeRequest, errorForStatus, parseJsonBody, sendWithRetry } from './request';
-import type { ApiContext } from './rest';
+import type { ApiContext } from './api-context';
 import type { HttpRequest } from './types';
 
 export const GRAPHQL_PATH = '/graphql/v1';
@@ -109,7 +109,7 @@ export async function callGraphql(
 	query: string,
 	variables: Record<string, unknown> = {},
 ): Promise<unknown> {
-	return context.session.withAuthorization(async (authorize) => {
+	return context.authSession.withAuthorization(async (authorize) => {
 		const body = JSON.stringify({ query, variables });
 		const build = (): HttpRequest =>
 			authorize({
@@ -119,17 +119,22 @@ export async function callGraphql(
 				body,
 			});
 		let sent: HttpRequest | undefined;
-		const response = await sendWithRetry(context.request, () => (sent = build()));
+		const response = await sendWithRetry(context.requestSettings, () => (sent = build()));
 		const request = sent ?? build();
 		if (response.status < 200 || response.status >= 300) {
-			throw errorForStatus(request, response, context.request, context.session.authAdvice);
+			throw errorForStatus(
+				request,
+				response,
+				context.requestSettings,
+				context.authSession.authAdvice,
+			);
 		}
 		const envelope = parseJsonBody(request, response) as GraphqlEnvelope | null;
 		const where = describeRequest(request);
 		const message = firstErrorMessage(envelope?.errors);
 		if (message !== undefined)
 			throw errorForGraphqlMessage(
-				context.request.redact(message),
+				context.requestSettings.redact(message),
 				where,
 				response.status,
 				firstErrorCode(envelope?.errors),

@@ -2,7 +2,7 @@
 import { RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { deviceByIdViaGraphql, listDevicesVia } from './devices';
 import { closestDevicesSentence, servicesSentence } from './nearest';
-import type { ApiContext } from './rest';
+import type { ApiContext } from './api-context';
 import type { Device, Service, ServiceChoice, ServicePage } from './types';
 import {
 	isServiceIdShape,

@@ -8,7 +8,7 @@ import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
 import type { ConnectionRequest } from './connect-answer';
 import { RemoteItError, RemoteItNotFoundError } from './errors';
 import { headerOf } from './request';
-import type { ApiContext } from './rest';
+import { withSend, type ApiContext } from './api-context';
 import { listActiveConnections } from './active-connections';
 import type { Connection, ActiveConnection } from './types';
 
@@ -34,23 +34,16 @@ export type CloseConnection = (serviceId: string, connectionId: string) => Promi
  */
 export function watchTries(context: ApiContext): { context: ApiContext; uncertain(): boolean } {
 	let uncertain = false;
-	const send = context.request.send;
-	const watched: ApiContext = {
-		...context,
-		request: {
-			...context.request,
-			send: async (request) => {
-				try {
-					const response = await send(request);
-					if (response.status >= 500) uncertain = true;
-					return response;
-				} catch (error) {
-					uncertain = true;
-					throw error;
-				}
-			},
-		},
-	};
+	const watched = withSend(context, (send) => async (request) => {
+		try {
+			const response = await send(request);
+			if (response.status >= 500) uncertain = true;
+			return response;
+		} catch (error) {
+			uncertain = true;
+			throw error;
+		}
+	});
 	return { context: watched, uncertain: () => uncertain };
 }
 
@@ -127,19 +120,12 @@ interface SessionListing {
 /** The account's sessions, with how far remote.it's clock is from ours, read from the answer's Date header. */
 async function listActiveConnectionsWithClock(context: ApiContext): Promise<SessionListing> {
 	let clockOffsetMs = 0;
-	const send = context.request.send;
-	const timed: ApiContext = {
-		...context,
-		request: {
-			...context.request,
-			send: async (request) => {
-				const response = await send(request);
-				const date = Date.parse(headerOf(response, 'date') ?? '');
-				if (!Number.isNaN(date)) clockOffsetMs = date - context.request.now().getTime();
-				return response;
-			},
-		},
-	};
+	const timed = withSend(context, (send) => async (request) => {
+		const response = await send(request);
+		const date = Date.parse(headerOf(response, 'date') ?? '');
+		if (!Number.isNaN(date)) clockOffsetMs = date - context.requestSettings.now().getTime();
+		return response;
+	});
 	const sessions = await listActiveConnections(timed);
 	return { sessions, clockOffsetMs };
 }
@@ -203,13 +189,13 @@ export async function reconcileLostConnect(
 	lost: LostConnect,
 ): Promise<never> {
 	await Promise.all(lost.ledger.othersInFlight(lost.attempt));
-	const { looks, pause } = lookSchedule(error, lost.context.request.timeoutMs);
+	const { looks, pause } = lookSchedule(error, lost.context.requestSettings.timeoutMs);
 	// When the lost request may still land, every look is taken and the last one decides: a connection seen early
 	// (from an earlier try) may yet be replaced or joined by the late one.
 	let found: ActiveConnection[] | undefined;
 	let failedLook: unknown;
 	for (let look = 1; look <= looks; look++) {
-		if (look > 1) await lost.context.request.sleep(pause);
+		if (look > 1) await lost.context.requestSettings.sleep(pause);
 		try {
 			found = unclaimedSince(await listActiveConnectionsWithClock(lost.context), lost);
 		} catch (listing) {

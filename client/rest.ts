@@ -1,17 +1,9 @@
 /** Calls to remote.it's REST v27 API (docs/remoteit-api.md §2). Bodies hold strings only, booleans included. */
 import { RemoteItValidationError } from './errors';
 import { readRestAnswer, type RestAnswer } from './rest-answer';
-import { sendWithRetry, type RequestSettings } from './request';
-import type { AuthSession } from './auth-session';
+import type { ApiContext } from './api-context';
+import { sendWithRetry } from './request';
 import type { HttpRequest } from './types';
-
-export interface ApiContext {
-	apiUrl: string;
-	request: RequestSettings;
-	session: AuthSession;
-	/** Access keys only work with REST when a developer key is added (docs/remoteit-api.md §4, step 5). */
-	restAvailable: boolean;
-}
 
 export const REST_PREFIX = '/apv/v27';
 
@@ -27,7 +19,7 @@ export async function callRest(
 			'The REST API needs a developer key next to the access key; add one or use the GraphQL API.',
 		);
 	}
-	return context.session.withAuthorization(async (authorize) => {
+	return context.authSession.withAuthorization(async (authorize) => {
 		const text = body === undefined ? undefined : JSON.stringify(body);
 		const build = (): HttpRequest =>
 			authorize({
@@ -37,7 +29,12 @@ export async function callRest(
 				...(text === undefined ? {} : { body: text }),
 			});
 		let sent: HttpRequest | undefined;
-		const response = await sendWithRetry(context.request, () => (sent = build()));
-		return readRestAnswer(sent ?? build(), response, context.request, context.session.authAdvice);
+		const response = await sendWithRetry(context.requestSettings, () => (sent = build()));
+		return readRestAnswer(
+			sent ?? build(),
+			response,
+			context.requestSettings,
+			context.authSession.authAdvice,
+		);
 	});
 }
