@@ -7,7 +7,7 @@
 import { RemoteItAuthError } from './errors';
 import type { SecretRegistry } from './redact';
 import { textOf } from './json-values';
-import { readRestAnswer } from './rest-answer';
+import { readRestAnswer, REST_PREFIX } from './rest';
 import { sendWithRetry, type RequestSettings } from './request';
 import { signRequest } from './signing';
 import { sharedTokenSlot, type CachedToken } from './token-cache';
@@ -93,14 +93,13 @@ async function logIn(
 	settings: AuthSessionSettings,
 	auth: Extract<RemoteItAuth, { type: 'password' }>,
 ): Promise<CachedToken> {
-	const build = (): HttpRequest => ({
+	const { request, response } = await sendWithRetry(settings.requestSettings, () => ({
 		method: 'POST',
-		url: `${settings.apiUrl}/apv/v27/user/login`,
+		url: `${settings.apiUrl}${REST_PREFIX}/user/login`,
 		headers: { 'Content-Type': 'application/json', developerkey: auth.developerKey },
 		body: JSON.stringify({ username: auth.username, password: auth.password }),
-	});
-	const response = await sendWithRetry(settings.requestSettings, build);
-	const answer = readRestAnswer(build(), response, settings.requestSettings, ADVICE.password);
+	}));
+	const answer = readRestAnswer(request, response, settings.requestSettings, ADVICE.password);
 	const token = textOf(answer.token) ?? textOf(answer.auth_token);
 	if (!token)
 		throw new RemoteItAuthError('remote.it accepted the sign-in but returned no session token.');

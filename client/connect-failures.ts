@@ -3,7 +3,12 @@
  * failure (API_ERROR) is explained by asking remote.it itself; otherwise it stands as it came.
  */
 import { sameId } from './connection-reuse';
-import { RemoteItDeviceOfflineError, RemoteItError, RemoteItNotFoundError } from './errors';
+import {
+	deviceOfflineMessage,
+	RemoteItDeviceOfflineError,
+	RemoteItError,
+	RemoteItNotFoundError,
+} from './errors';
 import { callGraphql, QUERIES } from './graphql';
 import { isObject } from './json-values';
 import type { ApiContext } from './api-context';
@@ -36,10 +41,7 @@ export async function explainConnectFailure(
 	}
 	const device = isObject(found[0].device) ? found[0].device : {};
 	if (found[0].online === false || device.online === false) {
-		return new RemoteItDeviceOfflineError(
-			`The device is offline, so remote.it cannot connect to it (remote.it said: ${reason}). Try again once it is online.`,
-			details,
-		);
+		return new RemoteItDeviceOfflineError(deviceOfflineMessage(reason), details);
 	}
 	return error;
 }

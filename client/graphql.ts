@@ -1,7 +1,7 @@
 /**
- * Calls to remote.it's GraphQL v1 API (docs/remoteit-api.md §3). Query texts are constants: user input only ever
- * travels as variables. Errors come as HTTP 200 with `errors[]` (only `message` is reliable); auth failures as a
- * bare 401/403.
+ * Calls to remote.it's GraphQL v1 API and the reading of its answers (docs/remoteit-api.md §3). Query texts are
+ * constants: user input only ever travels as variables. Errors come as HTTP 200 with `errors[]` (only `message` is
+ * reliable); auth failures as a bare 401/403.
  */
 import {
 	RemoteItAuthError,
@@ -9,10 +9,18 @@ import {
 	RemoteItNotFoundError,
 	RemoteItRateLimitError,
 	RemoteItUnavailableError,
+	throttledMessage,
 } from './errors';
-import { describeRequest, errorForStatus, parseJsonBody, sendWithRetry } from './request';
 import type { ApiContext } from './api-context';
-import type { HttpRequest } from './types';
+import { isObject } from './json-values';
+import {
+	describeRequest,
+	errorForStatus,
+	parseJsonBody,
+	sendWithRetry,
+	type RequestSettings,
+} from './request';
+import type { HttpRequest, HttpResponse } from './types';
 
 export const GRAPHQL_PATH = '/graphql/v1';
 
@@ -84,10 +92,7 @@ export function errorForGraphqlMessage(
 			details,
 		);
 	if (code === 'TOO_MANY_REQUESTS' || code === 'RATE_LIMITED') {
-		return new RemoteItRateLimitError(
-			`remote.it is throttling requests (${message}). Wait a while and send fewer requests.`,
-			details,
-		);
+		return new RemoteItRateLimitError(throttledMessage(message), details);
 	}
 	return new RemoteItError(`remote.it refused ${where}: ${message}`, 'API_ERROR', details);
 }
@@ -111,45 +116,48 @@ export async function callGraphql(
 ): Promise<unknown> {
 	return context.authSession.withAuthorization(async (authorize) => {
 		const body = JSON.stringify({ query, variables });
-		const build = (): HttpRequest =>
+		const { request, response } = await sendWithRetry(context.requestSettings, () =>
 			authorize({
 				method: 'POST',
 				url: `${context.apiUrl}${GRAPHQL_PATH}`,
 				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 				body,
-			});
-		let sent: HttpRequest | undefined;
-		const response = await sendWithRetry(context.requestSettings, () => (sent = build()));
-		const request = sent ?? build();
-		if (response.status < 200 || response.status >= 300) {
-			throw errorForStatus(
-				request,
-				response,
-				context.requestSettings,
-				context.authSession.authAdvice,
-			);
-		}
-		const envelope = parseJsonBody(request, response) as GraphqlEnvelope | null;
-		const where = describeRequest(request);
-		const message = firstErrorMessage(envelope?.errors);
-		if (message !== undefined)
-			throw errorForGraphqlMessage(
-				context.requestSettings.redact(message),
-				where,
-				response.status,
-				firstErrorCode(envelope?.errors),
-			);
-		if (
-			typeof envelope !== 'object' ||
-			envelope === null ||
-			envelope.data === undefined ||
-			envelope.data === null
-		) {
-			throw new RemoteItUnavailableError(
-				`remote.it answered ${where} without data; the answer is not usable.`,
-				{ status: response.status },
-			);
-		}
-		return envelope.data;
+			}),
+		);
+		return readGraphqlAnswer(
+			request,
+			response,
+			context.requestSettings,
+			context.authSession.authAdvice,
+		);
 	});
+}
+
+/** Returns the answer's `data`; throws the matching typed error for a failed status, `errors[]` or no data. */
+export function readGraphqlAnswer(
+	request: HttpRequest,
+	response: HttpResponse,
+	settings: RequestSettings,
+	authAdvice: string,
+): unknown {
+	if (response.status < 200 || response.status >= 300) {
+		throw errorForStatus(request, response, settings, authAdvice);
+	}
+	const envelope = parseJsonBody(request, response) as GraphqlEnvelope | null;
+	const where = describeRequest(request);
+	const message = firstErrorMessage(envelope?.errors);
+	if (message !== undefined)
+		throw errorForGraphqlMessage(
+			settings.redact(message),
+			where,
+			response.status,
+			firstErrorCode(envelope?.errors),
+		);
+	if (!isObject(envelope) || envelope.data === undefined || envelope.data === null) {
+		throw new RemoteItUnavailableError(
+			`remote.it answered ${where} without data; the answer is not usable.`,
+			{ status: response.status },
+		);
+	}
+	return envelope.data;
 }

@@ -8,6 +8,7 @@ import {
 	RemoteItRateLimitError,
 	RemoteItTimeoutError,
 	RemoteItUnavailableError,
+	throttledMessage,
 } from './errors';
 import type { AdaptiveConcurrency, SlotOutcome } from './adaptive-concurrency';
 import {
@@ -128,6 +129,12 @@ function networkError(
 	);
 }
 
+/** The request as it was last sent (freshly built and signed for that try), and the answer it got. */
+export interface Exchange {
+	request: HttpRequest;
+	response: HttpResponse;
+}
+
 /**
  * Sends a request, retrying 429, 502/503/504 and network resets up to `retry.attempts` tries in all (429s further
  * under an adaptive window, see THROTTLED_TRIES). `build` is called per try, once a slot is free, so each try is
@@ -136,7 +143,7 @@ function networkError(
 export async function sendWithRetry(
 	settings: RequestSettings,
 	build: () => HttpRequest,
-): Promise<HttpResponse> {
+): Promise<Exchange> {
 	let throttled = 0;
 	for (let attempt = 1; ; attempt++) {
 		const slot = await settings.concurrency?.acquire();
@@ -158,7 +165,8 @@ export async function sendWithRetry(
 			response.status === 429 &&
 			settings.concurrency !== undefined &&
 			++throttled < THROTTLED_TRIES;
-		if (!adapting && (isLastTry || !isRetryableStatus(response.status))) return response;
+		if (!adapting && (isLastTry || !isRetryableStatus(response.status)))
+			return { request, response };
 		const retryAfter = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
 		await settings.sleep(
 			retryDelayMs(adapting ? throttled : attempt, settings.retry, retryAfter, settings.random),
@@ -199,16 +207,11 @@ export function errorForStatus(
 	}
 	if (status === 429) {
 		const retryAfterMs = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
-		return new RemoteItRateLimitError(
-			`remote.it is throttling requests (HTTP 429) after ${triesFor429(settings)} tries. Wait a while and send fewer requests.`,
-			{
-				status,
-				reason,
-				...(retryAfterMs !== undefined
-					? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }
-					: {}),
-			},
-		);
+		return new RemoteItRateLimitError(throttledMessage('HTTP 429', triesFor429(settings)), {
+			status,
+			reason,
+			...(retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}),
+		});
 	}
 	if (status >= 500) {
 		return new RemoteItUnavailableError(
