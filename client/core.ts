@@ -154,8 +154,11 @@ function buildClient(
 	};
 }
 
-/** Every public method passes its failure through the client's redaction before it reaches the caller. */
-function guarded(client: RemoteItClient, redact: (text: string) => string): RemoteItClient {
+/**
+ * The client's methods (written out in buildClient) with every failure passed through the client's redaction before
+ * it reaches the caller.
+ */
+function withRedactedErrors(client: RemoteItClient, redact: (text: string) => string): RemoteItClient {
 	const wrapped: Record<string, unknown> = {};
 	for (const [name, method] of Object.entries(client) as Array<
 		[string, (...args: unknown[]) => Promise<unknown>]
@@ -214,7 +217,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 			authenticatedBy: options.authenticatedBy,
 		});
 		const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
-		return guarded(
+		return withRedactedErrors(
 			buildClient(
 				{ apiUrl, requestSettings, authSession, restAvailable },
 				now,
