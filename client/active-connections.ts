@@ -8,7 +8,7 @@
  */
 import { callGraphql, QUERIES } from './graphql';
 import type { ApiContext } from './api-context';
-import { isObject, textOf } from './json-values';
+import { isPlainObject, textOf } from './json-values';
 import type { Connection, ActiveConnection } from './types';
 
 function ownProxySession(
@@ -16,10 +16,10 @@ function ownProxySession(
 	accountId: string | undefined,
 ): ActiveConnection | undefined {
 	const id = textOf(item.id);
-	const target = isObject(item.target) ? item.target : {};
+	const target = isPlainObject(item.target) ? item.target : {};
 	const serviceId = textOf(target.id);
-	const userId = isObject(item.user) ? textOf(item.user.id) : undefined;
-	const proxy = isObject(item.endpoint) && item.endpoint.proxy === true;
+	const userId = isPlainObject(item.user) ? textOf(item.user.id) : undefined;
+	const proxy = isPlainObject(item.endpoint) && item.endpoint.proxy === true;
 	if (!id || !serviceId || !proxy || !accountId || userId !== accountId) return undefined;
 	return {
 		id,
@@ -35,8 +35,8 @@ export async function listActiveConnections(
 	opened: (id: string) => Connection | undefined = () => undefined,
 ): Promise<ActiveConnection[]> {
 	const data = await callGraphql(context, QUERIES.sessions);
-	const login = isObject(data) && isObject(data.login) ? data.login : {};
-	const items = Array.isArray(login.sessions) ? login.sessions.filter(isObject) : [];
+	const login = isPlainObject(data) && isPlainObject(data.login) ? data.login : {};
+	const items = Array.isArray(login.sessions) ? login.sessions.filter(isPlainObject) : [];
 	return items
 		.map((item) => ownProxySession(item, textOf(login.id)))
 		.filter((s): s is ActiveConnection => s !== undefined)

@@ -1,7 +1,7 @@
 /** Reads REST and GraphQL connect answers into the one Connection shape of design.md ("The connection object"). */
 import { RemoteItUnavailableError } from './errors';
 import { parseProxy, portProxyUrl, type ParsedProxy } from './proxy';
-import { isObject, textOf } from './json-values';
+import { isPlainObject, textOf } from './json-values';
 import type { AccessMode, Connection } from './types';
 
 /** A proxy lives about 8 h when remote.it does not say (docs/remoteit-api.md §5). */
@@ -69,7 +69,7 @@ export function connectionFromRest(
 	answer: Record<string, unknown>,
 	request: ConnectionRequest,
 ): Connection {
-	const details = isObject(answer.connection) ? answer.connection : {};
+	const details = isPlainObject(answer.connection) ? answer.connection : {};
 	const id = textOf(details.connectionid) ?? textOf(answer.connectionid);
 	if (!id) throw unusable('a connection id');
 	const proxy = textOf(details.proxy);
@@ -91,7 +91,7 @@ export function connectionFromRest(
 
 /** GraphQL `connect`: `{ id host port reverseProxy url created timeout }` (port is null for reverse proxies). */
 export function connectionFromGraphql(data: unknown, request: ConnectionRequest): Connection {
-	const answer = isObject(data) && isObject(data.connect) ? data.connect : undefined;
+	const answer = isPlainObject(data) && isPlainObject(data.connect) ? data.connect : undefined;
 	const id = answer ? textOf(answer.id) : undefined;
 	if (!answer || !id) throw unusable('a connection id');
 	const url = textOf(answer.url);

@@ -18,6 +18,7 @@ import {
 	watchTries,
 } from './reconcile';
 import type { ApiContext } from './api-context';
+import { isPlainObject } from './json-values';
 import { callRest } from './rest';
 import type {
 	ApiChoice,
@@ -182,8 +183,7 @@ async function disconnectOnce(
 	connectionId: string,
 ): Promise<void> {
 	const data = await callGraphql(context, QUERIES.disconnect, { serviceId, connectionId });
-	const closed =
-		typeof data === 'object' && data !== null && Reflect.get(data, 'disconnect') === true;
+	const closed = isPlainObject(data) && data.disconnect === true;
 	if (!closed) {
 		throw new RemoteItNotFoundError(
 			`remote.it did not close connection ${connectionId}; it may already have ended.`,
@@ -198,8 +198,7 @@ export async function closeConnection(
 	target: unknown,
 	api: 'graphql' | 'rest',
 ): Promise<Disconnection> {
-	const fields =
-		typeof target === 'object' && target !== null ? (target as Record<string, unknown>) : {};
+	const fields = isPlainObject(target) ? target : {};
 	const connectionId = normaliseConnectionId(fields.connectionId);
 	const serviceId = normaliseServiceId(fields.serviceId);
 	const watch = watchTries(context);

@@ -10,7 +10,7 @@ import {
 	RemoteItNotFoundError,
 } from './errors';
 import { callGraphql, QUERIES } from './graphql';
-import { isObject } from './json-values';
+import { isPlainObject } from './json-values';
 import type { ApiContext } from './api-context';
 import { listActiveConnections } from './active-connections';
 
@@ -28,8 +28,8 @@ export async function explainConnectFailure(
 		return error;
 	}
 	const found =
-		isObject(data) && isObject(data.login) && Array.isArray(data.login.service)
-			? data.login.service.filter(isObject)
+		isPlainObject(data) && isPlainObject(data.login) && Array.isArray(data.login.service)
+			? data.login.service.filter(isPlainObject)
 			: [];
 	const reason = error.reason ?? error.message;
 	const details = { reason: error.reason, status: error.status, cause: error };
@@ -39,7 +39,7 @@ export async function explainConnectFailure(
 			details,
 		);
 	}
-	const device = isObject(found[0].device) ? found[0].device : {};
+	const device = isPlainObject(found[0].device) ? found[0].device : {};
 	if (found[0].online === false || device.online === false) {
 		return new RemoteItDeviceOfflineError(deviceOfflineMessage(reason), details);
 	}

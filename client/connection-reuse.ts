@@ -3,7 +3,7 @@
  * remote.it's session list says which are still live but carries no address (docs/remoteit-api.md §3).
  */
 import type { ConnectionRecords } from './connection-records';
-import { isObject, textOf } from './json-values';
+import { isPlainObject, textOf } from './json-values';
 import type { ApiContext } from './api-context';
 import { listActiveConnections } from './active-connections';
 import type { Connection } from './types';
@@ -55,7 +55,8 @@ export async function replacedBy(
 		(c) => !sameId(c.id, connection.id) && handedOut(c.id),
 	);
 	if (earlier.length === 0) return undefined;
-	const details = restAnswer && isObject(restAnswer.connection) ? restAnswer.connection : undefined;
+	const details =
+		restAnswer && isPlainObject(restAnswer.connection) ? restAnswer.connection : undefined;
 	const previous = details ? textOf(details.previousConnection) : undefined;
 	let gone: Connection[];
 	if (previous !== undefined) {

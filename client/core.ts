@@ -16,6 +16,7 @@ import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
 import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
 import { listEvents } from './events';
+import { isPlainObject } from './json-values';
 import { callGraphql, QUERIES } from './graphql';
 import { findService, getDevice, searchServices } from './lookup';
 import { createSecretRegistry, redactError } from './redact';
@@ -56,6 +57,7 @@ export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
 export { normaliseServiceId } from './validate';
 export { EVENT_TYPES } from './events';
+export { isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
 	if (auth.type === 'accessKey') return [auth.secretAccessKey, auth.developerKey ?? ''];
@@ -64,9 +66,8 @@ function secretsOf(auth: RemoteItAuth): string[] {
 }
 
 function emailFrom(data: unknown): string {
-	const login = typeof data === 'object' && data !== null ? Reflect.get(data, 'login') : undefined;
-	const email =
-		typeof login === 'object' && login !== null ? Reflect.get(login, 'email') : undefined;
+	const login = isPlainObject(data) ? data.login : undefined;
+	const email = isPlainObject(login) ? login.email : undefined;
 	if (typeof email !== 'string')
 		throw new RemoteItUnavailableError(
 			'remote.it answered the credential test without an account email.',
@@ -158,7 +159,10 @@ function buildClient(
  * The client's methods (written out in buildClient) with every failure passed through the client's redaction before
  * it reaches the caller.
  */
-function withRedactedErrors(client: RemoteItClient, redact: (text: string) => string): RemoteItClient {
+function withRedactedErrors(
+	client: RemoteItClient,
+	redact: (text: string) => string,
+): RemoteItClient {
 	const wrapped: Record<string, unknown> = {};
 	for (const [name, method] of Object.entries(client) as Array<
 		[string, (...args: unknown[]) => Promise<unknown>]
@@ -183,8 +187,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 	const rawAuth: unknown = options?.auth;
 	const known = createSecretRegistry(
 		['secretAccessKey', 'password', 'token', 'developerKey'].map((field) => {
-			const value =
-				typeof rawAuth === 'object' && rawAuth !== null ? Reflect.get(rawAuth, field) : undefined;
+			const value = isPlainObject(rawAuth) ? rawAuth[field] : undefined;
 			return typeof value === 'string' ? value : undefined;
 		}),
 	);

@@ -5,7 +5,7 @@
 import { callGraphql, QUERIES } from './graphql';
 import type { ApiContext } from './api-context';
 import { callRest } from './rest';
-import { isObject, textOf } from './json-values';
+import { isPlainObject, textOf } from './json-values';
 import type { Device, Service } from './types';
 
 export const MAX_PAGE_SIZE = 1000;
@@ -55,7 +55,7 @@ export function deviceFromGraphql(item: Record<string, unknown>): Device {
 		online: typeof item.online === 'boolean' ? item.online : state === 'active',
 		// The device's own Bulk Service entry is the device, not one of its services.
 		services: listOf(item.services)
-			.filter(isObject)
+			.filter(isPlainObject)
 			.map(serviceFromGraphql)
 			.filter((s) => s.id !== id),
 	};
@@ -77,10 +77,10 @@ async function listDevicesByGraphql(context: ApiContext, query: DeviceQuery): Pr
 			state: query.state,
 		});
 		const page =
-			isObject(data) && isObject(data.login) && isObject(data.login.devices)
+			isPlainObject(data) && isPlainObject(data.login) && isPlainObject(data.login.devices)
 				? data.login.devices
 				: {};
-		const items = listOf(page.items).filter(isObject);
+		const items = listOf(page.items).filter(isPlainObject);
 		devices.push(...items.map(deviceFromGraphql));
 		if (page.hasMore !== true || items.length === 0) break;
 		from += items.length;
@@ -140,12 +140,12 @@ function deviceFromRestGroup(
 
 /** Groups REST's flat service entries by the hardwareid that metadata/list/me reports for each service id. */
 export function groupRestDevices(entries: unknown[], metadata: unknown): Device[] {
-	const hardwareIds = isObject(metadata) ? metadata : {};
+	const hardwareIds = isPlainObject(metadata) ? metadata : {};
 	const groups = new Map<string, Array<Record<string, unknown>>>();
-	for (const entry of entries.filter(isObject)) {
+	for (const entry of entries.filter(isPlainObject)) {
 		const id = (textOf(entry.deviceaddress) ?? '').toLowerCase();
 		const meta = hardwareIds[id];
-		const hardwareId = isObject(meta) ? textOf(meta.hardwareid) : undefined;
+		const hardwareId = isPlainObject(meta) ? textOf(meta.hardwareid) : undefined;
 		const key = hardwareId ? `hw:${hardwareId}` : `id:${id}`;
 		groups.set(key, [...(groups.get(key) ?? []), entry]);
 	}
@@ -184,6 +184,8 @@ export async function deviceByIdViaGraphql(
 ): Promise<Device | undefined> {
 	const data = await callGraphql(context, QUERIES.device, { id: [id] });
 	const found =
-		isObject(data) && isObject(data.login) ? listOf(data.login.device).filter(isObject) : [];
+		isPlainObject(data) && isPlainObject(data.login)
+			? listOf(data.login.device).filter(isPlainObject)
+			: [];
 	return found.map(deviceFromGraphql).find((d) => d.id.toUpperCase() === id);
 }

@@ -5,7 +5,7 @@
 import { RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
 import type { ApiContext } from './api-context';
-import { isObject, textOf } from './json-values';
+import { isPlainObject, textOf } from './json-values';
 import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
 
 export const EVENT_TYPES: readonly RemoteItEventType[] = [
@@ -77,7 +77,9 @@ function wholeNumberOf(
 }
 
 export function normaliseEventQuery(options: ListEventsOptions): EventQuery {
-	const given: Partial<Record<keyof ListEventsOptions, unknown>> = isObject(options) ? options : {};
+	const given: Partial<Record<keyof ListEventsOptions, unknown>> = isPlainObject(options)
+		? options
+		: {};
 	const minDate = minDateOf(given.minDate);
 	return {
 		types: eventTypesOf(given.types),
@@ -100,9 +102,9 @@ export function eventFromGraphql(item: Record<string, unknown>): RemoteItEvent |
 	};
 	// `target` is a list of the services the event is about (docs/remoteit-api.md §3); a device is its Bulk Service.
 	const target = Array.isArray(item.target)
-		? item.target.find((t) => isObject(t) && textOf(t.id))
+		? item.target.find((t) => isPlainObject(t) && textOf(t.id))
 		: undefined;
-	if (isObject(target))
+	if (isPlainObject(target))
 		event.target = { id: String(textOf(target.id)).toUpperCase(), name: textOf(target.name) ?? '' };
 	return event;
 }
@@ -122,10 +124,10 @@ export async function listEvents(
 			types: query.types,
 		});
 		const list =
-			isObject(data) && isObject(data.login) && isObject(data.login.events)
+			isPlainObject(data) && isPlainObject(data.login) && isPlainObject(data.login.events)
 				? data.login.events
 				: {};
-		const items = Array.isArray(list.items) ? list.items.filter(isObject) : [];
+		const items = Array.isArray(list.items) ? list.items.filter(isPlainObject) : [];
 		events.push(...items.map(eventFromGraphql).filter((e): e is RemoteItEvent => e !== undefined));
 		if (list.hasMore !== true || items.length === 0) break;
 		from += items.length;

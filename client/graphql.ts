@@ -12,7 +12,7 @@ import {
 	throttledMessage,
 } from './errors';
 import type { ApiContext } from './api-context';
-import { isObject } from './json-values';
+import { isPlainObject } from './json-values';
 import {
 	describeRequest,
 	errorForStatus,
@@ -61,9 +61,7 @@ interface GraphqlEnvelope {
 function firstErrorMessage(errors: unknown): string | undefined {
 	if (!Array.isArray(errors) || errors.length === 0) return undefined;
 	const messages = errors.map((e: unknown) =>
-		typeof e === 'object' && e !== null && typeof Reflect.get(e, 'message') === 'string'
-			? String(Reflect.get(e, 'message'))
-			: 'unknown error',
+		isPlainObject(e) && typeof e.message === 'string' ? e.message : 'unknown error',
 	);
 	return messages.join('; ');
 }
@@ -99,12 +97,8 @@ export function errorForGraphqlMessage(
 
 function firstErrorCode(errors: unknown): string | undefined {
 	const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
-	const extensions =
-		typeof first === 'object' && first !== null ? Reflect.get(first, 'extensions') : undefined;
-	const code =
-		typeof extensions === 'object' && extensions !== null
-			? Reflect.get(extensions, 'code')
-			: undefined;
+	const extensions = isPlainObject(first) ? first.extensions : undefined;
+	const code = isPlainObject(extensions) ? extensions.code : undefined;
 	return typeof code === 'string' ? code : undefined;
 }
 
@@ -153,7 +147,7 @@ export function readGraphqlAnswer(
 			response.status,
 			firstErrorCode(envelope?.errors),
 		);
-	if (!isObject(envelope) || envelope.data === undefined || envelope.data === null) {
+	if (!isPlainObject(envelope) || envelope.data === undefined || envelope.data === null) {
 		throw new RemoteItUnavailableError(
 			`remote.it answered ${where} without data; the answer is not usable.`,
 			{ status: response.status },

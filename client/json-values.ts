@@ -1,6 +1,7 @@
-/** Reading values out of untyped JSON answers (REST and GraphQL alike) without trusting their shape. */
+/** Reading values out of untyped input and JSON answers (REST and GraphQL alike) without trusting their shape. */
 
-export const isObject = (value: unknown): value is Record<string, unknown> =>
+/** The one test for "a plain object" (not null, not an array), in the client and both shells. */
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A JSON scalar as text: REST v27 sends every value as a string, but a number or boolean reads the same. */

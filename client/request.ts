@@ -11,6 +11,7 @@ import {
 	throttledMessage,
 } from './errors';
 import type { AdaptiveConcurrency, SlotOutcome } from './adaptive-concurrency';
+import { isPlainObject } from './json-values';
 import {
 	isRetryableNetworkCode,
 	isRetryableStatus,
@@ -66,8 +67,7 @@ export function describeRequest(request: HttpRequest): string {
 }
 
 function transportErrorCode(error: unknown): string | undefined {
-	if (typeof error !== 'object' || error === null) return undefined;
-	const code = Reflect.get(error, 'code');
+	const code = isPlainObject(error) ? error.code : undefined;
 	return typeof code === 'string' ? code : undefined;
 }
 

@@ -14,7 +14,7 @@ import {
 	RemoteItValidationError,
 	throttledMessage,
 } from './errors';
-import { isObject, textOf } from './json-values';
+import { isPlainObject, textOf } from './json-values';
 import {
 	describeRequest,
 	errorForStatus,
@@ -134,7 +134,7 @@ export function readRestAnswer(
 		throw error;
 	}
 	const where = describeRequest(request);
-	if (!isObject(parsed) || parsed.status === undefined) {
+	if (!isPlainObject(parsed) || parsed.status === undefined) {
 		if (response.status >= 400) throw errorForStatus(request, response, settings, authAdvice);
 		throw new RemoteItUnavailableError(
 			`remote.it answered ${where} without a status field; the answer is not usable.`,

@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import { isPlainObject } from '../../../client/core';
 import { REQUEST_TIMEOUT_MS } from '../transport';
 import { MAX_TIMEOUT_MS } from './descriptions/timeout';
 import { parameterError } from './errors';
@@ -18,9 +19,8 @@ export function readLocator(
 ): LocatorValue {
 	const locator = context.getNodeParameter(name, itemIndex) as
 		INodeParameterResourceLocator | string;
-	const mode =
-		typeof locator === 'object' && locator !== null ? String(locator.mode ?? 'id') : 'id';
-	const raw: unknown = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	const mode = isPlainObject(locator) ? String(locator.mode ?? 'id') : 'id';
+	const raw: unknown = isPlainObject(locator) ? locator.value : locator;
 	if (raw !== undefined && raw !== null && typeof raw === 'object') {
 		throw parameterError(
 			context,
