@@ -7,7 +7,7 @@
 import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
 import type { ConnectionRequest } from './connect-answer';
 import { RemoteItError, RemoteItNotFoundError } from './errors';
-import { headerOf } from './request';
+import { headerValue } from './headers';
 import { withSend, type ApiContext } from './api-context';
 import { listActiveConnections } from './active-connections';
 import type { Connection, ActiveConnection } from './types';
@@ -122,7 +122,7 @@ async function listActiveConnectionsWithClock(context: ApiContext): Promise<Sess
 	let clockOffsetMs = 0;
 	const timed = withSend(context, (send) => async (request) => {
 		const response = await send(request);
-		const date = Date.parse(headerOf(response, 'date') ?? '');
+		const date = Date.parse(headerValue(response.headers, 'date') ?? '');
 		if (!Number.isNaN(date)) clockOffsetMs = date - context.requestSettings.now().getTime();
 		return response;
 	});

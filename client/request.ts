@@ -11,6 +11,7 @@ import {
 	throttledMessage,
 } from './errors';
 import type { AdaptiveConcurrency, SlotOutcome } from './adaptive-concurrency';
+import { headerValue } from './headers';
 import { isPlainObject } from './json-values';
 import {
 	isRetryableNetworkCode,
@@ -167,17 +168,15 @@ export async function sendWithRetry(
 			++throttled < THROTTLED_TRIES;
 		if (!adapting && (isLastTry || !isRetryableStatus(response.status)))
 			return { request, response };
-		const retryAfter = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
+		const retryAfter = parseRetryAfterMs(
+			headerValue(response.headers, 'retry-after'),
+			settings.now(),
+		);
 		await settings.sleep(
 			retryDelayMs(adapting ? throttled : attempt, settings.retry, retryAfter, settings.random),
 		);
 		if (adapting) attempt--;
 	}
-}
-
-export function headerOf(response: HttpResponse, name: string): string | undefined {
-	const key = Object.keys(response.headers ?? {}).find((k) => k.toLowerCase() === name);
-	return key === undefined ? undefined : String(response.headers[key]);
 }
 
 /** A short, scrubbed excerpt of a plain-text error body (401/403 bodies are just "Unauthorized"/"Forbidden"). */
@@ -206,7 +205,10 @@ export function errorForStatus(
 		);
 	}
 	if (status === 429) {
-		const retryAfterMs = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
+		const retryAfterMs = parseRetryAfterMs(
+			headerValue(response.headers, 'retry-after'),
+			settings.now(),
+		);
 		return new RemoteItRateLimitError(throttledMessage('HTTP 429', triesFor429(settings)), {
 			status,
 			reason,
@@ -231,7 +233,7 @@ export function parseJsonBody(request: HttpRequest, response: HttpResponse): unk
 	try {
 		return JSON.parse(response.body);
 	} catch {
-		const type = headerOf(response, 'content-type') ?? 'no content type';
+		const type = headerValue(response.headers, 'content-type') ?? 'no content type';
 		const bytes = Buffer.byteLength(String(response.body ?? ''), 'utf8');
 		throw new RemoteItUnavailableError(
 			`remote.it answered ${describeRequest(request)} (HTTP ${response.status}) with a body that is not valid JSON ` +

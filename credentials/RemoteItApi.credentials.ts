@@ -6,6 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { headerValue } from '../client/headers';
 import { signRequest } from '../client/signing';
 import { normaliseApiUrl } from '../client/validate';
 
@@ -217,8 +218,9 @@ const PASSWORD_ONLY_IN_NODE =
 
 /** The remote.it node's client logs in itself and then sends the session token it got on every request. */
 function isRemoteItNodeSession(headers: Record<string, string>, url: string): boolean {
-	const hasToken = Object.keys(headers).some((name) => name.toLowerCase() === 'token');
-	return hasToken || new URL(url).pathname.endsWith('/user/login');
+	return (
+		headerValue(headers, 'token') !== undefined || new URL(url).pathname.endsWith('/user/login')
+	);
 }
 
 function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {

@@ -1,5 +1,5 @@
 /** Turning what n8n's request helpers return or throw into the client's HttpResponse terms. */
-export { flattenHeaders } from '../../../client/transport/response-headers';
+export { flattenHeaders } from '../../../client/headers';
 
 export function bodyText(body: unknown): string {
 	if (body === undefined || body === null) return '';
