@@ -57,7 +57,7 @@ export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
 export { normaliseServiceId } from './validate';
 export { EVENT_TYPES } from './events';
-export { isPlainObject } from './json-values';
+export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
 	if (auth.type === 'accessKey') return [auth.secretAccessKey, auth.developerKey ?? ''];

@@ -10,3 +10,16 @@ export function textOf(value: unknown): string | undefined {
 	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
 	return undefined;
 }
+
+/**
+ * A body as the text on the wire: a string as it is, a Buffer as UTF-8, anything else as JSON. No body at all
+ * (undefined, null, '' or `{}`, which n8n's HTTP Request node sends with a GET) is undefined, so a signature covers
+ * exactly what is sent.
+ */
+export function bodyText(body: unknown): string | undefined {
+	if (body === undefined || body === null || body === '') return undefined;
+	if (typeof body === 'string') return body;
+	if (Buffer.isBuffer(body)) return body.toString('utf8');
+	if (typeof body === 'object' && Object.keys(body).length === 0) return undefined;
+	return JSON.stringify(body);
+}

@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { headerValue } from '../client/headers';
+import { bodyText } from '../client/json-values';
 import { signRequest } from '../client/signing';
 import { normaliseApiUrl } from '../client/validate';
 
@@ -237,14 +238,6 @@ function requestUrl(options: IHttpRequestOptions): string {
 		if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
 	}
 	return url.toString();
-}
-
-function bodyText(body: IHttpRequestOptions['body']): string | undefined {
-	if (body === undefined || body === null || body === '') return undefined;
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (typeof body === 'object' && Object.keys(body).length === 0) return undefined;
-	return JSON.stringify(body);
 }
 
 /** Header names are case-insensitive: drop any spelling of a signed header before adding ours. */

@@ -12,7 +12,8 @@ import { RemoteItValidationError, buildRemoteItClient } from '../../../client/co
 import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client/core';
 import { clientOptionsFromCredentials } from './credentials';
 import { createN8nProbe } from './probe';
-import { bodyText, flattenHeaders, transportFailure } from './response';
+import { bodyText } from '../../../client/json-values';
+import { flattenHeaders, transportFailure } from './response';
 
 export const CREDENTIAL_TYPE = 'remoteItApi';
 
@@ -64,7 +65,7 @@ export function createN8nSend(
 		return {
 			status: response.statusCode,
 			headers: flattenHeaders(response.headers),
-			body: bodyText(response.body),
+			body: bodyText(response.body) ?? '',
 		};
 	};
 }

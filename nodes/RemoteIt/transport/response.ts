@@ -1,13 +1,6 @@
 /** Turning what n8n's request helpers return or throw into the client's HttpResponse terms. */
 export { flattenHeaders } from '../../../client/headers';
 
-export function bodyText(body: unknown): string {
-	if (body === undefined || body === null) return '';
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	return JSON.stringify(body);
-}
-
 /**
  * n8n wraps network failures in errors that keep the axios error, request headers included. Hand the client only
  * what it classifies by (the socket error code) and a short message, never that object.
