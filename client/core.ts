@@ -55,7 +55,8 @@ export type { SignRequestInput, SignatureHeaders } from './signing';
 export { redactSecrets } from './redact';
 export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
-export { normaliseServiceId } from './validate';
+export { isWholeNumberIn, normaliseServiceId } from './validate';
+export * from './page-sizes';
 export { EVENT_TYPES } from './events';
 export { bodyText, isPlainObject } from './json-values';
 

@@ -6,9 +6,9 @@ import { callGraphql, QUERIES } from './graphql';
 import type { ApiContext } from './api-context';
 import { callRest } from './rest';
 import { isPlainObject, textOf } from './json-values';
+import { MAX_PAGE_SIZE } from './page-sizes';
 import type { Device, Service } from './types';
 
-export const MAX_PAGE_SIZE = 1000;
 /** Application type id of the "Bulk Service" entry that stands for the device itself (docs/remoteit-api.md §3). */
 const BULK_SERVICE_APPLICATION = 35;
 

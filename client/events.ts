@@ -6,16 +6,15 @@ import { RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
 import type { ApiContext } from './api-context';
 import { isPlainObject, textOf } from './json-values';
+import { DEFAULT_EVENT_COUNT, MAX_PAGE_SIZE } from './page-sizes';
 import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
+import { wholeNumberOf } from './validate';
 
 export const EVENT_TYPES: readonly RemoteItEventType[] = [
 	'DEVICE_STATE',
 	'DEVICE_CONNECT',
 	'DEVICE_SHARE',
 ];
-/** remote.it serves at most 1000 entries a page (docs/remoteit-api.md §3); one call never returns more. */
-export const MAX_EVENTS = 1000;
-const DEFAULT_EVENTS = 100;
 /** A server that keeps answering short pages with `hasMore` cannot keep the client looping. */
 const MAX_PAGES = 20;
 const MAX_OFFSET = 1_000_000;
@@ -59,23 +58,6 @@ function minDateOf(value: unknown): string | undefined {
 	return new Date(ms).toISOString();
 }
 
-function wholeNumberOf(
-	field: string,
-	value: unknown,
-	min: number,
-	max: number,
-	fallback: number,
-): number {
-	if (value === undefined || value === null) return fallback;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-		throw new RemoteItValidationError(
-			field,
-			`${field} must be a whole number from ${min} to ${max}.`,
-		);
-	}
-	return value;
-}
-
 export function normaliseEventQuery(options: ListEventsOptions): EventQuery {
 	const given: Partial<Record<keyof ListEventsOptions, unknown>> = isPlainObject(options)
 		? options
@@ -84,8 +66,12 @@ export function normaliseEventQuery(options: ListEventsOptions): EventQuery {
 	return {
 		types: eventTypesOf(given.types),
 		...(minDate ? { minDate } : {}),
-		size: wholeNumberOf('size', given.size, 1, MAX_EVENTS, DEFAULT_EVENTS),
-		from: wholeNumberOf('from', given.from, 0, MAX_OFFSET, 0),
+		size: wholeNumberOf('size', given.size, {
+			min: 1,
+			max: MAX_PAGE_SIZE,
+			fallback: DEFAULT_EVENT_COUNT,
+		}),
+		from: wholeNumberOf('from', given.from, { min: 0, max: MAX_OFFSET, fallback: 0 }),
 	};
 }
 

@@ -3,6 +3,7 @@ import { RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { deviceByIdViaGraphql, listDevicesVia } from './devices';
 import { closestDevicesSentence, servicesSentence } from './nearest';
 import type { ApiContext } from './api-context';
+import { PICKER_PAGE_SIZE } from './page-sizes';
 import type { Device, Service, ServiceChoice, ServicePage } from './types';
 import {
 	isServiceIdShape,
@@ -13,9 +14,6 @@ import {
 } from './validate';
 
 type Api = 'graphql' | 'rest';
-
-/** Devices per picker page: enough to fill a dropdown, small enough to answer fast. */
-export const PICKER_PAGE_SIZE = 50;
 
 const sameName = (a: string, b: string): boolean =>
 	a.trim().toLowerCase() === b.trim().toLowerCase();

@@ -166,7 +166,7 @@ export interface ListDevicesOptions {
 	/** Case-insensitive substring of the device name. */
 	name?: string;
 	state?: 'active' | 'inactive';
-	/** Default 50; ignored with returnAll. */
+	/** Default DEFAULT_DEVICE_LIMIT (page-sizes.ts); ignored with returnAll. */
 	limit?: number;
 	returnAll?: boolean;
 	api?: ApiChoice;

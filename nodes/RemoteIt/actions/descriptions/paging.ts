@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { DEFAULT_DEVICE_LIMIT } from '../../../../client/core';
+
 /** Return All / Limit, as every n8n "Get Many" operation offers them. */
 export function returnAllAndLimit(show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
 	return [
@@ -15,7 +17,7 @@ export function returnAllAndLimit(show: NonNullable<IDisplayOptions['show']>): I
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			default: 50,
+			default: DEFAULT_DEVICE_LIMIT,
 			typeOptions: { minValue: 1 },
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },

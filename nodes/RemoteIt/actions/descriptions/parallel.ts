@@ -1,5 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { isWholeNumberIn } from '../../../../client/core';
 import { parameterError } from '../errors';
 
 /**
@@ -25,12 +26,7 @@ export const parallelRequestsOption: INodeProperties = {
 export function readParallelRequests(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as { parallelRequests?: unknown };
 	const value = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
-	if (
-		typeof value !== 'number' ||
-		!Number.isInteger(value) ||
-		value < 1 ||
-		value > MAX_PARALLEL_REQUESTS
-	) {
+	if (!isWholeNumberIn(value, 1, MAX_PARALLEL_REQUESTS)) {
 		const given = JSON.stringify(String(value).slice(0, 40));
 		throw parameterError(
 			context,
