@@ -1,12 +1,11 @@
 /**
- * Lists devices with their services. GraphQL pages with from/size (at most 1000 a page, docs/remoteit-api.md §3); REST
+ * Lists devices with their services. GraphQL pages with from/size (graphql.ts, readPagedList; docs/remoteit-api.md §3); REST
  * returns one flat entry per service and needs metadata/list/me to group them into devices (section 2).
  */
-import { callGraphql, QUERIES } from './graphql';
+import { callGraphql, QUERIES, readPagedList } from './graphql';
 import type { ApiContext } from './api-context';
 import { callRest } from './rest';
 import { isPlainObject, textOf } from './json-values';
-import { MAX_PAGE_SIZE } from './page-sizes';
 import type { Device, Service } from './types';
 
 /** Application type id of the "Bulk Service" entry that stands for the device itself (docs/remoteit-api.md §3). */
@@ -66,26 +65,13 @@ export function deviceFromGraphql(item: Record<string, unknown>): Device {
 	return device;
 }
 
-async function listDevicesByGraphql(context: ApiContext, query: DeviceQuery): Promise<Device[]> {
-	const devices: Device[] = [];
-	for (let from = query.offset ?? 0; devices.length < query.limit;) {
-		const size = Math.min(MAX_PAGE_SIZE, query.limit - devices.length);
-		const data = await callGraphql(context, QUERIES.devices, {
-			size,
-			from,
-			name: query.name,
-			state: query.state,
-		});
-		const page =
-			isPlainObject(data) && isPlainObject(data.login) && isPlainObject(data.login.devices)
-				? data.login.devices
-				: {};
-		const items = listOf(page.items).filter(isPlainObject);
-		devices.push(...items.map(deviceFromGraphql));
-		if (page.hasMore !== true || items.length === 0) break;
-		from += items.length;
-	}
-	return devices.slice(0, query.limit);
+function listDevicesByGraphql(context: ApiContext, query: DeviceQuery): Promise<Device[]> {
+	return readPagedList(
+		context,
+		QUERIES.devices,
+		{ name: query.name, state: query.state },
+		{ field: 'devices', from: query.offset ?? 0, wanted: query.limit, read: deviceFromGraphql },
+	);
 }
 
 /** `devicetype` is 16 hex octets: 1-2 the application type id, 11-12 the port (docs/remoteit-api.md §2). */

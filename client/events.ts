@@ -3,7 +3,7 @@
  * remote.it pages it newest first with from/size and `hasMore`; `minDate` is inclusive.
  */
 import { RemoteItValidationError } from './errors';
-import { callGraphql, QUERIES } from './graphql';
+import { QUERIES, readPagedList } from './graphql';
 import type { ApiContext } from './api-context';
 import { isPlainObject, textOf } from './json-values';
 import { DEFAULT_EVENT_COUNT, MAX_PAGE_SIZE } from './page-sizes';
@@ -15,7 +15,7 @@ export const EVENT_TYPES: readonly RemoteItEventType[] = [
 	'DEVICE_CONNECT',
 	'DEVICE_SHARE',
 ];
-/** A server that keeps answering short pages with `hasMore` cannot keep the client looping. */
+/** One call reads at most this many pages (readPagedList's `maxPages`). */
 const MAX_PAGES = 20;
 const MAX_OFFSET = 1_000_000;
 
@@ -100,23 +100,16 @@ export async function listEvents(
 	options: ListEventsOptions,
 ): Promise<RemoteItEvent[]> {
 	const query = normaliseEventQuery(options);
-	const events: RemoteItEvent[] = [];
-	let from = query.from;
-	for (let page = 0; page < MAX_PAGES && events.length < query.size; page++) {
-		const data = await callGraphql(context, QUERIES.events, {
-			from,
-			size: query.size - events.length,
-			minDate: query.minDate,
-			types: query.types,
-		});
-		const list =
-			isPlainObject(data) && isPlainObject(data.login) && isPlainObject(data.login.events)
-				? data.login.events
-				: {};
-		const items = Array.isArray(list.items) ? list.items.filter(isPlainObject) : [];
-		events.push(...items.map(eventFromGraphql).filter((e): e is RemoteItEvent => e !== undefined));
-		if (list.hasMore !== true || items.length === 0) break;
-		from += items.length;
-	}
-	return events.slice(0, query.size);
+	return readPagedList(
+		context,
+		QUERIES.events,
+		{ minDate: query.minDate, types: query.types },
+		{
+			field: 'events',
+			from: query.from,
+			wanted: query.size,
+			maxPages: MAX_PAGES,
+			read: eventFromGraphql,
+		},
+	);
 }

@@ -13,6 +13,7 @@ import {
 } from './errors';
 import type { ApiContext } from './api-context';
 import { isPlainObject } from './json-values';
+import { MAX_PAGE_SIZE } from './page-sizes';
 import {
 	describeRequest,
 	errorForStatus,
@@ -154,4 +155,48 @@ export function readGraphqlAnswer(
 		);
 	}
 	return envelope.data;
+}
+
+/** What one paged list of `login` is read for: where to start, how many entries, and how each item reads. */
+export interface PagedList<T> {
+	field: 'devices' | 'events';
+	from: number;
+	/** Entries wanted (Infinity for all); items that read as undefined do not count. */
+	wanted: number;
+	/** A server that keeps answering short pages with `hasMore` cannot keep the client looping. */
+	maxPages?: number;
+	read: (item: Record<string, unknown>) => T | undefined;
+}
+
+/**
+ * Follows remote.it's from/size paging (`total hasMore items`, at most MAX_PAGE_SIZE a page; docs/remoteit-api.md
+ * §3) until `wanted` entries are read, remote.it has no more, or `maxPages` pages were asked for.
+ */
+export async function readPagedList<T>(
+	context: ApiContext,
+	query: string,
+	variables: Record<string, unknown>,
+	list: PagedList<T>,
+): Promise<T[]> {
+	const entries: T[] = [];
+	let from = list.from;
+	for (
+		let pages = 0;
+		pages < (list.maxPages ?? Infinity) && entries.length < list.wanted;
+		pages++
+	) {
+		const size = Math.min(MAX_PAGE_SIZE, list.wanted - entries.length);
+		const data = await callGraphql(context, query, { ...variables, from, size });
+		const login = isPlainObject(data) && isPlainObject(data.login) ? data.login : {};
+		const listed = login[list.field];
+		const page = isPlainObject(listed) ? listed : {};
+		const items = Array.isArray(page.items) ? page.items.filter(isPlainObject) : [];
+		for (const item of items) {
+			const entry = list.read(item);
+			if (entry !== undefined) entries.push(entry);
+		}
+		if (page.hasMore !== true || items.length === 0) break;
+		from += items.length;
+	}
+	return entries.slice(0, list.wanted);
 }
