@@ -56,6 +56,7 @@ export { redactSecrets } from './redact';
 export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
 export { isWholeNumberIn, normaliseServiceId } from './validate';
+export { authFromCredentialFields, type CredentialField } from './credential-fields';
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
 export { bodyText, isPlainObject } from './json-values';

@@ -1,6 +1,10 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-import type { RemoteItAuth, RemoteItClientOptions } from '../../../client/core';
+import {
+	authFromCredentialFields,
+	type RemoteItAuth,
+	type RemoteItClientOptions,
+} from '../../../client/core';
 
 /** The credential's fields (credentials/RemoteItApi.credentials.ts) as the client's options; the client validates them. */
 export function clientOptionsFromCredentials(
@@ -11,25 +15,12 @@ export function clientOptionsFromCredentials(
 }
 
 function authFromCredentials(credentials: ICredentialDataDecryptedObject): RemoteItAuth {
-	const developerKey = text(credentials, 'developerKey');
-	switch (credentials.authentication) {
-		case 'password':
-			return {
-				type: 'password',
-				developerKey,
-				username: text(credentials, 'username'),
-				password: raw(credentials, 'password'),
-			};
-		case 'token':
-			return { type: 'token', developerKey, token: text(credentials, 'token') };
-		default:
-			return {
-				type: 'accessKey',
-				accessKeyId: text(credentials, 'accessKeyId'),
-				secretAccessKey: text(credentials, 'secretAccessKey'),
-				...(developerKey ? { developerKey } : {}),
-			};
-	}
+	const { authentication } = credentials;
+	const type =
+		authentication === 'password' || authentication === 'token' ? authentication : 'accessKey';
+	return authFromCredentialFields(type, (name) =>
+		name === 'password' ? raw(credentials, name) : text(credentials, name),
+	);
 }
 
 /** Identifiers and keys lose stray spaces from copy and paste; a password is taken exactly as typed. */
