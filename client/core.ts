@@ -18,7 +18,7 @@ import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from '
 import { listEvents } from './events';
 import { isPlainObject } from './json-values';
 import { callGraphql, QUERIES } from './graphql';
-import { findService, getDevice, searchServices } from './lookup';
+import { findService, getDevice, searchServices, serviceIdOf } from './lookup';
 import { createSecretRegistry, redactError } from './redact';
 import { createAdaptiveConcurrency } from './adaptive-concurrency';
 import type { RequestSettings } from './request';
@@ -35,6 +35,7 @@ import type {
 	RemoteItClient,
 	RemoteItClientOptions,
 	SearchServicesOptions,
+	ServiceReferenceKind,
 } from './types';
 import {
 	apiChoiceOf,
@@ -150,6 +151,8 @@ function buildClient(
 		},
 		getDevice: async (idOrName: string) => getDevice(apiFor(undefined), context, idOrName),
 		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
+		serviceIdOf: async (reference: string, as?: ServiceReferenceKind) =>
+			serviceIdOf(apiFor(undefined), context, reference, as),
 		searchServices: async (search: SearchServicesOptions = {}) =>
 			searchServices(apiFor(undefined), context, search ?? {}),
 		listActiveConnections: async () => listActiveConnections(context, opened),

@@ -4,11 +4,12 @@ import { deviceByIdViaGraphql, listDevicesVia } from './devices';
 import { closestDevicesSentence, servicesSentence } from './nearest';
 import type { ApiContext } from './api-context';
 import { PICKER_PAGE_SIZE } from './page-sizes';
-import type { Device, Service, ServiceChoice, ServicePage } from './types';
+import type { Device, Service, ServiceChoice, ServicePage, ServiceReferenceKind } from './types';
 import {
 	isServiceIdShape,
 	LIMITS,
 	normaliseServiceId,
+	oneOf,
 	optionalText,
 	requireText,
 } from './validate';
@@ -123,6 +124,20 @@ export async function findService(
 		);
 	}
 	return matches[0];
+}
+
+/** See RemoteItClient.serviceIdOf: a name is looked up, an id only checked. */
+export async function serviceIdOf(
+	api: Api,
+	context: ApiContext,
+	reference: unknown,
+	as: unknown,
+): Promise<string> {
+	const kind = oneOf<ServiceReferenceKind>('as', as, ['id', 'name', 'either'], 'either');
+	const isName = kind === 'name' || (kind === 'either' && String(reference).includes('/'));
+	return isName
+		? (await findService(api, context, reference)).service.id
+		: normaliseServiceId(reference);
 }
 
 /** Names what exists nearest: the device with its services, else the device names closest to the one typed. */

@@ -172,6 +172,9 @@ export interface ListDevicesOptions {
 	api?: ApiChoice;
 }
 
+/** How a service reference is read: see RemoteItClient.serviceIdOf. */
+export type ServiceReferenceKind = 'id' | 'name' | 'either';
+
 /** One entry of a service picker ("device name / service name"). */
 export interface ServiceChoice {
 	id: string;
@@ -246,6 +249,12 @@ export interface RemoteItClient {
 	getDevice(idOrName: string): Promise<Device>;
 	/** Resolves a service id or a `device name/service name` pair. */
 	findService(idOrName: string): Promise<{ device: Device; service: Service }>;
+	/**
+	 * The one answer to "is this an id or a name?": the service id a reference stands for. `as` 'id': an id, checked
+	 * without a request; 'name': looked up with findService (an id is accepted there too); 'either' (the default):
+	 * looked up only when it holds a "/", as every "device name/service name" does and no id does.
+	 */
+	serviceIdOf(reference: string, as?: ServiceReferenceKind): Promise<string>;
 	searchServices(options?: SearchServicesOptions): Promise<ServicePage>;
 	listActiveConnections(): Promise<ActiveConnection[]>;
 	/** The account's events of the given kinds, newest first (docs/remoteit-api.md §3). */

@@ -79,7 +79,7 @@ export function normaliseConnectionId(value: unknown): string {
 	return text;
 }
 
-function oneOf<T extends string>(
+export function oneOf<T extends string>(
 	field: string,
 	value: unknown,
 	allowed: readonly T[],
