@@ -149,7 +149,8 @@ function buildClient(
 			const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
 			return listDevicesVia(apiFor(query?.api), context, { name, state: deviceState, limit });
 		},
-		getDevice: async (idOrName: string) => getDevice(apiFor(undefined), context, idOrName),
+		getDevice: async (idOrName: string, as?: ServiceReferenceKind) =>
+			getDevice(apiFor(undefined), context, idOrName, as),
 		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
 		serviceIdOf: async (reference: string, as?: ServiceReferenceKind) =>
 			serviceIdOf(apiFor(undefined), context, reference, as),

@@ -19,13 +19,18 @@ type Api = 'graphql' | 'rest';
 const sameName = (a: string, b: string): boolean =>
 	a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export async function getDevice(api: Api, context: ApiContext, idOrName: unknown): Promise<Device> {
-	const reference = requireText(
-		'device',
-		idOrName,
-		LIMITS.serviceReference,
-		'The device id or name',
-	);
+/** `as` 'id': an id, checked first; otherwise a device name, unless it has an id's shape (no name does). */
+export async function getDevice(
+	api: Api,
+	context: ApiContext,
+	idOrName: unknown,
+	as: unknown,
+): Promise<Device> {
+	const kind = referenceKindOf(as);
+	const reference =
+		kind === 'id'
+			? normaliseServiceId(idOrName, 'device')
+			: requireText('device', idOrName, LIMITS.serviceReference, 'The device id or name');
 	if (isServiceIdShape(reference)) {
 		const id = normaliseServiceId(reference, 'device');
 		const device =
@@ -126,6 +131,9 @@ export async function findService(
 	return matches[0];
 }
 
+const referenceKindOf = (as: unknown): ServiceReferenceKind =>
+	oneOf<ServiceReferenceKind>('as', as, ['id', 'name', 'either'], 'either');
+
 /** See RemoteItClient.serviceIdOf: a name is looked up, an id only checked. */
 export async function serviceIdOf(
 	api: Api,
@@ -133,7 +141,7 @@ export async function serviceIdOf(
 	reference: unknown,
 	as: unknown,
 ): Promise<string> {
-	const kind = oneOf<ServiceReferenceKind>('as', as, ['id', 'name', 'either'], 'either');
+	const kind = referenceKindOf(as);
 	const isName = kind === 'name' || (kind === 'either' && String(reference).includes('/'));
 	return isName
 		? (await findService(api, context, reference)).service.id

@@ -246,7 +246,8 @@ export interface RemoteItClient {
 	connect(serviceId: string, options?: ConnectOptions): Promise<Connection>;
 	disconnect(target: { connectionId: string; serviceId: string }): Promise<Disconnection>;
 	listDevices(options?: ListDevicesOptions): Promise<Device[]>;
-	getDevice(idOrName: string): Promise<Device>;
+	/** `as` as for serviceIdOf: 'id' is checked as an id; otherwise an id's shape decides, since no name has one. */
+	getDevice(idOrName: string, as?: ServiceReferenceKind): Promise<Device>;
 	/** Resolves a service id or a `device name/service name` pair. */
 	findService(idOrName: string): Promise<{ device: Device; service: Service }>;
 	/**

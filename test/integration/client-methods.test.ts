@@ -104,6 +104,24 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 		await expect(client.findService('SSH')).rejects.toThrow(RemoteItValidationError);
 	});
 
+	it('serviceIdOf reads an id without a request and looks a "device/service" name up', async () => {
+		expect(await client.serviceIdOf(` ${SSH.toLowerCase()} `)).toBe(SSH);
+		expect(await client.serviceIdOf(SSH, 'id')).toBe(SSH);
+		expect(await demo.log()).toEqual([]);
+		expect(await client.serviceIdOf('office-desktop / RDP')).toBe(RDP);
+		expect(await client.serviceIdOf(SSH, 'name')).toBe(SSH);
+		// No "/" reads as an id, whatever it looks like; 'id' never looks a name up.
+		await expect(client.serviceIdOf('zz:00:00:00:01:00:00:02')).rejects.toThrow(
+			/is not a remote\.it id/,
+		);
+		await expect(client.serviceIdOf('camera-nvr/SSH', 'id')).rejects.toThrow(
+			RemoteItValidationError,
+		);
+		await expect(client.serviceIdOf('factory-gateway', 'name')).rejects.toThrow(
+			/is neither a service id nor "device name\/service name"/,
+		);
+	});
+
 	it('not-found errors say what exists nearest: the device with its services, or the closest device names', async () => {
 		const messageOf = async (promise: Promise<unknown>): Promise<string> => {
 			const error = await failureOf(promise);
