@@ -1,7 +1,5 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { DEFAULT_DEVICE_LIMIT } from '../../../../client/core';
-
 /** Return All / Limit, as every n8n "Get Many" operation offers them. */
 export function returnAllAndLimit(show: NonNullable<IDisplayOptions['show']>): INodeProperties[] {
 	return [
@@ -17,7 +15,8 @@ export function returnAllAndLimit(show: NonNullable<IDisplayOptions['show']>): I
 			displayName: 'Limit',
 			name: 'limit',
 			type: 'number',
-			default: DEFAULT_DEVICE_LIMIT,
+			// DEFAULT_DEVICE_LIMIT (client/page-sizes.ts); n8n's lint wants the literal (node-param-default-wrong-for-limit).
+			default: 50,
 			typeOptions: { minValue: 1 },
 			description: 'Max number of results to return',
 			displayOptions: { show: { ...show, returnAll: [false] } },
