@@ -56,7 +56,13 @@ export type { SignRequestInput, SignatureHeaders } from './signing';
 export { redactSecrets } from './redact';
 export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
-export { isWholeNumberIn, normaliseServiceId } from './validate';
+export {
+	DEFAULT_API_URL,
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	isWholeNumberIn,
+	MAX_REQUEST_TIMEOUT_MS,
+	normaliseServiceId,
+} from './validate';
 export { authFromCredentialFields, type CredentialField } from './credential-fields';
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';

@@ -179,14 +179,12 @@ export function optionalText(field: string, value: unknown, maxLength: number): 
 	return requireText(field, value, maxLength);
 }
 
+/** remote.it's own API (docs/remoteit-api.md §1), used when no API URL is given. */
+export const DEFAULT_API_URL = 'https://api.remote.it';
+
 /** http:// is only for a local emulator; anything reachable over a network must be https:// (secrets travel). */
 export function normaliseApiUrl(value: unknown): string {
-	const text = requireText(
-		'apiUrl',
-		value ?? 'https://api.remote.it',
-		LIMITS.apiUrl,
-		'The API URL',
-	);
+	const text = requireText('apiUrl', value ?? DEFAULT_API_URL, LIMITS.apiUrl, 'The API URL');
 	let url: URL;
 	try {
 		url = new URL(text);
@@ -239,9 +237,9 @@ export function normaliseRetryPolicy(value: unknown): RetryPolicy {
 	return { attempts, baseDelayMs, maxDelayMs };
 }
 
-/** Every request's timeout when none is given. */
+/** Every request's timeout when none is given, and the most it may be (both shells' Timeout fields too). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
-const MAX_REQUEST_TIMEOUT_MS = 600_000;
+export const MAX_REQUEST_TIMEOUT_MS = 600_000;
 
 export function normaliseTimeout(value: unknown): number {
 	return wholeNumberOf('timeoutMs', value, {

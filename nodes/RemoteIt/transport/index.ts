@@ -8,7 +8,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { RemoteItValidationError, buildRemoteItClient } from '../../../client/core';
+import {
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	RemoteItValidationError,
+	buildRemoteItClient,
+} from '../../../client/core';
 import type { HttpRequest, HttpResponse, RemoteItClient, SendRequest } from '../../../client/core';
 import { clientOptionsFromCredentials } from './credentials';
 import { createN8nProbe } from './probe';
@@ -18,7 +22,7 @@ import { flattenHeaders, transportFailure } from './response';
 export const CREDENTIAL_TYPE = 'remoteItApi';
 
 /** n8n's request helper bounds every request by this (its `timeout`) unless the node's Timeout option says otherwise. */
-export const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
 
 /** What a timeout error of the remote.it node tells the user to change, in the editor's words. */
 export const TIMEOUT_ADVICE = 'raise "Timeout" under the node\'s Options';

@@ -1,8 +1,9 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { MAX_REQUEST_TIMEOUT_MS } from '../../../../client/core';
 import { REQUEST_TIMEOUT_MS } from '../../transport';
 
-export const MAX_TIMEOUT_MS = 600_000;
+export const MAX_TIMEOUT_MS = MAX_REQUEST_TIMEOUT_MS;
 
 /** The Timeout option every operation offers, in milliseconds like the HTTP Request node's. */
 export const timeoutOption: INodeProperties = {
