@@ -12,6 +12,7 @@ import {
 } from './connect-disconnect';
 import { ConnectLedger } from './connect-ledger';
 import { accountKey, recordsFor } from './connection-records';
+import { sameId } from './connection-reuse';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
 import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
@@ -35,7 +36,7 @@ import type {
 	RemoteItClient,
 	RemoteItClientOptions,
 	SearchServicesOptions,
-	ServiceReferenceKind,
+	ReferenceKind,
 } from './types';
 import {
 	apiChoiceOf,
@@ -106,8 +107,7 @@ function buildClient(
 			);
 		return { probe, timeoutMs, now, sleep: context.requestSettings.sleep };
 	};
-	const opened = (id: string) =>
-		[...state.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
+	const opened = (id: string) => [...state.records().values()].find((c) => sameId(c.id, id));
 	return {
 		testCredentials: async () => ({
 			email:
@@ -155,10 +155,10 @@ function buildClient(
 			const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
 			return listDevicesVia(apiFor(query?.api), context, { name, state: deviceState, limit });
 		},
-		getDevice: async (idOrName: string, as?: ServiceReferenceKind) =>
+		getDevice: async (idOrName: string, as?: ReferenceKind) =>
 			getDevice(apiFor(undefined), context, idOrName, as),
 		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
-		serviceIdOf: async (reference: string, as?: ServiceReferenceKind) =>
+		serviceIdOf: async (reference: string, as?: ReferenceKind) =>
 			serviceIdOf(apiFor(undefined), context, reference, as),
 		searchServices: async (search: SearchServicesOptions = {}) =>
 			searchServices(apiFor(undefined), context, search ?? {}),

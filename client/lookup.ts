@@ -4,7 +4,7 @@ import { deviceByIdViaGraphql, listDevicesVia } from './devices';
 import { closestDevicesSentence, servicesSentence } from './nearest';
 import type { ApiContext } from './api-context';
 import { PICKER_PAGE_SIZE } from './page-sizes';
-import type { Device, Service, ServiceChoice, ServicePage, ServiceReferenceKind } from './types';
+import type { Device, Service, ServiceChoice, ServicePage, ReferenceKind } from './types';
 import {
 	isServiceIdShape,
 	LIMITS,
@@ -15,6 +15,9 @@ import {
 } from './validate';
 
 type Api = 'graphql' | 'rest';
+
+const referenceKindOf = (as: unknown): ReferenceKind =>
+	oneOf<ReferenceKind>('as', as, ['id', 'name', 'either'], 'either');
 
 const sameName = (a: string, b: string): boolean =>
 	a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -130,9 +133,6 @@ export async function findService(
 	}
 	return matches[0];
 }
-
-const referenceKindOf = (as: unknown): ServiceReferenceKind =>
-	oneOf<ServiceReferenceKind>('as', as, ['id', 'name', 'either'], 'either');
 
 /** See RemoteItClient.serviceIdOf: a name is looked up, an id only checked. */
 export async function serviceIdOf(

@@ -172,8 +172,8 @@ export interface ListDevicesOptions {
 	api?: ApiChoice;
 }
 
-/** How a service reference is read: see RemoteItClient.serviceIdOf. */
-export type ServiceReferenceKind = 'id' | 'name' | 'either';
+/** How a reference to a service or device is read: see RemoteItClient.serviceIdOf. */
+export type ReferenceKind = 'id' | 'name' | 'either';
 
 /** One entry of a service picker ("device name / service name"). */
 export interface ServiceChoice {
@@ -247,7 +247,7 @@ export interface RemoteItClient {
 	disconnect(target: { connectionId: string; serviceId: string }): Promise<Disconnection>;
 	listDevices(options?: ListDevicesOptions): Promise<Device[]>;
 	/** `as` as for serviceIdOf: 'id' is checked as an id; otherwise an id's shape decides, since no name has one. */
-	getDevice(idOrName: string, as?: ServiceReferenceKind): Promise<Device>;
+	getDevice(idOrName: string, as?: ReferenceKind): Promise<Device>;
 	/** Resolves a service id or a `device name/service name` pair. */
 	findService(idOrName: string): Promise<{ device: Device; service: Service }>;
 	/**
@@ -255,7 +255,7 @@ export interface RemoteItClient {
 	 * without a request; 'name': looked up with findService (an id is accepted there too); 'either' (the default):
 	 * looked up only when it holds a "/", as every "device name/service name" does and no id does.
 	 */
-	serviceIdOf(reference: string, as?: ServiceReferenceKind): Promise<string>;
+	serviceIdOf(reference: string, as?: ReferenceKind): Promise<string>;
 	searchServices(options?: SearchServicesOptions): Promise<ServicePage>;
 	listActiveConnections(): Promise<ActiveConnection[]>;
 	/** The account's events of the given kinds, newest first (docs/remoteit-api.md §3). */
