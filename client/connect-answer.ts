@@ -1,4 +1,4 @@
-/** Reads REST and GraphQL connect answers into the one Connection shape of design.md ("The connection object"). */
+/** Reads REST and GraphQL connect answers into the one Connection shape of docs/design.md ("The connection object"). */
 import { RemoteItUnavailableError } from './errors';
 import { parseProxy, portProxyUrl, type ParsedProxy } from './proxy';
 import { isPlainObject, textOf } from './json-values';

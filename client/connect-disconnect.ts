@@ -36,7 +36,7 @@ import {
 	resolveAccessMode,
 } from './validate';
 
-/** 'auto' = GraphQL for access keys; REST v27, exactly as the seed document calls it, for password and token. */
+/** 'auto' = GraphQL for access keys; REST v27 as docs/remoteit-api.md §2 describes it, for password and token. */
 export function resolveApi(choice: ApiChoice, authType: RemoteItAuth['type']): 'graphql' | 'rest' {
 	if (choice !== 'auto') return choice;
 	return authType === 'accessKey' ? 'graphql' : 'rest';

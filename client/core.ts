@@ -136,7 +136,7 @@ function buildClient(
 				try {
 					await waitUntilReachable(connection, reachable);
 				} catch (error) {
-					// Nothing is left open on remote.it after a failure (design.md): close what will never be used.
+					// Nothing is left open on remote.it after a failure (docs/design.md): close what will never be used.
 					await closeConnection(
 						context,
 						state,

@@ -1,6 +1,7 @@
 /**
- * Lists devices with their services. GraphQL pages with from/size (graphql.ts, readPagedList; docs/remoteit-api.md §3); REST
- * returns one flat entry per service and needs metadata/list/me to group them into devices (section 2).
+ * Lists devices with their services. GraphQL pages with from/size (graphql.ts, readPagedList; docs/remoteit-api.md
+ * §3); REST returns one flat entry per service and needs metadata/list/me to group them into devices
+ * (docs/remoteit-api.md §2).
  */
 import { callGraphql, QUERIES, readPagedList } from './graphql';
 import type { ApiContext } from './api-context';

@@ -1,8 +1,8 @@
 /**
- * Nothing left open after a failure (design.md, "Reliability"). A connect whose outcome is unknown (timeout,
+ * Nothing left open after a failure (docs/design.md, "Reliability"). A connect whose outcome is unknown (timeout,
  * dropped connection, 5xx or an unreadable answer after the request went out) may still have opened a proxy on
  * remote.it, and a disconnect that ran out of retries may have left one open. Both look at the account's live
- * sessions (the session id is the connection id, remoteit-api.md section 3) before they report.
+ * sessions (the session id is the connection id, docs/remoteit-api.md §3) before they report.
  */
 import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
 import type { ConnectionRequest } from './connect-answer';

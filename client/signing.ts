@@ -25,7 +25,7 @@ export interface SignRequestInput {
 	secretAccessKey: string;
 	/** Default: the current time. */
 	now?: Date;
-	/** Which headers to sign, in order. Default: all five of the contract. */
+	/** Which headers to sign, in order. Default: the five remote.it documents (docs/remoteit-api.md §1). */
 	signedHeaders?: readonly string[];
 }
 

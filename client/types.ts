@@ -88,7 +88,7 @@ export type ProbeEndpoint = (endpoint: {
 	url: string;
 }) => Promise<boolean>;
 
-/** What Connect outputs in both engines (design.md, "The connection object"). */
+/** What Connect outputs in both engines (docs/design.md, "The connection object"). */
 export interface Connection {
 	id: string;
 	serviceId: string;
@@ -221,7 +221,7 @@ export interface RemoteItEvent {
 	type: RemoteItEventType;
 	/**
 	 * As remote.it sends it: `active` | `inactive` for DEVICE_STATE, `connected` | `disconnected` for DEVICE_CONNECT
-	 * [inferred from the emulator; the contract documents no values]. Empty when remote.it sends none.
+	 * [inferred from the emulator; docs/remoteit-api.md documents no values]. Empty when remote.it sends none.
 	 */
 	state: string;
 	/** ISO 8601. */

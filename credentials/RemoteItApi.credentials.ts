@@ -15,10 +15,10 @@ import { normaliseApiUrl } from '../client/validate';
  * The remote.it API credential. `authenticate` is the only place n8n requests get their remote.it
  * authentication, for our node and for the HTTP Request node ("predefined credential type") alike:
  * - Access Key: an HTTP Signature over the exact body bytes n8n will send (docs/remoteit-api.md §4).
- * - Developer Key + Session Token: the `developerkey` and `token` headers (section 1).
+ * - Developer Key + Session Token: the `developerkey` and `token` headers (docs/remoteit-api.md §1).
  * - Developer Key + Username/Password: the `developerkey` header only. The session token is NOT kept in
  *   the credential (no `preAuthentication` + expirable field), on purpose: remote.it answers an expired
- *   token with HTTP 200 `status:"false"` "missing api token" (section 2), and n8n renews pre-authenticated
+ *   token with HTTP 200 `status:"false"` "missing api token" (docs/remoteit-api.md §2), and n8n renews pre-authenticated
  *   credentials only after an HTTP 401, so a stored token would stay expired for good. The remote.it node's
  *   client logs in once per execution, shares that token across all items, and re-logs in once when remote.it
  *   refuses it. Custom calls from the HTTP Request node therefore need an access key or a session token, and
@@ -146,7 +146,7 @@ export class RemoteItApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		// Secrets go to the credential's own API origin and nowhere else (design.md, "Security").
+		// Secrets go to the credential's own API origin and nowhere else (docs/design.md, "Security").
 		assertSentToApiOrigin(credentials, requestUrl(requestOptions));
 		const developerKey = stringField(credentials, 'developerKey');
 		const headers = replaceHeaders(

@@ -10,10 +10,10 @@ import {
 	type Device,
 	type ListDevicesOptions,
 } from '../../client';
-import { accountClient, showAccountProblem } from './account-node';
-import { namingFields } from './field-names';
-import { handleMessages } from './input-handler';
-import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
+import { accountClient, showAccountProblem } from './lib/account-node';
+import { namingFields } from './lib/field-names';
+import { handleMessages } from './lib/input-handler';
+import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './lib/node-red-api';
 
 type StateFilter = 'all' | 'online' | 'offline';
 

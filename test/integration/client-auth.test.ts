@@ -1,56 +1,24 @@
 /** Authentication against the emulator: signatures, clock skew, keys, passwords, 2FA and the session token cache. */
-import {
-	createRemoteItClient,
-	RemoteItAuthError,
-	RemoteItMfaError,
-	type RemoteItClientOptions,
-} from '../../client';
-import { expireTokens, resetEmulator, seedAccount, shiftClock } from '../support/emulator-control';
+import { createRemoteItClient, RemoteItAuthError, RemoteItMfaError } from '../../client';
+import { expireTokens, seedAccount, shiftClock } from '../support/emulator-control';
 import {
 	countPath,
 	failureOf,
 	GRAPHQL_PATH,
 	LOGIN_PATH,
 	noWait,
-	quickRetry,
 	SSH,
-	startDemo,
-	type Demo,
+	useClientDemo,
+	accessKeyAuth,
+	passwordAuth,
 } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
-const clientWith = (
-	auth: RemoteItClientOptions['auth'],
-	extra: Partial<RemoteItClientOptions> = {},
-) =>
-	createRemoteItClient({
-		apiUrl: demo.emulator.url,
-		auth,
-		sleep: noWait,
-		retry: quickRetry,
-		...extra,
-	});
-
-const accessKey = (overrides: Record<string, string> = {}) => ({
-	type: 'accessKey' as const,
-	accessKeyId: demo.account.accessKeyId,
-	secretAccessKey: demo.account.secretAccessKey,
-	developerKey: demo.account.developerKey,
-	...overrides,
-});
-const password = (overrides: Record<string, string> = {}) => ({
-	type: 'password' as const,
-	developerKey: demo.account.developerKey,
-	username: demo.account.email,
-	password: demo.account.password,
-	...overrides,
-});
+const clientWith = demo.clientWith;
+const accessKey = (overrides: Record<string, string> = {}) =>
+	accessKeyAuth(demo.account, overrides);
+const password = (overrides: Record<string, string> = {}) => passwordAuth(demo.account, overrides);
 
 describe('access keys (HTTP signatures)', () => {
 	it.each([

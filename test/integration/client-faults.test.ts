@@ -11,7 +11,7 @@ import {
 	type RemoteItClient,
 } from '../../client';
 import { createAxiosTransport } from '../../client/transport/axios';
-import { clearRequestLog, injectFault, resetEmulator } from '../support/emulator-control';
+import { clearRequestLog, injectFault } from '../support/emulator-control';
 import {
 	AUTH_KINDS,
 	countPath,
@@ -19,18 +19,12 @@ import {
 	GRAPHQL_PATH,
 	OFFLINE_SSH,
 	SSH,
-	startDemo,
 	UNKNOWN_SERVICE,
 	type AuthKind,
-	type Demo,
+	useClientDemo,
 } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 const CONNECT_PATH: Record<AuthKind, string> = {
 	accessKey: GRAPHQL_PATH,

@@ -6,11 +6,7 @@ import {
 	type RemoteItClient,
 } from '../../client';
 import { createAxiosTransport } from '../../client/transport/axios';
-import {
-	clearRequestLog,
-	listEmulatorConnections,
-	resetEmulator,
-} from '../support/emulator-control';
+import { clearRequestLog, listEmulatorConnections } from '../support/emulator-control';
 import {
 	AUTH_KINDS,
 	countPath,
@@ -18,17 +14,12 @@ import {
 	GRAPHQL_PATH,
 	RDP,
 	SSH,
-	startDemo,
 	WEB_UI,
-	type Demo,
+	startDemo,
+	useClientDemo,
 } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 	let client: RemoteItClient;
@@ -368,7 +359,7 @@ describe('what goes on the wire', () => {
 			.map((h) => h.toLowerCase())
 			.sort();
 
-	it('password auth connects exactly as the seed document does: developerkey + token headers, string values', async () => {
+	it('password auth connects as docs/remoteit-api.md §2 describes: developerkey + token headers, string values', async () => {
 		const { client, requests } = await recorded('password');
 		await client.connect(SSH.toLowerCase());
 		const connect = requests.find((r) => r.url.endsWith('/apv/v27/device/connect'));

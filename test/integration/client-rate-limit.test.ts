@@ -1,19 +1,9 @@
 /** The client under the emulator's per-account rate limit: a bounded, adaptive window loses nothing. */
 import { createRemoteItClient, type RemoteItClient } from '../../client';
-import {
-	readTraffic,
-	clearTraffic,
-	resetEmulator,
-	setRateLimit,
-} from '../support/emulator-control';
-import { authFor, SSH, startDemo, type Demo } from './client-fixtures';
+import { readTraffic, clearTraffic, setRateLimit } from '../support/emulator-control';
+import { authFor, SSH, useClientDemo } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 /** Real waiting: Retry-After is honoured as sent (whole seconds), which is what the window learns from. */
 async function clientFor(concurrency?: number): Promise<RemoteItClient> {

@@ -42,7 +42,7 @@ export const description: INodeProperties[] = [
 	operationOptions(show),
 ];
 
-/** Status as the editor offers it, and remote.it's device state for each (remoteit-api.md section 3). */
+/** Status as the editor offers it, and remote.it's device state for each (docs/remoteit-api.md §3). */
 const STATES: Record<string, 'active' | 'inactive'> = { online: 'active', offline: 'inactive' };
 
 export async function execute(

@@ -2,7 +2,7 @@
  * Reading the nodes' inputs from a message: TypedInput evaluation (msg, flow, global, env, str) and the
  * shapes a service or a connection may arrive in. Bad shapes become validation errors naming the property.
  */
-import { isPlainObject, RemoteItValidationError } from '../../client';
+import { isPlainObject, RemoteItValidationError } from '../../../client';
 import type { NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
 export interface TypedProperty {

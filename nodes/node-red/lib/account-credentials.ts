@@ -1,10 +1,14 @@
 /**
- * The remote.it account's credentials as the config node stores them, and their mapping to the client's
+ * The remote.it account's credentials as the account node stores them, and their mapping to the client's
  * `RemoteItAuth`. All are Node-RED credentials (kept in the credentials file, never in flow JSON). Secrets are
  * `password` credentials, never sent back to the editor; the access key ID and the account e-mail identify
  * rather than prove, so they are `text`, shown in the edit dialog as n8n shows them.
  */
-import { authFromCredentialFields, RemoteItValidationError, type RemoteItAuth } from '../../client';
+import {
+	authFromCredentialFields,
+	RemoteItValidationError,
+	type RemoteItAuth,
+} from '../../../client';
 import type { CredentialTypes } from './node-red-api';
 
 export type AuthMethod = RemoteItAuth['type'];

@@ -1,6 +1,6 @@
 /**
  * Builds the remote.it client of one account: one axios transport (one timeout, one abort signal) and the
- * client's own token cache. The config node keeps the client for its lifetime; the Test credentials endpoint
+ * client's own token cache. The account node keeps the client for its lifetime; the Test credentials endpoint
  * builds a short-lived one from the edit dialog's values.
  */
 import {
@@ -10,11 +10,11 @@ import {
 	MAX_REQUEST_TIMEOUT_MS,
 	RemoteItValidationError,
 	type RemoteItClient,
-} from '../../client';
-import { createAxiosTransport } from '../../client/transport/axios';
+} from '../../../client';
+import { createAxiosTransport } from '../../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
 import { named } from './field-names';
-import { probeTcp } from '../../client/transport/tcp-probe';
+import { probeTcp } from '../../../client/transport/tcp-probe';
 
 /**
  * Requests one account keeps in flight, whatever bursts of messages arrive; narrowed while remote.it answers 429.

@@ -4,7 +4,7 @@
  * - GET  /remoteit-config/:id/services   (remoteit-config.read)  the service picker of remoteit-connect.
  * Answers carry the client's (redacted) message, never a credential.
  */
-import { isPlainObject, isRemoteItError, type SearchServicesOptions } from '../../client';
+import { isPlainObject, isRemoteItError, type SearchServicesOptions } from '../../../client';
 import { CREDENTIAL_NAMES, type AccountCredentials } from './account-credentials';
 import { apiUrlFrom, createAccountClient } from './account-client';
 import { findAccount } from './account-node';

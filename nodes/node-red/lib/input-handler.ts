@@ -3,7 +3,7 @@
  * while working, `send` then `done()` on success, `done(error)` on failure so Catch nodes receive the
  * client's message, status red. Nothing a message carries can throw past this function.
  */
-import { isPlainObject } from '../../client';
+import { isPlainObject } from '../../../client';
 import { failureStatus, successStatus, workingStatus } from './node-status';
 import type { NodeMessage, RuntimeNode, SendMessages } from './node-red-api';
 
