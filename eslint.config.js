@@ -5,7 +5,13 @@ const tseslint = require('typescript-eslint');
 // sources, and n8n's package scanner the sources and the tarball (dev/n8n-tools, test/e2e/n8n-verification.test.ts).
 module.exports = tseslint.config(
 	{
-		ignores: ['dist/**', 'node_modules/**', 'dev/*/node_modules/**', 'coverage/**', 'artifacts/**'],
+		ignores: [
+			'dist/**',
+			'node_modules/**',
+			'dev/**/node_modules/**',
+			'coverage/**',
+			'artifacts/**',
+		],
 	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,

@@ -29,9 +29,9 @@ const NODE_RED_NODES = [
 	'remoteit-disconnect',
 	'remoteit-devices',
 ];
-/** The oldest Node-RED the e2e tests run (dev/node-red); 5.x (dev/node-red-5) is tested too. */
+/** The oldest Node-RED the e2e tests run (dev/pins/node-red); 5.x (dev/pins/node-red-5) is tested too. */
 const testedNodeRed = JSON.parse(
-	readFileSync(join(root, 'dev', 'node-red', 'package.json'), 'utf8'),
+	readFileSync(join(root, 'dev', 'pins', 'node-red', 'package.json'), 'utf8'),
 ).dependencies['node-red'];
 
 function copyIcons() {

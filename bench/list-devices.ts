@@ -1,5 +1,5 @@
 /**
- * (5) listDevices({ returnAll }) on a 2000-device account: GraphQL pages of at most 1000 (contract section 3),
+ * (5) listDevices({ returnAll }) on a 2000-device account: GraphQL pages of at most 1000 (docs/remoteit-api.md §3),
  * against REST v27's single flat list for comparison.
  */
 import { DEMO_SEED_PATH, loadSeedFile, type Seed, type SeedDevice } from '../emulator';

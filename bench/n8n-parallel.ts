@@ -1,7 +1,7 @@
 /**
  * (3) The n8n node's Connect over 50 items through n8n's real engine (n8n-core WorkflowExecute, the test harness in
  * test/n8n/support), with 50 ms emulator latency per request, at Parallel Requests 1, 5 and 10.
- * Password auth must log in once per execution however many items run at once (contract section 6).
+ * Password auth must log in once per execution however many items run at once (docs/remoteit-api.md §6).
  */
 import { randomBytes } from 'node:crypto';
 

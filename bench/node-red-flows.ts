@@ -3,7 +3,7 @@
  * with remoteit-connect (and remoteit-disconnect), and with Node-RED's core `http request` node calling remote.it's
  * REST API as a user would without this package.
  */
-import type { NodeMessage } from '../nodes/node-red/node-red-api';
+import type { NodeMessage } from '../nodes/node-red/lib/node-red-api';
 import {
 	NODE_MODULES,
 	helper,

@@ -3,7 +3,7 @@
  * `http request` node calling REST v27 with a token from one login (as users do without this package), both with
  * all messages at once and one at a time.
  */
-import type { NodeMessage } from '../nodes/node-red/node-red-api';
+import type { NodeMessage } from '../nodes/node-red/lib/node-red-api';
 import { seedAccount } from '../test/support/emulator-control';
 import { timed } from './measure';
 import {

@@ -17,7 +17,7 @@ import {
 } from '../test/support/emulator-control';
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy';
 
-/** 25 ms each way, the delay the issue asks for. */
+/** 25 ms each way (a 50 ms round trip): the link every wire benchmark pays. */
 export const RTT_MS = 50;
 const TLS_DIR_VARIABLE = 'REMOTEIT_BENCH_TLS_DIR';
 

@@ -2,8 +2,8 @@
  * How many requests one client keeps in flight: at most `max`, fewer while remote.it throttles. Additive increase,
  * multiplicative decrease (as TCP does): a 429 narrows the window to 70% (CUBIC's factor; halving left a quarter
  * of a rate limit unused in `npm run bench`), once per window, and each success widens it by 1/window, so it grows
- * back by about one request per round trip. remote.it publishes no rate limit (contract
- * section 6), so the window is learnt from its answers, never configured.
+ * back by about one request per round trip. remote.it publishes no rate limit
+ * (docs/remoteit-api.md §6), so the window is learnt from its answers, never configured.
  */
 import { RemoteItValidationError } from './errors';
 

@@ -1,6 +1,6 @@
 /**
  * The one place secrets are scrubbed. Every text that can reach an error, a log line or an output passes through
- * `redactSecrets` (design.md, "Conventions"): known secret values are replaced, and so are the shapes secrets take
+ * `redactSecrets` (docs/design.md, "Conventions"): known secret values are replaced, and so are the shapes secrets take
  * on the wire (an Authorization header, a `token`/`password`/`developerkey` field), in case a value was not known.
  */
 import { RemoteItError } from './errors';
@@ -18,7 +18,8 @@ const SECRET_SHAPES: ReadonlyArray<[RegExp, string]> = [
 		/(["']?\b(?:password|passwd|secretAccessKey|secret_access_key|secret|token|auth_token|access_token|sessionToken|developerkey|developer_key|apikey|api_key|x-api-key)["']?\s*[:=]\s*["']?)[^"',\s}&]+/gi,
 		`$1${REDACTED}`,
 	],
-	// Shapes a secret takes with no name in front, as remote.it may echo one back in a reason (design.md, "Conventions").
+	// Shapes a secret takes with no name in front, as remote.it may echo one back in a reason
+	// (docs/design.md, "Conventions").
 	[/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g, `$1 ${REDACTED}`],
 	[/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
 	// Long opaque runs (24+): hex like session tokens (32 hex characters), or base64 in mixed case with digits like

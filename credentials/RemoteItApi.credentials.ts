@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { headerValue } from '../client/headers';
+import { bodyText } from '../client/json-values';
 import { signRequest } from '../client/signing';
 import { normaliseApiUrl } from '../client/validate';
 
@@ -13,10 +15,10 @@ import { normaliseApiUrl } from '../client/validate';
  * The remote.it API credential. `authenticate` is the only place n8n requests get their remote.it
  * authentication, for our node and for the HTTP Request node ("predefined credential type") alike:
  * - Access Key: an HTTP Signature over the exact body bytes n8n will send (docs/remoteit-api.md §4).
- * - Developer Key + Session Token: the `developerkey` and `token` headers (section 1).
+ * - Developer Key + Session Token: the `developerkey` and `token` headers (docs/remoteit-api.md §1).
  * - Developer Key + Username/Password: the `developerkey` header only. The session token is NOT kept in
  *   the credential (no `preAuthentication` + expirable field), on purpose: remote.it answers an expired
- *   token with HTTP 200 `status:"false"` "missing api token" (section 2), and n8n renews pre-authenticated
+ *   token with HTTP 200 `status:"false"` "missing api token" (docs/remoteit-api.md §2), and n8n renews pre-authenticated
  *   credentials only after an HTTP 401, so a stored token would stay expired for good. The remote.it node's
  *   client logs in once per execution, shares that token across all items, and re-logs in once when remote.it
  *   refuses it. Custom calls from the HTTP Request node therefore need an access key or a session token, and
@@ -144,7 +146,7 @@ export class RemoteItApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> {
-		// Secrets go to the credential's own API origin and nowhere else (design.md, "Security").
+		// Secrets go to the credential's own API origin and nowhere else (docs/design.md, "Security").
 		assertSentToApiOrigin(credentials, requestUrl(requestOptions));
 		const developerKey = stringField(credentials, 'developerKey');
 		const headers = replaceHeaders(
@@ -217,8 +219,9 @@ const PASSWORD_ONLY_IN_NODE =
 
 /** The remote.it node's client logs in itself and then sends the session token it got on every request. */
 function isRemoteItNodeSession(headers: Record<string, string>, url: string): boolean {
-	const hasToken = Object.keys(headers).some((name) => name.toLowerCase() === 'token');
-	return hasToken || new URL(url).pathname.endsWith('/user/login');
+	return (
+		headerValue(headers, 'token') !== undefined || new URL(url).pathname.endsWith('/user/login')
+	);
 }
 
 function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {
@@ -235,14 +238,6 @@ function requestUrl(options: IHttpRequestOptions): string {
 		if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
 	}
 	return url.toString();
-}
-
-function bodyText(body: IHttpRequestOptions['body']): string | undefined {
-	if (body === undefined || body === null || body === '') return undefined;
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (typeof body === 'object' && Object.keys(body).length === 0) return undefined;
-	return JSON.stringify(body);
 }
 
 /** Header names are case-insensitive: drop any spelling of a signed header before adding ours. */

@@ -1,9 +1,8 @@
 /**
  * A local remote.it API on loopback (REST v27, GraphQL v1, HTTP signatures, faults, control API).
- * Independent of client/: it implements the contract in docs/remoteit-api.md, not our client.
+ * Independent of client/: it implements remote.it's API as docs/remoteit-api.md describes it, not our client.
  */
-import type { EmulatorSettings } from './context';
-import { EmulatorRuntime } from './runtime';
+import { EmulatorRuntime, type EmulatorSettings } from './runtime';
 import { resolveSeed } from './seed-loader';
 import type { Seed } from './seed-types';
 import { EmulatorServer, type TlsIdentity } from './server';

@@ -1,5 +1,5 @@
 /** The connect rules both APIs share: address, ownership, online state, access mode (docs/remoteit-api.md §2, §3, §5). */
-import type { EmulatorContext } from './context';
+import type { EmulatorContext } from './runtime';
 import type { ConnectionRecord, ProxyKind } from './connections';
 import { defaultProxyKind, LATCHING_HOST_IP } from './connections';
 import { isServiceOnline } from './state';

@@ -1,6 +1,6 @@
 /**
  * A per-account request rate limit, set through the control API (emulator-defined: remote.it publishes no limits
- * but answers 429, contract section 6). A token bucket per account: `perSecond` tokens a second, holding at most
+ * but answers 429, docs/remoteit-api.md §6). A token bucket per account: `perSecond` tokens a second, holding at most
  * one second's worth, so a burst of `perSecond` requests passes and a steady stream is held to the rate.
  * It runs on real time, not the emulator clock, which tests move by hours.
  */

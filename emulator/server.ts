@@ -10,12 +10,35 @@ import type { FaultKind } from './faults';
 import { GRAPHQL_PATH, handleGraphQL } from './graphql/graphql-handler';
 import type { ApiResponse, EmulatorRequest } from './http-types';
 import { jsonResponse, textResponse } from './http-types';
-import { findRestHandler } from './rest/rest-routes';
-import type { EmulatorRuntime } from './runtime';
+import { handleConnect, handleConnectStop } from './rest/connect';
+import { handleListAll, handleMetadataList } from './rest/devices';
+import { handleLogin } from './rest/login';
+import type { EmulatorContext, EmulatorRuntime } from './runtime';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 /** A body a JSON parser must reject, as a broken proxy or truncated answer would produce. */
 const MALFORMED_BODY = '{"status":"true","devices":[{"deviceaddress":"80:00';
+
+/** The REST v27 endpoints this emulator serves (docs/remoteit-api.md §2). */
+const REST_PREFIX = '/apv/v27';
+
+type RestHandler = (
+	request: EmulatorRequest,
+	context: EmulatorContext,
+) => ApiResponse | Promise<ApiResponse>;
+
+const ROUTES: Record<string, RestHandler> = {
+	'POST /user/login': handleLogin,
+	'GET /device/list/all': handleListAll,
+	'GET /device/metadata/list/me': handleMetadataList,
+	'POST /device/connect': handleConnect,
+	'POST /device/connect/stop': handleConnectStop,
+};
+
+function findRestHandler(method: string, pathname: string): RestHandler | undefined {
+	if (!pathname.startsWith(`${REST_PREFIX}/`)) return undefined;
+	return ROUTES[`${method} ${pathname.slice(REST_PREFIX.length).replace(/\/+$/, '')}`];
+}
 
 export function isLoopback(address: string | undefined): boolean {
 	return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address));

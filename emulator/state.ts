@@ -1,8 +1,7 @@
 /** Users, devices, services, tokens and events: the account data the API handlers read and change. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { EmulatorClock } from './clock';
 import { newSessionToken } from './random-ids';
-import { secretsEqual } from './secret-compare';
 import type { Seed, SeedDevice, SeedService, SeedUser } from './seed-types';
 import type {
 	DeviceRecord,
@@ -12,6 +11,14 @@ import type {
 	TokenRecord,
 	UserRecord,
 } from './state-types';
+
+/** Constant-time comparison for passwords, developer keys and other secrets of unequal length. */
+export function secretsEqual(sent: string, expected: string): boolean {
+	// Hashing first gives equal-length buffers, so timingSafeEqual never throws and length is not leaked.
+	const a = createHash('sha256').update(sent).digest();
+	const b = createHash('sha256').update(expected).digest();
+	return timingSafeEqual(a, b);
+}
 
 /** application 35 is the device itself (docs/remoteit-api.md §3). */
 export const BULK_SERVICE_APPLICATION = 35;

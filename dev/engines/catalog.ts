@@ -1,6 +1,7 @@
 /**
- * The real engines `npm start` and the e2e tests run, each pinned by its own dev/<engine>/package.json.
- * Node 20 engines run on the Node that runs this code; Node 24 engines on the binary from dev/node24.
+ * The real engines `npm start` and the e2e tests run, each pinned by its own dev/pins/<engine>/package.json (data,
+ * kept apart from the launchers). Node 20 engines run on the Node that runs this code; Node 24 engines on the binary
+ * pinned in dev/pins/node24.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -50,7 +51,7 @@ export const engines: Record<EngineName, EngineSpec> = {
 };
 
 export function manifestPath(name: EngineName): string {
-	return join(repositoryRoot, 'dev', name, 'package.json');
+	return join(repositoryRoot, 'dev', 'pins', name, 'package.json');
 }
 
 export function readManifest(name: EngineName): string {

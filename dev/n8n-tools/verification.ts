@@ -1,5 +1,5 @@
 /**
- * n8n's own verification tools, run locally on this repository (dev/n8n-tools pins them; they run on Node 24):
+ * n8n's own verification tools, run locally on this repository (dev/pins/n8n-tools pins them; they run on Node 24):
  * - the community-package scanner's analysis (`scan.mjs`), on the source and on the unpacked n8n tarball;
  * - `n8n-node lint` (strict: n8n's default eslint.config.mjs, current community-node rules) on the n8n sources,
  *   staged as a package folder the CLI accepts: package.json, nodes/ without the Node-RED nodes, credentials/, icons/,

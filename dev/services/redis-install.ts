@@ -1,6 +1,6 @@
 /**
  * Installs Debian's Redis once into the engine cache, without root: `apt-get download` of the packages in
- * dev/redis/debian-packages.json, `dpkg -x` of each into `<cache>/redis-<hash>/root`. The hash covers that file,
+ * dev/pins/redis/debian-packages.json, `dpkg -x` of each into `<cache>/redis-<hash>/root`. The hash covers that file,
  * the Debian release and the architecture. Like the engines (dev/engines/install.ts), the install goes into a
  * `.partial-<pid>` folder renamed when complete, under a lock so two runs never install at once.
  */
@@ -38,7 +38,7 @@ interface PackageList {
 }
 
 const COMPLETE_MARKER = '.installed.json';
-const MANIFEST = join(repositoryRoot, 'dev', 'redis', 'debian-packages.json');
+const MANIFEST = join(repositoryRoot, 'dev', 'pins', 'redis', 'debian-packages.json');
 /** What a user must do when the fetch cannot work: named in every error of this file. */
 const REDIS_INSTALL_HINT =
 	"the queue-mode launcher and tests fetch Redis from Debian's packages: run `apt-get update` once as root " +

@@ -2,7 +2,7 @@
 import type { OperationDefinitionNode } from 'graphql';
 import { Kind, parse } from 'graphql';
 import { identifyCaller } from '../auth';
-import type { EmulatorContext } from '../context';
+import type { EmulatorContext } from '../runtime';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { jsonResponse, textResponse } from '../http-types';
 import { costProblemOf, runGraphql } from './document-cache';

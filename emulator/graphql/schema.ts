@@ -6,6 +6,64 @@
  */
 import { buildSchema } from 'graphql';
 
+/** `events` on User, Device and Service: the account's or the target's event log, paged. */
+const EVENTS_FIELD = `
+	events(
+		after: ID
+		from: Int = 0
+		size: Int = 100
+		maxDate: DateTime
+		minDate: DateTime
+		types: [EventType!]
+	): PaginatedEventResponse!
+`;
+
+/** What remote.it's ServiceReference, Service and Device have in common, in remote.it's order. */
+const REFERENCE_FIELDS = `
+	id: ID!
+	protocol: Protocol
+	name: String
+	manufacturer: Int
+	platform: Int
+	created: DateTime
+	application: Int
+	port: Int
+	title: String
+	owner: UserReference
+	device: Device
+`;
+
+/** Service's fields; a Device has them all, then its own. */
+const SERVICE_FIELDS = `
+	${REFERENCE_FIELDS}
+	host: String
+	enabled: Boolean!
+	access: [Access!]!
+	attributes(name: String, context: String): Object!
+	tags(accountId: String): [DeviceTag!]!
+	endpoint: ServiceEndpoint
+	lastReported: DateTime
+	sessions: [Session!]
+	state: String!
+	online: Boolean!
+	${EVENTS_FIELD}
+`;
+
+/** The LogEvent interface; SDL makes every event type repeat the fields of the interface it implements. */
+const LOG_EVENT_FIELDS = `
+	action: String
+	id: ID!
+	state: String
+	timestamp: DateTime
+	type: String!
+	actor: UserReference
+	devices: [ServiceReference!] @deprecated(reason: "Use target instead")
+	owner: UserReference
+	services: [ServiceReference!] @deprecated(reason: "Use target instead")
+	users: [UserReference!]
+	target: [ServiceReference!]
+`;
+
 export const SCHEMA_SDL = /* GraphQL */ `
 	scalar DateTime
 	scalar Object
@@ -93,14 +151,7 @@ export const SCHEMA_SDL = /* GraphQL */ `
 			state: String
 		): PaginatedDeviceResponse!
 		endpoints(id: [String!], state: String): [ServiceEndpoint!]
-		events(
-			after: ID
-			from: Int = 0
-			size: Int = 100
-			maxDate: DateTime
-			minDate: DateTime
-			types: [EventType!]
-		): PaginatedEventResponse!
+		${EVENTS_FIELD}
 		applicationTypes: [ApplicationType!]!
 	}
 
@@ -129,35 +180,7 @@ export const SCHEMA_SDL = /* GraphQL */ `
 	}
 
 	type Device {
-		id: ID!
-		protocol: Protocol
-		name: String
-		manufacturer: Int
-		platform: Int
-		created: DateTime
-		application: Int
-		port: Int
-		title: String
-		owner: UserReference
-		device: Device
-		host: String
-		enabled: Boolean!
-		access: [Access!]!
-		attributes(name: String, context: String): Object!
-		tags(accountId: String): [DeviceTag!]!
-		endpoint: ServiceEndpoint
-		lastReported: DateTime
-		sessions: [Session!]
-		state: String!
-		online: Boolean!
-		events(
-			after: ID
-			from: Int = 0
-			size: Int = 100
-			maxDate: DateTime
-			minDate: DateTime
-			types: [EventType!]
-		): PaginatedEventResponse!
+		${SERVICE_FIELDS}
 		categoryA: String
 		categoryB: String
 		categoryC: String
@@ -180,49 +203,11 @@ export const SCHEMA_SDL = /* GraphQL */ `
 	}
 
 	type Service {
-		id: ID!
-		protocol: Protocol
-		name: String
-		manufacturer: Int
-		platform: Int
-		created: DateTime
-		application: Int
-		port: Int
-		title: String
-		owner: UserReference
-		device: Device
-		host: String
-		enabled: Boolean!
-		access: [Access!]!
-		attributes(name: String, context: String): Object!
-		tags(accountId: String): [DeviceTag!]!
-		endpoint: ServiceEndpoint
-		lastReported: DateTime
-		sessions: [Session!]
-		state: String!
-		online: Boolean!
-		events(
-			after: ID
-			from: Int = 0
-			size: Int = 100
-			maxDate: DateTime
-			minDate: DateTime
-			types: [EventType!]
-		): PaginatedEventResponse!
+		${SERVICE_FIELDS}
 	}
 
 	type ServiceReference {
-		id: ID!
-		protocol: Protocol
-		name: String
-		manufacturer: Int
-		platform: Int
-		created: DateTime
-		application: Int
-		port: Int
-		title: String
-		owner: UserReference
-		device: Device
+		${REFERENCE_FIELDS}
 	}
 
 	type Geolocation {
@@ -299,31 +284,11 @@ export const SCHEMA_SDL = /* GraphQL */ `
 	}
 
 	interface LogEvent {
-		action: String
-		id: ID!
-		state: String
-		timestamp: DateTime
-		type: String!
-		actor: UserReference
-		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-		owner: UserReference
-		services: [ServiceReference!] @deprecated(reason: "Use target instead")
-		users: [UserReference!]
-		target: [ServiceReference!]
+		${LOG_EVENT_FIELDS}
 	}
 
 	type DeviceStateEvent implements LogEvent {
-		action: String
-		id: ID!
-		state: String
-		timestamp: DateTime
-		type: String!
-		actor: UserReference
-		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-		owner: UserReference
-		services: [ServiceReference!] @deprecated(reason: "Use target instead")
-		users: [UserReference!]
-		target: [ServiceReference!]
+		${LOG_EVENT_FIELDS}
 		expired: Boolean
 		externalAddress: String
 		internalAddress: String
@@ -332,17 +297,7 @@ export const SCHEMA_SDL = /* GraphQL */ `
 	}
 
 	type DeviceConnectEvent implements LogEvent {
-		action: String
-		id: ID!
-		state: String
-		timestamp: DateTime
-		type: String!
-		actor: UserReference
-		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-		owner: UserReference
-		services: [ServiceReference!] @deprecated(reason: "Use target instead")
-		users: [UserReference!]
-		target: [ServiceReference!]
+		${LOG_EVENT_FIELDS}
 		session: String
 		source: ConnectionSource
 		sourceType: String
@@ -358,32 +313,12 @@ export const SCHEMA_SDL = /* GraphQL */ `
 	}
 
 	type DeviceShareEvent implements LogEvent {
-		action: String
-		id: ID!
-		state: String
-		timestamp: DateTime
-		type: String!
-		actor: UserReference
-		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-		owner: UserReference
-		services: [ServiceReference!] @deprecated(reason: "Use target instead")
-		users: [UserReference!]
-		target: [ServiceReference!]
+		${LOG_EVENT_FIELDS}
 		scripting: Boolean
 	}
 
 	type GenericEvent implements LogEvent {
-		action: String
-		id: ID!
-		state: String
-		timestamp: DateTime
-		type: String!
-		actor: UserReference
-		devices: [ServiceReference!] @deprecated(reason: "Use target instead")
-		owner: UserReference
-		services: [ServiceReference!] @deprecated(reason: "Use target instead")
-		users: [UserReference!]
-		target: [ServiceReference!]
+		${LOG_EVENT_FIELDS}
 	}
 `;
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { applicationTitle } from '../application-types';
 import type { ConnectionRecord } from '../connections';
 import { proxyString } from '../connections';
-import type { EmulatorContext } from '../context';
+import type { EmulatorContext } from '../runtime';
 import { isServiceOnline } from '../state';
 import type { DeviceRecord, EventRecord, ServiceRecord, UserRecord } from '../state-types';
 import type { EventsArgs, ServicesArgs } from './filters';

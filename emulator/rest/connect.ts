@@ -1,12 +1,11 @@
-/** POST /apv/v27/device/connect and /device/connect/stop, the seed document's calls (docs/remoteit-api.md §2). */
+/** POST /apv/v27/device/connect and /device/connect/stop (docs/remoteit-api.md §2). */
 import type { ConnectionRecord } from '../connections';
 import { proxyString } from '../connections';
-import type { EmulatorContext } from '../context';
+import type { EmulatorContext } from '../runtime';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import type { ConnectProblem } from '../open-connection';
 import { closeConnection, openConnection } from '../open-connection';
-import { restCaller } from './rest-caller';
-import { parseRestBody, restFailure, restSuccess, stringField } from './rest-response';
+import { parseRestBody, restCaller, restFailure, restSuccess, stringField } from './rest-protocol';
 
 const PROBLEM_REASONS: Record<ConnectProblem, string> = {
 	'bad-address': 'bad device address',

@@ -1,11 +1,10 @@
 /** GET /apv/v27/device/list/all and GET /apv/v27/device/metadata/list/me (docs/remoteit-api.md §2). */
 import { applicationTitle, encodeDeviceType } from '../application-types';
-import type { EmulatorContext } from '../context';
+import type { EmulatorContext } from '../runtime';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { isServiceOnline } from '../state';
 import type { DeviceRecord, ServiceRecord, UserRecord } from '../state-types';
-import { restCaller } from './rest-caller';
-import { restSuccess } from './rest-response';
+import { restCaller, restSuccess } from './rest-protocol';
 
 /**
  * One list/all entry per service; the device itself is its Bulk Service entry. Field shapes follow a recorded

@@ -1,16 +1,16 @@
 /** POST /apv/v27/user/login (docs/remoteit-api.md §2). */
 import { createHash } from 'node:crypto';
-import type { EmulatorContext } from '../context';
+import type { EmulatorContext } from '../runtime';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { headerValue } from '../http-types';
-import { secretsEqual } from '../secret-compare';
+import { secretsEqual } from '../state';
 import {
 	API_KEY_FAILED,
 	parseRestBody,
 	restFailure,
 	restSuccess,
 	stringField,
-} from './rest-response';
+} from './rest-protocol';
 
 const BAD_LOGIN = '[0102] The username or password is invalid';
 

@@ -1,15 +1,16 @@
 /**
- * remoteit-config: one remote.it account. It owns the account's one client (one axios transport with a
+ * remoteit-config: one remote.it account (the type keeps its first name, which saved flows refer to; everything
+ * else calls it the account). It owns the account's one client (one axios transport with a
  * timeout, one token cache) for as long as it is deployed, and aborts its requests in flight on close.
  * It also registers the admin endpoints the edit dialogs call (Test credentials, the service picker).
  */
 import type { RemoteItClient } from '../../client';
-import { ACCOUNT_CREDENTIAL_TYPES, type AccountCredentials } from './account-credentials';
-import { apiUrlFrom, createAccountClient } from './account-client';
-import { ACCOUNT_NODE_TYPE, type RemoteItAccountNode } from './account-node';
-import { registerAdminEndpoints } from './admin-endpoints';
-import { asError } from './input-handler';
-import type { NodeDefinition, NodeRedRuntime } from './node-red-api';
+import { ACCOUNT_CREDENTIAL_TYPES, type AccountCredentials } from './lib/account-credentials';
+import { apiUrlFrom, createAccountClient } from './lib/account-client';
+import { ACCOUNT_NODE_TYPE, type RemoteItAccountNode } from './lib/account-node';
+import { registerAdminEndpoints } from './lib/admin-endpoints';
+import { asError } from './lib/input-handler';
+import type { NodeDefinition, NodeRedRuntime } from './lib/node-red-api';
 
 interface AccountDefinition extends NodeDefinition {
 	authMethod?: string;
@@ -20,8 +21,8 @@ interface AccountDefinition extends NodeDefinition {
 
 type MutableAccountNode = { -readonly [K in keyof RemoteItAccountNode]: RemoteItAccountNode[K] };
 
-export = function registerRemoteItConfig(RED: NodeRedRuntime): void {
-	function RemoteItConfigNode(this: MutableAccountNode, definition: AccountDefinition): void {
+export = function registerRemoteItAccount(RED: NodeRedRuntime): void {
+	function RemoteItAccount(this: MutableAccountNode, definition: AccountDefinition): void {
 		RED.nodes.createNode(this, definition);
 		const inFlight = new AbortController();
 		this.name = definition.name ?? '';
@@ -54,7 +55,7 @@ export = function registerRemoteItConfig(RED: NodeRedRuntime): void {
 		});
 	}
 
-	RED.nodes.registerType(ACCOUNT_NODE_TYPE, RemoteItConfigNode, {
+	RED.nodes.registerType(ACCOUNT_NODE_TYPE, RemoteItAccount, {
 		credentials: ACCOUNT_CREDENTIAL_TYPES,
 	});
 	registerAdminEndpoints(RED);

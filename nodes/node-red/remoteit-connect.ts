@@ -1,18 +1,18 @@
 /**
- * remoteit-connect: opens a remote.it proxy to a service and puts the connection object (design.md, "The
+ * remoteit-connect: opens a remote.it proxy to a service and puts the connection object (docs/design.md, "The
  * connection object") in msg.payload, keeping every other property of the incoming message.
  */
 import type { AccessMode, ConnectOptions, Connection, ProxyType } from '../../client';
-import { accountClient, showAccountProblem } from './account-node';
-import { handleMessages } from './input-handler';
-import { namingFields } from './field-names';
+import { accountClient, showAccountProblem } from './lib/account-node';
+import { handleMessages } from './lib/input-handler';
+import { namingFields } from './lib/field-names';
 import {
 	describeProperty,
 	evaluateProperty,
 	serviceReferenceFrom,
 	type TypedProperty,
-} from './message-values';
-import type { NodeDefinition, NodeRedRuntime, RuntimeNode } from './node-red-api';
+} from './lib/message-values';
+import type { NodeDefinition, NodeRedRuntime, RuntimeNode } from './lib/node-red-api';
 
 interface ConnectDefinition extends NodeDefinition {
 	account?: string;
@@ -58,10 +58,7 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
 					describeProperty(service, 'service'),
 				);
 				const names = { ...CONFIGURED, service: from, serviceId: from };
-				// An id never contains "/", a "device name/service name" pair always does: only names need a lookup.
-				const serviceId = reference.includes('/')
-					? (await namingFields(names, () => client.findService(reference))).service.id
-					: reference;
+				const serviceId = await namingFields(names, () => client.serviceIdOf(reference));
 				const connection = await namingFields(names, () => client.connect(serviceId, options));
 				msg.payload = connection;
 				send(msg);

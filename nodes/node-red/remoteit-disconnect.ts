@@ -4,16 +4,16 @@
  * /device/connect/stop), taken from, in order: the connection object, the node's Service ID field, msg.serviceId.
  */
 import { RemoteItValidationError } from '../../client';
-import { accountClient, showAccountProblem } from './account-node';
-import { handleMessages } from './input-handler';
-import { namingFields } from './field-names';
+import { accountClient, showAccountProblem } from './lib/account-node';
+import { handleMessages } from './lib/input-handler';
+import { namingFields } from './lib/field-names';
 import {
 	connectionReferenceFrom,
 	describeProperty,
 	evaluateProperty,
 	type TypedProperty,
-} from './message-values';
-import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
+} from './lib/message-values';
+import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './lib/node-red-api';
 
 interface DisconnectDefinition extends NodeDefinition {
 	account?: string;

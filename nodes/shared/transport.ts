@@ -8,7 +8,12 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
-import { RemoteItValidationError, buildRemoteItClient } from '../../client/core';
+import {
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	RemoteItValidationError,
+	authFromCredentialFields,
+	buildRemoteItClient,
+} from '../../client/core';
 import type {
 	HttpRequest,
 	HttpResponse,
@@ -18,7 +23,8 @@ import type {
 	RemoteItClientOptions,
 	SendRequest,
 } from '../../client/core';
-import { flattenHeaders } from '../../client/transport/response-headers';
+import { flattenHeaders } from '../../client/headers';
+import { bodyText } from '../../client/json-values';
 
 /**
  * How both n8n nodes reach remote.it: the client (client/core.ts) built over n8n's own request helper, so nothing
@@ -30,7 +36,7 @@ import { flattenHeaders } from '../../client/transport/response-headers';
 export const CREDENTIAL_TYPE = 'remoteItApi';
 
 /** n8n's request helper bounds every request by this (its `timeout`) unless the node's Timeout option says otherwise. */
-export const REQUEST_TIMEOUT_MS = 30_000;
+export const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
 
 /** Everything that sends remote.it requests: the node's execute and pickers, and the trigger's poll. */
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -111,7 +117,7 @@ function createN8nSend(
 		return {
 			status: response.statusCode,
 			headers: flattenHeaders(response.headers),
-			body: bodyText(response.body),
+			body: bodyText(response.body) ?? '',
 		};
 	};
 }
@@ -145,25 +151,12 @@ export function clientOptionsFromCredentials(
 }
 
 function authFromCredentials(credentials: ICredentialDataDecryptedObject): RemoteItAuth {
-	const developerKey = text(credentials, 'developerKey');
-	switch (credentials.authentication) {
-		case 'password':
-			return {
-				type: 'password',
-				developerKey,
-				username: text(credentials, 'username'),
-				password: raw(credentials, 'password'),
-			};
-		case 'token':
-			return { type: 'token', developerKey, token: text(credentials, 'token') };
-		default:
-			return {
-				type: 'accessKey',
-				accessKeyId: text(credentials, 'accessKeyId'),
-				secretAccessKey: text(credentials, 'secretAccessKey'),
-				...(developerKey ? { developerKey } : {}),
-			};
-	}
+	const { authentication } = credentials;
+	const type =
+		authentication === 'password' || authentication === 'token' ? authentication : 'accessKey';
+	return authFromCredentialFields(type, (name) =>
+		name === 'password' ? raw(credentials, name) : text(credentials, name),
+	);
 }
 
 /** Identifiers and keys lose stray spaces from copy and paste; a password is taken exactly as typed. */
@@ -253,15 +246,6 @@ function codesOf(error: unknown): string[] {
 		current = Reflect.get(current, 'cause');
 	}
 	return codes;
-}
-
-// What n8n's request helpers return or throw, in the client's HttpResponse terms.
-
-function bodyText(body: unknown): string {
-	if (body === undefined || body === null) return '';
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	return JSON.stringify(body);
 }
 
 /**

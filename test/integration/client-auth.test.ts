@@ -1,56 +1,24 @@
 /** Authentication against the emulator: signatures, clock skew, keys, passwords, 2FA and the session token cache. */
-import {
-	createRemoteItClient,
-	RemoteItAuthError,
-	RemoteItMfaError,
-	type RemoteItClientOptions,
-} from '../../client';
-import { expireTokens, resetEmulator, seedAccount, shiftClock } from '../support/emulator-control';
+import { createRemoteItClient, RemoteItAuthError, RemoteItMfaError } from '../../client';
+import { expireTokens, seedAccount, shiftClock } from '../support/emulator-control';
 import {
 	countPath,
 	failureOf,
 	GRAPHQL_PATH,
 	LOGIN_PATH,
 	noWait,
-	quickRetry,
 	SSH,
-	startDemo,
-	type Demo,
+	useClientDemo,
+	accessKeyAuth,
+	passwordAuth,
 } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
-const clientWith = (
-	auth: RemoteItClientOptions['auth'],
-	extra: Partial<RemoteItClientOptions> = {},
-) =>
-	createRemoteItClient({
-		apiUrl: demo.emulator.url,
-		auth,
-		sleep: noWait,
-		retry: quickRetry,
-		...extra,
-	});
-
-const accessKey = (overrides: Record<string, string> = {}) => ({
-	type: 'accessKey' as const,
-	accessKeyId: demo.account.accessKeyId,
-	secretAccessKey: demo.account.secretAccessKey,
-	developerKey: demo.account.developerKey,
-	...overrides,
-});
-const password = (overrides: Record<string, string> = {}) => ({
-	type: 'password' as const,
-	developerKey: demo.account.developerKey,
-	username: demo.account.email,
-	password: demo.account.password,
-	...overrides,
-});
+const clientWith = demo.clientWith;
+const accessKey = (overrides: Record<string, string> = {}) =>
+	accessKeyAuth(demo.account, overrides);
+const password = (overrides: Record<string, string> = {}) => passwordAuth(demo.account, overrides);
 
 describe('access keys (HTTP signatures)', () => {
 	it.each([
@@ -130,9 +98,9 @@ describe('password login and the token cache', () => {
 	it('logs in again once the token passes auth_expiration, without a refused request', async () => {
 		let offsetMs = 0;
 		const client = clientWith(password(), { now: () => new Date(Date.now() + offsetMs) });
-		await client.listSessions();
+		await client.listActiveConnections();
 		offsetMs = 2 * 60 * 60 * 1000;
-		await client.listSessions();
+		await client.listActiveConnections();
 		const log = await demo.log();
 		expect(countPath(log, LOGIN_PATH)).toBe(2);
 		expect(log.every((e) => e.status === 200 && !e.authFailure)).toBe(true);
@@ -179,7 +147,7 @@ describe('a fixed session token', () => {
 		const rest = await failureOf(client.connect(SSH));
 		expect(rest).toBeInstanceOf(RemoteItAuthError);
 		expect(rest.message).toMatch(/token/);
-		const graphql = await failureOf(client.listSessions());
+		const graphql = await failureOf(client.listActiveConnections());
 		expect(graphql).toBeInstanceOf(RemoteItAuthError);
 		expect(graphql.status).toBe(401);
 		expect(countPath(await demo.log(), LOGIN_PATH)).toBe(1);
@@ -196,6 +164,6 @@ describe('a fixed session token', () => {
 			},
 		});
 		expect(await failureOf(client.listDevices())).toBeInstanceOf(RemoteItAuthError);
-		expect(await failureOf(client.listSessions())).toBeInstanceOf(RemoteItAuthError);
+		expect(await failureOf(client.listActiveConnections())).toBeInstanceOf(RemoteItAuthError);
 	});
 });

@@ -22,13 +22,11 @@ import {
 import {
 	failureOf,
 	GRAPHQL_PATH,
-	noWait,
 	obtainToken,
-	quickRetry,
 	SSH,
 	startDemo,
 	UNKNOWN_SERVICE,
-	type Demo,
+	type ClientDemo,
 } from './client-fixtures';
 
 const CANARY = {
@@ -42,7 +40,7 @@ const CANARY = {
 };
 const ACCESS_KEY_ID = 'CANARYKEY00000000001';
 
-let demo: Demo;
+let demo: ClientDemo;
 let issuedToken: string;
 const secrets = (): string[] => [...Object.values(CANARY), issuedToken].filter(Boolean);
 
@@ -112,13 +110,7 @@ const auths = (): Record<string, RemoteItAuth> => ({
 	token: { type: 'token', developerKey: CANARY.developerKey, token: issuedToken },
 });
 const client = (auth: RemoteItAuth, extra: Partial<RemoteItClientOptions> = {}): RemoteItClient =>
-	createRemoteItClient({
-		apiUrl: demo.emulator.url,
-		auth,
-		sleep: noWait,
-		retry: quickRetry,
-		...extra,
-	});
+	demo.clientWith(auth, extra);
 
 describe('no secret leaks from failures', () => {
 	it.each([
@@ -151,7 +143,11 @@ describe('no secret leaks from failures', () => {
 		],
 		[
 			'wrong token over GraphQL',
-			() => client({ ...auths().token, token: CANARY.wrongToken } as RemoteItAuth).listSessions(),
+			() =>
+				client({
+					...auths().token,
+					token: CANARY.wrongToken,
+				} as RemoteItAuth).listActiveConnections(),
 		],
 		['unknown service', () => client(auths().password).connect(UNKNOWN_SERVICE)],
 		['invalid input', () => client(auths().password).connect('80:00')],

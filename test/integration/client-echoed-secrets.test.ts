@@ -1,16 +1,11 @@
 /**
  * Secrets remote.it echoes back in its own texts are redacted even when the client never held them: REST
- * `reason`, GraphQL `errors[].message` and plain-text error bodies (design.md, "Conventions").
+ * `reason`, GraphQL `errors[].message` and plain-text error bodies (docs/design.md, "Conventions").
  */
-import { injectFault, resetEmulator } from '../support/emulator-control';
-import { failureOf, GRAPHQL_PATH, SSH, startDemo, type Demo } from './client-fixtures';
+import { injectFault } from '../support/emulator-control';
+import { failureOf, GRAPHQL_PATH, SSH, useClientDemo } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 /** Values no client in this file was given, in the shapes secrets take. */
 const ECHOED = {

@@ -7,27 +7,21 @@ import {
 } from '../../client';
 import { eventFromGraphql } from '../../client/events';
 import { createAxiosTransport } from '../../client/transport/axios';
-import { clearRequestLog, resetEmulator, setOnline, shiftClock } from '../support/emulator-control';
+import { clearRequestLog, setOnline, shiftClock } from '../support/emulator-control';
 import {
 	AUTH_KINDS,
 	countPath,
 	failureOf,
 	GRAPHQL_PATH,
 	SSH,
-	startDemo,
-	type Demo,
+	useClientDemo,
 } from './client-fixtures';
 
 const GATEWAY = '80:00:00:00:01:00:00:01';
 const OFFICE = '80:00:00:00:01:00:00:10';
 const CAMERA_SSH = '80:00:00:00:01:00:00:22';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 /** Takes the gateway offline, then the office desktop, one emulator second apart; returns the instant before. */
 async function twoDevicesGoOffline(): Promise<string> {

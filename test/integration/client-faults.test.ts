@@ -11,7 +11,7 @@ import {
 	type RemoteItClient,
 } from '../../client';
 import { createAxiosTransport } from '../../client/transport/axios';
-import { clearRequestLog, injectFault, resetEmulator } from '../support/emulator-control';
+import { clearRequestLog, injectFault } from '../support/emulator-control';
 import {
 	AUTH_KINDS,
 	countPath,
@@ -19,18 +19,12 @@ import {
 	GRAPHQL_PATH,
 	OFFLINE_SSH,
 	SSH,
-	startDemo,
 	UNKNOWN_SERVICE,
 	type AuthKind,
-	type Demo,
+	useClientDemo,
 } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 const CONNECT_PATH: Record<AuthKind, string> = {
 	accessKey: GRAPHQL_PATH,
@@ -147,7 +141,7 @@ describe('retry limits', () => {
 			},
 		});
 		await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'status', status: 504 });
-		await expect(client.listSessions()).resolves.toEqual([]);
+		await expect(client.listActiveConnections()).resolves.toEqual([]);
 		expect((await demo.log()).map((e) => e.status)).toEqual([504, 200]);
 	});
 
@@ -183,7 +177,7 @@ describe('retry limits', () => {
 	it.each([400, 404, 409, 500])('never retries HTTP %i', async (status) => {
 		const client = await demo.client('accessKey');
 		await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'status', status, times: 3 });
-		const error = await failureOf(client.listSessions());
+		const error = await failureOf(client.listActiveConnections());
 		expect(error).toBeInstanceOf(RemoteItError);
 		expect(error.status).toBe(status);
 		expect(countPath(await demo.log(), GRAPHQL_PATH)).toBe(1);
@@ -249,7 +243,7 @@ describe('API URLs', () => {
 			sleep: async () => undefined,
 			auth: { type: 'token', developerKey: 'd', token: 't' },
 		});
-		const error = await failureOf(client.listSessions());
+		const error = await failureOf(client.listActiveConnections());
 		expect(error).toBeInstanceOf(RemoteItUnavailableError);
 		expect(error.message).toMatch(/ECONNREFUSED/);
 	});
@@ -261,7 +255,7 @@ describe('the axios transport', () => {
 		const send = createAxiosTransport({ timeoutMs: 5000, signal: controller.signal });
 		const client = await demo.client('accessKey', { send });
 		await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'delay', delayMs: 1000 });
-		const pending = failureOf(client.listSessions());
+		const pending = failureOf(client.listActiveConnections());
 		setImmediate(() => controller.abort());
 		const error = await pending;
 		expect(error).toBeInstanceOf(RemoteItUnavailableError);

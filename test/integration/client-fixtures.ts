@@ -1,11 +1,12 @@
-/** Shared set-up for the client-vs-emulator suites: an emulator per suite and clients for each auth type. */
+/** Shared set-up for the client-vs-emulator suites: the demo emulator and clients for each auth type. */
 import {
 	createRemoteItClient,
 	type RemoteItAuth,
 	type RemoteItClient,
 	type RemoteItClientOptions,
 } from '../../client';
-import { startEmulator, type RunningEmulator, type StartEmulatorOptions } from '../../emulator';
+import { startEmulator, type StartEmulatorOptions } from '../../emulator';
+import { DEMO_IDS, useDemo, type Demo } from '../support/demo';
 import {
 	readRequestLog,
 	seedAccount,
@@ -20,11 +21,10 @@ export const AUTH_KINDS: AuthKind[] = ['accessKey', 'password', 'token'];
 export const noWait = (): Promise<void> => Promise.resolve();
 export const quickRetry = { attempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
-export const SSH = '80:00:00:00:01:00:00:02';
-export const WEB_UI = '80:00:00:00:01:00:00:03';
-export const RDP = '80:00:00:00:01:00:00:11';
-export const OFFLINE_SSH = '80:00:00:00:01:00:00:31';
-export const UNKNOWN_SERVICE = '80:00:00:00:0F:0F:0F:0F';
+export { SSH, WEB_UI } from '../support/demo';
+export const RDP = DEMO_IDS.desktopRdp;
+export const OFFLINE_SSH = DEMO_IDS.offlineSensorSsh;
+export const UNKNOWN_SERVICE = DEMO_IDS.unknownService;
 
 /** A session token "obtained elsewhere", as the token auth type expects: one direct REST login. */
 export async function obtainToken(url: string, account: SeedAccount): Promise<string> {
@@ -38,6 +38,34 @@ export async function obtainToken(url: string, account: SeedAccount): Promise<st
 	return answer.token;
 }
 
+/** The account's access key, with fields replaced by `overrides` (a wrong one, say). */
+export function accessKeyAuth(
+	account: SeedAccount,
+	overrides: Record<string, string> = {},
+): Extract<RemoteItAuth, { type: 'accessKey' }> {
+	return {
+		type: 'accessKey',
+		accessKeyId: account.accessKeyId,
+		secretAccessKey: account.secretAccessKey,
+		developerKey: account.developerKey,
+		...overrides,
+	};
+}
+
+/** The account's developer key, e-mail and password, with fields replaced by `overrides`. */
+export function passwordAuth(
+	account: SeedAccount,
+	overrides: Record<string, string> = {},
+): Extract<RemoteItAuth, { type: 'password' }> {
+	return {
+		type: 'password',
+		developerKey: account.developerKey,
+		username: account.email,
+		password: account.password,
+		...overrides,
+	};
+}
+
 export async function authFor(
 	kind: AuthKind,
 	url: string,
@@ -45,19 +73,9 @@ export async function authFor(
 ): Promise<RemoteItAuth> {
 	switch (kind) {
 		case 'accessKey':
-			return {
-				type: 'accessKey',
-				accessKeyId: account.accessKeyId,
-				secretAccessKey: account.secretAccessKey,
-				developerKey: account.developerKey,
-			};
+			return accessKeyAuth(account);
 		case 'password':
-			return {
-				type: 'password',
-				developerKey: account.developerKey,
-				username: account.email,
-				password: account.password,
-			};
+			return passwordAuth(account);
 		case 'token':
 			return {
 				type: 'token',
@@ -67,29 +85,42 @@ export async function authFor(
 	}
 }
 
-export interface Demo {
-	emulator: RunningEmulator;
-	account: SeedAccount;
+export interface ClientDemo extends Demo {
+	/** A client of the emulator with `auth`, retrying without real waiting. */
+	clientWith(auth: RemoteItAuth, options?: Partial<RemoteItClientOptions>): RemoteItClient;
+	/** A client of the emulator signed in as the seed's account with `kind`. */
 	client(kind: AuthKind, options?: Partial<RemoteItClientOptions>): Promise<RemoteItClient>;
-	log(): Promise<RequestLogEntry[]>;
 }
 
-export async function startDemo(options: StartEmulatorOptions = {}): Promise<Demo> {
+function withClients(demo: Demo): ClientDemo {
+	const clientWith = (auth: RemoteItAuth, extra: Partial<RemoteItClientOptions> = {}) =>
+		createRemoteItClient({
+			apiUrl: demo.emulator.url,
+			auth,
+			sleep: noWait,
+			retry: quickRetry,
+			...extra,
+		});
+	return Object.assign(demo, {
+		clientWith,
+		client: async (kind: AuthKind, extra: Partial<RemoteItClientOptions> = {}) =>
+			clientWith(await authFor(kind, demo.emulator.url, demo.account), extra),
+	});
+}
+
+/** The file's demo emulator (test/support/demo.ts: one per file, reset before each test) with clients. */
+export function useClientDemo(options: StartEmulatorOptions = {}): ClientDemo {
+	return withClients(useDemo(options));
+}
+
+/** An emulator of a test's own (the test closes it), with clients. */
+export async function startDemo(options: StartEmulatorOptions = {}): Promise<ClientDemo> {
 	const emulator = await startEmulator(options);
-	const account = seedAccount(emulator.seed);
-	return {
+	return withClients({
 		emulator,
-		account,
-		client: async (kind, extra = {}) =>
-			createRemoteItClient({
-				apiUrl: emulator.url,
-				auth: await authFor(kind, emulator.url, account),
-				sleep: noWait,
-				retry: quickRetry,
-				...extra,
-			}),
-		log: () => readRequestLog(emulator.url),
-	};
+		account: seedAccount(emulator.seed),
+		log: (): Promise<RequestLogEntry[]> => readRequestLog(emulator.url),
+	});
 }
 
 /** The rejection of a promise that must fail (fails the test if it resolves). */

@@ -6,11 +6,7 @@ import {
 	type RemoteItClient,
 } from '../../client';
 import { createAxiosTransport } from '../../client/transport/axios';
-import {
-	clearRequestLog,
-	listEmulatorConnections,
-	resetEmulator,
-} from '../support/emulator-control';
+import { clearRequestLog, listEmulatorConnections } from '../support/emulator-control';
 import {
 	AUTH_KINDS,
 	countPath,
@@ -18,17 +14,12 @@ import {
 	GRAPHQL_PATH,
 	RDP,
 	SSH,
-	startDemo,
 	WEB_UI,
-	type Demo,
+	startDemo,
+	useClientDemo,
 } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 	let client: RemoteItClient;
@@ -104,6 +95,24 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 		await expect(client.findService('SSH')).rejects.toThrow(RemoteItValidationError);
 	});
 
+	it('serviceIdOf reads an id without a request and looks a "device/service" name up', async () => {
+		expect(await client.serviceIdOf(` ${SSH.toLowerCase()} `)).toBe(SSH);
+		expect(await client.serviceIdOf(SSH, 'id')).toBe(SSH);
+		expect(await demo.log()).toEqual([]);
+		expect(await client.serviceIdOf('office-desktop / RDP')).toBe(RDP);
+		expect(await client.serviceIdOf(SSH, 'name')).toBe(SSH);
+		// No "/" reads as an id, whatever it looks like; 'id' never looks a name up.
+		await expect(client.serviceIdOf('zz:00:00:00:01:00:00:02')).rejects.toThrow(
+			/is not a remote\.it id/,
+		);
+		await expect(client.serviceIdOf('camera-nvr/SSH', 'id')).rejects.toThrow(
+			RemoteItValidationError,
+		);
+		await expect(client.serviceIdOf('factory-gateway', 'name')).rejects.toThrow(
+			/is neither a service id nor "device name\/service name"/,
+		);
+	});
+
 	it('not-found errors say what exists nearest: the device with its services, or the closest device names', async () => {
 		const messageOf = async (promise: Promise<unknown>): Promise<string> => {
 			const error = await failureOf(promise);
@@ -164,7 +173,7 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 			}),
 		]);
 
-		const sessions = await client.listSessions();
+		const sessions = await client.listActiveConnections();
 		expect(sessions).toEqual([
 			expect.objectContaining({
 				id: connection.id,
@@ -299,7 +308,7 @@ describe('reuse across clients and ambiguous names', () => {
 		const fresh = await other.connect(SSH, { reuse: true, accessMode: 'public' });
 		expect(fresh.id).not.toBe(opened.id);
 		// The emulator's seed also lists a technician's proxy and peer-to-peer sessions on SSH: never reused or listed.
-		expect((await other.listSessions()).map((s) => s.id)).toEqual([fresh.id]);
+		expect((await other.listActiveConnections()).map((s) => s.id)).toEqual([fresh.id]);
 		const again = await opener.connect(SSH, { reuse: true });
 		expect(again.id).not.toBe(opened.id);
 	});
@@ -350,7 +359,7 @@ describe('what goes on the wire', () => {
 			.map((h) => h.toLowerCase())
 			.sort();
 
-	it('password auth connects exactly as the seed document does: developerkey + token headers, string values', async () => {
+	it('password auth connects as docs/remoteit-api.md §2 describes: developerkey + token headers, string values', async () => {
 		const { client, requests } = await recorded('password');
 		await client.connect(SSH.toLowerCase());
 		const connect = requests.find((r) => r.url.endsWith('/apv/v27/device/connect'));

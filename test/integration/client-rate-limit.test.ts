@@ -1,19 +1,9 @@
 /** The client under the emulator's per-account rate limit: a bounded, adaptive window loses nothing. */
 import { createRemoteItClient, type RemoteItClient } from '../../client';
-import {
-	readTraffic,
-	clearTraffic,
-	resetEmulator,
-	setRateLimit,
-} from '../support/emulator-control';
-import { authFor, SSH, startDemo, type Demo } from './client-fixtures';
+import { readTraffic, clearTraffic, setRateLimit } from '../support/emulator-control';
+import { authFor, SSH, useClientDemo } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 /** Real waiting: Retry-After is honoured as sent (whole seconds), which is what the window learns from. */
 async function clientFor(concurrency?: number): Promise<RemoteItClient> {
@@ -25,7 +15,7 @@ async function clientFor(concurrency?: number): Promise<RemoteItClient> {
 }
 
 const settle = (client: RemoteItClient, count: number) =>
-	Promise.allSettled(Array.from({ length: count }, () => client.listSessions()));
+	Promise.allSettled(Array.from({ length: count }, () => client.listActiveConnections()));
 
 describe('rate limited by remote.it (429 + Retry-After)', () => {
 	it('with an adaptive window every call completes, and the window narrowed below the fan-out', async () => {

@@ -5,7 +5,7 @@
  */
 import { createRemoteItClient, RemoteItError, type RemoteItClient } from '../../client';
 import { sleepWithTimer } from '../../client/timers';
-import { injectFault, listEmulatorConnections, resetEmulator } from '../support/emulator-control';
+import { injectFault, listEmulatorConnections } from '../support/emulator-control';
 import { startFaultProxy, type FaultProxy, type ProxyFault } from '../support/fault-proxy';
 import {
 	authFor,
@@ -14,17 +14,11 @@ import {
 	noWait,
 	quickRetry,
 	SSH,
-	startDemo,
-	type Demo,
+	useClientDemo,
 } from './client-fixtures';
 
-let demo: Demo;
+const demo = useClientDemo();
 let proxy: FaultProxy | undefined;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
 afterEach(async () => {
 	await proxy?.close();
 	proxy = undefined;

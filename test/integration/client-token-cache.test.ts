@@ -1,45 +1,27 @@
 /** The process-wide password token cache: one login per credential for every client of the process. */
 import { createRemoteItClient, RemoteItAuthError, type RemoteItClientOptions } from '../../client';
 import { startEmulator } from '../../emulator';
-import { expireTokens, readRequestLog, resetEmulator } from '../support/emulator-control';
+import { expireTokens, readRequestLog } from '../support/emulator-control';
 import {
 	countPath,
 	failureOf,
 	LOGIN_PATH,
 	noWait,
-	quickRetry,
 	SSH,
-	startDemo,
-	type Demo,
+	useClientDemo,
+	passwordAuth,
 } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
-const password = (overrides: Record<string, string> = {}) => ({
-	type: 'password' as const,
-	developerKey: demo.account.developerKey,
-	username: demo.account.email,
-	password: demo.account.password,
-	...overrides,
-});
+const password = (overrides: Record<string, string> = {}) => passwordAuth(demo.account, overrides);
 const clientWith = (auth = password(), extra: Partial<RemoteItClientOptions> = {}) =>
-	createRemoteItClient({
-		apiUrl: demo.emulator.url,
-		auth,
-		sleep: noWait,
-		retry: quickRetry,
-		...extra,
-	});
+	demo.clientWith(auth, extra);
 
 describe('password tokens shared across clients', () => {
 	it('a second client with the same credential makes no login', async () => {
 		await clientWith().connect(SSH);
-		await clientWith().listSessions();
+		await clientWith().listActiveConnections();
 		await clientWith().connect(SSH);
 		expect(countPath(await demo.log(), LOGIN_PATH)).toBe(1);
 	});

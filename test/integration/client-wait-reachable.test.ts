@@ -6,15 +6,10 @@
 import { connect as tcpConnect } from 'node:net';
 import type { ProbeEndpoint } from '../../client';
 import { RemoteItTimeoutError, RemoteItValidationError } from '../../client';
-import { listEmulatorConnections, resetEmulator } from '../support/emulator-control';
-import { SSH, startDemo, type Demo } from './client-fixtures';
+import { listEmulatorConnections } from '../support/emulator-control';
+import { SSH, useClientDemo } from './client-fixtures';
 
-let demo: Demo;
-beforeAll(async () => {
-	demo = await startDemo();
-});
-afterAll(() => demo.emulator.close());
-beforeEach(() => resetEmulator(demo.emulator.url));
+const demo = useClientDemo();
 
 /** Accepted and still open a moment later: the emulator cuts refused sources at once. */
 const tcpProbe: ProbeEndpoint = ({ host, port }) =>

@@ -25,8 +25,7 @@ import {
 	shiftClock,
 } from '../support/emulator-control';
 import { signedRequest } from '../support/emulator-http';
-
-const SSH = '80:00:00:00:01:00:00:02';
+import { SSH } from '../support/demo';
 
 describe('emulator control API', () => {
 	let emulator: RunningEmulator;

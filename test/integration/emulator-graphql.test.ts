@@ -1,16 +1,15 @@
 /**
  * GraphQL v1 as docs/remoteit-api.md §3 describes it: paging and filters, device(id) as a list,
  * sessions and events, connect/disconnect, errors in errors[] and plain-text auth failures.
- * Authenticated with developer key + token, which the contract says GraphQL also accepts.
+ * Authenticated with developer key + token, which GraphQL also accepts (docs/remoteit-api.md §1).
  */
 import type { RunningEmulator } from '../../emulator';
 import { startEmulator } from '../../emulator';
 import { resetEmulator, seedAccount, setOnline, shiftClock } from '../support/emulator-control';
+import { SSH, WEB_UI } from '../support/demo';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- GraphQL answers are walked freely in assertions
 
-const SSH = '80:00:00:00:01:00:00:02';
-const HTTP = '80:00:00:00:01:00:00:03';
 const OFFLINE_SSH = '80:00:00:00:01:00:00:31';
 
 const DEVICES = `query Devices($size: Int, $from: Int, $name: String, $state: String) {
@@ -157,11 +156,11 @@ describe('emulator GraphQL v1', () => {
 		});
 
 		it('gives HTTP services a reverse proxy without a port, unless a port proxy is asked for', async () => {
-			const reverse = (await query(CONNECT, { serviceId: HTTP, hostIP: '0.0.0.0' })).data.connect;
+			const reverse = (await query(CONNECT, { serviceId: WEB_UI, hostIP: '0.0.0.0' })).data.connect;
 			expect(reverse).toMatchObject({ port: null, reverseProxy: true });
 			expect(reverse.url).toMatch(new RegExp(`^http://${reverse.host}:\\d+$`));
 			const port = (
-				await query(CONNECT, { serviceId: HTTP, hostIP: '0.0.0.0', type: 'PORT_PROXY' })
+				await query(CONNECT, { serviceId: WEB_UI, hostIP: '0.0.0.0', type: 'PORT_PROXY' })
 			).data.connect;
 			expect(port).toMatchObject({ reverseProxy: false, port: expect.any(Number) });
 		});

@@ -7,11 +7,10 @@ import { createServer, connect as tcpConnect, type Server, type Socket } from 'n
 import type { RunningEmulator } from '../../emulator';
 import { DEMO_SEED_PATH, loadSeedFile, startEmulator } from '../../emulator';
 import { resetEmulator, seedAccount, shiftClock } from '../support/emulator-control';
+import { DEVICE_PAGE_HEADING, SSH, WEB_UI } from '../support/demo';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- answers are walked freely in assertions
 
-const SSH = '80:00:00:00:01:00:00:02';
-const WEB_UI = '80:00:00:00:01:00:00:03';
 const POSTGRES = '80:00:00:00:01:00:00:04';
 
 /** Sends `text`, resolves with everything read until the peer closes or `expectBytes` arrived; rejects on refusal. */
@@ -115,7 +114,7 @@ describe('emulator proxies', () => {
 		expect(web).toMatchObject({ reverseProxy: true, port: null });
 		const page = await fetch(web.url);
 		expect(page.status).toBe(200);
-		expect(await page.text()).toContain('<h1>factory-gateway</h1>');
+		expect(await page.text()).toContain(DEVICE_PAGE_HEADING);
 	});
 
 	it('restricted refuses any other source address; public lets everyone in', async () => {

@@ -1,5 +1,5 @@
 /**
- * REST v27 as the contract describes it (section 2): string values, HTTP 200 + status "false" failures
+ * REST v27 as docs/remoteit-api.md §2 describes it: string values, HTTP 200 + status "false" failures
  * with remote.it's reasons, one list entry per service, and the three proxy forms. Driven with fetch.
  */
 import type { RunningEmulator } from '../../emulator';
@@ -11,11 +11,10 @@ import {
 	setClock,
 	shiftClock,
 } from '../support/emulator-control';
+import { SSH, WEB_UI } from '../support/demo';
 
 type Json = Record<string, unknown>;
 
-const SSH = '80:00:00:00:01:00:00:02';
-const HTTP = '80:00:00:00:01:00:00:03';
 const RDP = '80:00:00:00:01:00:00:11';
 const VNC = '80:00:00:00:01:00:00:12';
 const HTTPS = '80:00:00:00:01:00:00:21';
@@ -235,7 +234,7 @@ describe('emulator REST v27', () => {
 	});
 
 	describe('POST /device/connect', () => {
-		it('opens a port proxy with the contract shape and escaped slashes', async () => {
+		it('opens a port proxy with the documented answer shape and escaped slashes', async () => {
 			const { text, json } = await connect(SSH);
 			expect(text).toContain('"proxy":"http:\\/\\/127.0.0.1:');
 			const connection = json.connection as Json;
@@ -264,7 +263,7 @@ describe('emulator REST v27', () => {
 		});
 
 		it('opens reverse proxies for HTTP and HTTPS services', async () => {
-			for (const service of [HTTP, HTTPS]) {
+			for (const service of [WEB_UI, HTTPS]) {
 				const connection = (await connect(service)).json.connection as Json;
 				expect(connection).toMatchObject({
 					reverseProxy: true,

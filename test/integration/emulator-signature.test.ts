@@ -1,6 +1,6 @@
 /**
  * The emulator verifies draft-cavage HTTP signatures as remote.it does (docs/remoteit-api.md §4): requests
- * signed by Joyent's reference `http-signature` package and the contract's worked vectors are accepted;
+ * signed by Joyent's reference `http-signature` package and the worked vectors of docs/remoteit-api.md §4 are accepted;
  * every signing mistake users make is refused with a bare 403.
  */
 import type { RunningEmulator, Seed } from '../../emulator';

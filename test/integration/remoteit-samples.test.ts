@@ -10,6 +10,7 @@ import type { RunningEmulator } from '../../emulator';
 import { startEmulator } from '../../emulator';
 import { seedAccount } from '../support/emulator-control';
 import { shapeProblems } from '../support/remoteit-schema';
+import { SSH } from '../support/demo';
 
 interface Sample {
 	source: string;
@@ -23,7 +24,6 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 const SAMPLES = JSON.parse(
 	readFileSync(join(__dirname, '..', 'fixtures', 'remoteit-samples.json'), 'utf8'),
 ) as Sample[];
-const SSH = '80:00:00:00:01:00:00:02';
 const DEVICE = '80:00:00:00:01:00:00:01';
 
 describe("remote.it's sample requests against the emulator", () => {

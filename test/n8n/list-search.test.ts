@@ -1,13 +1,13 @@
 import type { Seed, SeedDevice } from '../../emulator';
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
-import { emulatorPerFile } from '../support/emulator-per-file';
+import { useDemo } from '../support/demo';
 import { accessKeyCredentials, passwordCredentials } from './support/credentials';
 import { loadOptionsContext } from './support/contexts';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, connectParameters, fromList } from './support/parameters';
 
 const emulator = useEmulatorWithN8n();
-const largeAccount = emulatorPerFile({ seed: withExtraDevices(emulator.seed, 120) });
+const largeAccount = useDemo({ seed: withExtraDevices(emulator.seed, 120) }).emulator;
 
 /** The demo seed plus `count` devices, so the picker needs several pages. */
 function withExtraDevices(seed: Seed, count: number): Seed {

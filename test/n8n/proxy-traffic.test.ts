@@ -2,6 +2,7 @@
  * Bytes through an emulator proxy in n8n's real engine: Connect → a GET of `{{ $json.url }}` with n8n's request
  * helper (the one its HTTP Request node uses) → Disconnect with the connection from Connect's output.
  */
+import { DEVICE_PAGE_HEADING } from '../support/demo';
 import { listEmulatorConnections } from '../support/emulator-control';
 import { accessKeyCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
@@ -39,7 +40,7 @@ describe('traffic through a remote.it proxy in n8n', () => {
 		expect(connection.json).toMatchObject({ serviceId: WEB_UI, reverseProxy: true });
 		const [page] = result.output('Fetch the device page');
 		expect(page.json.statusCode).toBe(200);
-		expect(String(page.json.data)).toContain('<h1>factory-gateway</h1>');
+		expect(String(page.json.data)).toContain(DEVICE_PAGE_HEADING);
 		expect(result.output('Disconnect').map((item) => item.json)).toEqual([
 			{ id: connection.json.id, serviceId: WEB_UI, disconnected: true },
 		]);

@@ -2,7 +2,6 @@
  * The admin endpoints behind the edit dialogs, behind Node-RED's real admin authentication (editor-api's
  * needsPermission with bearer tokens) instead of the test helper's allow-all stub.
  */
-import { seedAccount } from '../support/emulator-control';
 import {
 	ACCOUNT_ID,
 	accessKeyCredentials,
@@ -12,8 +11,8 @@ import {
 	modulesWithAdminAuth,
 	type AdminCall,
 } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
-import type { NodeRedRuntime } from '../../nodes/node-red/node-red-api';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
+import type { NodeRedRuntime } from '../../nodes/node-red/lib/node-red-api';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const adminAuth = require('@node-red/editor-api/lib/auth') as NodeRedRuntime['auth'] & {
@@ -24,8 +23,7 @@ const EDITOR = 'editor-token';
 const VIEWER = 'viewer-token';
 const PLACEHOLDER = '__PWRD__';
 
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
+const { emulator, account } = useDemoWithNodeRed();
 
 beforeAll(() => {
 	adminAuth.init(

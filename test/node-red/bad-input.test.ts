@@ -3,10 +3,11 @@
  * a clear message that starts with where the value came from (`msg.payload.serviceId`) or the dialog field and
  * its property (`Allowed IP (hostIp)`), no request reaches remote.it, and the runtime keeps going.
  */
-import type { NodeMessage } from '../../nodes/node-red/node-red-api';
-import { readRequestLog, seedAccount } from '../support/emulator-control';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
+import type { NodeMessage } from '../../nodes/node-red/lib/node-red-api';
+import { readRequestLog } from '../support/emulator-control';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
 import {
+	connectNode,
 	accessKeyCredentials,
 	flowAround,
 	loadFlow,
@@ -15,11 +16,9 @@ import {
 	type FlowNode,
 } from './support/flow-harness';
 import { collectUnexpectedFailures } from '../support/unexpected-failures';
+import { SSH } from '../support/demo';
 
-const SSH = '80:00:00:00:01:00:00:02';
-
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
+const { emulator, account } = useDemoWithNodeRed();
 const unexpected = collectUnexpectedFailures();
 afterEach(() => expect(unexpected).toEqual([]));
 
@@ -31,15 +30,8 @@ interface Case {
 	message: RegExp;
 }
 
-const connect = (overrides: Partial<FlowNode> = {}): FlowNode => ({
-	id: 'node',
-	type: 'remoteit-connect',
-	service: 'payload',
-	serviceType: 'msg',
-	accessMode: 'latching',
-	proxyType: 'auto',
-	...overrides,
-});
+const connect = (overrides: Partial<FlowNode> = {}): FlowNode =>
+	connectNode({ id: 'node', ...overrides });
 const disconnect = (overrides: Partial<FlowNode> = {}): FlowNode => ({
 	id: 'node',
 	type: 'remoteit-disconnect',

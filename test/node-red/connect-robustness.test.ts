@@ -1,6 +1,7 @@
 /** remoteit-connect under load and abuse: 100 messages in flight, throwing inputs, failing remote.it. */
-import { injectFault, resetEmulator, seedAccount, setLatency } from '../support/emulator-control';
+import { injectFault, resetEmulator, setLatency } from '../support/emulator-control';
 import {
+	connectNode,
 	ACCOUNT_ID,
 	TAB_ID,
 	accessKeyCredentials,
@@ -12,9 +13,8 @@ import {
 	nodeById,
 	recordStatuses,
 	statusHistory,
-	type FlowNode,
 } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
 
 const SERVICES = [
 	'80:00:00:00:01:00:00:02',
@@ -23,8 +23,7 @@ const SERVICES = [
 	'80:00:00:00:01:00:00:11',
 ];
 
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
+const { emulator, account } = useDemoWithNodeRed();
 const unhandled: unknown[] = [];
 const recordUnhandled = (reason: unknown): void => {
 	unhandled.push(reason);
@@ -41,19 +40,9 @@ afterEach(() => {
 	expect(unhandled).toEqual([]);
 });
 
-const connectNode: FlowNode = {
-	id: 'connect',
-	type: 'remoteit-connect',
-	service: 'payload',
-	serviceType: 'msg',
-	accessMode: 'latching',
-	proxyType: 'auto',
-	reuse: false,
-};
-
 /** The connect flow plus a Complete node, so every done() call is counted. */
 async function loadWithComplete(): Promise<void> {
-	const flow = flowAround(connectNode, emulator.url);
+	const flow = flowAround(connectNode(), emulator.url);
 	flow.push({
 		id: 'complete-watch',
 		z: TAB_ID,
@@ -109,11 +98,11 @@ describe('remoteit-connect robustness', () => {
 		async (type, expression, message) => {
 			// The editor refuses both, but an imported flow can carry them: one throws at once, the other asynchronously.
 			const flow = flowAround(
-				{ ...connectNode, service: expression, serviceType: type },
+				{ ...connectNode(), service: expression, serviceType: type },
 				emulator.url,
 			);
 			flow.push({
-				...connectNode,
+				...connectNode(),
 				id: 'healthy',
 				z: TAB_ID,
 				account: ACCOUNT_ID,
@@ -154,7 +143,7 @@ describe('remoteit-connect robustness', () => {
 	});
 
 	it('fails every message of a node without an account through the Catch node', async () => {
-		const flow = flowAround(connectNode, emulator.url).filter((n) => n.id !== ACCOUNT_ID);
+		const flow = flowAround(connectNode(), emulator.url).filter((n) => n.id !== ACCOUNT_ID);
 		await loadFlow(flow, {});
 		expect(statusHistory('connect')).toEqual([
 			{ fill: 'red', shape: 'ring', text: 'no remote.it account' },

@@ -1,6 +1,7 @@
 /** remoteit-connect in the real Node-RED runtime against the emulator. */
-import { listEmulatorConnections, seedAccount, setOnline } from '../support/emulator-control';
+import { listEmulatorConnections, setOnline } from '../support/emulator-control';
 import {
+	connectNode,
 	ACCOUNT_ID,
 	TAB_ID,
 	accessKeyCredentials,
@@ -13,27 +14,10 @@ import {
 	recordStatuses,
 	type FlowNode,
 } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
+import { SSH, WEB_UI } from '../support/demo';
 
-const SSH = '80:00:00:00:01:00:00:02';
-const WEB_UI = '80:00:00:00:01:00:00:03';
-
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
-
-function connectNode(overrides: Partial<FlowNode> = {}): FlowNode {
-	return {
-		id: 'connect',
-		type: 'remoteit-connect',
-		service: 'payload',
-		serviceType: 'msg',
-		accessMode: 'latching',
-		hostIp: '',
-		proxyType: 'auto',
-		reuse: false,
-		...overrides,
-	};
-}
+const { emulator, account } = useDemoWithNodeRed();
 
 async function load(node: FlowNode = connectNode()): Promise<void> {
 	await loadFlow(flowAround(node, emulator.url), accessKeyCredentials(account));

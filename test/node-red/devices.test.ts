@@ -1,5 +1,4 @@
 /** remoteit-devices in the real Node-RED runtime against the emulator. */
-import { seedAccount } from '../support/emulator-control';
 import {
 	accessKeyCredentials,
 	collect,
@@ -12,11 +11,10 @@ import {
 	recordStatuses,
 	type FlowNode,
 } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
-import type { NodeMessage } from '../../nodes/node-red/node-red-api';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
+import type { NodeMessage } from '../../nodes/node-red/lib/node-red-api';
 
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
+const { emulator, account } = useDemoWithNodeRed();
 
 function devicesNode(overrides: Partial<FlowNode> = {}): FlowNode {
 	return {

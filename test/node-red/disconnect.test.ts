@@ -1,5 +1,5 @@
 /** remoteit-disconnect in the real Node-RED runtime against the emulator. */
-import { listEmulatorConnections, seedAccount } from '../support/emulator-control';
+import { listEmulatorConnections } from '../support/emulator-control';
 import {
 	accessKeyCredentials,
 	eventually,
@@ -10,14 +10,12 @@ import {
 	recordStatuses,
 	type FlowNode,
 } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
-import { createAccountClient } from '../../nodes/node-red/account-client';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
+import { createAccountClient } from '../../nodes/node-red/lib/account-client';
 import type { Connection } from '../../client';
+import { SSH } from '../support/demo';
 
-const SSH = '80:00:00:00:01:00:00:02';
-
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
+const { emulator, account } = useDemoWithNodeRed();
 
 function disconnectNode(overrides: Partial<FlowNode> = {}): FlowNode {
 	return {

@@ -1,65 +1,53 @@
 /** Bytes through an emulator proxy opened by remoteit-connect in the real Node-RED runtime. */
 import { connect as tcpConnect } from 'node:net';
-import { listEmulatorConnections, seedAccount } from '../support/emulator-control';
+import { listEmulatorConnections } from '../support/emulator-control';
+import { DEVICE_PAGE_HEADING, SSH, WEB_UI } from '../support/demo';
 import {
 	ACCOUNT_ID,
 	TAB_ID,
 	accessKeyCredentials,
-	accountNode,
+	connectNode,
+	flowAround,
 	loadFlow,
 	nextMessage,
 	nodeById,
+	type FlowNode,
 } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
 
-const WEB_UI = '80:00:00:00:01:00:00:03';
-const SSH = '80:00:00:00:01:00:00:02';
+const { emulator, account } = useDemoWithNodeRed();
 
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
+/** remoteit-connect with `settings` in a tab with its account, output helper and Catch node, plus `more` nodes. */
+function loadConnectFlow(settings: Partial<FlowNode>, more: FlowNode[] = []): Promise<void> {
+	return loadFlow(
+		[...flowAround(connectNode({ serviceType: 'str', ...settings }), emulator.url), ...more],
+		accessKeyCredentials(account),
+	);
+}
 
 describe('traffic through a remote.it proxy in Node-RED', () => {
 	it('hands on a connection.url that serves the device page, and the proxy closes on disconnect', async () => {
 		// Node-RED's core `http request` node loads `got` with a dynamic import, which jest's VM cannot run; the
 		// e2e suite fetches through it in real Node-RED 4 and 5 (test/e2e/node-red.test.ts, example 1).
-		await loadFlow(
-			[
-				{ id: TAB_ID, type: 'tab', label: 'remote.it' },
-				accountNode(emulator.url),
-				{
-					id: 'connect',
-					z: TAB_ID,
-					type: 'remoteit-connect',
-					account: ACCOUNT_ID,
-					service: WEB_UI,
-					serviceType: 'str',
-					accessMode: 'latching',
-					hostIp: '',
-					proxyType: 'auto',
-					reuse: false,
-					wires: [['out']],
-				},
-				{ id: 'out', z: TAB_ID, type: 'helper' },
-				{
-					id: 'disconnect',
-					z: TAB_ID,
-					type: 'remoteit-disconnect',
-					account: ACCOUNT_ID,
-					connection: 'payload',
-					connectionType: 'msg',
-					serviceId: '',
-					wires: [['closed']],
-				},
-				{ id: 'closed', z: TAB_ID, type: 'helper' },
-			],
-			accessKeyCredentials(account),
-		);
+		await loadConnectFlow({ service: WEB_UI }, [
+			{
+				id: 'disconnect',
+				z: TAB_ID,
+				type: 'remoteit-disconnect',
+				account: ACCOUNT_ID,
+				connection: 'payload',
+				connectionType: 'msg',
+				serviceId: '',
+				wires: [['closed']],
+			},
+			{ id: 'closed', z: TAB_ID, type: 'helper' },
+		]);
 		const output = nextMessage('out');
 		nodeById('connect').receive({ payload: 'go' });
 		const connection = (await output).payload as { url: string };
 		const page = await fetch(connection.url);
 		expect(page.status).toBe(200);
-		expect(await page.text()).toContain('<h1>factory-gateway</h1>');
+		expect(await page.text()).toContain(DEVICE_PAGE_HEADING);
 		const closed = nextMessage('closed');
 		nodeById('disconnect').receive({ payload: connection });
 		expect((await closed).payload).toMatchObject({ serviceId: WEB_UI, disconnected: true });
@@ -67,27 +55,7 @@ describe('traffic through a remote.it proxy in Node-RED', () => {
 	});
 
 	it('carries raw TCP bytes through a port proxy', async () => {
-		await loadFlow(
-			[
-				{ id: TAB_ID, type: 'tab', label: 'remote.it' },
-				accountNode(emulator.url),
-				{
-					id: 'connect',
-					z: TAB_ID,
-					type: 'remoteit-connect',
-					account: ACCOUNT_ID,
-					service: SSH,
-					serviceType: 'str',
-					accessMode: 'public',
-					hostIp: '',
-					proxyType: 'auto',
-					reuse: false,
-					wires: [['out']],
-				},
-				{ id: 'out', z: TAB_ID, type: 'helper' },
-			],
-			accessKeyCredentials(account),
-		);
+		await loadConnectFlow({ service: SSH, accessMode: 'public' });
 		const output = nextMessage('out');
 		nodeById('connect').receive({ payload: 'go' });
 		const { host, port } = (await output).payload as { host: string; port: number };
@@ -106,67 +74,20 @@ describe('traffic through a remote.it proxy in Node-RED', () => {
 
 describe('remoteit-connect › Wait', () => {
 	it('sends the message on once the proxy accepts a connection', async () => {
-		await loadFlow(
-			[
-				{ id: TAB_ID, type: 'tab', label: 'remote.it' },
-				accountNode(emulator.url),
-				{
-					id: 'connect',
-					z: TAB_ID,
-					type: 'remoteit-connect',
-					account: ACCOUNT_ID,
-					service: WEB_UI,
-					serviceType: 'str',
-					accessMode: 'latching',
-					hostIp: '',
-					proxyType: 'auto',
-					reuse: false,
-					waitReachable: true,
-					reachableTimeout: 5,
-					wires: [['out']],
-				},
-				{ id: 'out', z: TAB_ID, type: 'helper' },
-			],
-			accessKeyCredentials(account),
-		);
+		await loadConnectFlow({ service: WEB_UI, waitReachable: true, reachableTimeout: 5 });
 		const output = nextMessage('out');
 		nodeById('connect').receive({ payload: 'go' });
 		expect((await fetch(((await output).payload as { url: string }).url)).status).toBe(200);
 	});
 
 	it('gives up after the timeout when the proxy refuses Node-RED, closes it and reports to Catch', async () => {
-		await loadFlow(
-			[
-				{ id: TAB_ID, type: 'tab', label: 'remote.it' },
-				accountNode(emulator.url),
-				{
-					id: 'connect',
-					z: TAB_ID,
-					type: 'remoteit-connect',
-					account: ACCOUNT_ID,
-					service: SSH,
-					serviceType: 'str',
-					accessMode: 'restricted',
-					hostIp: '198.51.100.7',
-					proxyType: 'auto',
-					reuse: false,
-					waitReachable: true,
-					reachableTimeout: 1,
-					wires: [['out']],
-				},
-				{ id: 'out', z: TAB_ID, type: 'helper' },
-				{
-					id: 'catch-errors',
-					z: TAB_ID,
-					type: 'catch',
-					scope: ['connect'],
-					uncaught: false,
-					wires: [['caught']],
-				},
-				{ id: 'caught', z: TAB_ID, type: 'helper' },
-			],
-			accessKeyCredentials(account),
-		);
+		await loadConnectFlow({
+			service: SSH,
+			accessMode: 'restricted',
+			hostIp: '198.51.100.7',
+			waitReachable: true,
+			reachableTimeout: 1,
+		});
 		const caught = nextMessage('caught');
 		nodeById('connect').receive({ payload: 'go' });
 		expect(((await caught).error as { message: string }).message).toMatch(

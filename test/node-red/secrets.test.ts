@@ -4,6 +4,7 @@
  */
 import { DEMO_SEED_PATH, loadSeedFile, type Seed } from '../../emulator';
 import {
+	connectNode,
 	ACCOUNT_ID,
 	TAB_ID,
 	accountNode,
@@ -18,8 +19,9 @@ import {
 	collect,
 	type FlowNode,
 } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
-import type { NodeRedRuntime } from '../../nodes/node-red/node-red-api';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
+import type { NodeRedRuntime } from '../../nodes/node-red/lib/node-red-api';
+import { SSH } from '../support/demo';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const registerDebug = require('@node-red/nodes/core/common/21-debug.js') as (
@@ -36,7 +38,6 @@ const CANARY = {
 	wrongPassword: 'Canary-Wrong-Password-91bd',
 	token: 'canary0token0000000000000000beef',
 };
-const SSH = '80:00:00:00:01:00:00:02';
 
 /** The demo seed with the first user's secrets replaced by canaries. */
 function canarySeed(): Seed {
@@ -49,7 +50,7 @@ function canarySeed(): Seed {
 }
 
 const seed = canarySeed();
-const emulator = useEmulatorWithNodeRed({ seed });
+const { emulator } = useDemoWithNodeRed({ seed });
 
 const email = (): string => seed.users[0].email;
 const accessKeyId = (): string => seed.users[0].accessKeys[0].id;
@@ -93,15 +94,7 @@ const SCENARIOS: Array<[string, string, Record<string, string>, 'out' | 'caught'
 
 /** The connect flow with a real debug node (sidebar, console and status) after both the output and the Catch. */
 function flowWithDebug(authMethod: string): FlowNode[] {
-	const connect: FlowNode = {
-		id: 'connect',
-		type: 'remoteit-connect',
-		service: 'payload',
-		serviceType: 'msg',
-		accessMode: 'latching',
-		proxyType: 'auto',
-		reuse: false,
-	};
+	const connect = connectNode();
 	const flow = flowAround(connect, emulator.url, { authMethod });
 	for (const node of flow) {
 		if (node.id === 'connect') node.wires = [['out', 'debug-all']];

@@ -1,11 +1,17 @@
-/** Password logins in Node-RED: two flows, each with its own config node for the same account, log in once. */
-import { readRequestLog, seedAccount } from '../support/emulator-control';
-import { helper, NODE_MODULES, nextMessage, nodeById, type FlowNode } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
+/** Password logins in Node-RED: two flows, each with its own account node holding the same credentials, log in once. */
+import { readRequestLog } from '../support/emulator-control';
+import {
+	connectNode,
+	helper,
+	NODE_MODULES,
+	nextMessage,
+	nodeById,
+	type FlowNode,
+} from './support/flow-harness';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
+import { SSH } from '../support/demo';
 
-const SSH = '80:00:00:00:01:00:00:02';
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
+const { emulator, account } = useDemoWithNodeRed();
 
 function tab(index: number): FlowNode[] {
 	const tabId = `tab-${index}`;
@@ -18,19 +24,12 @@ function tab(index: number): FlowNode[] {
 			authMethod: 'password',
 			apiUrl: emulator.url,
 		},
-		{
+		connectNode({
 			id: `connect-${index}`,
 			z: tabId,
-			type: 'remoteit-connect',
 			account: `account-${index}`,
-			service: 'payload',
-			serviceType: 'msg',
-			accessMode: 'latching',
-			hostIp: '',
-			proxyType: 'auto',
-			reuse: false,
 			wires: [[`out-${index}`]],
-		},
+		}),
 		{ id: `out-${index}`, z: tabId, type: 'helper' },
 	];
 }

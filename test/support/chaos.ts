@@ -8,7 +8,7 @@ import type { Seed, SeedDevice } from '../../emulator';
 import type { FaultProxy, ProxyFault } from './fault-proxy';
 import { listEmulatorConnections } from './emulator-control';
 
-/** The mix: 10% 503 (half of them after remote.it acted), 5% 429 with Retry-After: 1, 2% held, 2% dropped. */
+/** The chaos mix: 10% 503 (half of them after remote.it acted), 5% 429 with Retry-After: 1, 2% held, 2% dropped. */
 export const CHAOS_MIX: Partial<Record<ProxyFault, number>> = {
 	'503': 0.05,
 	'503-after': 0.05,

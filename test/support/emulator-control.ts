@@ -72,7 +72,7 @@ export async function shiftClock(url: string, seconds: number): Promise<string> 
 	return (await control<{ now: string }>(url, 'POST', 'clock', { advanceSeconds: seconds })).now;
 }
 
-/** Sets the emulator clock to an instant (e.g. the date of the contract's signature vector). */
+/** Sets the emulator clock to an instant (e.g. the date of the signature vector in docs/remoteit-api.md §4). */
 export async function setClock(url: string, now: Date | string): Promise<string> {
 	const iso = typeof now === 'string' ? now : now.toISOString();
 	return (await control<{ now: string }>(url, 'POST', 'clock', { now: iso })).now;

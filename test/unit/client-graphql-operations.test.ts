@@ -1,5 +1,5 @@
 /**
- * The client's GraphQL operations must not lean on schema details the contract (section 3) leaves open, because
+ * The client's GraphQL operations must not lean on schema details docs/remoteit-api.md §3 leaves open, because
  * the emulator's schema is our guess at them: the name of the enum behind connect's `type` argument, and whether
  * disconnect's `serviceId` argument is required (remote.it's desktop app declares `$serviceId: String!`).
  */

@@ -135,16 +135,16 @@ export async function mapWithConcurrency<T>(
  * are not kept, so each item reports its own failure.
  */
 function withServiceLookupCache(client: RemoteItClient): RemoteItClient {
-	const lookups = new Map<string, ReturnType<RemoteItClient['findService']>>();
-	const findService: RemoteItClient['findService'] = async (idOrName) => {
-		const key = idOrName.trim().toLowerCase();
+	const lookups = new Map<string, ReturnType<RemoteItClient['serviceIdOf']>>();
+	const serviceIdOf: RemoteItClient['serviceIdOf'] = async (reference, as) => {
+		const key = `${as ?? 'either'}:${reference.trim().toLowerCase()}`;
 		let lookup = lookups.get(key);
 		if (!lookup) {
-			lookup = client.findService(idOrName);
+			lookup = client.serviceIdOf(reference, as);
 			lookups.set(key, lookup);
 			lookup.catch(() => lookups.delete(key));
 		}
 		return await lookup;
 	};
-	return { ...client, findService };
+	return { ...client, serviceIdOf };
 }

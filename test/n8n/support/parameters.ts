@@ -1,16 +1,7 @@
 import type { INodeParameterResourceLocator, INodeParameters } from 'n8n-workflow';
 
-/** Demo-seed ids (emulator/seed/demo.json). */
-export const SEED = {
-	gatewayDevice: '80:00:00:00:01:00:00:01',
-	gatewaySsh: '80:00:00:00:01:00:00:02',
-	gatewayWebUi: '80:00:00:00:01:00:00:03',
-	gatewayPostgres: '80:00:00:00:01:00:00:04',
-	nvrHttps: '80:00:00:00:01:00:00:21',
-	offlineSensorSsh: '80:00:00:00:01:00:00:31',
-	piSsh: '80:00:00:00:01:00:00:41',
-	unknownService: '80:00:00:00:0F:0F:0F:0F',
-} as const;
+/** Demo-seed ids under the name the n8n suites know them by (test/support/demo.ts). */
+export { DEMO_IDS as SEED } from '../../support/demo';
 
 export const fromList = (value: string): INodeParameterResourceLocator => ({
 	__rl: true,

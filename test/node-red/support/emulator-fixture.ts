@@ -1,16 +1,14 @@
-import type { RunningEmulator, StartEmulatorOptions } from '../../../emulator';
-import { resetEmulator } from '../../support/emulator-control';
-import { emulatorPerFile } from '../../support/emulator-per-file';
+import type { StartEmulatorOptions } from '../../../emulator';
+import { useDemo, type Demo } from '../../support/demo';
 import { helper } from './flow-harness';
 
 /**
- * The set-up of every test file that runs flows against the emulator: one emulator for the file, back to its
- * seed before each test, and the test's flow unloaded after it. A file's own beforeEach and afterEach run after
- * these (hooks run in the order they are declared).
+ * The set-up of every test file that runs flows against the emulator: the file's demo emulator
+ * (test/support/demo.ts: one per file, back to its seed before each test), and the test's flow unloaded after
+ * it. A file's own beforeEach and afterEach run after these (hooks run in the order they are declared).
  */
-export function useEmulatorWithNodeRed(options: StartEmulatorOptions = {}): RunningEmulator {
-	const emulator = emulatorPerFile(options);
-	beforeEach(() => resetEmulator(emulator.url));
+export function useDemoWithNodeRed(options: StartEmulatorOptions = {}): Demo {
+	const demo = useDemo(options);
 	afterEach(() => helper.unload());
-	return emulator;
+	return demo;
 }

@@ -4,11 +4,15 @@
  * statuses. The node modules are the TypeScript sources (ts-jest compiles them), so `jest` alone runs them.
  */
 import path from 'node:path';
-import registerConfig from '../../../nodes/node-red/remoteit-config';
+import registerAccount from '../../../nodes/node-red/remoteit-config';
 import registerConnect from '../../../nodes/node-red/remoteit-connect';
 import registerDevices from '../../../nodes/node-red/remoteit-devices';
 import registerDisconnect from '../../../nodes/node-red/remoteit-disconnect';
-import type { NodeMessage, NodeRedRuntime, NodeStatus } from '../../../nodes/node-red/node-red-api';
+import type {
+	NodeMessage,
+	NodeRedRuntime,
+	NodeStatus,
+} from '../../../nodes/node-red/lib/node-red-api';
 import type { SeedAccount } from '../../support/emulator-control';
 
 export type FlowNode = {
@@ -72,7 +76,7 @@ helper.init(require.resolve('node-red'));
 export const ACCOUNT_ID = 'acc0000000000001';
 
 export const NODE_MODULES: NodeModule[] = [
-	registerConfig,
+	registerAccount,
 	registerConnect,
 	registerDisconnect,
 	registerDevices,
@@ -94,6 +98,21 @@ export function accountNode(apiUrl: string, overrides: Partial<FlowNode> = {}): 
 		authMethod: 'accessKey',
 		apiUrl,
 		timeout: 10,
+		...overrides,
+	};
+}
+
+/** A remoteit-connect node as a new one in the editor (service from msg.payload, latching), `overrides` applied. */
+export function connectNode(overrides: Partial<FlowNode> = {}): FlowNode {
+	return {
+		id: 'connect',
+		type: 'remoteit-connect',
+		service: 'payload',
+		serviceType: 'msg',
+		accessMode: 'latching',
+		hostIp: '',
+		proxyType: 'auto',
+		reuse: false,
 		...overrides,
 	};
 }

@@ -1,5 +1,6 @@
 import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
+import { MAX_REQUEST_TIMEOUT_MS } from '../../../../client/core';
 import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
 
 /**
@@ -129,6 +130,7 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
+		// DEFAULT_DEVICE_LIMIT (client/page-sizes.ts); n8n's lint wants the literal (node-param-default-wrong-for-limit).
 		default: 50,
 		typeOptions: { minValue: 1 },
 		description: 'Max number of results to return',
@@ -155,7 +157,7 @@ export const parallelRequestsOption: INodeProperties = {
 		'How many items may be sent to remote.it at the same time. Fewer are sent while remote.it asks to slow down. Output order always follows input order.',
 };
 
-export const MAX_TIMEOUT_MS = 600_000;
+export const MAX_TIMEOUT_MS = MAX_REQUEST_TIMEOUT_MS;
 
 /** The Timeout option every operation offers, in milliseconds like the HTTP Request node's. */
 export const timeoutOption: INodeProperties = {

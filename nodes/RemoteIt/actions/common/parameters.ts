@@ -1,5 +1,11 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
+import {
+	DEFAULT_DEVICE_LIMIT,
+	isPlainObject,
+	isWholeNumberIn,
+	MAX_PAGE_SIZE,
+} from '../../../../client/core';
 import { parameterError } from '../../../shared/errors';
 import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
 import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS, MAX_TIMEOUT_MS } from './descriptions';
@@ -18,9 +24,8 @@ export function readLocator(
 ): LocatorValue {
 	const locator = context.getNodeParameter(name, itemIndex) as
 		INodeParameterResourceLocator | string;
-	const mode =
-		typeof locator === 'object' && locator !== null ? String(locator.mode ?? 'id') : 'id';
-	const raw: unknown = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	const mode = isPlainObject(locator) ? String(locator.mode ?? 'id') : 'id';
+	const raw: unknown = isPlainObject(locator) ? locator.value : locator;
 	if (raw !== undefined && raw !== null && typeof raw === 'object') {
 		throw parameterError(
 			context,
@@ -68,14 +73,13 @@ export function readPaging(
 ): { returnAll: boolean; limit: number } {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	if (returnAll) return { returnAll, limit: 0 };
-	const limit: unknown = context.getNodeParameter('limit', itemIndex, 50);
-	// remote.it serves at most 1000 per page (remoteit-api.md section 3).
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
+	const limit: unknown = context.getNodeParameter('limit', itemIndex, DEFAULT_DEVICE_LIMIT);
+	if (!isWholeNumberIn(limit, 1, MAX_PAGE_SIZE)) {
 		const given = JSON.stringify(String(limit).slice(0, 40));
 		throw parameterError(
 			context,
 			'Limit',
-			`must be a whole number from 1 to 1000, not ${given}`,
+			`must be a whole number from 1 to ${MAX_PAGE_SIZE}, not ${given}`,
 			itemIndex,
 		);
 	}
@@ -87,12 +91,7 @@ export function readTimeout(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	const value = options.timeout;
 	if (value === undefined || value === null || value === '') return REQUEST_TIMEOUT_MS;
-	if (
-		typeof value !== 'number' ||
-		!Number.isInteger(value) ||
-		value < 1 ||
-		value > MAX_TIMEOUT_MS
-	) {
+	if (!isWholeNumberIn(value, 1, MAX_TIMEOUT_MS)) {
 		throw parameterError(
 			context,
 			'Timeout',
@@ -107,12 +106,7 @@ export function readTimeout(context: IExecuteFunctions): number {
 export function readParallelRequests(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as { parallelRequests?: unknown };
 	const value = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
-	if (
-		typeof value !== 'number' ||
-		!Number.isInteger(value) ||
-		value < 1 ||
-		value > MAX_PARALLEL_REQUESTS
-	) {
+	if (!isWholeNumberIn(value, 1, MAX_PARALLEL_REQUESTS)) {
 		const given = JSON.stringify(String(value).slice(0, 40));
 		throw parameterError(
 			context,

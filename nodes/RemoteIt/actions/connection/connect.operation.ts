@@ -129,8 +129,11 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const service = readLocator(this, 'service', 'Service', itemIndex);
-	const serviceId =
-		service.mode === 'name' ? (await client.findService(service.value)).service.id : service.value;
+	// By Name is looked up; From List and By ID hold an id.
+	const serviceId = await client.serviceIdOf(
+		service.value,
+		service.mode === 'name' ? 'name' : 'id',
+	);
 	const accessMode = this.getNodeParameter('accessMode', itemIndex, 'latching') as AccessMode;
 	const hostIp =
 		accessMode === 'restricted'

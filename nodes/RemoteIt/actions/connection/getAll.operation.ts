@@ -18,6 +18,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const { returnAll, limit } = readPaging(this, itemIndex);
-	const sessions = await client.listSessions();
+	const sessions = await client.listActiveConnections();
 	return (returnAll ? sessions : sessions.slice(0, limit)).map((session) => ({ ...session }));
 }

@@ -43,7 +43,7 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions(displayOptions, properties);
 
-/** Status as the editor offers it, and remote.it's device state for each (remoteit-api.md section 3). */
+/** Status as the editor offers it, and remote.it's device state for each (docs/remoteit-api.md §3). */
 const STATES: Record<string, 'active' | 'inactive'> = { online: 'active', offline: 'inactive' };
 
 export async function execute(

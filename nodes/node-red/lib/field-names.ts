@@ -3,7 +3,7 @@
  * or the edit-dialog field with its property name (`Allowed IP (hostIp)`). The client names its own option; this
  * puts the user's name in front of its message.
  */
-import { RemoteItValidationError } from '../../client';
+import { RemoteItValidationError } from '../../../client';
 
 export type FieldNames = Record<string, string>;
 

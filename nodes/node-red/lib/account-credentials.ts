@@ -1,10 +1,14 @@
 /**
- * The remote.it account's credentials as the config node stores them, and their mapping to the client's
+ * The remote.it account's credentials as the account node stores them, and their mapping to the client's
  * `RemoteItAuth`. All are Node-RED credentials (kept in the credentials file, never in flow JSON). Secrets are
  * `password` credentials, never sent back to the editor; the access key ID and the account e-mail identify
  * rather than prove, so they are `text`, shown in the edit dialog as n8n shows them.
  */
-import { RemoteItValidationError, type RemoteItAuth } from '../../client';
+import {
+	authFromCredentialFields,
+	RemoteItValidationError,
+	type RemoteItAuth,
+} from '../../../client';
 import type { CredentialTypes } from './node-red-api';
 
 export type AuthMethod = RemoteItAuth['type'];
@@ -50,27 +54,9 @@ export function authFromCredentials(
 			'The remote.it account has no valid authentication method',
 		);
 	}
-	const need = (name: CredentialName): string => requiredCredential(method, credentials, name);
-	switch (method) {
-		case 'accessKey': {
-			const developerKey = credentials.developerKey?.trim();
-			return {
-				type: 'accessKey',
-				accessKeyId: need('accessKeyId'),
-				secretAccessKey: need('secretAccessKey'),
-				...(developerKey ? { developerKey } : {}),
-			};
-		}
-		case 'password':
-			return {
-				type: 'password',
-				developerKey: need('developerKey'),
-				username: need('username'),
-				password: need('password'),
-			};
-		case 'token':
-			return { type: 'token', developerKey: need('developerKey'), token: need('token') };
-	}
+	return authFromCredentialFields(method, (name, required) =>
+		required ? requiredCredential(method, credentials, name) : credentials[name]?.trim(),
+	);
 }
 
 function requiredCredential(

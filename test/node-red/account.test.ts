@@ -1,6 +1,7 @@
-/** remoteit-config: one client per account, its lifetime, and how its settings reach the client. */
-import { readRequestLog, seedAccount, setLatency } from '../support/emulator-control';
+/** The account node (remoteit-config): one client per account, its lifetime, and how its settings reach the client. */
+import { readRequestLog, setLatency } from '../support/emulator-control';
 import {
+	connectNode,
 	ACCOUNT_ID,
 	TAB_ID,
 	accessKeyCredentials,
@@ -13,28 +14,16 @@ import {
 	nodeById,
 	recordStatuses,
 	statusHistory,
-	type FlowNode,
 } from './support/flow-harness';
-import { useEmulatorWithNodeRed } from './support/emulator-fixture';
+import { useDemoWithNodeRed } from './support/emulator-fixture';
+import { SSH } from '../support/demo';
 
-const SSH = '80:00:00:00:01:00:00:02';
-const connectNode: FlowNode = {
-	id: 'connect',
-	type: 'remoteit-connect',
-	service: 'payload',
-	serviceType: 'msg',
-	accessMode: 'latching',
-	proxyType: 'auto',
-	reuse: false,
-};
-
-const emulator = useEmulatorWithNodeRed();
-const account = seedAccount(emulator.seed);
+const { emulator, account } = useDemoWithNodeRed();
 
 describe('remoteit-config', () => {
 	it('aborts a request in flight when the flow stops, and clears the status instead of turning red', async () => {
 		await setLatency(emulator.url, 4000);
-		await loadFlow(flowAround(connectNode, emulator.url), accessKeyCredentials(account));
+		await loadFlow(flowAround(connectNode(), emulator.url), accessKeyCredentials(account));
 		const statuses = recordStatuses('connect');
 		const errors: unknown[] = [];
 		nodeById('connect').on('call:error', (call) => errors.push(call.args[0]));
@@ -53,7 +42,7 @@ describe('remoteit-config', () => {
 	it('applies its timeout to every request, reporting it to the Catch node', async () => {
 		await setLatency(emulator.url, 3000);
 		await loadFlow(
-			flowAround(connectNode, emulator.url, { timeout: 0.5 }),
+			flowAround(connectNode(), emulator.url, { timeout: 0.5 }),
 			accessKeyCredentials(account),
 		);
 		const statuses = recordStatuses('connect');
@@ -67,7 +56,7 @@ describe('remoteit-config', () => {
 	}, 15000);
 
 	it('starts without a credential, and says which one is missing on the first message', async () => {
-		await loadFlow(flowAround(connectNode, emulator.url), { accessKeyId: account.accessKeyId });
+		await loadFlow(flowAround(connectNode(), emulator.url), { accessKeyId: account.accessKeyId });
 		expect(statusHistory('connect')).toEqual([
 			{ fill: 'red', shape: 'ring', text: 'remote.it account incomplete' },
 		]);
@@ -80,7 +69,10 @@ describe('remoteit-config', () => {
 	});
 
 	it('refuses a plain http API URL that is not loopback', async () => {
-		await loadFlow(flowAround(connectNode, 'http://api.remote.it'), accessKeyCredentials(account));
+		await loadFlow(
+			flowAround(connectNode(), 'http://api.remote.it'),
+			accessKeyCredentials(account),
+		);
 		const caught = nextMessage('caught');
 		nodeById('connect').receive({ payload: SSH });
 		expect(((await caught).error as { message: string }).message).toMatch(/https|loopback/i);
@@ -92,7 +84,7 @@ describe('remoteit-config', () => {
 			username: account.email,
 			password: account.password,
 		};
-		const flow = flowAround(connectNode, emulator.url, { authMethod: 'password' });
+		const flow = flowAround(connectNode(), emulator.url, { authMethod: 'password' });
 		flow.push({
 			id: 'devices',
 			z: TAB_ID,
@@ -123,7 +115,7 @@ describe('remoteit-config', () => {
 			body: JSON.stringify({ username: account.email, password: account.password }),
 		});
 		const { token } = (await login.json()) as { token: string };
-		await loadFlow(flowAround(connectNode, emulator.url, { authMethod: 'token' }), {
+		await loadFlow(flowAround(connectNode(), emulator.url, { authMethod: 'token' }), {
 			developerKey: account.developerKey,
 			token,
 		});

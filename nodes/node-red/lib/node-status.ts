@@ -2,7 +2,7 @@
  * The status every remote.it node shows under itself: blue while working, green with a short summary on
  * success, red with the kind of failure. Texts stay short because the editor truncates long status text.
  */
-import { isRemoteItError, type RemoteItErrorCode } from '../../client';
+import { isRemoteItError, type RemoteItErrorCode } from '../../../client';
 import type { NodeStatus } from './node-red-api';
 
 const FAILURE_LABELS: Record<RemoteItErrorCode, string> = {

@@ -1,8 +1,8 @@
 /**
- * What the remoteit-config node offers the nodes that use it, and how they find it. Like the core
- * mqtt-broker node, the config node owns the connection (here: the client) and the other nodes stay thin.
+ * What the account node (type `remoteit-config`) offers the nodes that use it, and how they find it. Like the
+ * core mqtt-broker node, the account node owns the connection (here: the client) and the other nodes stay thin.
  */
-import { RemoteItValidationError, type RemoteItClient } from '../../client';
+import { RemoteItValidationError, type RemoteItClient } from '../../../client';
 import { configurationStatus } from './node-status';
 import type { NodeRedRuntime, RuntimeNode } from './node-red-api';
 
