@@ -74,16 +74,7 @@ export function readPaging(
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	if (returnAll) return { returnAll, limit: 0 };
 	const limit: unknown = context.getNodeParameter('limit', itemIndex, DEFAULT_DEVICE_LIMIT);
-	if (!isWholeNumberIn(limit, 1, MAX_PAGE_SIZE)) {
-		const given = JSON.stringify(String(limit).slice(0, 40));
-		throw parameterError(
-			context,
-			'Limit',
-			`must be a whole number from 1 to ${MAX_PAGE_SIZE}, not ${given}`,
-			itemIndex,
-		);
-	}
-	return { returnAll, limit };
+	return { returnAll, limit: wholeNumber(context, limit, 'Limit', MAX_PAGE_SIZE, itemIndex) };
 }
 
 /** Options › Timeout, read once for the execution's client (from the first item, like Parallel Requests). */
@@ -91,29 +82,31 @@ export function readTimeout(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	const value = options.timeout;
 	if (value === undefined || value === null || value === '') return REQUEST_TIMEOUT_MS;
-	if (!isWholeNumberIn(value, 1, MAX_TIMEOUT_MS)) {
-		throw parameterError(
-			context,
-			'Timeout',
-			`must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${JSON.stringify(String(value).slice(0, 40))}`,
-			0,
-		);
-	}
-	return value;
+	return wholeNumber(context, value, 'Timeout', MAX_TIMEOUT_MS, 0, ' of milliseconds');
 }
 
 /** The operation's Parallel Requests, read once from the first item (an expression cannot vary it per item). */
 export function readParallelRequests(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as { parallelRequests?: unknown };
 	const value = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
-	if (!isWholeNumberIn(value, 1, MAX_PARALLEL_REQUESTS)) {
-		const given = JSON.stringify(String(value).slice(0, 40));
-		throw parameterError(
-			context,
-			'Parallel Requests',
-			`must be a whole number from 1 to ${MAX_PARALLEL_REQUESTS}, not ${given}`,
-			0,
-		);
-	}
-	return value;
+	return wholeNumber(context, value, 'Parallel Requests', MAX_PARALLEL_REQUESTS, 0);
+}
+
+/** A number parameter that must be whole and from 1 to `max`; anything else is refused, quoting what was given. */
+function wholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	parameter: string,
+	max: number,
+	itemIndex: number,
+	unit = '',
+): number {
+	if (isWholeNumberIn(value, 1, max)) return value;
+	const given = JSON.stringify(String(value).slice(0, 40));
+	throw parameterError(
+		context,
+		parameter,
+		`must be a whole number${unit} from 1 to ${max}, not ${given}`,
+		itemIndex,
+	);
 }
