@@ -7,6 +7,7 @@
 import {
 	authFromCredentialFields,
 	RemoteItValidationError,
+	type CredentialField,
 	type RemoteItAuth,
 } from '../../../client';
 import type { CredentialTypes } from './node-red-api';
@@ -22,15 +23,14 @@ export const ACCOUNT_CREDENTIAL_TYPES = {
 	username: { type: 'text' },
 	password: { type: 'password' },
 	token: { type: 'password' },
-} satisfies CredentialTypes;
+} satisfies Record<CredentialField, CredentialTypes[string]>;
 
-export type CredentialName = keyof typeof ACCOUNT_CREDENTIAL_TYPES;
-export type AccountCredentials = Partial<Record<CredentialName, string>>;
+export type AccountCredentials = Partial<Record<CredentialField, string>>;
 
-export const CREDENTIAL_NAMES = Object.keys(ACCOUNT_CREDENTIAL_TYPES) as CredentialName[];
+export const CREDENTIAL_NAMES = Object.keys(ACCOUNT_CREDENTIAL_TYPES) as CredentialField[];
 
 /** The credentials each method uses, with the label of its field in the edit dialog. */
-const FIELDS_BY_METHOD: Record<AuthMethod, Partial<Record<CredentialName, string>>> = {
+const FIELDS_BY_METHOD: Record<AuthMethod, Partial<Record<CredentialField, string>>> = {
 	accessKey: {
 		accessKeyId: 'Access key ID',
 		secretAccessKey: 'Secret access key',
@@ -62,7 +62,7 @@ export function authFromCredentials(
 function requiredCredential(
 	method: AuthMethod,
 	credentials: AccountCredentials,
-	name: CredentialName,
+	name: CredentialField,
 ): string {
 	const value = credentials[name]?.trim();
 	if (!value) {
