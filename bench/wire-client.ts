@@ -36,7 +36,7 @@ async function run(): Promise<BenchRow[]> {
 							},
 				send: createAxiosTransport({ timeoutMs: 30_000 }),
 			});
-			await client.listSessions(); // warm: the login (password) and the socket
+			await client.listActiveConnections(); // warm: the login (password) and the socket
 			await takeWireCounts(wire);
 			const { ms } = await timed(async () => {
 				for (const serviceId of services) await client.connect(serviceId);

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 
 import type { CredentialJson, WorkflowJson } from '../dev/n8n/demo/demo-data';
 import { seedAccount, setRateLimit } from '../test/support/emulator-control';
-import { DEFAULT_PARALLEL_REQUESTS } from '../nodes/RemoteIt/actions/descriptions/parallel';
+import { DEFAULT_PARALLEL_REQUESTS } from '../nodes/RemoteIt/actions/common/descriptions';
 import { handBuiltWorkflow, nodeWorkflow, type HandBuiltStyle } from './handbuilt-workflows';
 import { median } from './measure';
 import { startBenchN8n, type RunningN8n } from './n8n-engine';

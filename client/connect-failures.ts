@@ -3,11 +3,16 @@
  * failure (API_ERROR) is explained by asking remote.it itself; otherwise it stands as it came.
  */
 import { sameId } from './connection-reuse';
-import { RemoteItDeviceOfflineError, RemoteItError, RemoteItNotFoundError } from './errors';
+import {
+	deviceOfflineMessage,
+	RemoteItDeviceOfflineError,
+	RemoteItError,
+	RemoteItNotFoundError,
+} from './errors';
 import { callGraphql, QUERIES } from './graphql';
-import { isObject } from './json-values';
-import type { ApiContext } from './rest';
-import { listSessions } from './sessions';
+import { isPlainObject } from './json-values';
+import type { ApiContext } from './api-context';
+import { listActiveConnections } from './active-connections';
 
 /** A refused connect: the service is unknown to this account, or its device is offline. */
 export async function explainConnectFailure(
@@ -23,8 +28,8 @@ export async function explainConnectFailure(
 		return error;
 	}
 	const found =
-		isObject(data) && isObject(data.login) && Array.isArray(data.login.service)
-			? data.login.service.filter(isObject)
+		isPlainObject(data) && isPlainObject(data.login) && Array.isArray(data.login.service)
+			? data.login.service.filter(isPlainObject)
 			: [];
 	const reason = error.reason ?? error.message;
 	const details = { reason: error.reason, status: error.status, cause: error };
@@ -34,12 +39,9 @@ export async function explainConnectFailure(
 			details,
 		);
 	}
-	const device = isObject(found[0].device) ? found[0].device : {};
+	const device = isPlainObject(found[0].device) ? found[0].device : {};
 	if (found[0].online === false || device.online === false) {
-		return new RemoteItDeviceOfflineError(
-			`The device is offline, so remote.it cannot connect to it (remote.it said: ${reason}). Try again once it is online.`,
-			details,
-		);
+		return new RemoteItDeviceOfflineError(deviceOfflineMessage(reason), details);
 	}
 	return error;
 }
@@ -52,7 +54,8 @@ export async function explainDisconnectFailure(
 ): Promise<unknown> {
 	if (!(error instanceof RemoteItError) || error.code !== 'API_ERROR') return error;
 	try {
-		if ((await listSessions(context)).some((s) => sameId(s.id, connectionId))) return error;
+		if ((await listActiveConnections(context)).some((s) => sameId(s.id, connectionId)))
+			return error;
 	} catch {
 		return error;
 	}

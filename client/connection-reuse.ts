@@ -3,9 +3,9 @@
  * remote.it's session list says which are still live but carries no address (docs/remoteit-api.md §3).
  */
 import type { ConnectionRecords } from './connection-records';
-import { isObject, textOf } from './json-values';
-import type { ApiContext } from './rest';
-import { listSessions } from './sessions';
+import { isPlainObject, textOf } from './json-values';
+import type { ApiContext } from './api-context';
+import { listActiveConnections } from './active-connections';
 import type { Connection } from './types';
 
 export const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -30,7 +30,7 @@ export async function reusableConnection(
 ): Promise<Connection | undefined> {
 	const mine = openedTo(records, serviceId);
 	if (mine.length === 0) return undefined;
-	const live = await listSessions(context);
+	const live = await listActiveConnections(context);
 	const reusable = mine.reverse().find((c) => live.some((s) => sameId(s.id, c.id)));
 	for (const c of mine)
 		if (c !== reusable && !live.some((s) => sameId(s.id, c.id))) records.delete(c.id);
@@ -51,7 +51,8 @@ export async function replacedBy(
 	connection: Connection,
 	restAnswer?: Record<string, unknown>,
 ): Promise<string | undefined> {
-	const details = restAnswer && isObject(restAnswer.connection) ? restAnswer.connection : undefined;
+	const details =
+		restAnswer && isPlainObject(restAnswer.connection) ? restAnswer.connection : undefined;
 	const previous = details ? textOf(details.previousConnection) : undefined;
 	const others = openedTo(records, connection.serviceId).filter(
 		(c) => !sameId(c.id, connection.id),
@@ -66,7 +67,7 @@ export async function replacedBy(
 	if (previous !== undefined) {
 		gone = earlier.filter((c) => c.proxy === previous || sameId(c.id, previous));
 	} else {
-		const live = await listSessions(context);
+		const live = await listActiveConnections(context);
 		gone = earlier.filter((c) => !live.some((s) => sameId(s.id, c.id)));
 	}
 	for (const c of gone) records.delete(c.id);

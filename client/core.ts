@@ -9,21 +9,23 @@ import {
 	prepareConnect,
 	resolveApi,
 	type ConnectState,
-} from './connect';
+} from './connect-disconnect';
 import { ConnectLedger } from './connect-ledger';
 import { accountKey, recordsFor } from './connection-records';
+import { sameId } from './connection-reuse';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
 import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
 import { listEvents } from './events';
+import { isPlainObject } from './json-values';
 import { callGraphql, QUERIES } from './graphql';
-import { findService, getDevice, searchServices } from './lookup';
+import { findService, getDevice, searchServices, serviceIdOf } from './lookup';
 import { createSecretRegistry, redactError } from './redact';
 import { createAdaptiveConcurrency } from './adaptive-concurrency';
 import type { RequestSettings } from './request';
-import type { ApiContext } from './rest';
-import { createSession } from './session';
-import { listSessions } from './sessions';
+import type { ApiContext } from './api-context';
+import { createAuthSession } from './auth-session';
+import { listActiveConnections } from './active-connections';
 import type {
 	Connection,
 	ConnectOptions,
@@ -34,6 +36,7 @@ import type {
 	RemoteItClient,
 	RemoteItClientOptions,
 	SearchServicesOptions,
+	ReferenceKind,
 } from './types';
 import {
 	apiChoiceOf,
@@ -54,8 +57,17 @@ export type { SignRequestInput, SignatureHeaders } from './signing';
 export { redactSecrets } from './redact';
 export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
-export { normaliseServiceId } from './validate';
+export {
+	DEFAULT_API_URL,
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	isWholeNumberIn,
+	MAX_REQUEST_TIMEOUT_MS,
+	normaliseServiceId,
+} from './validate';
+export { authFromCredentialFields, type CredentialField } from './credential-fields';
+export * from './page-sizes';
 export { EVENT_TYPES } from './events';
+export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
 	if (auth.type === 'accessKey') return [auth.secretAccessKey, auth.developerKey ?? ''];
@@ -64,9 +76,8 @@ function secretsOf(auth: RemoteItAuth): string[] {
 }
 
 function emailFrom(data: unknown): string {
-	const login = typeof data === 'object' && data !== null ? Reflect.get(data, 'login') : undefined;
-	const email =
-		typeof login === 'object' && login !== null ? Reflect.get(login, 'email') : undefined;
+	const login = isPlainObject(data) ? data.login : undefined;
+	const email = isPlainObject(login) ? login.email : undefined;
 	if (typeof email !== 'string')
 		throw new RemoteItUnavailableError(
 			'remote.it answered the credential test without an account email.',
@@ -80,7 +91,7 @@ function buildClient(
 	account: string,
 	probe: ProbeEndpoint | undefined,
 ): RemoteItClient {
-	const authType = context.session.authType;
+	const authType = context.authSession.authType;
 	const state: ConnectState = {
 		records: () => recordsFor(account, now().getTime()),
 		ledger: new ConnectLedger(() => now().getTime()),
@@ -94,15 +105,14 @@ function buildClient(
 				'waitUntilReachable',
 				'Waiting until the proxy is reachable needs a probe, which this engine does not supply.',
 			);
-		return { probe, timeoutMs, now, sleep: context.request.sleep };
+		return { probe, timeoutMs, now, sleep: context.requestSettings.sleep };
 	};
-	const opened = (id: string) =>
-		[...state.records().values()].find((c) => c.id.toLowerCase() === id.toLowerCase());
+	const opened = (id: string) => [...state.records().values()].find((c) => sameId(c.id, id));
 	return {
 		testCredentials: async () => ({
 			email:
 				authType === 'password'
-					? await context.session.loginEmail()
+					? await context.authSession.loginEmail()
 					: emailFrom(await callGraphql(context, QUERIES.login)),
 		}),
 		connect: async (serviceId: string, connectOptions: ConnectOptions = {}) => {
@@ -145,17 +155,26 @@ function buildClient(
 			const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
 			return listDevicesVia(apiFor(query?.api), context, { name, state: deviceState, limit });
 		},
-		getDevice: async (idOrName: string) => getDevice(apiFor(undefined), context, idOrName),
+		getDevice: async (idOrName: string, as?: ReferenceKind) =>
+			getDevice(apiFor(undefined), context, idOrName, as),
 		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
+		serviceIdOf: async (reference: string, as?: ReferenceKind) =>
+			serviceIdOf(apiFor(undefined), context, reference, as),
 		searchServices: async (search: SearchServicesOptions = {}) =>
 			searchServices(apiFor(undefined), context, search ?? {}),
-		listSessions: async () => listSessions(context, opened),
+		listActiveConnections: async () => listActiveConnections(context, opened),
 		listEvents: async (query: ListEventsOptions) => listEvents(context, query),
 	};
 }
 
-/** Every public method passes its failure through the client's redaction before it reaches the caller. */
-function guarded(client: RemoteItClient, redact: (text: string) => string): RemoteItClient {
+/**
+ * The client's methods (written out in buildClient) with every failure passed through the client's redaction before
+ * it reaches the caller.
+ */
+function withRedactedErrors(
+	client: RemoteItClient,
+	redact: (text: string) => string,
+): RemoteItClient {
 	const wrapped: Record<string, unknown> = {};
 	for (const [name, method] of Object.entries(client) as Array<
 		[string, (...args: unknown[]) => Promise<unknown>]
@@ -180,8 +199,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 	const rawAuth: unknown = options?.auth;
 	const known = createSecretRegistry(
 		['secretAccessKey', 'password', 'token', 'developerKey'].map((field) => {
-			const value =
-				typeof rawAuth === 'object' && rawAuth !== null ? Reflect.get(rawAuth, field) : undefined;
+			const value = isPlainObject(rawAuth) ? rawAuth[field] : undefined;
 			return typeof value === 'string' ? value : undefined;
 		}),
 	);
@@ -191,7 +209,7 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 		const timeoutMs = normaliseTimeout(options.timeoutMs);
 		const now = options.now ?? (() => new Date());
 		const apiUrl = normaliseApiUrl(options.apiUrl);
-		const request: RequestSettings = {
+		const requestSettings: RequestSettings = {
 			send: options.send,
 			timeoutMs,
 			retry: normaliseRetryPolicy(options.retry),
@@ -209,17 +227,17 @@ export function buildRemoteItClient(options: EngineClientOptions): RemoteItClien
 					}
 				: {}),
 		};
-		const session = createSession({
+		const authSession = createAuthSession({
 			apiUrl,
 			auth,
-			request,
+			requestSettings,
 			secrets,
 			authenticatedBy: options.authenticatedBy,
 		});
 		const restAvailable = auth.type !== 'accessKey' || auth.developerKey !== undefined;
-		return guarded(
+		return withRedactedErrors(
 			buildClient(
-				{ apiUrl, request, session, restAvailable },
+				{ apiUrl, requestSettings, authSession, restAvailable },
 				now,
 				accountKey(apiUrl, auth),
 				options.probe,

@@ -1,13 +1,14 @@
 /**
- * Lists devices with their services. GraphQL pages with from/size (at most 1000 a page, docs/remoteit-api.md §3); REST
- * returns one flat entry per service and needs metadata/list/me to group them into devices (docs/remoteit-api.md §2).
+ * Lists devices with their services. GraphQL pages with from/size (graphql.ts, readPagedList; docs/remoteit-api.md
+ * §3); REST returns one flat entry per service and needs metadata/list/me to group them into devices
+ * (docs/remoteit-api.md §2).
  */
-import { callGraphql, QUERIES } from './graphql';
-import { callRest, type ApiContext } from './rest';
-import { isObject, textOf } from './json-values';
+import { callGraphql, QUERIES, readPagedList } from './graphql';
+import type { ApiContext } from './api-context';
+import { callRest } from './rest';
+import { isPlainObject, textOf } from './json-values';
 import type { Device, Service } from './types';
 
-export const MAX_PAGE_SIZE = 1000;
 /** Application type id of the "Bulk Service" entry that stands for the device itself (docs/remoteit-api.md §3). */
 const BULK_SERVICE_APPLICATION = 35;
 
@@ -54,7 +55,7 @@ export function deviceFromGraphql(item: Record<string, unknown>): Device {
 		online: typeof item.online === 'boolean' ? item.online : state === 'active',
 		// The device's own Bulk Service entry is the device, not one of its services.
 		services: listOf(item.services)
-			.filter(isObject)
+			.filter(isPlainObject)
 			.map(serviceFromGraphql)
 			.filter((s) => s.id !== id),
 	};
@@ -65,26 +66,13 @@ export function deviceFromGraphql(item: Record<string, unknown>): Device {
 	return device;
 }
 
-async function listDevicesByGraphql(context: ApiContext, query: DeviceQuery): Promise<Device[]> {
-	const devices: Device[] = [];
-	for (let from = query.offset ?? 0; devices.length < query.limit;) {
-		const size = Math.min(MAX_PAGE_SIZE, query.limit - devices.length);
-		const data = await callGraphql(context, QUERIES.devices, {
-			size,
-			from,
-			name: query.name,
-			state: query.state,
-		});
-		const page =
-			isObject(data) && isObject(data.login) && isObject(data.login.devices)
-				? data.login.devices
-				: {};
-		const items = listOf(page.items).filter(isObject);
-		devices.push(...items.map(deviceFromGraphql));
-		if (page.hasMore !== true || items.length === 0) break;
-		from += items.length;
-	}
-	return devices.slice(0, query.limit);
+function listDevicesByGraphql(context: ApiContext, query: DeviceQuery): Promise<Device[]> {
+	return readPagedList(
+		context,
+		QUERIES.devices,
+		{ name: query.name, state: query.state },
+		{ field: 'devices', from: query.offset ?? 0, wanted: query.limit, read: deviceFromGraphql },
+	);
 }
 
 /** `devicetype` is 16 hex octets: 1-2 the application type id, 11-12 the port (docs/remoteit-api.md §2). */
@@ -139,12 +127,12 @@ function deviceFromRestGroup(
 
 /** Groups REST's flat service entries by the hardwareid that metadata/list/me reports for each service id. */
 export function groupRestDevices(entries: unknown[], metadata: unknown): Device[] {
-	const hardwareIds = isObject(metadata) ? metadata : {};
+	const hardwareIds = isPlainObject(metadata) ? metadata : {};
 	const groups = new Map<string, Array<Record<string, unknown>>>();
-	for (const entry of entries.filter(isObject)) {
+	for (const entry of entries.filter(isPlainObject)) {
 		const id = (textOf(entry.deviceaddress) ?? '').toLowerCase();
 		const meta = hardwareIds[id];
-		const hardwareId = isObject(meta) ? textOf(meta.hardwareid) : undefined;
+		const hardwareId = isPlainObject(meta) ? textOf(meta.hardwareid) : undefined;
 		const key = hardwareId ? `hw:${hardwareId}` : `id:${id}`;
 		groups.set(key, [...(groups.get(key) ?? []), entry]);
 	}
@@ -183,6 +171,8 @@ export async function deviceByIdViaGraphql(
 ): Promise<Device | undefined> {
 	const data = await callGraphql(context, QUERIES.device, { id: [id] });
 	const found =
-		isObject(data) && isObject(data.login) ? listOf(data.login.device).filter(isObject) : [];
+		isPlainObject(data) && isPlainObject(data.login)
+			? listOf(data.login.device).filter(isPlainObject)
+			: [];
 	return found.map(deviceFromGraphql).find((d) => d.id.toUpperCase() === id);
 }

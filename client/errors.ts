@@ -99,11 +99,20 @@ export class RemoteItNotFoundError extends RemoteItError {
 	}
 }
 
+/** The one wording of "the device is offline", whichever answer said so. */
+export const deviceOfflineMessage = (reason: string): string =>
+	`The device is offline, so remote.it cannot connect to it (remote.it said: ${reason}). Try again once it is online.`;
+
 export class RemoteItDeviceOfflineError extends RemoteItError {
 	constructor(message: string, details: RemoteItErrorDetails = {}) {
 		super(message, 'DEVICE_OFFLINE', details);
 	}
 }
+
+/** The one wording of "remote.it is throttling", whichever API or status said so (docs/remoteit-api.md §6). */
+export const throttledMessage = (why: string, tries?: number): string =>
+	`remote.it is throttling requests (${why})${tries === undefined ? '' : ` after ${tries} tries`}. ` +
+	'Wait a while and send fewer requests.';
 
 export class RemoteItRateLimitError extends RemoteItError {
 	/** What remote.it's `Retry-After` asked for, in seconds, when it sent one. */

@@ -3,20 +3,19 @@
  * remote.it pages it newest first with from/size and `hasMore`; `minDate` is inclusive.
  */
 import { RemoteItValidationError } from './errors';
-import { callGraphql, QUERIES } from './graphql';
-import type { ApiContext } from './rest';
-import { isObject, textOf } from './json-values';
+import { QUERIES, readPagedList } from './graphql';
+import type { ApiContext } from './api-context';
+import { isPlainObject, textOf } from './json-values';
+import { DEFAULT_EVENT_COUNT, MAX_PAGE_SIZE } from './page-sizes';
 import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
+import { wholeNumberOf } from './validate';
 
 export const EVENT_TYPES: readonly RemoteItEventType[] = [
 	'DEVICE_STATE',
 	'DEVICE_CONNECT',
 	'DEVICE_SHARE',
 ];
-/** remote.it serves at most 1000 entries a page (docs/remoteit-api.md §3); one call never returns more. */
-export const MAX_EVENTS = 1000;
-const DEFAULT_EVENTS = 100;
-/** A server that keeps answering short pages with `hasMore` cannot keep the client looping. */
+/** One call reads at most this many pages (readPagedList's `maxPages`). */
 const MAX_PAGES = 20;
 const MAX_OFFSET = 1_000_000;
 
@@ -59,31 +58,20 @@ function minDateOf(value: unknown): string | undefined {
 	return new Date(ms).toISOString();
 }
 
-function wholeNumberOf(
-	field: string,
-	value: unknown,
-	min: number,
-	max: number,
-	fallback: number,
-): number {
-	if (value === undefined || value === null) return fallback;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-		throw new RemoteItValidationError(
-			field,
-			`${field} must be a whole number from ${min} to ${max}.`,
-		);
-	}
-	return value;
-}
-
 export function normaliseEventQuery(options: ListEventsOptions): EventQuery {
-	const given: Partial<Record<keyof ListEventsOptions, unknown>> = isObject(options) ? options : {};
+	const given: Partial<Record<keyof ListEventsOptions, unknown>> = isPlainObject(options)
+		? options
+		: {};
 	const minDate = minDateOf(given.minDate);
 	return {
 		types: eventTypesOf(given.types),
 		...(minDate ? { minDate } : {}),
-		size: wholeNumberOf('size', given.size, 1, MAX_EVENTS, DEFAULT_EVENTS),
-		from: wholeNumberOf('from', given.from, 0, MAX_OFFSET, 0),
+		size: wholeNumberOf('size', given.size, {
+			min: 1,
+			max: MAX_PAGE_SIZE,
+			fallback: DEFAULT_EVENT_COUNT,
+		}),
+		from: wholeNumberOf('from', given.from, { min: 0, max: MAX_OFFSET, fallback: 0 }),
 	};
 }
 
@@ -100,9 +88,9 @@ export function eventFromGraphql(item: Record<string, unknown>): RemoteItEvent |
 	};
 	// `target` is a list of the services the event is about (docs/remoteit-api.md §3); a device is its Bulk Service.
 	const target = Array.isArray(item.target)
-		? item.target.find((t) => isObject(t) && textOf(t.id))
+		? item.target.find((t) => isPlainObject(t) && textOf(t.id))
 		: undefined;
-	if (isObject(target))
+	if (isPlainObject(target))
 		event.target = { id: String(textOf(target.id)).toUpperCase(), name: textOf(target.name) ?? '' };
 	return event;
 }
@@ -112,23 +100,16 @@ export async function listEvents(
 	options: ListEventsOptions,
 ): Promise<RemoteItEvent[]> {
 	const query = normaliseEventQuery(options);
-	const events: RemoteItEvent[] = [];
-	let from = query.from;
-	for (let page = 0; page < MAX_PAGES && events.length < query.size; page++) {
-		const data = await callGraphql(context, QUERIES.events, {
-			from,
-			size: query.size - events.length,
-			minDate: query.minDate,
-			types: query.types,
-		});
-		const list =
-			isObject(data) && isObject(data.login) && isObject(data.login.events)
-				? data.login.events
-				: {};
-		const items = Array.isArray(list.items) ? list.items.filter(isObject) : [];
-		events.push(...items.map(eventFromGraphql).filter((e): e is RemoteItEvent => e !== undefined));
-		if (list.hasMore !== true || items.length === 0) break;
-		from += items.length;
-	}
-	return events.slice(0, query.size);
+	return readPagedList(
+		context,
+		QUERIES.events,
+		{ minDate: query.minDate, types: query.types },
+		{
+			field: 'events',
+			from: query.from,
+			wanted: query.size,
+			maxPages: MAX_PAGES,
+			read: eventFromGraphql,
+		},
+	);
 }

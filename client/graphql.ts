@@ -1,7 +1,7 @@
 /**
- * Calls to remote.it's GraphQL v1 API (docs/remoteit-api.md §3). Query texts are constants: user input only ever
- * travels as variables. Errors come as HTTP 200 with `errors[]` (only `message` is reliable); auth failures as a
- * bare 401/403.
+ * Calls to remote.it's GraphQL v1 API and the reading of its answers (docs/remoteit-api.md §3). Query texts are
+ * constants: user input only ever travels as variables. Errors come as HTTP 200 with `errors[]` (only `message` is
+ * reliable); auth failures as a bare 401/403.
  */
 import {
 	RemoteItAuthError,
@@ -9,10 +9,19 @@ import {
 	RemoteItNotFoundError,
 	RemoteItRateLimitError,
 	RemoteItUnavailableError,
+	throttledMessage,
 } from './errors';
-import { describeRequest, errorForStatus, parseJsonBody, sendWithRetry } from './request';
-import type { ApiContext } from './rest';
-import type { HttpRequest } from './types';
+import type { ApiContext } from './api-context';
+import { isPlainObject } from './json-values';
+import { MAX_PAGE_SIZE } from './page-sizes';
+import {
+	describeRequest,
+	errorForStatus,
+	parseJsonBody,
+	sendWithRetry,
+	type RequestSettings,
+} from './request';
+import type { HttpRequest, HttpResponse } from './types';
 
 export const GRAPHQL_PATH = '/graphql/v1';
 
@@ -53,9 +62,7 @@ interface GraphqlEnvelope {
 function firstErrorMessage(errors: unknown): string | undefined {
 	if (!Array.isArray(errors) || errors.length === 0) return undefined;
 	const messages = errors.map((e: unknown) =>
-		typeof e === 'object' && e !== null && typeof Reflect.get(e, 'message') === 'string'
-			? String(Reflect.get(e, 'message'))
-			: 'unknown error',
+		isPlainObject(e) && typeof e.message === 'string' ? e.message : 'unknown error',
 	);
 	return messages.join('; ');
 }
@@ -63,7 +70,7 @@ function firstErrorMessage(errors: unknown): string | undefined {
 /**
  * The typed error for a GraphQL `errors[]` entry. remote.it publishes no error codes or texts for GraphQL
  * (docs/remoteit-api.md §6), so only a standard `extensions.code` decides; anything else is a generic API_ERROR
- * carrying remote.it's message, which connect and disconnect then explain by asking remote.it (connect.ts).
+ * carrying remote.it's message, which connect and disconnect then explain by asking remote.it (connect-disconnect.ts).
  */
 export function errorForGraphqlMessage(
 	message: string,
@@ -84,22 +91,15 @@ export function errorForGraphqlMessage(
 			details,
 		);
 	if (code === 'TOO_MANY_REQUESTS' || code === 'RATE_LIMITED') {
-		return new RemoteItRateLimitError(
-			`remote.it is throttling requests (${message}). Wait a while and send fewer requests.`,
-			details,
-		);
+		return new RemoteItRateLimitError(throttledMessage(message), details);
 	}
 	return new RemoteItError(`remote.it refused ${where}: ${message}`, 'API_ERROR', details);
 }
 
 function firstErrorCode(errors: unknown): string | undefined {
 	const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
-	const extensions =
-		typeof first === 'object' && first !== null ? Reflect.get(first, 'extensions') : undefined;
-	const code =
-		typeof extensions === 'object' && extensions !== null
-			? Reflect.get(extensions, 'code')
-			: undefined;
+	const extensions = isPlainObject(first) ? first.extensions : undefined;
+	const code = isPlainObject(extensions) ? extensions.code : undefined;
 	return typeof code === 'string' ? code : undefined;
 }
 
@@ -109,42 +109,94 @@ export async function callGraphql(
 	query: string,
 	variables: Record<string, unknown> = {},
 ): Promise<unknown> {
-	return context.session.withAuthorization(async (authorize) => {
+	return context.authSession.withAuthorization(async (authorize) => {
 		const body = JSON.stringify({ query, variables });
-		const build = (): HttpRequest =>
+		const { request, response } = await sendWithRetry(context.requestSettings, () =>
 			authorize({
 				method: 'POST',
 				url: `${context.apiUrl}${GRAPHQL_PATH}`,
 				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
 				body,
-			});
-		let sent: HttpRequest | undefined;
-		const response = await sendWithRetry(context.request, () => (sent = build()));
-		const request = sent ?? build();
-		if (response.status < 200 || response.status >= 300) {
-			throw errorForStatus(request, response, context.request, context.session.authAdvice);
-		}
-		const envelope = parseJsonBody(request, response) as GraphqlEnvelope | null;
-		const where = describeRequest(request);
-		const message = firstErrorMessage(envelope?.errors);
-		if (message !== undefined)
-			throw errorForGraphqlMessage(
-				context.request.redact(message),
-				where,
-				response.status,
-				firstErrorCode(envelope?.errors),
-			);
-		if (
-			typeof envelope !== 'object' ||
-			envelope === null ||
-			envelope.data === undefined ||
-			envelope.data === null
-		) {
-			throw new RemoteItUnavailableError(
-				`remote.it answered ${where} without data; the answer is not usable.`,
-				{ status: response.status },
-			);
-		}
-		return envelope.data;
+			}),
+		);
+		return readGraphqlAnswer(
+			request,
+			response,
+			context.requestSettings,
+			context.authSession.authAdvice,
+		);
 	});
+}
+
+/** Returns the answer's `data`; throws the matching typed error for a failed status, `errors[]` or no data. */
+export function readGraphqlAnswer(
+	request: HttpRequest,
+	response: HttpResponse,
+	settings: RequestSettings,
+	authAdvice: string,
+): unknown {
+	if (response.status < 200 || response.status >= 300) {
+		throw errorForStatus(request, response, settings, authAdvice);
+	}
+	const envelope = parseJsonBody(request, response) as GraphqlEnvelope | null;
+	const where = describeRequest(request);
+	const message = firstErrorMessage(envelope?.errors);
+	if (message !== undefined)
+		throw errorForGraphqlMessage(
+			settings.redact(message),
+			where,
+			response.status,
+			firstErrorCode(envelope?.errors),
+		);
+	if (!isPlainObject(envelope) || envelope.data === undefined || envelope.data === null) {
+		throw new RemoteItUnavailableError(
+			`remote.it answered ${where} without data; the answer is not usable.`,
+			{ status: response.status },
+		);
+	}
+	return envelope.data;
+}
+
+/** What one paged list of `login` is read for: where to start, how many entries, and how each item reads. */
+export interface PagedList<T> {
+	field: 'devices' | 'events';
+	from: number;
+	/** Entries wanted (Infinity for all); items that read as undefined do not count. */
+	wanted: number;
+	/** A server that keeps answering short pages with `hasMore` cannot keep the client looping. */
+	maxPages?: number;
+	read: (item: Record<string, unknown>) => T | undefined;
+}
+
+/**
+ * Follows remote.it's from/size paging (`total hasMore items`, at most MAX_PAGE_SIZE a page; docs/remoteit-api.md
+ * §3) until `wanted` entries are read, remote.it has no more, or `maxPages` pages were asked for.
+ */
+export async function readPagedList<T>(
+	context: ApiContext,
+	query: string,
+	variables: Record<string, unknown>,
+	list: PagedList<T>,
+): Promise<T[]> {
+	const entries: T[] = [];
+	let from = list.from;
+	for (
+		let pages = 0;
+		pages < (list.maxPages ?? Infinity) && entries.length < list.wanted;
+		pages++
+	) {
+		const size = Math.min(MAX_PAGE_SIZE, list.wanted - entries.length);
+		const data = await callGraphql(context, query, { ...variables, from, size });
+		const login = isPlainObject(data) && isPlainObject(data.login) ? data.login : {};
+		const listed = login[list.field];
+		const page = isPlainObject(listed) ? listed : {};
+		const items = Array.isArray(page.items) ? page.items.filter(isPlainObject) : [];
+		for (const item of items) {
+			const entry = list.read(item);
+			if (entry !== undefined) entries.push(entry);
+		}
+		if (page.hasMore !== true || items.length === 0) break;
+		from += items.length;
+	}
+	return entries.slice(0, list.wanted);
 }

@@ -2,31 +2,38 @@
 import { RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { deviceByIdViaGraphql, listDevicesVia } from './devices';
 import { closestDevicesSentence, servicesSentence } from './nearest';
-import type { ApiContext } from './rest';
-import type { Device, Service, ServiceChoice, ServicePage } from './types';
+import type { ApiContext } from './api-context';
+import { PICKER_PAGE_SIZE } from './page-sizes';
+import type { Device, Service, ServiceChoice, ServicePage, ReferenceKind } from './types';
 import {
 	isServiceIdShape,
 	LIMITS,
 	normaliseServiceId,
+	oneOf,
 	optionalText,
 	requireText,
 } from './validate';
 
 type Api = 'graphql' | 'rest';
 
-/** Devices per picker page: enough to fill a dropdown, small enough to answer fast. */
-export const PICKER_PAGE_SIZE = 50;
+const referenceKindOf = (as: unknown): ReferenceKind =>
+	oneOf<ReferenceKind>('as', as, ['id', 'name', 'either'], 'either');
 
 const sameName = (a: string, b: string): boolean =>
 	a.trim().toLowerCase() === b.trim().toLowerCase();
 
-export async function getDevice(api: Api, context: ApiContext, idOrName: unknown): Promise<Device> {
-	const reference = requireText(
-		'device',
-		idOrName,
-		LIMITS.serviceReference,
-		'The device id or name',
-	);
+/** `as` 'id': an id, checked first; otherwise a device name, unless it has an id's shape (no name does). */
+export async function getDevice(
+	api: Api,
+	context: ApiContext,
+	idOrName: unknown,
+	as: unknown,
+): Promise<Device> {
+	const kind = referenceKindOf(as);
+	const reference =
+		kind === 'id'
+			? normaliseServiceId(idOrName, 'device')
+			: requireText('device', idOrName, LIMITS.serviceReference, 'The device id or name');
 	if (isServiceIdShape(reference)) {
 		const id = normaliseServiceId(reference, 'device');
 		const device =
@@ -125,6 +132,20 @@ export async function findService(
 		);
 	}
 	return matches[0];
+}
+
+/** See RemoteItClient.serviceIdOf: a name is looked up, an id only checked. */
+export async function serviceIdOf(
+	api: Api,
+	context: ApiContext,
+	reference: unknown,
+	as: unknown,
+): Promise<string> {
+	const kind = referenceKindOf(as);
+	const isName = kind === 'name' || (kind === 'either' && String(reference).includes('/'));
+	return isName
+		? (await findService(api, context, reference)).service.id
+		: normaliseServiceId(reference);
 }
 
 /** Names what exists nearest: the device with its services, else the device names closest to the one typed. */

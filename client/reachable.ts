@@ -3,7 +3,8 @@
  * (docs/remoteit-api.md §7). The probe, the clock and the sleep are injected, so the client opens no socket and
  * starts no timer of its own.
  */
-import { RemoteItTimeoutError, RemoteItValidationError } from './errors';
+import { RemoteItTimeoutError } from './errors';
+import { wholeNumberOf } from './validate';
 import type { Connection, ProbeEndpoint } from './types';
 
 export const DEFAULT_REACHABLE_TIMEOUT_MS = 30_000;
@@ -11,19 +12,12 @@ const MAX_REACHABLE_TIMEOUT_MS = 600_000;
 const PROBE_INTERVAL_MS = 500;
 
 export function reachableTimeoutOf(value: unknown): number {
-	if (value === undefined || value === null) return DEFAULT_REACHABLE_TIMEOUT_MS;
-	if (
-		typeof value !== 'number' ||
-		!Number.isInteger(value) ||
-		value < 1000 ||
-		value > MAX_REACHABLE_TIMEOUT_MS
-	) {
-		throw new RemoteItValidationError(
-			'reachableTimeoutMs',
-			`reachableTimeoutMs must be a whole number of milliseconds from 1000 to ${MAX_REACHABLE_TIMEOUT_MS}.`,
-		);
-	}
-	return value;
+	return wholeNumberOf('reachableTimeoutMs', value, {
+		min: 1000,
+		max: MAX_REACHABLE_TIMEOUT_MS,
+		fallback: DEFAULT_REACHABLE_TIMEOUT_MS,
+		unit: 'milliseconds',
+	});
 }
 
 export interface ReachableSettings {

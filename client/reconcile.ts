@@ -5,12 +5,12 @@
  * sessions (the session id is the connection id, docs/remoteit-api.md §3) before they report.
  */
 import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
-import type { ConnectionRequest } from './connection';
+import type { ConnectionRequest } from './connect-answer';
 import { RemoteItError, RemoteItNotFoundError } from './errors';
-import { headerOf } from './request';
-import type { ApiContext } from './rest';
-import { listSessions } from './sessions';
-import type { Connection, Session } from './types';
+import { headerValue } from './headers';
+import { withSend, type ApiContext } from './api-context';
+import { listActiveConnections } from './active-connections';
+import type { Connection, ActiveConnection } from './types';
 
 /**
  * Session times are remote.it's clock, our start time is ours: the difference is measured from the Date header of
@@ -34,23 +34,16 @@ export type CloseConnection = (serviceId: string, connectionId: string) => Promi
  */
 export function watchTries(context: ApiContext): { context: ApiContext; uncertain(): boolean } {
 	let uncertain = false;
-	const send = context.request.send;
-	const watched: ApiContext = {
-		...context,
-		request: {
-			...context.request,
-			send: async (request) => {
-				try {
-					const response = await send(request);
-					if (response.status >= 500) uncertain = true;
-					return response;
-				} catch (error) {
-					uncertain = true;
-					throw error;
-				}
-			},
-		},
-	};
+	const watched = withSend(context, (send) => async (request) => {
+		try {
+			const response = await send(request);
+			if (response.status >= 500) uncertain = true;
+			return response;
+		} catch (error) {
+			uncertain = true;
+			throw error;
+		}
+	});
 	return { context: watched, uncertain: () => uncertain };
 }
 
@@ -96,7 +89,7 @@ interface LostConnect {
 	close: CloseConnection;
 }
 
-function createdMs(session: Session): number {
+function createdMs(session: ActiveConnection): number {
 	const ms = Date.parse(session.createdAt);
 	return Number.isNaN(ms) ? Number.POSITIVE_INFINITY : ms;
 }
@@ -106,7 +99,7 @@ function unclaimedSince(
 	listing: SessionListing,
 	lost: Pick<LostConnect, 'known' | 'request' | 'startedAtMs'>,
 	except?: string,
-): Session[] {
+): ActiveConnection[] {
 	const id = lost.request.serviceId;
 	const since = lost.startedAtMs + listing.clockOffsetMs - CLOCK_SKEW_ALLOWANCE_MS;
 	return listing.sessions.filter(
@@ -119,34 +112,27 @@ function unclaimedSince(
 }
 
 interface SessionListing {
-	sessions: Session[];
+	sessions: ActiveConnection[];
 	/** remote.it's clock minus ours when it answered (0 when it sent no readable Date header). */
 	clockOffsetMs: number;
 }
 
 /** The account's sessions, with how far remote.it's clock is from ours, read from the answer's Date header. */
-async function listSessionsWithClock(context: ApiContext): Promise<SessionListing> {
+async function listActiveConnectionsWithClock(context: ApiContext): Promise<SessionListing> {
 	let clockOffsetMs = 0;
-	const send = context.request.send;
-	const timed: ApiContext = {
-		...context,
-		request: {
-			...context.request,
-			send: async (request) => {
-				const response = await send(request);
-				const date = Date.parse(headerOf(response, 'date') ?? '');
-				if (!Number.isNaN(date)) clockOffsetMs = date - context.request.now().getTime();
-				return response;
-			},
-		},
-	};
-	const sessions = await listSessions(timed);
+	const timed = withSend(context, (send) => async (request) => {
+		const response = await send(request);
+		const date = Date.parse(headerValue(response.headers, 'date') ?? '');
+		if (!Number.isNaN(date)) clockOffsetMs = date - context.requestSettings.now().getTime();
+		return response;
+	});
+	const sessions = await listActiveConnections(timed);
 	return { sessions, clockOffsetMs };
 }
 
 /** Closes each session; one whose close fails in an unknown way gets the final check a disconnect gets. */
 async function closeAll(
-	sessions: Session[],
+	sessions: ActiveConnection[],
 	lost: Pick<LostConnect, 'context' | 'request' | 'close'>,
 ): Promise<string[]> {
 	const stillOpen: string[] = [];
@@ -203,15 +189,15 @@ export async function reconcileLostConnect(
 	lost: LostConnect,
 ): Promise<never> {
 	await Promise.all(lost.ledger.othersInFlight(lost.attempt));
-	const { looks, pause } = lookSchedule(error, lost.context.request.timeoutMs);
+	const { looks, pause } = lookSchedule(error, lost.context.requestSettings.timeoutMs);
 	// When the lost request may still land, every look is taken and the last one decides: a connection seen early
 	// (from an earlier try) may yet be replaced or joined by the late one.
-	let found: Session[] | undefined;
+	let found: ActiveConnection[] | undefined;
 	let failedLook: unknown;
 	for (let look = 1; look <= looks; look++) {
-		if (look > 1) await lost.context.request.sleep(pause);
+		if (look > 1) await lost.context.requestSettings.sleep(pause);
 		try {
-			found = unclaimedSince(await listSessionsWithClock(lost.context), lost);
+			found = unclaimedSince(await listActiveConnectionsWithClock(lost.context), lost);
 		} catch (listing) {
 			failedLook = listing;
 		}
@@ -251,7 +237,10 @@ export async function closeStrays(
 ): Promise<void> {
 	try {
 		await Promise.all(lost.ledger.othersInFlight(lost.attempt));
-		await closeAll(unclaimedSince(await listSessionsWithClock(lost.context), lost, kept.id), lost);
+		await closeAll(
+			unclaimedSince(await listActiveConnectionsWithClock(lost.context), lost, kept.id),
+			lost,
+		);
 	} catch {
 		// The connection asked for is open and returned; a stray that could not be checked expires on its own.
 	}
@@ -268,9 +257,9 @@ export async function confirmDisconnect(
 	connectionId: string,
 	close: CloseConnection,
 ): Promise<void> {
-	let sessions: Session[];
+	let sessions: ActiveConnection[];
 	try {
-		sessions = await listSessions(context);
+		sessions = await listActiveConnections(context);
 	} catch (listing) {
 		const why = listing instanceof Error ? listing.message : String(listing);
 		throw withFinding(

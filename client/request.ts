@@ -8,8 +8,11 @@ import {
 	RemoteItRateLimitError,
 	RemoteItTimeoutError,
 	RemoteItUnavailableError,
+	throttledMessage,
 } from './errors';
 import type { AdaptiveConcurrency, SlotOutcome } from './adaptive-concurrency';
+import { headerValue } from './headers';
+import { isPlainObject } from './json-values';
 import {
 	isRetryableNetworkCode,
 	isRetryableStatus,
@@ -65,8 +68,7 @@ export function describeRequest(request: HttpRequest): string {
 }
 
 function transportErrorCode(error: unknown): string | undefined {
-	if (typeof error !== 'object' || error === null) return undefined;
-	const code = Reflect.get(error, 'code');
+	const code = isPlainObject(error) ? error.code : undefined;
 	return typeof code === 'string' ? code : undefined;
 }
 
@@ -128,6 +130,12 @@ function networkError(
 	);
 }
 
+/** The request as it was last sent (freshly built and signed for that try), and the answer it got. */
+export interface Exchange {
+	request: HttpRequest;
+	response: HttpResponse;
+}
+
 /**
  * Sends a request, retrying 429, 502/503/504 and network resets up to `retry.attempts` tries in all (429s further
  * under an adaptive window, see THROTTLED_TRIES). `build` is called per try, once a slot is free, so each try is
@@ -136,7 +144,7 @@ function networkError(
 export async function sendWithRetry(
 	settings: RequestSettings,
 	build: () => HttpRequest,
-): Promise<HttpResponse> {
+): Promise<Exchange> {
 	let throttled = 0;
 	for (let attempt = 1; ; attempt++) {
 		const slot = await settings.concurrency?.acquire();
@@ -158,18 +166,17 @@ export async function sendWithRetry(
 			response.status === 429 &&
 			settings.concurrency !== undefined &&
 			++throttled < THROTTLED_TRIES;
-		if (!adapting && (isLastTry || !isRetryableStatus(response.status))) return response;
-		const retryAfter = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
+		if (!adapting && (isLastTry || !isRetryableStatus(response.status)))
+			return { request, response };
+		const retryAfter = parseRetryAfterMs(
+			headerValue(response.headers, 'retry-after'),
+			settings.now(),
+		);
 		await settings.sleep(
 			retryDelayMs(adapting ? throttled : attempt, settings.retry, retryAfter, settings.random),
 		);
 		if (adapting) attempt--;
 	}
-}
-
-export function headerOf(response: HttpResponse, name: string): string | undefined {
-	const key = Object.keys(response.headers ?? {}).find((k) => k.toLowerCase() === name);
-	return key === undefined ? undefined : String(response.headers[key]);
 }
 
 /** A short, scrubbed excerpt of a plain-text error body (401/403 bodies are just "Unauthorized"/"Forbidden"). */
@@ -198,17 +205,15 @@ export function errorForStatus(
 		);
 	}
 	if (status === 429) {
-		const retryAfterMs = parseRetryAfterMs(headerOf(response, 'retry-after'), settings.now());
-		return new RemoteItRateLimitError(
-			`remote.it is throttling requests (HTTP 429) after ${triesFor429(settings)} tries. Wait a while and send fewer requests.`,
-			{
-				status,
-				reason,
-				...(retryAfterMs !== undefined
-					? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) }
-					: {}),
-			},
+		const retryAfterMs = parseRetryAfterMs(
+			headerValue(response.headers, 'retry-after'),
+			settings.now(),
 		);
+		return new RemoteItRateLimitError(throttledMessage('HTTP 429', triesFor429(settings)), {
+			status,
+			reason,
+			...(retryAfterMs !== undefined ? { retryAfterSeconds: Math.ceil(retryAfterMs / 1000) } : {}),
+		});
 	}
 	if (status >= 500) {
 		return new RemoteItUnavailableError(
@@ -228,7 +233,7 @@ export function parseJsonBody(request: HttpRequest, response: HttpResponse): unk
 	try {
 		return JSON.parse(response.body);
 	} catch {
-		const type = headerOf(response, 'content-type') ?? 'no content type';
+		const type = headerValue(response.headers, 'content-type') ?? 'no content type';
 		const bytes = Buffer.byteLength(String(response.body ?? ''), 'utf8');
 		throw new RemoteItUnavailableError(
 			`remote.it answered ${describeRequest(request)} (HTTP ${response.status}) with a body that is not valid JSON ` +

@@ -3,6 +3,7 @@
  * Exported on its own so an n8n credential's `authenticate` can sign exactly as the client does.
  */
 import { createHmac } from 'node:crypto';
+import { headerValue } from './headers';
 
 export const DEFAULT_SIGNED_HEADERS = [
 	'(request-target)',
@@ -39,14 +40,6 @@ export interface SignatureHeaders {
 /** IMF-fixdate in GMT (`Tue, 07 Jun 2022 20:51:35 GMT`); local time here is a classic signature mistake. */
 export function formatHttpDate(date: Date): string {
 	return date.toUTCString();
-}
-
-function headerValue(
-	headers: Record<string, string> | undefined,
-	name: string,
-): string | undefined {
-	const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
-	return key === undefined ? undefined : headers?.[key];
 }
 
 /** One `name: value` line per signed header, joined by `\n`, no trailing newline. */

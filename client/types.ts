@@ -166,11 +166,14 @@ export interface ListDevicesOptions {
 	/** Case-insensitive substring of the device name. */
 	name?: string;
 	state?: 'active' | 'inactive';
-	/** Default 50; ignored with returnAll. */
+	/** Default DEFAULT_DEVICE_LIMIT (page-sizes.ts); ignored with returnAll. */
 	limit?: number;
 	returnAll?: boolean;
 	api?: ApiChoice;
 }
+
+/** How a reference to a service or device is read: see RemoteItClient.serviceIdOf. */
+export type ReferenceKind = 'id' | 'name' | 'either';
 
 /** One entry of a service picker ("device name / service name"). */
 export interface ServiceChoice {
@@ -198,7 +201,7 @@ export interface ServicePage {
  * One of this account's own live proxy connections (docs/remoteit-api.md §3). remote.it's session list gives no
  * proxy address: `proxy`, `host` and `port` are present only for connections opened by this process.
  */
-export interface Session {
+export interface ActiveConnection {
 	/** Equals the connection id. */
 	id: string;
 	serviceId: string;
@@ -243,11 +246,18 @@ export interface RemoteItClient {
 	connect(serviceId: string, options?: ConnectOptions): Promise<Connection>;
 	disconnect(target: { connectionId: string; serviceId: string }): Promise<Disconnection>;
 	listDevices(options?: ListDevicesOptions): Promise<Device[]>;
-	getDevice(idOrName: string): Promise<Device>;
+	/** `as` as for serviceIdOf: 'id' is checked as an id; otherwise an id's shape decides, since no name has one. */
+	getDevice(idOrName: string, as?: ReferenceKind): Promise<Device>;
 	/** Resolves a service id or a `device name/service name` pair. */
 	findService(idOrName: string): Promise<{ device: Device; service: Service }>;
+	/**
+	 * The one answer to "is this an id or a name?": the service id a reference stands for. `as` 'id': an id, checked
+	 * without a request; 'name': looked up with findService (an id is accepted there too); 'either' (the default):
+	 * looked up only when it holds a "/", as every "device name/service name" does and no id does.
+	 */
+	serviceIdOf(reference: string, as?: ReferenceKind): Promise<string>;
 	searchServices(options?: SearchServicesOptions): Promise<ServicePage>;
-	listSessions(): Promise<Session[]>;
+	listActiveConnections(): Promise<ActiveConnection[]>;
 	/** The account's events of the given kinds, newest first (docs/remoteit-api.md §3). */
 	listEvents(options: ListEventsOptions): Promise<RemoteItEvent[]>;
 }

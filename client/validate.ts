@@ -4,6 +4,7 @@
  * so every function accepts `unknown`.
  */
 import { RemoteItValidationError } from './errors';
+import { DEFAULT_DEVICE_LIMIT, MAX_PAGE_SIZE } from './page-sizes';
 import type { AccessMode, ApiChoice, ProxyType, RemoteItAuth, RetryPolicy } from './types';
 
 export const LIMITS = {
@@ -78,7 +79,7 @@ export function normaliseConnectionId(value: unknown): string {
 	return text;
 }
 
-function oneOf<T extends string>(
+export function oneOf<T extends string>(
 	field: string,
 	value: unknown,
 	allowed: readonly T[],
@@ -143,13 +144,33 @@ export function accessModeForHostIp(hostIp: string): AccessMode {
 	return 'restricted';
 }
 
-/** Page sizes: remote.it serves at most 1000 per page (docs/remoteit-api.md §3). */
-export function normaliseLimit(value: unknown, fallback = 50): number {
-	if (value === undefined || value === null || value === '') return fallback;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1000) {
-		throw new RemoteItValidationError('limit', 'limit must be a whole number from 1 to 1000.');
-	}
-	return value;
+/** The one test for "a whole number from `min` to `max`", in the client and both shells. */
+export function isWholeNumberIn(value: unknown, min: number, max: number): value is number {
+	return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
+}
+
+/**
+ * `value` when it is a whole number from `min` to `max`; `fallback` when it is absent (undefined or null) and a
+ * fallback is given; otherwise a validation error naming `field` (and `unit`, as in "of milliseconds").
+ */
+export function wholeNumberOf(
+	field: string,
+	value: unknown,
+	range: { min: number; max: number; fallback?: number; unit?: string },
+): number {
+	if ((value === undefined || value === null) && range.fallback !== undefined)
+		return range.fallback;
+	if (isWholeNumberIn(value, range.min, range.max)) return value;
+	throw new RemoteItValidationError(
+		field,
+		`${field} must be a whole number${range.unit ? ` of ${range.unit}` : ''} from ${range.min} to ${range.max}.`,
+	);
+}
+
+/** Page sizes: remote.it serves at most MAX_PAGE_SIZE per page (docs/remoteit-api.md §3). */
+export function normaliseLimit(value: unknown, fallback = DEFAULT_DEVICE_LIMIT): number {
+	if (value === '') return fallback;
+	return wholeNumberOf('limit', value, { min: 1, max: MAX_PAGE_SIZE, fallback });
 }
 
 export function optionalText(field: string, value: unknown, maxLength: number): string | undefined {
@@ -158,14 +179,12 @@ export function optionalText(field: string, value: unknown, maxLength: number): 
 	return requireText(field, value, maxLength);
 }
 
+/** remote.it's own API (docs/remoteit-api.md §1), used when no API URL is given. */
+export const DEFAULT_API_URL = 'https://api.remote.it';
+
 /** http:// is only for a local emulator; anything reachable over a network must be https:// (secrets travel). */
 export function normaliseApiUrl(value: unknown): string {
-	const text = requireText(
-		'apiUrl',
-		value ?? 'https://api.remote.it',
-		LIMITS.apiUrl,
-		'The API URL',
-	);
+	const text = requireText('apiUrl', value ?? DEFAULT_API_URL, LIMITS.apiUrl, 'The API URL');
 	let url: URL;
 	try {
 		url = new URL(text);
@@ -204,14 +223,12 @@ export function normaliseRetryPolicy(value: unknown): RetryPolicy {
 			'retry must be { attempts, baseDelayMs, maxDelayMs }.',
 		);
 	const { attempts, baseDelayMs, maxDelayMs } = value as Record<string, unknown>;
-	const whole = (n: unknown, min: number, max: number): n is number =>
-		typeof n === 'number' && Number.isInteger(n) && n >= min && n <= max;
-	if (!whole(attempts, 1, 10))
+	if (!isWholeNumberIn(attempts, 1, 10))
 		throw new RemoteItValidationError(
 			'retry',
 			'retry.attempts must be a whole number from 1 to 10.',
 		);
-	if (!whole(baseDelayMs, 0, 60000) || !whole(maxDelayMs, 0, 300000)) {
+	if (!isWholeNumberIn(baseDelayMs, 0, 60000) || !isWholeNumberIn(maxDelayMs, 0, 300000)) {
 		throw new RemoteItValidationError(
 			'retry',
 			'retry delays must be whole milliseconds (base ≤ 60000, max ≤ 300000).',
@@ -220,15 +237,17 @@ export function normaliseRetryPolicy(value: unknown): RetryPolicy {
 	return { attempts, baseDelayMs, maxDelayMs };
 }
 
+/** Every request's timeout when none is given, and the most it may be (both shells' Timeout fields too). */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
+export const MAX_REQUEST_TIMEOUT_MS = 600_000;
+
 export function normaliseTimeout(value: unknown): number {
-	if (value === undefined || value === null) return 30000;
-	if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 600000) {
-		throw new RemoteItValidationError(
-			'timeoutMs',
-			'timeoutMs must be a whole number of milliseconds from 1 to 600000.',
-		);
-	}
-	return value;
+	return wholeNumberOf('timeoutMs', value, {
+		min: 1,
+		max: MAX_REQUEST_TIMEOUT_MS,
+		fallback: DEFAULT_REQUEST_TIMEOUT_MS,
+		unit: 'milliseconds',
+	});
 }
 
 /** Checks credentials are present and well-formed. Messages name the field, never its value. */

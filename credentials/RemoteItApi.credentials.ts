@@ -6,6 +6,8 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { headerValue } from '../client/headers';
+import { bodyText } from '../client/json-values';
 import { signRequest } from '../client/signing';
 import { normaliseApiUrl } from '../client/validate';
 
@@ -217,8 +219,9 @@ const PASSWORD_ONLY_IN_NODE =
 
 /** The remote.it node's client logs in itself and then sends the session token it got on every request. */
 function isRemoteItNodeSession(headers: Record<string, string>, url: string): boolean {
-	const hasToken = Object.keys(headers).some((name) => name.toLowerCase() === 'token');
-	return hasToken || new URL(url).pathname.endsWith('/user/login');
+	return (
+		headerValue(headers, 'token') !== undefined || new URL(url).pathname.endsWith('/user/login')
+	);
 }
 
 function stringField(credentials: ICredentialDataDecryptedObject, name: string): string {
@@ -235,14 +238,6 @@ function requestUrl(options: IHttpRequestOptions): string {
 		if (value !== undefined && value !== null) url.searchParams.append(key, String(value));
 	}
 	return url.toString();
-}
-
-function bodyText(body: IHttpRequestOptions['body']): string | undefined {
-	if (body === undefined || body === null || body === '') return undefined;
-	if (typeof body === 'string') return body;
-	if (Buffer.isBuffer(body)) return body.toString('utf8');
-	if (typeof body === 'object' && Object.keys(body).length === 0) return undefined;
-	return JSON.stringify(body);
 }
 
 /** Header names are case-insensitive: drop any spelling of a signed header before adding ours. */

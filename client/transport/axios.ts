@@ -5,8 +5,9 @@
  */
 import { setMaxListeners } from 'node:events';
 import axios from 'axios';
+import { isPlainObject } from '../json-values';
 import type { HttpRequest, HttpResponse, SendRequest } from '../types';
-import { flattenHeaders } from './response-headers';
+import { flattenHeaders } from '../headers';
 
 export interface AxiosTransportOptions {
 	/** Per-request timeout; the client enforces its own as well. */
@@ -29,7 +30,7 @@ export class TransportError extends Error {
 function toTransportError(error: unknown): TransportError {
 	if (axios.isCancel(error))
 		return new TransportError('AbortError', 'The request was cancelled.', 'ERR_CANCELED');
-	const code = typeof error === 'object' && error !== null ? Reflect.get(error, 'code') : undefined;
+	const code = isPlainObject(error) ? error.code : undefined;
 	const message = error instanceof Error ? error.message : 'request failed';
 	return new TransportError(
 		error instanceof Error ? error.name : 'Error',

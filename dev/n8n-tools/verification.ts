@@ -70,6 +70,7 @@ export function stageN8nSources(tools: InstalledEngine, stageDir: string): void 
 		'package.json',
 		'nodes/RemoteIt',
 		'nodes/RemoteItTrigger',
+		'nodes/shared',
 		'credentials',
 		'icons',
 	]) {

@@ -8,10 +8,10 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as connection from './actions/connection/Connection.resource';
 import * as device from './actions/device/Device.resource';
+import { remoteItApiTest } from '../shared/credentialTest';
+import { NODE_DESCRIPTION } from '../shared/panelDescriptions';
 import { router } from './actions/router';
-import { remoteItApiTest } from './methods/credentialTest';
 import { searchDevices, searchServices } from './methods/listSearch';
-import { NODE_DESCRIPTION } from './panelDescriptions';
 
 export class RemoteIt implements INodeType {
 	description: INodeTypeDescription = {

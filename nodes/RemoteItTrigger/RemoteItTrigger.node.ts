@@ -6,8 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { remoteItApiTest } from '../RemoteIt/methods/credentialTest';
-import { TRIGGER_DESCRIPTION } from '../RemoteIt/panelDescriptions';
+import { remoteItApiTest } from '../shared/credentialTest';
+import { TRIGGER_DESCRIPTION } from '../shared/panelDescriptions';
 import { EVENT_SELECTIONS, TRIGGER_SUBTITLE } from './eventSelection';
 import { pollEvents } from './pollEvents';
 

@@ -1,9 +1,14 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { Device, RemoteItClient, RemoteItEvent } from '../../client/core';
-import { toNodeError } from '../RemoteIt/actions/errors';
-import { createClientForExecution } from '../RemoteIt/transport';
+import {
+	MAX_PAGE_SIZE,
+	type Device,
+	type RemoteItClient,
+	type RemoteItEvent,
+} from '../../client/core';
+import { toNodeError } from '../shared/errors';
+import { createClientForExecution } from '../shared/transport';
 import {
 	advanceCursor,
 	cursorAtNewest,
@@ -14,7 +19,7 @@ import {
 import { eventSelectionFor, type EventSelection } from './eventSelection';
 
 /** Events read per poll: one remote.it page at most (docs/remoteit-api.md §3). */
-export const EVENTS_PER_POLL = 1000;
+export const EVENTS_PER_POLL = MAX_PAGE_SIZE;
 /** How far back "Fetch Test Event" looks for the latest matching event. */
 const TEST_EVENT_WINDOW = 100;
 

@@ -58,10 +58,7 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
 					describeProperty(service, 'service'),
 				);
 				const names = { ...CONFIGURED, service: from, serviceId: from };
-				// An id never contains "/", a "device name/service name" pair always does: only names need a lookup.
-				const serviceId = reference.includes('/')
-					? (await namingFields(names, () => client.findService(reference))).service.id
-					: reference;
+				const serviceId = await namingFields(names, () => client.serviceIdOf(reference));
 				const connection = await namingFields(names, () => client.connect(serviceId, options));
 				msg.payload = connection;
 				send(msg);

@@ -2,7 +2,14 @@
  * remoteit-devices: lists the account's devices (with their services), filtered by name and online state,
  * as one array in msg.payload or as one message per device (with msg.parts, so a join node can rebuild it).
  */
-import { RemoteItValidationError, type Device, type ListDevicesOptions } from '../../client';
+import {
+	DEFAULT_DEVICE_LIMIT,
+	isWholeNumberIn,
+	MAX_PAGE_SIZE,
+	RemoteItValidationError,
+	type Device,
+	type ListDevicesOptions,
+} from '../../client';
 import { accountClient, showAccountProblem } from './lib/account-node';
 import { namingFields } from './lib/field-names';
 import { handleMessages } from './lib/input-handler';
@@ -88,12 +95,12 @@ function listOptionsFrom(definition: DevicesDefinition): ListDevicesOptions {
 }
 
 function limitFrom(value: unknown): number {
-	if (value === undefined || value === null || value === '') return 50;
+	if (value === undefined || value === null || value === '') return DEFAULT_DEVICE_LIMIT;
 	const limit = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
-	if (!Number.isInteger(limit) || limit < 0 || limit > 1000) {
+	if (!isWholeNumberIn(limit, 0, MAX_PAGE_SIZE)) {
 		throw new RemoteItValidationError(
 			'limit',
-			'Limit (limit): must be a whole number from 1 to 1000, or 0 for all devices',
+			`Limit (limit): must be a whole number from 1 to ${MAX_PAGE_SIZE}, or 0 for all devices`,
 		);
 	}
 	return limit;

@@ -136,7 +136,7 @@ describe.each<[EngineName, string]>([
 					secretAccessKey: fixture.account.secretAccessKey,
 				},
 			});
-			expect((await client.listSessions()).map((session) => session.id)).not.toContain(
+			expect((await client.listActiveConnections()).map((session) => session.id)).not.toContain(
 				connection?.id,
 			);
 		},

@@ -104,7 +104,7 @@ describe('npm run pack', () => {
 		expect(
 			files.filter(
 				(file) =>
-					!/^dist\/(nodes\/RemoteIt|nodes\/RemoteItTrigger|credentials|icons|client)\//.test(
+					!/^dist\/(nodes\/RemoteIt|nodes\/RemoteItTrigger|nodes\/shared|credentials|icons|client)\//.test(
 						file,
 					) && file.startsWith('dist/'),
 			),

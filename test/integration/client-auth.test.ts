@@ -98,9 +98,9 @@ describe('password login and the token cache', () => {
 	it('logs in again once the token passes auth_expiration, without a refused request', async () => {
 		let offsetMs = 0;
 		const client = clientWith(password(), { now: () => new Date(Date.now() + offsetMs) });
-		await client.listSessions();
+		await client.listActiveConnections();
 		offsetMs = 2 * 60 * 60 * 1000;
-		await client.listSessions();
+		await client.listActiveConnections();
 		const log = await demo.log();
 		expect(countPath(log, LOGIN_PATH)).toBe(2);
 		expect(log.every((e) => e.status === 200 && !e.authFailure)).toBe(true);
@@ -147,7 +147,7 @@ describe('a fixed session token', () => {
 		const rest = await failureOf(client.connect(SSH));
 		expect(rest).toBeInstanceOf(RemoteItAuthError);
 		expect(rest.message).toMatch(/token/);
-		const graphql = await failureOf(client.listSessions());
+		const graphql = await failureOf(client.listActiveConnections());
 		expect(graphql).toBeInstanceOf(RemoteItAuthError);
 		expect(graphql.status).toBe(401);
 		expect(countPath(await demo.log(), LOGIN_PATH)).toBe(1);
@@ -164,6 +164,6 @@ describe('a fixed session token', () => {
 			},
 		});
 		expect(await failureOf(client.listDevices())).toBeInstanceOf(RemoteItAuthError);
-		expect(await failureOf(client.listSessions())).toBeInstanceOf(RemoteItAuthError);
+		expect(await failureOf(client.listActiveConnections())).toBeInstanceOf(RemoteItAuthError);
 	});
 });

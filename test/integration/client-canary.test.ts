@@ -143,7 +143,11 @@ describe('no secret leaks from failures', () => {
 		],
 		[
 			'wrong token over GraphQL',
-			() => client({ ...auths().token, token: CANARY.wrongToken } as RemoteItAuth).listSessions(),
+			() =>
+				client({
+					...auths().token,
+					token: CANARY.wrongToken,
+				} as RemoteItAuth).listActiveConnections(),
 		],
 		['unknown service', () => client(auths().password).connect(UNKNOWN_SERVICE)],
 		['invalid input', () => client(auths().password).connect('80:00')],

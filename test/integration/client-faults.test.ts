@@ -141,7 +141,7 @@ describe('retry limits', () => {
 			},
 		});
 		await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'status', status: 504 });
-		await expect(client.listSessions()).resolves.toEqual([]);
+		await expect(client.listActiveConnections()).resolves.toEqual([]);
 		expect((await demo.log()).map((e) => e.status)).toEqual([504, 200]);
 	});
 
@@ -177,7 +177,7 @@ describe('retry limits', () => {
 	it.each([400, 404, 409, 500])('never retries HTTP %i', async (status) => {
 		const client = await demo.client('accessKey');
 		await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'status', status, times: 3 });
-		const error = await failureOf(client.listSessions());
+		const error = await failureOf(client.listActiveConnections());
 		expect(error).toBeInstanceOf(RemoteItError);
 		expect(error.status).toBe(status);
 		expect(countPath(await demo.log(), GRAPHQL_PATH)).toBe(1);
@@ -243,7 +243,7 @@ describe('API URLs', () => {
 			sleep: async () => undefined,
 			auth: { type: 'token', developerKey: 'd', token: 't' },
 		});
-		const error = await failureOf(client.listSessions());
+		const error = await failureOf(client.listActiveConnections());
 		expect(error).toBeInstanceOf(RemoteItUnavailableError);
 		expect(error.message).toMatch(/ECONNREFUSED/);
 	});
@@ -255,7 +255,7 @@ describe('the axios transport', () => {
 		const send = createAxiosTransport({ timeoutMs: 5000, signal: controller.signal });
 		const client = await demo.client('accessKey', { send });
 		await injectFault(demo.emulator.url, { path: GRAPHQL_PATH, kind: 'delay', delayMs: 1000 });
-		const pending = failureOf(client.listSessions());
+		const pending = failureOf(client.listActiveConnections());
 		setImmediate(() => controller.abort());
 		const error = await pending;
 		expect(error).toBeInstanceOf(RemoteItUnavailableError);

@@ -95,6 +95,24 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 		await expect(client.findService('SSH')).rejects.toThrow(RemoteItValidationError);
 	});
 
+	it('serviceIdOf reads an id without a request and looks a "device/service" name up', async () => {
+		expect(await client.serviceIdOf(` ${SSH.toLowerCase()} `)).toBe(SSH);
+		expect(await client.serviceIdOf(SSH, 'id')).toBe(SSH);
+		expect(await demo.log()).toEqual([]);
+		expect(await client.serviceIdOf('office-desktop / RDP')).toBe(RDP);
+		expect(await client.serviceIdOf(SSH, 'name')).toBe(SSH);
+		// No "/" reads as an id, whatever it looks like; 'id' never looks a name up.
+		await expect(client.serviceIdOf('zz:00:00:00:01:00:00:02')).rejects.toThrow(
+			/is not a remote\.it id/,
+		);
+		await expect(client.serviceIdOf('camera-nvr/SSH', 'id')).rejects.toThrow(
+			RemoteItValidationError,
+		);
+		await expect(client.serviceIdOf('factory-gateway', 'name')).rejects.toThrow(
+			/is neither a service id nor "device name\/service name"/,
+		);
+	});
+
 	it('not-found errors say what exists nearest: the device with its services, or the closest device names', async () => {
 		const messageOf = async (promise: Promise<unknown>): Promise<string> => {
 			const error = await failureOf(promise);
@@ -155,7 +173,7 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 			}),
 		]);
 
-		const sessions = await client.listSessions();
+		const sessions = await client.listActiveConnections();
 		expect(sessions).toEqual([
 			expect.objectContaining({
 				id: connection.id,
@@ -290,7 +308,7 @@ describe('reuse across clients and ambiguous names', () => {
 		const fresh = await other.connect(SSH, { reuse: true, accessMode: 'public' });
 		expect(fresh.id).not.toBe(opened.id);
 		// The emulator's seed also lists a technician's proxy and peer-to-peer sessions on SSH: never reused or listed.
-		expect((await other.listSessions()).map((s) => s.id)).toEqual([fresh.id]);
+		expect((await other.listActiveConnections()).map((s) => s.id)).toEqual([fresh.id]);
 		const again = await opener.connect(SSH, { reuse: true });
 		expect(again.id).not.toBe(opened.id);
 	});

@@ -15,7 +15,7 @@ async function clientFor(concurrency?: number): Promise<RemoteItClient> {
 }
 
 const settle = (client: RemoteItClient, count: number) =>
-	Promise.allSettled(Array.from({ length: count }, () => client.listSessions()));
+	Promise.allSettled(Array.from({ length: count }, () => client.listActiveConnections()));
 
 describe('rate limited by remote.it (429 + Retry-After)', () => {
 	it('with an adaptive window every call completes, and the window narrowed below the fan-out', async () => {

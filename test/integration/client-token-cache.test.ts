@@ -21,7 +21,7 @@ const clientWith = (auth = password(), extra: Partial<RemoteItClientOptions> = {
 describe('password tokens shared across clients', () => {
 	it('a second client with the same credential makes no login', async () => {
 		await clientWith().connect(SSH);
-		await clientWith().listSessions();
+		await clientWith().listActiveConnections();
 		await clientWith().connect(SSH);
 		expect(countPath(await demo.log(), LOGIN_PATH)).toBe(1);
 	});

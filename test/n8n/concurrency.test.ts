@@ -1,4 +1,4 @@
-import { mapWithConcurrency } from '../../nodes/RemoteIt/actions/concurrency';
+import { mapWithConcurrency } from '../../nodes/RemoteIt/actions/router';
 
 /** A task whose completion the test controls, to interleave finishes deliberately. */
 function deferred() {

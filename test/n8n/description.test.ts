@@ -8,6 +8,7 @@ import {
 	type INodeTypes,
 } from 'n8n-workflow';
 
+import { DEFAULT_DEVICE_LIMIT } from '../../client/core';
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
 import { RemoteItApi } from '../../credentials/RemoteItApi.credentials';
 import { RemoteItTrigger } from '../../nodes/RemoteItTrigger/RemoteItTrigger.node';
@@ -222,6 +223,12 @@ describe('node description', () => {
 			serviceId: '={{ $json.serviceId }}',
 			options: {},
 		});
+	});
+
+	it("defaults every Limit to the client's DEFAULT_DEVICE_LIMIT", () => {
+		const limits = description.properties.filter((p) => p.name === 'limit');
+		expect(limits.length).toBeGreaterThan(0);
+		for (const limit of limits) expect(limit.default).toBe(DEFAULT_DEVICE_LIMIT);
 	});
 
 	it('offers a Timeout option, in milliseconds, on every operation', () => {

@@ -10,7 +10,7 @@ import {
 } from '../../client/errors';
 import { errorForGraphqlMessage } from '../../client/graphql';
 import { errorForStatus, parseJsonBody, type RequestSettings } from '../../client/request';
-import { errorForRestFailure, MFA_MESSAGE, readRestAnswer } from '../../client/rest-answer';
+import { errorForRestFailure, MFA_MESSAGE, readRestAnswer } from '../../client/rest';
 import type { HttpRequest, HttpResponse } from '../../client/types';
 
 const settings: RequestSettings = {

@@ -1,15 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../client/core';
-import { TIMEOUT_ADVICE, createClientForExecution } from '../transport';
-import { mapWithConcurrency } from './concurrency';
-import { readParallelRequests } from './descriptions/parallel';
+import { toNodeError } from '../../shared/errors';
+import { createClientForExecution } from '../../shared/transport';
+import { TIMEOUT_ADVICE } from './common/descriptions';
+import { readParallelRequests, readTimeout } from './common/parameters';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
-import { toNodeError } from './errors';
-import { readTimeout } from './parameters';
-import { withServiceLookupCache } from './lookupCache';
 
 interface Operation {
 	execute(
@@ -21,14 +25,34 @@ interface Operation {
 	parameterNames?: Record<string, string>;
 }
 
-const resources: Record<string, Record<string, Operation>> = {
+/** Each resource's operations, by the `value` of its Operation option (`<Resource>.resource.ts`). */
+interface RemoteItOperations {
+	connection: 'connect' | 'disconnect' | 'getAll';
+	device: 'get' | 'getAll';
+}
+
+type Resource = keyof RemoteItOperations;
+
+/** A resource's Operation parameter: an option whose value the type above does not name is a compile error. */
+export type OperationParameter<R extends Resource> = INodeProperties & {
+	options: Array<INodePropertyOptions & { value: RemoteItOperations[R] }>;
+};
+
+/** An operation missing here, or one the type above does not name, is a compile error. */
+const resources = {
 	connection: {
 		connect: connection.connect,
 		disconnect: connection.disconnect,
 		getAll: connection.getAll,
 	},
 	device: { get: device.get, getAll: device.getAll },
-};
+} satisfies { [R in Resource]: Record<RemoteItOperations[R], Operation> };
+
+function operationFor(resource: string, operation: string): Operation | undefined {
+	if (!Object.hasOwn(resources, resource)) return undefined;
+	const operations: Record<string, Operation> = resources[resource as Resource];
+	return Object.hasOwn(operations, operation) ? operations[operation] : undefined;
+}
 
 /**
  * The one per-item loop, the same for every operation. One client serves the whole execution; items run up to
@@ -38,7 +62,7 @@ const resources: Record<string, Record<string, Operation>> = {
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.[operationName];
+	const operation = operationFor(resource, operationName);
 	if (!operation) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -75,4 +99,52 @@ async function runItem(
 			return [{ json: { error: nodeError.message }, pairedItem: { item: itemIndex } }];
 		throw nodeError;
 	}
+}
+
+/**
+ * Runs `task(0..count-1)` with at most `limit` tasks in flight and returns the results in index order, whatever
+ * order they finish in. The first rejection stops new tasks from starting and rejects the whole run.
+ */
+export async function mapWithConcurrency<T>(
+	count: number,
+	limit: number,
+	task: (index: number) => Promise<T>,
+): Promise<T[]> {
+	const results = new Array<T>(count);
+	let next = 0;
+	let failed = false;
+	const worker = async (): Promise<void> => {
+		while (!failed && next < count) {
+			const index = next++;
+			const running = task(index);
+			// A failure stops new tasks; the rejection itself (already an n8n node error) reaches Promise.all unchanged.
+			running.catch(() => {
+				failed = true;
+			});
+			results[index] = await running;
+		}
+	};
+	const workers = Array.from({ length: Math.max(1, Math.min(limit, count)) }, worker);
+	await Promise.all(workers);
+	return results;
+}
+
+/**
+ * Items of one execution that name the same service ("device/service") share one lookup, so fanning out over many
+ * items costs one device listing, not one per item (docs/remoteit-api.md §8.7: keep request counts low). Failed lookups
+ * are not kept, so each item reports its own failure.
+ */
+function withServiceLookupCache(client: RemoteItClient): RemoteItClient {
+	const lookups = new Map<string, ReturnType<RemoteItClient['serviceIdOf']>>();
+	const serviceIdOf: RemoteItClient['serviceIdOf'] = async (reference, as) => {
+		const key = `${as ?? 'either'}:${reference.trim().toLowerCase()}`;
+		let lookup = lookups.get(key);
+		if (!lookup) {
+			lookup = client.serviceIdOf(reference, as);
+			lookups.set(key, lookup);
+			lookup.catch(() => lookups.delete(key));
+		}
+		return await lookup;
+	};
+	return { ...client, serviceIdOf };
 }

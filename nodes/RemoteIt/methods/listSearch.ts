@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { createClientForExecution } from '../transport';
-import { toNodeError } from '../actions/errors';
+import { toNodeError } from '../../shared/errors';
+import { createClientForExecution } from '../../shared/transport';
 
 /** Devices offered per search: a picker narrows by typing, so the first page of matches is enough. */
 const DEVICE_PICKER_SIZE = 100;

@@ -5,6 +5,9 @@
  */
 import {
 	createRemoteItClient,
+	DEFAULT_API_URL,
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	MAX_REQUEST_TIMEOUT_MS,
 	RemoteItValidationError,
 	type RemoteItClient,
 } from '../../../client';
@@ -13,8 +16,6 @@ import { authFromCredentials, type AccountCredentials } from './account-credenti
 import { named } from './field-names';
 import { probeTcp } from '../../../client/transport/tcp-probe';
 
-const DEFAULT_API_URL = 'https://api.remote.it';
-const DEFAULT_TIMEOUT_SECONDS = 30;
 /**
  * Requests one account keeps in flight, whatever bursts of messages arrive; narrowed while remote.it answers 429.
  * The same as the n8n node's default Parallel Requests.
@@ -62,12 +63,12 @@ export function apiUrlFrom(value: unknown): string {
 	return typeof value === 'string' && value.trim() ? value.trim() : DEFAULT_API_URL;
 }
 
-/** The account's Timeout, in seconds as its dialog shows it; the client's own limit is 600 000 ms. */
-const MAX_TIMEOUT_SECONDS = 600;
+/** The account's Timeout, in seconds as its dialog shows it, up to the client's own limit. */
+const MAX_TIMEOUT_SECONDS = MAX_REQUEST_TIMEOUT_MS / 1000;
 
 function timeoutMsFrom(seconds: unknown): number {
 	if (seconds === undefined || seconds === null || seconds === '')
-		return DEFAULT_TIMEOUT_SECONDS * 1000;
+		return DEFAULT_REQUEST_TIMEOUT_MS;
 	const parsed =
 		typeof seconds === 'number' || typeof seconds === 'string' ? Number(seconds) : Number.NaN;
 	const ms = Math.round(parsed * 1000);

@@ -4,7 +4,12 @@
  * `password` credentials, never sent back to the editor; the access key ID and the account e-mail identify
  * rather than prove, so they are `text`, shown in the edit dialog as n8n shows them.
  */
-import { RemoteItValidationError, type RemoteItAuth } from '../../../client';
+import {
+	authFromCredentialFields,
+	RemoteItValidationError,
+	type CredentialField,
+	type RemoteItAuth,
+} from '../../../client';
 import type { CredentialTypes } from './node-red-api';
 
 export type AuthMethod = RemoteItAuth['type'];
@@ -18,15 +23,14 @@ export const ACCOUNT_CREDENTIAL_TYPES = {
 	username: { type: 'text' },
 	password: { type: 'password' },
 	token: { type: 'password' },
-} satisfies CredentialTypes;
+} satisfies Record<CredentialField, CredentialTypes[string]>;
 
-export type CredentialName = keyof typeof ACCOUNT_CREDENTIAL_TYPES;
-export type AccountCredentials = Partial<Record<CredentialName, string>>;
+export type AccountCredentials = Partial<Record<CredentialField, string>>;
 
-export const CREDENTIAL_NAMES = Object.keys(ACCOUNT_CREDENTIAL_TYPES) as CredentialName[];
+export const CREDENTIAL_NAMES = Object.keys(ACCOUNT_CREDENTIAL_TYPES) as CredentialField[];
 
 /** The credentials each method uses, with the label of its field in the edit dialog. */
-const FIELDS_BY_METHOD: Record<AuthMethod, Partial<Record<CredentialName, string>>> = {
+const FIELDS_BY_METHOD: Record<AuthMethod, Partial<Record<CredentialField, string>>> = {
 	accessKey: {
 		accessKeyId: 'Access key ID',
 		secretAccessKey: 'Secret access key',
@@ -50,33 +54,15 @@ export function authFromCredentials(
 			'The remote.it account has no valid authentication method',
 		);
 	}
-	const need = (name: CredentialName): string => requiredCredential(method, credentials, name);
-	switch (method) {
-		case 'accessKey': {
-			const developerKey = credentials.developerKey?.trim();
-			return {
-				type: 'accessKey',
-				accessKeyId: need('accessKeyId'),
-				secretAccessKey: need('secretAccessKey'),
-				...(developerKey ? { developerKey } : {}),
-			};
-		}
-		case 'password':
-			return {
-				type: 'password',
-				developerKey: need('developerKey'),
-				username: need('username'),
-				password: need('password'),
-			};
-		case 'token':
-			return { type: 'token', developerKey: need('developerKey'), token: need('token') };
-	}
+	return authFromCredentialFields(method, (name, required) =>
+		required ? requiredCredential(method, credentials, name) : credentials[name]?.trim(),
+	);
 }
 
 function requiredCredential(
 	method: AuthMethod,
 	credentials: AccountCredentials,
-	name: CredentialName,
+	name: CredentialField,
 ): string {
 	const value = credentials[name]?.trim();
 	if (!value) {

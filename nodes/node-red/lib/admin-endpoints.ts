@@ -4,11 +4,10 @@
  * - GET  /remoteit-config/:id/services   (remoteit-config.read)  the service picker of remoteit-connect.
  * Answers carry the client's (redacted) message, never a credential.
  */
-import { isRemoteItError, type SearchServicesOptions } from '../../../client';
+import { isPlainObject, isRemoteItError, type SearchServicesOptions } from '../../../client';
 import { CREDENTIAL_NAMES, type AccountCredentials } from './account-credentials';
 import { apiUrlFrom, createAccountClient } from './account-client';
 import { findAccount } from './account-node';
-import { isRecord } from './message-values';
 import { asError } from './input-handler';
 import type { AdminRequest, AdminResponse, NodeRedRuntime } from './node-red-api';
 
@@ -46,7 +45,7 @@ async function testCredentials(
 	response: AdminResponse,
 ): Promise<void> {
 	try {
-		const body = (isRecord(request.body) ? request.body : {}) as TestRequestBody;
+		const body = (isPlainObject(request.body) ? request.body : {}) as TestRequestBody;
 		const apiUrl = apiUrlFrom(body.apiUrl);
 		const { credentials, usesStored } = credentialsToTest(RED, body);
 		if (usesStored && !isDeployedApiUrl(RED, body.id, apiUrl)) {
@@ -78,7 +77,7 @@ function credentialsToTest(
 	RED: NodeRedRuntime,
 	body: TestRequestBody,
 ): { credentials: AccountCredentials; usesStored: boolean } {
-	const submitted = isRecord(body.credentials) ? body.credentials : {};
+	const submitted = isPlainObject(body.credentials) ? body.credentials : {};
 	const stored =
 		typeof body.id === 'string' && body.id ? (RED.nodes.getCredentials(body.id) ?? {}) : {};
 	const credentials: AccountCredentials = {};

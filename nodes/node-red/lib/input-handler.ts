@@ -3,6 +3,7 @@
  * while working, `send` then `done()` on success, `done(error)` on failure so Catch nodes receive the
  * client's message, status red. Nothing a message carries can throw past this function.
  */
+import { isPlainObject } from '../../../client';
 import { failureStatus, successStatus, workingStatus } from './node-status';
 import type { NodeMessage, RuntimeNode, SendMessages } from './node-red-api';
 
@@ -60,8 +61,7 @@ export function asError(thrown: unknown): Error {
 
 function messageOf(thrown: unknown): string | undefined {
 	try {
-		const message =
-			typeof thrown === 'object' && thrown !== null ? Reflect.get(thrown, 'message') : undefined;
+		const message = isPlainObject(thrown) ? thrown.message : undefined;
 		return typeof message === 'string' ? message : undefined;
 	} catch {
 		return undefined; // a hostile getter: fall back to the generic message

@@ -2,7 +2,7 @@
  * Reading the nodes' inputs from a message: TypedInput evaluation (msg, flow, global, env, str) and the
  * shapes a service or a connection may arrive in. Bad shapes become validation errors naming the property.
  */
-import { RemoteItValidationError } from '../../../client';
+import { isPlainObject, RemoteItValidationError } from '../../../client';
 import type { NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
 export interface TypedProperty {
@@ -46,7 +46,7 @@ export interface ServiceReference {
  */
 export function serviceReferenceFrom(value: unknown, source: string): ServiceReference {
 	if (typeof value === 'string' && value.trim()) return { reference: value.trim(), from: source };
-	if (isRecord(value)) {
+	if (isPlainObject(value)) {
 		for (const key of ['serviceId', 'id']) {
 			const field = stringField(value, key, source);
 			if (field) return { reference: field, from: `${source}.${key}` };
@@ -69,7 +69,7 @@ export interface ConnectionReference {
 export function connectionReferenceFrom(value: unknown, source: string): ConnectionReference {
 	if (typeof value === 'string' && value.trim())
 		return { connectionId: value.trim(), from: { connectionId: source } };
-	if (isRecord(value)) {
+	if (isPlainObject(value)) {
 		const idKey = stringField(value, 'id', source) ? 'id' : 'connectionId';
 		const connectionId = stringField(value, idKey, source);
 		const serviceId = stringField(value, 'serviceId', source);
@@ -103,8 +103,4 @@ function stringField(
 	if (unreadable !== undefined)
 		throw new RemoteItValidationError(name, `${source}.${name}: could not be read (${unreadable})`);
 	return typeof value === 'string' && value.trim() ? value.trim() : undefined;
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

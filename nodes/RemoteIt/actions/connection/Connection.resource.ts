@@ -1,41 +1,44 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import type { OperationParameter } from '../router';
 import * as connect from './connect.operation';
 import * as disconnect from './disconnect.operation';
 import * as getAll from './getAll.operation';
 
 export { connect, disconnect, getAll };
 
+const operation: OperationParameter<'connection'> = {
+	displayName: 'Operation',
+	name: 'operation',
+	type: 'options',
+	noDataExpression: true,
+	displayOptions: { show: { resource: ['connection'] } },
+	options: [
+		{
+			name: 'Connect',
+			value: 'connect',
+			description:
+				'Open a proxy connection to a device service and return its host, port, URL and expiry',
+			action: 'Connect to a service',
+		},
+		{
+			name: 'Disconnect',
+			value: 'disconnect',
+			description: 'Close a proxy connection opened by Connect',
+			action: 'Disconnect from a service',
+		},
+		{
+			name: 'Get Many',
+			value: 'getAll',
+			description: 'List the active proxy connections of the account',
+			action: 'Get many connections',
+		},
+	],
+	default: 'connect',
+};
+
 export const description: INodeProperties[] = [
-	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['connection'] } },
-		options: [
-			{
-				name: 'Connect',
-				value: 'connect',
-				description:
-					'Open a proxy connection to a device service and return its host, port, URL and expiry',
-				action: 'Connect to a service',
-			},
-			{
-				name: 'Disconnect',
-				value: 'disconnect',
-				description: 'Close a proxy connection opened by Connect',
-				action: 'Disconnect from a service',
-			},
-			{
-				name: 'Get Many',
-				value: 'getAll',
-				description: 'List the active proxy connections of the account',
-				action: 'Get many connections',
-			},
-		],
-		default: 'connect',
-	},
+	operation,
 	...connect.description,
 	...disconnect.description,
 	...getAll.description,

@@ -1,16 +1,14 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client/core';
-import { parallelRequestsOption } from '../descriptions/parallel';
-import { serviceLocator } from '../descriptions/service.locator';
-import { timeoutOption } from '../descriptions/timeout';
-import { readLocator, readRequiredText } from '../parameters';
+import { parallelRequestsOption, serviceLocator, timeoutOption } from '../common/descriptions';
+import { readLocator, readRequiredText } from '../common/parameters';
 
-const show = { resource: ['connection'], operation: ['connect'] };
+const displayOptions = { show: { resource: ['connection'], operation: ['connect'] } };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	serviceLocator(
-		{ show },
 		'The device service to open a proxy connection to, for example SSH or HTTP on one of your devices',
 	),
 	{
@@ -20,7 +18,6 @@ export const description: INodeProperties[] = [
 		default: 'latching',
 		description:
 			'Who may use the proxy. Applies to port proxies; HTTP(S) reverse proxies are always public.',
-		displayOptions: { show },
 		options: [
 			{
 				name: 'Latching',
@@ -48,7 +45,7 @@ export const description: INodeProperties[] = [
 		required: true,
 		placeholder: '203.0.113.7',
 		description: 'The public IPv4 address allowed to use the proxy',
-		displayOptions: { show: { ...show, accessMode: ['restricted'] } },
+		displayOptions: { show: { accessMode: ['restricted'] } },
 	},
 	{
 		displayName: 'Options',
@@ -56,7 +53,6 @@ export const description: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Include Raw Response',
@@ -117,6 +113,8 @@ export const description: INodeProperties[] = [
 	},
 ];
 
+export const description = updateDisplayOptions(displayOptions, properties);
+
 interface ConnectOptionsParameter {
 	includeRawResponse?: boolean;
 	proxyType?: ProxyType;
@@ -131,8 +129,11 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const service = readLocator(this, 'service', 'Service', itemIndex);
-	const serviceId =
-		service.mode === 'name' ? (await client.findService(service.value)).service.id : service.value;
+	// By Name is looked up; From List and By ID hold an id.
+	const serviceId = await client.serviceIdOf(
+		service.value,
+		service.mode === 'name' ? 'name' : 'id',
+	);
 	const accessMode = this.getNodeParameter('accessMode', itemIndex, 'latching') as AccessMode;
 	const hostIp =
 		accessMode === 'restricted'

@@ -1,12 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../../client/core';
-import { operationOptions } from '../descriptions/options';
-import { readRequiredText } from '../parameters';
+import { operationOptions } from '../common/descriptions';
+import { readRequiredText } from '../common/parameters';
 
-const show = { resource: ['connection'], operation: ['disconnect'] };
+const displayOptions = { show: { resource: ['connection'], operation: ['disconnect'] } };
 
-export const description: INodeProperties[] = [
+const properties: INodeProperties[] = [
 	{
 		displayName: 'Connection ID',
 		name: 'connectionId',
@@ -15,7 +16,6 @@ export const description: INodeProperties[] = [
 		required: true,
 		description:
 			'The ID of the connection to close. The default reads the connection ID that Connect put on the incoming item.',
-		displayOptions: { show },
 	},
 	{
 		displayName: 'Service ID',
@@ -26,10 +26,11 @@ export const description: INodeProperties[] = [
 		placeholder: '80:00:00:00:01:00:00:02',
 		description:
 			'The ID of the service the connection belongs to. The default reads the service ID that Connect put on the incoming item.',
-		displayOptions: { show },
 	},
-	operationOptions(show),
+	operationOptions,
 ];
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** The fields the client checks, as this operation's parameters are named in the editor. */
 export const parameterNames = { serviceId: 'Service ID', connectionId: 'Connection ID' };

@@ -1,13 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../../client/core';
-import { returnAllAndLimit } from '../descriptions/paging';
-import { operationOptions } from '../descriptions/options';
-import { readPaging } from '../parameters';
+import { operationOptions, returnAllAndLimit } from '../common/descriptions';
+import { readPaging } from '../common/parameters';
 
-const show = { resource: ['connection'], operation: ['getAll'] };
+const displayOptions = { show: { resource: ['connection'], operation: ['getAll'] } };
 
-export const description: INodeProperties[] = [...returnAllAndLimit(show), operationOptions(show)];
+export const description = updateDisplayOptions(displayOptions, [
+	...returnAllAndLimit,
+	operationOptions,
+]);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -15,6 +18,6 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject[]> {
 	const { returnAll, limit } = readPaging(this, itemIndex);
-	const sessions = await client.listSessions();
+	const sessions = await client.listActiveConnections();
 	return (returnAll ? sessions : sessions.slice(0, limit)).map((session) => ({ ...session }));
 }

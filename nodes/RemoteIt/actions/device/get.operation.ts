@@ -1,16 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { normaliseServiceId, type RemoteItClient } from '../../../../client/core';
-import { deviceLocator } from '../descriptions/device.locator';
-import { operationOptions } from '../descriptions/options';
-import { readLocator } from '../parameters';
+import type { RemoteItClient } from '../../../../client/core';
+import { deviceLocator, operationOptions } from '../common/descriptions';
+import { readLocator } from '../common/parameters';
 
-const show = { resource: ['device'], operation: ['get'] };
+const displayOptions = { show: { resource: ['device'], operation: ['get'] } };
 
-export const description: INodeProperties[] = [
-	deviceLocator({ show }, 'The device to get, with its state and services'),
-	operationOptions(show),
-];
+export const description = updateDisplayOptions(displayOptions, [
+	deviceLocator('The device to get, with its state and services'),
+	operationOptions,
+]);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -18,8 +18,7 @@ export async function execute(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const device = readLocator(this, 'device', 'Device', itemIndex);
-	// From List and By ID hold an id: a malformed one is refused here, never looked up as a name.
-	const reference =
-		device.mode === 'name' ? device.value : normaliseServiceId(device.value, 'device');
-	return { ...(await client.getDevice(reference)) } as unknown as IDataObject;
+	// From List and By ID hold an id: a malformed one is refused, never looked up as a name.
+	const as = device.mode === 'name' ? 'name' : 'id';
+	return { ...(await client.getDevice(device.value, as)) } as unknown as IDataObject;
 }

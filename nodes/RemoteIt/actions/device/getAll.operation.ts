@@ -1,22 +1,21 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ListDevicesOptions, RemoteItClient } from '../../../../client/core';
-import { returnAllAndLimit } from '../descriptions/paging';
-import { operationOptions } from '../descriptions/options';
-import { parameterError } from '../errors';
-import { readPaging } from '../parameters';
+import { parameterError } from '../../../shared/errors';
+import { operationOptions, returnAllAndLimit } from '../common/descriptions';
+import { readPaging } from '../common/parameters';
 
-const show = { resource: ['device'], operation: ['getAll'] };
+const displayOptions = { show: { resource: ['device'], operation: ['getAll'] } };
 
-export const description: INodeProperties[] = [
-	...returnAllAndLimit(show),
+const properties: INodeProperties[] = [
+	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
 		name: 'filters',
 		type: 'collection',
 		placeholder: 'Add Filter',
 		default: {},
-		displayOptions: { show },
 		options: [
 			{
 				displayName: 'Name Contains',
@@ -39,8 +38,10 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
-	operationOptions(show),
+	operationOptions,
 ];
+
+export const description = updateDisplayOptions(displayOptions, properties);
 
 /** Status as the editor offers it, and remote.it's device state for each (docs/remoteit-api.md §3). */
 const STATES: Record<string, 'active' | 'inactive'> = { online: 'active', offline: 'inactive' };

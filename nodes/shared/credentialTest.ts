@@ -5,10 +5,8 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { buildRemoteItClient, isRemoteItError } from '../../../client/core';
-import { clientOptionsFromCredentials } from '../transport/credentials';
-import { createFetchSend } from '../transport/fetchSend';
-import { REQUEST_TIMEOUT_MS } from '../transport';
+import { buildRemoteItClient, isRemoteItError } from '../../client/core';
+import { REQUEST_TIMEOUT_MS, clientOptionsFromCredentials, createFetchSend } from './transport';
 
 /**
  * The credential test (the node's `testedBy`). It asks remote.it who the credentials belong to, and on failure

@@ -1,24 +1,25 @@
 /**
- * Live sessions (GraphQL `login.sessions`, docs/remoteit-api.md §3). remote.it lists every session on the
+ * The account's active connections, read from remote.it's live sessions (GraphQL `login.sessions`,
+ * docs/remoteit-api.md §3). remote.it lists every session on the
  * account's services: other users' too, and peer-to-peer ones (`endpoint.proxy` is a Boolean, false for those).
  * Only this account's own proxy sessions are connections this package can use or close. A session carries no
  * proxy address: host and port are known only for connections this client opened (session id = connection id,
  * as remote.it's desktop app pairs them).
  */
 import { callGraphql, QUERIES } from './graphql';
-import type { ApiContext } from './rest';
-import { isObject, textOf } from './json-values';
-import type { Connection, Session } from './types';
+import type { ApiContext } from './api-context';
+import { isPlainObject, textOf } from './json-values';
+import type { Connection, ActiveConnection } from './types';
 
 function ownProxySession(
 	item: Record<string, unknown>,
 	accountId: string | undefined,
-): Session | undefined {
+): ActiveConnection | undefined {
 	const id = textOf(item.id);
-	const target = isObject(item.target) ? item.target : {};
+	const target = isPlainObject(item.target) ? item.target : {};
 	const serviceId = textOf(target.id);
-	const userId = isObject(item.user) ? textOf(item.user.id) : undefined;
-	const proxy = isObject(item.endpoint) && item.endpoint.proxy === true;
+	const userId = isPlainObject(item.user) ? textOf(item.user.id) : undefined;
+	const proxy = isPlainObject(item.endpoint) && item.endpoint.proxy === true;
 	if (!id || !serviceId || !proxy || !accountId || userId !== accountId) return undefined;
 	return {
 		id,
@@ -28,17 +29,17 @@ function ownProxySession(
 	};
 }
 
-/** `opened` looks up a connection this client opened, by id, to fill in its address. */
-export async function listSessions(
+/** remote.it's session list, kept to this account's own proxy sessions. `opened` looks up a connection this client opened, by id, to fill in its address. */
+export async function listActiveConnections(
 	context: ApiContext,
 	opened: (id: string) => Connection | undefined = () => undefined,
-): Promise<Session[]> {
+): Promise<ActiveConnection[]> {
 	const data = await callGraphql(context, QUERIES.sessions);
-	const login = isObject(data) && isObject(data.login) ? data.login : {};
-	const items = Array.isArray(login.sessions) ? login.sessions.filter(isObject) : [];
+	const login = isPlainObject(data) && isPlainObject(data.login) ? data.login : {};
+	const items = Array.isArray(login.sessions) ? login.sessions.filter(isPlainObject) : [];
 	return items
 		.map((item) => ownProxySession(item, textOf(login.id)))
-		.filter((s): s is Session => s !== undefined)
+		.filter((s): s is ActiveConnection => s !== undefined)
 		.map((session) => {
 			const mine = opened(session.id);
 			return mine ? { ...session, proxy: mine.proxy, host: mine.host, port: mine.port } : session;

@@ -1,11 +1,11 @@
-/** Turns REST and GraphQL connect answers (and live sessions) into the one Connection shape of docs/design.md. */
+/** Reads REST and GraphQL connect answers into the one Connection shape of docs/design.md ("The connection object"). */
 import { RemoteItUnavailableError } from './errors';
 import { parseProxy, portProxyUrl, type ParsedProxy } from './proxy';
-import { isObject, textOf } from './json-values';
+import { isPlainObject, textOf } from './json-values';
 import type { AccessMode, Connection } from './types';
 
 /** A proxy lives about 8 h when remote.it does not say (docs/remoteit-api.md §5). */
-export const DEFAULT_TIMEOUT_SECONDS = 28800;
+export const DEFAULT_PROXY_LIFETIME_SECONDS = 28800;
 
 export interface ConnectionRequest {
 	serviceId: string;
@@ -69,7 +69,7 @@ export function connectionFromRest(
 	answer: Record<string, unknown>,
 	request: ConnectionRequest,
 ): Connection {
-	const details = isObject(answer.connection) ? answer.connection : {};
+	const details = isPlainObject(answer.connection) ? answer.connection : {};
 	const id = textOf(details.connectionid) ?? textOf(answer.connectionid);
 	if (!id) throw unusable('a connection id');
 	const proxy = textOf(details.proxy);
@@ -85,13 +85,13 @@ export function connectionFromRest(
 		if (!host || !port) throw unusable('a proxy address');
 		endpoint = { host, port, reverseProxy: false, url: portProxyUrl(host, port) };
 	}
-	const timeout = positiveNumber(details.expirationsec) ?? DEFAULT_TIMEOUT_SECONDS;
+	const timeout = positiveNumber(details.expirationsec) ?? DEFAULT_PROXY_LIFETIME_SECONDS;
 	return assemble(id, endpoint, proxy ?? endpoint.url, request.now, timeout, request, answer);
 }
 
 /** GraphQL `connect`: `{ id host port reverseProxy url created timeout }` (port is null for reverse proxies). */
 export function connectionFromGraphql(data: unknown, request: ConnectionRequest): Connection {
-	const answer = isObject(data) && isObject(data.connect) ? data.connect : undefined;
+	const answer = isPlainObject(data) && isPlainObject(data.connect) ? data.connect : undefined;
 	const id = answer ? textOf(answer.id) : undefined;
 	if (!answer || !id) throw unusable('a connection id');
 	const url = textOf(answer.url);
@@ -109,7 +109,7 @@ export function connectionFromGraphql(data: unknown, request: ConnectionRequest)
 	}
 	const proxy =
 		url ?? (endpoint.port === null ? endpoint.url : `${endpoint.host}:${endpoint.port}`);
-	const timeout = positiveNumber(answer.timeout) ?? DEFAULT_TIMEOUT_SECONDS;
+	const timeout = positiveNumber(answer.timeout) ?? DEFAULT_PROXY_LIFETIME_SECONDS;
 	return assemble(
 		id,
 		endpoint,

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { RemoteItValidationError, isRemoteItError } from '../../../client/core';
+import { RemoteItValidationError, isRemoteItError } from '../../client/core';
 
 type NodeContext = { getNode(): INode };
 

@@ -1,3 +1,14 @@
+/** HTTP header names are case-insensitive: the one lookup by name, and the one reading of a transport's headers. */
+
+/** The value of header `name` (lower case) in headers of any spelling; undefined when absent. */
+export function headerValue(
+	headers: Record<string, string> | undefined,
+	name: string,
+): string | undefined {
+	const key = Object.keys(headers ?? {}).find((k) => k.toLowerCase() === name);
+	return key === undefined ? undefined : String(headers?.[key]);
+}
+
 /**
  * Response headers as the client reads them: lower-case names, one string each (repeated headers joined).
  * Shared by every transport (axios for Node-RED, n8n's request helpers), whatever shape their library returns.

@@ -1,8 +1,14 @@
 import type { IExecuteFunctions, INodeParameterResourceLocator } from 'n8n-workflow';
 
-import { REQUEST_TIMEOUT_MS } from '../transport';
-import { MAX_TIMEOUT_MS } from './descriptions/timeout';
-import { parameterError } from './errors';
+import {
+	DEFAULT_DEVICE_LIMIT,
+	isPlainObject,
+	isWholeNumberIn,
+	MAX_PAGE_SIZE,
+} from '../../../../client/core';
+import { parameterError } from '../../../shared/errors';
+import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
+import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS, MAX_TIMEOUT_MS } from './descriptions';
 
 export interface LocatorValue {
 	mode: string;
@@ -18,9 +24,8 @@ export function readLocator(
 ): LocatorValue {
 	const locator = context.getNodeParameter(name, itemIndex) as
 		INodeParameterResourceLocator | string;
-	const mode =
-		typeof locator === 'object' && locator !== null ? String(locator.mode ?? 'id') : 'id';
-	const raw: unknown = typeof locator === 'object' && locator !== null ? locator.value : locator;
+	const mode = isPlainObject(locator) ? String(locator.mode ?? 'id') : 'id';
+	const raw: unknown = isPlainObject(locator) ? locator.value : locator;
 	if (raw !== undefined && raw !== null && typeof raw === 'object') {
 		throw parameterError(
 			context,
@@ -68,18 +73,8 @@ export function readPaging(
 ): { returnAll: boolean; limit: number } {
 	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
 	if (returnAll) return { returnAll, limit: 0 };
-	const limit: unknown = context.getNodeParameter('limit', itemIndex, 50);
-	// remote.it serves at most 1000 per page (docs/remoteit-api.md §3).
-	if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
-		const given = JSON.stringify(String(limit).slice(0, 40));
-		throw parameterError(
-			context,
-			'Limit',
-			`must be a whole number from 1 to 1000, not ${given}`,
-			itemIndex,
-		);
-	}
-	return { returnAll, limit };
+	const limit: unknown = context.getNodeParameter('limit', itemIndex, DEFAULT_DEVICE_LIMIT);
+	return { returnAll, limit: wholeNumber(context, limit, 'Limit', MAX_PAGE_SIZE, itemIndex) };
 }
 
 /** Options › Timeout, read once for the execution's client (from the first item, like Parallel Requests). */
@@ -87,18 +82,31 @@ export function readTimeout(context: IExecuteFunctions): number {
 	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
 	const value = options.timeout;
 	if (value === undefined || value === null || value === '') return REQUEST_TIMEOUT_MS;
-	if (
-		typeof value !== 'number' ||
-		!Number.isInteger(value) ||
-		value < 1 ||
-		value > MAX_TIMEOUT_MS
-	) {
-		throw parameterError(
-			context,
-			'Timeout',
-			`must be a whole number of milliseconds from 1 to ${MAX_TIMEOUT_MS}, not ${JSON.stringify(String(value).slice(0, 40))}`,
-			0,
-		);
-	}
-	return value;
+	return wholeNumber(context, value, 'Timeout', MAX_TIMEOUT_MS, 0, ' of milliseconds');
+}
+
+/** The operation's Parallel Requests, read once from the first item (an expression cannot vary it per item). */
+export function readParallelRequests(context: IExecuteFunctions): number {
+	const options = context.getNodeParameter('options', 0, {}) as { parallelRequests?: unknown };
+	const value = options.parallelRequests ?? DEFAULT_PARALLEL_REQUESTS;
+	return wholeNumber(context, value, 'Parallel Requests', MAX_PARALLEL_REQUESTS, 0);
+}
+
+/** A number parameter that must be whole and from 1 to `max`; anything else is refused, quoting what was given. */
+function wholeNumber(
+	context: IExecuteFunctions,
+	value: unknown,
+	parameter: string,
+	max: number,
+	itemIndex: number,
+	unit = '',
+): number {
+	if (isWholeNumberIn(value, 1, max)) return value;
+	const given = JSON.stringify(String(value).slice(0, 40));
+	throw parameterError(
+		context,
+		parameter,
+		`must be a whole number${unit} from 1 to ${max}, not ${given}`,
+		itemIndex,
+	);
 }

@@ -7,7 +7,7 @@
 import { RemoteItAuthError } from './errors';
 import type { SecretRegistry } from './redact';
 import { textOf } from './json-values';
-import { readRestAnswer } from './rest-answer';
+import { readRestAnswer, REST_PREFIX } from './rest';
 import { sendWithRetry, type RequestSettings } from './request';
 import { signRequest } from './signing';
 import { sharedTokenSlot, type CachedToken } from './token-cache';
@@ -15,7 +15,7 @@ import type { HttpRequest, RemoteItAuth } from './types';
 
 export type Authorize = (request: HttpRequest) => HttpRequest;
 
-export interface Session {
+export interface AuthSession {
 	readonly authType: RemoteItAuth['type'];
 	/** What to check when remote.it answers 401/403 for this kind of credential. */
 	readonly authAdvice: string;
@@ -38,10 +38,10 @@ const ADVICE = {
 const DEFAULT_TOKEN_LIFETIME_MS = 60 * 60 * 1000;
 const RENEWAL_MARGIN_MS = 60 * 1000;
 
-export interface SessionSettings {
+export interface AuthSessionSettings {
 	apiUrl: string;
 	auth: RemoteItAuth;
-	request: RequestSettings;
+	requestSettings: RequestSettings;
 	secrets: SecretRegistry;
 	/** See RemoteItClientOptions.authenticatedBy. */
 	authenticatedBy?: 'client' | 'transport';
@@ -52,16 +52,16 @@ function withHeaders(request: HttpRequest, headers: Record<string, string>): Htt
 }
 
 function accessKeySession(
-	settings: SessionSettings,
+	settings: AuthSessionSettings,
 	auth: Extract<RemoteItAuth, { type: 'accessKey' }>,
-): Session {
+): AuthSession {
 	const authorize: Authorize = (request) => {
 		const signed = withHeaders(request, {
 			...signRequest({
 				...request,
 				accessKeyId: auth.accessKeyId,
 				secretAccessKey: auth.secretAccessKey,
-				now: settings.request.now(),
+				now: settings.requestSettings.now(),
 			}),
 		});
 		// REST also wants the developer key, unsigned (docs/remoteit-api.md §4, step 5).
@@ -80,7 +80,7 @@ const tokenHeaders =
 	(request) =>
 		withHeaders(request, { 'Content-Type': 'application/json', developerkey: developerKey, token });
 
-function tokenSession(auth: Extract<RemoteItAuth, { type: 'token' }>): Session {
+function tokenSession(auth: Extract<RemoteItAuth, { type: 'token' }>): AuthSession {
 	return {
 		authType: 'token',
 		authAdvice: ADVICE.token,
@@ -90,23 +90,22 @@ function tokenSession(auth: Extract<RemoteItAuth, { type: 'token' }>): Session {
 }
 
 async function logIn(
-	settings: SessionSettings,
+	settings: AuthSessionSettings,
 	auth: Extract<RemoteItAuth, { type: 'password' }>,
 ): Promise<CachedToken> {
-	const build = (): HttpRequest => ({
+	const { request, response } = await sendWithRetry(settings.requestSettings, () => ({
 		method: 'POST',
-		url: `${settings.apiUrl}/apv/v27/user/login`,
+		url: `${settings.apiUrl}${REST_PREFIX}/user/login`,
 		headers: { 'Content-Type': 'application/json', developerkey: auth.developerKey },
 		body: JSON.stringify({ username: auth.username, password: auth.password }),
-	});
-	const response = await sendWithRetry(settings.request, build);
-	const answer = readRestAnswer(build(), response, settings.request, ADVICE.password);
+	}));
+	const answer = readRestAnswer(request, response, settings.requestSettings, ADVICE.password);
 	const token = textOf(answer.token) ?? textOf(answer.auth_token);
 	if (!token)
 		throw new RemoteItAuthError('remote.it accepted the sign-in but returned no session token.');
 	settings.secrets.add(token);
 	const expiration = Number(textOf(answer.auth_expiration));
-	const nowMs = settings.request.now().getTime();
+	const nowMs = settings.requestSettings.now().getTime();
 	const expiresAtMs =
 		Number.isFinite(expiration) && expiration > 0
 			? expiration * 1000
@@ -115,9 +114,9 @@ async function logIn(
 }
 
 function passwordSession(
-	settings: SessionSettings,
+	settings: AuthSessionSettings,
 	auth: Extract<RemoteItAuth, { type: 'password' }>,
-): Session {
+): AuthSession {
 	const slot = sharedTokenSlot({
 		apiUrl: settings.apiUrl,
 		developerKey: auth.developerKey,
@@ -127,8 +126,10 @@ function passwordSession(
 
 	/** A token another client of this process got is a secret of this client too (for redaction). */
 	const currentToken = async (): Promise<CachedToken> => {
-		const token = await slot.current(settings.request.now().getTime(), RENEWAL_MARGIN_MS, () =>
-			logIn(settings, auth),
+		const token = await slot.current(
+			settings.requestSettings.now().getTime(),
+			RENEWAL_MARGIN_MS,
+			() => logIn(settings, auth),
 		);
 		settings.secrets.add(token.token);
 		return token;
@@ -156,7 +157,7 @@ function passwordSession(
 }
 
 /** The transport signs or adds the key headers itself (an n8n credential's `authenticate`): send requests as built. */
-function transportAuthorizedSession(authType: 'accessKey' | 'token'): Session {
+function transportAuthorizedSession(authType: 'accessKey' | 'token'): AuthSession {
 	return {
 		authType,
 		authAdvice: ADVICE[authType],
@@ -166,7 +167,7 @@ function transportAuthorizedSession(authType: 'accessKey' | 'token'): Session {
 	};
 }
 
-export function createSession(settings: SessionSettings): Session {
+export function createAuthSession(settings: AuthSessionSettings): AuthSession {
 	const { auth } = settings;
 	if (settings.authenticatedBy === 'transport' && auth.type !== 'password')
 		return transportAuthorizedSession(auth.type);

@@ -1,0 +1,184 @@
+import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
+
+import { MAX_REQUEST_TIMEOUT_MS } from '../../../../client/core';
+import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
+
+/**
+ * Parameters that several operations offer, declared once. Each operation adds its own resource and operation to
+ * them with `updateDisplayOptions`, so none of these says where it is shown.
+ */
+
+/** remote.it ids are 8 colon-separated hex octets, e.g. 80:00:00:00:01:00:00:02 (docs/remoteit-api.md §2). */
+const REMOTEIT_ID_PATTERN = '\\s*[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){7}\\s*';
+
+/**
+ * The editor checks a fixed value against a mode's `validation` (as `^pattern$`) and shows the message on the
+ * field and the node (n8n NodeHelpers: validateResourceLocatorParameter). An empty value is left to n8n's own "Parameter … is required",
+ * so that each mistake gets one message that names it.
+ */
+const emptyOr = (pattern: string): string => `(\\s*|${pattern})`;
+
+function rule(pattern: string, errorMessage: string): INodePropertyModeValidation {
+	return { type: 'regex', properties: { regex: emptyOr(pattern), errorMessage } };
+}
+
+interface LocatorSpec {
+	/** What is located, as the editor names it: 'Service' or 'Device'. */
+	displayName: string;
+	name: string;
+	searchListMethod: string;
+	idPlaceholder: string;
+	namePlaceholder: string;
+	nameHint: string;
+	/** A regex a Name value must match, and what to say when it does not. */
+	nameRule?: { pattern: string; errorMessage: string };
+}
+
+/** A remote.it resource locator: From List (searchable), By ID and Name (both validated; a name is resolved at run time). */
+function remoteItLocator(spec: LocatorSpec, description: string): INodeProperties {
+	const thing = spec.displayName.toLowerCase();
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${thing}...`,
+				typeOptions: { searchListMethod: spec.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: spec.idPlaceholder,
+				hint: `The ${thing} ID: 8 hex octets separated by colons`,
+				validation: [
+					rule(
+						REMOTEIT_ID_PATTERN,
+						`Not a remote.it ${thing} ID: expected 8 hex octets separated by colons, like ${spec.idPlaceholder}`,
+					),
+				],
+			},
+			{
+				// Not "By Name": n8n's mode selector is 92 px wide and cuts it to "By Nam" (its own modes are
+				// "From list", "By ID", "By URL").
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				placeholder: spec.namePlaceholder,
+				hint: spec.nameHint,
+				...(spec.nameRule
+					? { validation: [rule(spec.nameRule.pattern, spec.nameRule.errorMessage)] }
+					: {}),
+			},
+		],
+	};
+}
+
+/** The service picker, shared by every operation that targets one device service. */
+export function serviceLocator(description: string): INodeProperties {
+	return remoteItLocator(
+		{
+			displayName: 'Service',
+			name: 'service',
+			searchListMethod: 'searchServices',
+			idPlaceholder: '80:00:00:00:01:00:00:02',
+			namePlaceholder: 'factory-gateway/SSH',
+			nameHint: 'The device name, a slash, then the service name, as shown in remote.it',
+			// Some text, a slash, some text: how the client splits "device/service" (client/lookup.ts).
+			nameRule: {
+				pattern: '.*[^/\\s].*/.*[^/\\s].*',
+				errorMessage:
+					'Expected the device name, a slash, then the service name, like factory-gateway/SSH',
+			},
+		},
+		description,
+	);
+}
+
+/** The device picker, shared by every operation that targets one device. */
+export function deviceLocator(description: string): INodeProperties {
+	return remoteItLocator(
+		{
+			displayName: 'Device',
+			name: 'device',
+			searchListMethod: 'searchDevices',
+			idPlaceholder: '80:00:00:00:01:00:00:01',
+			namePlaceholder: 'factory-gateway',
+			nameHint: 'The device name exactly as shown in remote.it',
+		},
+		description,
+	);
+}
+
+/** Return All / Limit, as every n8n "Get Many" operation offers them. */
+export const returnAllAndLimit: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		// DEFAULT_DEVICE_LIMIT (client/page-sizes.ts); n8n's lint wants the literal (node-param-default-wrong-for-limit).
+		default: 50,
+		typeOptions: { minValue: 1 },
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/**
+ * Requests in flight at once, for every operation. n8n's request helper opens a new HTTPS connection per request
+ * (three round trips each), so the default sends 50 items at a time: faster than n8n's HTTP Request node sending
+ * all items at once (README, "Benchmarks"), half its fan-out at 100 items. Whatever the setting, the client
+ * narrows it while remote.it answers 429 and widens it again.
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 50;
+export const MAX_PARALLEL_REQUESTS = 100;
+
+export const parallelRequestsOption: INodeProperties = {
+	displayName: 'Parallel Requests',
+	name: 'parallelRequests',
+	type: 'number',
+	default: DEFAULT_PARALLEL_REQUESTS,
+	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_REQUESTS },
+	description:
+		'How many items may be sent to remote.it at the same time. Fewer are sent while remote.it asks to slow down. Output order always follows input order.',
+};
+
+export const MAX_TIMEOUT_MS = MAX_REQUEST_TIMEOUT_MS;
+
+/** The Timeout option every operation offers, in milliseconds like the HTTP Request node's. */
+export const timeoutOption: INodeProperties = {
+	displayName: 'Timeout',
+	name: 'timeout',
+	type: 'number',
+	default: REQUEST_TIMEOUT_MS,
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
+	description:
+		'How long to wait for each remote.it request, in milliseconds, before giving up. A connect that times out is checked with remote.it, so no connection is left open.',
+};
+
+/** What a timeout error of the remote.it node tells the user to change, in the editor's words. */
+export const TIMEOUT_ADVICE = 'raise "Timeout" under the node\'s Options';
+
+/** The Options collection of operations whose only options are the ones every operation has. */
+export const operationOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [parallelRequestsOption, timeoutOption],
+};
