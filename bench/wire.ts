@@ -4,7 +4,7 @@
  * once), so `ensureTrustedCa` re-runs the bench with it set; engines started from here inherit it.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { DEMO_SEED_PATH, loadSeedFile, type Seed } from '../emulator';
@@ -49,7 +49,10 @@ export function ensureTrustedCa(): Promise<void> {
 		},
 	);
 	for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-	child.once('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+	child.once('exit', (code, signal) => {
+		rmSync(certificates.dir, { recursive: true, force: true });
+		process.exit(code ?? (signal ? 1 : 0));
+	});
 	return new Promise<void>(() => undefined);
 }
 
