@@ -9,9 +9,17 @@
  * In memory only; the key names an account, never holds a secret.
  */
 import { RemoteItValidationError } from './errors';
+import { isWholeNumberIn } from './validate';
 
 /** Requests one client may keep in flight at most (the n8n node's Parallel Requests goes up to this too). */
 export const MAX_CONCURRENCY = 100;
+
+/**
+ * What both shells keep in flight unless told otherwise (n8n's Parallel Requests default, each Node-RED account).
+ * n8n's request helper opens a new HTTPS connection per request (three round trips each), so 50 at a time hides
+ * the handshakes: faster than n8n's HTTP Request node sending all items at once (README, "Benchmarks").
+ */
+export const DEFAULT_CONCURRENCY = 50;
 
 /** The window after a burst of 429s, as a share of the window before it. */
 const DECREASE = 0.7;
@@ -105,7 +113,7 @@ function sweep(key: string | undefined, account: AccountWindow): void {
  * other client of the same account in this process; without it the window is this client's alone.
  */
 export function createAdaptiveConcurrency(max: unknown, accountKey?: string): AdaptiveConcurrency {
-	if (typeof max !== 'number' || !Number.isInteger(max) || max < 1 || max > MAX_CONCURRENCY) {
+	if (!isWholeNumberIn(max, 1, MAX_CONCURRENCY)) {
 		throw new RemoteItValidationError(
 			'concurrency',
 			`concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}.`,

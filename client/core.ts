@@ -55,6 +55,7 @@ export * from './errors';
 export { signRequest, formatHttpDate, buildSigningString, DEFAULT_SIGNED_HEADERS } from './signing';
 export type { SignRequestInput, SignatureHeaders } from './signing';
 export { redactSecrets } from './redact';
+export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './adaptive-concurrency';
 export { parseProxy } from './proxy';
 export type { ParsedProxy } from './proxy';
 export {

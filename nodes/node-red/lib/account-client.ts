@@ -5,6 +5,7 @@
  */
 import {
 	createRemoteItClient,
+	DEFAULT_CONCURRENCY,
 	DEFAULT_API_URL,
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	MAX_REQUEST_TIMEOUT_MS,
@@ -15,12 +16,6 @@ import { createAxiosTransport } from '../../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
 import { named } from './field-names';
 import { probeTcp } from '../../../client/transport/tcp-probe';
-
-/**
- * Requests one account keeps in flight, whatever bursts of messages arrive; narrowed while remote.it answers 429.
- * The same as the n8n node's default Parallel Requests.
- */
-const CONCURRENCY = 50;
 
 export interface AccountSettings {
 	apiUrl?: string;
@@ -53,7 +48,7 @@ function createClient(settings: AccountSettings, signal?: AbortSignal): RemoteIt
 		auth: authFromCredentials(settings.authMethod, settings.credentials),
 		timeoutMs,
 		timeoutAdvice: 'raise the Timeout of the remote.it account',
-		concurrency: CONCURRENCY,
+		concurrency: DEFAULT_CONCURRENCY,
 		send: createAxiosTransport({ timeoutMs, ...(signal ? { signal } : {}) }),
 		probe: probeTcp,
 	});

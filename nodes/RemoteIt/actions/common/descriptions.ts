@@ -1,6 +1,10 @@
 import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
-import { MAX_REQUEST_TIMEOUT_MS } from '../../../../client/core';
+import {
+	DEFAULT_CONCURRENCY,
+	MAX_CONCURRENCY,
+	MAX_REQUEST_TIMEOUT_MS,
+} from '../../../../client/core';
 import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
 
 /**
@@ -139,13 +143,11 @@ export const returnAllAndLimit: INodeProperties[] = [
 ];
 
 /**
- * Requests in flight at once, for every operation. n8n's request helper opens a new HTTPS connection per request
- * (three round trips each), so the default sends 50 items at a time: faster than n8n's HTTP Request node sending
- * all items at once (README, "Benchmarks"), half its fan-out at 100 items. Whatever the setting, the client
- * narrows it while remote.it answers 429 and widens it again.
+ * Requests in flight at once, for every operation (the client's DEFAULT_CONCURRENCY says why 50). Whatever the
+ * setting, the client narrows it while remote.it answers 429 and widens it again.
  */
-export const DEFAULT_PARALLEL_REQUESTS = 50;
-export const MAX_PARALLEL_REQUESTS = 100;
+export const DEFAULT_PARALLEL_REQUESTS = DEFAULT_CONCURRENCY;
+export const MAX_PARALLEL_REQUESTS = MAX_CONCURRENCY;
 
 export const parallelRequestsOption: INodeProperties = {
 	displayName: 'Parallel Requests',
