@@ -30,7 +30,7 @@ export function readLocator(
 		throw parameterError(
 			context,
 			displayName,
-			`must be an ID or a name, not ${Array.isArray(raw) ? 'a list' : 'an object'}`,
+			`must be an ID or a name, not ${describeType(raw)}`,
 			itemIndex,
 		);
 	}
@@ -45,6 +45,12 @@ export function readLocator(
 	return { mode, value };
 }
 
+/** What a parameter holds that it should not, as an error message names it: "a list", "an object", "a boolean". */
+export function describeType(value: unknown): string {
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
 /** A required text parameter, trimmed; empty (for example an expression that found no field) is an error. */
 export function readRequiredText(
 	context: IExecuteFunctions,
@@ -53,14 +59,8 @@ export function readRequiredText(
 	itemIndex: number,
 ): string {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
-	if (raw !== undefined && raw !== null && typeof raw === 'object') {
-		throw parameterError(
-			context,
-			displayName,
-			`must be text, not ${Array.isArray(raw) ? 'a list' : 'an object'}`,
-			itemIndex,
-		);
-	}
+	if (raw !== undefined && raw !== null && typeof raw === 'object')
+		throw parameterError(context, displayName, `must be text, not ${describeType(raw)}`, itemIndex);
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
 	if (value === '') throw parameterError(context, displayName, 'is empty', itemIndex);
 	return value;

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { ListDevicesOptions, RemoteItClient } from '../../../../client/core';
 import { parameterError } from '../../../shared/errors';
 import { operationOptions, returnAllAndLimit } from '../common/descriptions';
-import { readPaging } from '../common/parameters';
+import { describeType, readPaging } from '../common/parameters';
 
 const displayOptions = { show: { resource: ['device'], operation: ['getAll'] } };
 
@@ -79,9 +79,4 @@ export async function execute(
 	}
 	const devices = await client.listDevices(options);
 	return devices.map((device) => ({ ...device }) as unknown as IDataObject);
-}
-
-function describeType(value: unknown): string {
-	if (Array.isArray(value)) return 'a list';
-	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
