@@ -1,4 +1,5 @@
 /** The emulator over HTTPS, its traffic counters and its per-account rate limit. */
+import { rmSync } from 'node:fs';
 import { Agent, request as httpsRequest } from 'node:https';
 import { startEmulator, type RunningEmulator } from '../../emulator';
 import { createTestCertificates, type TestCertificates } from '../../emulator/tls-certificates';
@@ -66,7 +67,10 @@ describe('HTTPS and traffic counters', () => {
 		certificates = createTestCertificates();
 		emulator = await startEmulator({ tls: { key: certificates.key, cert: certificates.cert } });
 	});
-	afterAll(() => emulator.close());
+	afterAll(async () => {
+		await emulator.close();
+		rmSync(certificates.dir, { recursive: true, force: true });
+	});
 	beforeEach(() => control('reset', 'POST'));
 
 	const devices = (agent: Agent, token: string, developerKey: string) =>

@@ -4,16 +4,23 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const ROOT = join(__dirname, '..', '..');
 const LAUNCHER = join(__dirname, 'fixtures', 'launcher.ts');
 
+const markers: string[] = [];
+afterAll(() => {
+	for (const file of markers) rmSync(dirname(file), { recursive: true, force: true });
+});
+
 function marker(): string {
-	return join(mkdtempSync(join(tmpdir(), 'launcher-test-')), 'stopped');
+	const file = join(mkdtempSync(join(tmpdir(), 'launcher-test-')), 'stopped');
+	markers.push(file);
+	return file;
 }
 
 async function untilReady(child: ChildProcess): Promise<void> {

@@ -1,7 +1,7 @@
 /** Long waits in the launchers and the engine cache say how long they have lasted. */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { lockWaitLine } from '../../dev/engines/install';
 import { withLock } from '../../dev/engines/lock';
 import { withProgress } from '../../dev/launch/progress';
@@ -37,6 +37,7 @@ describe('waiting for another process installing an engine', () => {
 			);
 		}
 		expect(Number(/\((\d+)s\)…$/.exec(later.at(-1) as string)?.[1])).toBeGreaterThanOrEqual(1);
+		rmSync(dirname(lockDir), { recursive: true, force: true });
 	});
 
 	it('formats minutes once a wait passes one', () => {
