@@ -3,8 +3,8 @@
  * workers, PostgreSQL and Redis, all real (dev/n8n/n8n-queue.ts). The emulator plays remote.it; Redis' MONITOR
  * records every command for the secrets check. Runs on 2 cores in about three minutes per engine.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createRemoteItClient } from '../../client';
 import { type RunningEmulator, DEMO_SEED_PATH, loadSeedFile, startEmulator } from '../../emulator';
@@ -128,6 +128,7 @@ describe.each<[EngineName, string, { trigger: boolean }]>([
 			if (redisMonitor) await stopEngine(redisMonitor.child, 5_000);
 			await cluster?.stop();
 			await emulator?.close();
+			if (tarball) rmSync(dirname(tarball), { recursive: true, force: true });
 		}, 2 * 60_000);
 
 		it(
