@@ -6,6 +6,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { seedAccount } from '../test/support/emulator-control';
+import { passwordCredentialData } from '../dev/n8n/demo/demo-data';
 import { forgetSpyHistory, loadRemoteItFlow, sendAll, unloadFlow } from './node-red-flows';
 import { createRemoteItClient } from '../client';
 import { createAxiosTransport } from '../client/transport/axios';
@@ -91,14 +92,7 @@ async function n8n(wire: Wire, services: string[]): Promise<BenchRow> {
 		import('../test/n8n/support/parameters'),
 		import('../test/n8n/support/n8n-shutdown'),
 	]);
-	const account = seedAccount(wire.seed);
-	const credentials = {
-		authentication: 'password',
-		developerKey: account.developerKey,
-		username: account.email,
-		password: account.password,
-		apiUrl: wire.apiUrl,
-	};
+	const credentials = passwordCredentialData(seedAccount(wire.seed), wire.apiUrl);
 	try {
 		return await measure(
 			'n8n engine (n8n-core WorkflowExecute: Connect → Disconnect)',

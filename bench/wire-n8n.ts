@@ -6,7 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 
-import type { CredentialJson, WorkflowJson } from '../dev/n8n/demo/demo-data';
+import {
+	demoCredential,
+	passwordCredential,
+	type CredentialJson,
+	type WorkflowJson,
+} from '../dev/n8n/demo/demo-data';
 import { seedAccount, setRateLimit } from '../test/support/emulator-control';
 import { DEFAULT_PARALLEL_REQUESTS } from '../nodes/RemoteIt/actions/common/descriptions';
 import { handBuiltWorkflow, nodeWorkflow, type HandBuiltStyle } from './handbuilt-workflows';
@@ -108,27 +113,8 @@ const RATE_HAND = handVariant(
 function credentials(wire: Wire): CredentialJson[] {
 	const account = accountOf(wire);
 	return [
-		{
-			...PASSWORD_CREDENTIAL,
-			type: 'remoteItApi',
-			data: {
-				authentication: 'password',
-				developerKey: account.developerKey,
-				username: account.email,
-				password: account.password,
-				apiUrl: wire.apiUrl,
-			},
-		},
-		{
-			...ACCESS_KEY_CREDENTIAL,
-			type: 'remoteItApi',
-			data: {
-				authentication: 'accessKey',
-				accessKeyId: account.accessKeyId,
-				secretAccessKey: account.secretAccessKey,
-				apiUrl: wire.apiUrl,
-			},
-		},
+		passwordCredential(account, wire.apiUrl, PASSWORD_CREDENTIAL),
+		demoCredential(account, wire.apiUrl, ACCESS_KEY_CREDENTIAL),
 	];
 }
 

@@ -6,6 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { repositoryRoot } from '../engines/catalog';
+import type { DemoAccount } from '../launch/demo-account';
 import type { FlowNode } from './node-red-process';
 
 export const ACCOUNT_NODE_TYPE = 'remoteit-config';
@@ -14,6 +15,15 @@ export interface AccountSettings {
 	apiUrl: string;
 	authMethod: 'accessKey' | 'password' | 'token';
 	credentials: Record<string, string>;
+}
+
+/** The demo account signing in with its access key (the method the examples recommend). */
+export function accessKeySettings(account: DemoAccount, apiUrl: string): AccountSettings {
+	return {
+		apiUrl,
+		authMethod: 'accessKey',
+		credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
+	};
 }
 
 export function exampleFiles(): string[] {

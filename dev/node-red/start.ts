@@ -10,7 +10,7 @@ import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { NODE_RED_PACKAGE } from '../package/local-package';
-import { demoFlows } from './demo-flows';
+import { accessKeySettings, demoFlows } from './demo-flows';
 import { createUserDir, deployFlows, startNodeRed } from './node-red-process';
 
 async function main(): Promise<void> {
@@ -26,14 +26,7 @@ async function main(): Promise<void> {
 	onStop(() => runtime.stop());
 
 	const account = demoAccount(emulator.seed);
-	await deployFlows(
-		runtime,
-		demoFlows({
-			apiUrl: emulator.url,
-			authMethod: 'accessKey',
-			credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-		}),
-	);
+	await deployFlows(runtime, demoFlows(accessKeySettings(account, emulator.url)));
 	say('');
 	say(`Node-RED editor: ${runtime.url}/  (no login: the editor listens on loopback only)`);
 	say(

@@ -5,7 +5,7 @@ import type { Browser } from 'puppeteer-core';
 import type { RunningEmulator } from '../../emulator';
 import { ensureEngine } from '../engines/install';
 import { demoAccount } from '../launch/demo-account';
-import { demoFlows } from '../node-red/demo-flows';
+import { accessKeySettings, demoFlows } from '../node-red/demo-flows';
 import { createUserDir, deployFlows, inject, startNodeRed } from '../node-red/node-red-process';
 import { NODE_RED_PACKAGE, packLocalPackage } from '../package/local-package';
 import { pause, shoot } from './browser';
@@ -35,14 +35,7 @@ export async function nodeRedScreenshots(
 	const runtime = await startNodeRed(engine, userDir, { port: 0 });
 	try {
 		const account = demoAccount(emulator.seed);
-		await deployFlows(
-			runtime,
-			demoFlows({
-				apiUrl: emulator.url,
-				authMethod: 'accessKey',
-				credentials: { accessKeyId: account.accessKeyId, secretAccessKey: account.secretAccessKey },
-			}),
-		);
+		await deployFlows(runtime, demoFlows(accessKeySettings(account, emulator.url)));
 		const page = await browser.newPage();
 		await page.goto(`${runtime.url}/`, { waitUntil: 'networkidle2' });
 		await page.waitForSelector('#red-ui-palette .red-ui-palette-node', {

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EngineName } from '../../dev/engines/catalog';
-import { demoFlows } from '../../dev/node-red/demo-flows';
+import { accessKeySettings, demoFlows } from '../../dev/node-red/demo-flows';
 import {
 	type FlowNode,
 	type NodeRedRuntime,
@@ -93,16 +93,7 @@ describe.each<[EngineName, string]>([
 			credentialSecret: CREDENTIAL_SECRET,
 		});
 		debug = await listenToDebug(fixture.engine, runtime.url);
-		const flows = withProbes(
-			demoFlows({
-				apiUrl: fixture.emulator.url,
-				authMethod: 'accessKey',
-				credentials: {
-					accessKeyId: fixture.account.accessKeyId,
-					secretAccessKey: fixture.account.secretAccessKey,
-				},
-			}),
-		);
+		const flows = withProbes(demoFlows(accessKeySettings(fixture.account, fixture.emulator.url)));
 		const errorsConnect = flows.find((node) => node.id === example.errors.connect) as FlowNode;
 		await deployFlows(runtime, [...flows, extraInject(OFFLINE_INJECT, errorsConnect, OFFLINE_SSH)]);
 	}, ENGINE_SETUP_TIMEOUT_MS);

@@ -68,6 +68,29 @@ export function demoCredential(
 	};
 }
 
+/** The stored fields of the account signing in with developer key, e-mail and password (the node logs in itself). */
+export function passwordCredentialData(
+	account: DemoAccount,
+	apiUrl: string,
+): CredentialJson['data'] {
+	return {
+		authentication: 'password',
+		developerKey: account.developerKey,
+		username: account.email,
+		password: account.password,
+		apiUrl,
+	};
+}
+
+/** The same account as a password credential to import into n8n. */
+export function passwordCredential(
+	account: DemoAccount,
+	apiUrl: string,
+	identity: Pick<CredentialJson, 'id' | 'name'>,
+): CredentialJson {
+	return { ...identity, type: 'remoteItApi', data: passwordCredentialData(account, apiUrl) };
+}
+
 export function demoWorkflows(apiUrl: string): WorkflowJson[] {
 	const folder = join(__dirname, 'workflows');
 	return readdirSync(folder)

@@ -10,6 +10,7 @@ import {
 	type CredentialJson,
 	type WorkflowJson,
 	demoCredential,
+	passwordCredential,
 } from '../../../dev/n8n/demo/demo-data';
 import type { DemoAccount } from '../../../dev/launch/demo-account';
 import { WRONG_SECRET } from './n8n-fixtures';
@@ -78,17 +79,7 @@ export function rackServices(seed: Seed, index: number): string[] {
 
 export function queueCredentials(account: DemoAccount, apiUrl: string): CredentialJson[] {
 	const accessKey = demoCredential(account, apiUrl);
-	const password: CredentialJson = {
-		...PASSWORD_CREDENTIAL,
-		type: 'remoteItApi',
-		data: {
-			authentication: 'password',
-			developerKey: account.developerKey,
-			username: account.email,
-			password: account.password,
-			apiUrl,
-		},
-	};
+	const password = passwordCredential(account, apiUrl, PASSWORD_CREDENTIAL);
 	const wrong: CredentialJson = {
 		...accessKey,
 		...WRONG_CREDENTIAL,

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { RunningEmulator } from '../../../emulator';
 import { seedAccount } from '../../support/emulator-control';
+import { passwordCredentialData } from '../../../dev/n8n/demo/demo-data';
 
 /** remoteItApi credential data for the seed's first user, one builder per authentication method. */
 export function accessKeyCredentials(
@@ -21,14 +22,7 @@ export function passwordCredentials(
 	emulator: RunningEmulator,
 	email?: string,
 ): ICredentialDataDecryptedObject {
-	const account = seedAccount(emulator.seed, email);
-	return {
-		authentication: 'password',
-		developerKey: account.developerKey,
-		username: account.email,
-		password: account.password,
-		apiUrl: emulator.url,
-	};
+	return passwordCredentialData(seedAccount(emulator.seed, email), emulator.url);
 }
 
 /** A session token obtained the way remote.it users get one outside n8n: POST /apv/v27/user/login. */
