@@ -6,20 +6,18 @@
  */
 import { randomBytes } from 'node:crypto';
 
-import { createRemoteItClient } from '../client';
 import { DEMO_SEED_PATH, loadSeedFile, type RunningEmulator } from '../emulator';
 import {
 	CHAOS_HOLD_MS,
 	CHAOS_MIX,
-	CHAOS_RETRY,
-	CHAOS_TIMEOUT_MS,
+	chaosClient,
 	chaosSeed,
 	clientChaos,
 	judge,
 	type ChaosFigures,
 	type ItemOutcome,
 } from '../test/support/chaos';
-import { resetEmulator, seedAccount } from '../test/support/emulator-control';
+import { resetEmulator } from '../test/support/emulator-control';
 import { startFaultProxy, type FaultProxy } from '../test/support/fault-proxy';
 import { withEmulator } from './fixtures';
 import { timed } from './measure';
@@ -83,21 +81,8 @@ async function run(): Promise<BenchRow[]> {
 		]);
 	try {
 		return await withEmulator(async (emulator) => {
-			const account = seedAccount(seed);
 			const client = await throughProxy(emulator, (proxy) =>
-				clientChaos(
-					createRemoteItClient({
-						apiUrl: proxy.url,
-						timeoutMs: CHAOS_TIMEOUT_MS,
-						retry: CHAOS_RETRY,
-						auth: {
-							type: 'accessKey',
-							accessKeyId: account.accessKeyId,
-							secretAccessKey: account.secretAccessKey,
-						},
-					}),
-					services,
-				),
+				clientChaos(chaosClient(proxy.url, seed), services),
 			);
 			const n8n = await throughProxy(emulator, async (proxy) =>
 				chaosOutcomes(

@@ -3,19 +3,16 @@
  * through the seeded fault proxy (503 before and after remote.it acted, 429 with Retry-After, requests held past
  * the timeout, dropped sockets). Nothing is lost, order is kept, every failure is a clear error, nothing stays open.
  */
-import { createRemoteItClient } from '../../client';
 import { DEMO_SEED_PATH, loadSeedFile, startEmulator, type RunningEmulator } from '../../emulator';
 import {
 	CHAOS_HOLD_MS,
 	CHAOS_MIX,
-	CHAOS_RETRY,
-	CHAOS_TIMEOUT_MS,
+	chaosClient,
 	chaosSeed,
 	clientChaos,
 	describeFigures,
 	judge,
 } from '../support/chaos';
-import { seedAccount } from '../support/emulator-control';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
 import { collectUnexpectedFailures } from '../support/unexpected-failures';
 
@@ -41,18 +38,7 @@ afterAll(async () => {
 });
 
 it(`${ITEMS} connects and disconnects through the fault proxy: 0 lost, order kept, clear errors, 0 orphaned`, async () => {
-	const account = seedAccount(seed);
-	const client = createRemoteItClient({
-		apiUrl: proxy.url,
-		timeoutMs: CHAOS_TIMEOUT_MS,
-		retry: CHAOS_RETRY,
-		auth: {
-			type: 'accessKey',
-			accessKeyId: account.accessKeyId,
-			secretAccessKey: account.secretAccessKey,
-		},
-	});
-	const outcomes = await clientChaos(client, services);
+	const outcomes = await clientChaos(chaosClient(proxy.url, seed), services);
 	const figures = await judge(outcomes, ITEMS, proxy, emulator.url);
 	console.log(describeFigures('client chaos', figures));
 	expect(figures).toMatchObject({ out: ITEMS, lost: 0, inOrder: true, orphaned: 0, unclear: [] });

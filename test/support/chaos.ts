@@ -3,10 +3,10 @@
  * its own service and disconnects again, through the seeded fault proxy, and the run is judged on what came out
  * (lost, order, clear errors) and on what stayed open on the emulator (orphans).
  */
-import { isRemoteItError, type RemoteItClient } from '../../client';
+import { createRemoteItClient, isRemoteItError, type RemoteItClient } from '../../client';
 import type { Seed, SeedDevice } from '../../emulator';
 import type { FaultProxy, ProxyFault } from './fault-proxy';
-import { listEmulatorConnections } from './emulator-control';
+import { listEmulatorConnections, seedAccount } from './emulator-control';
 
 /** The chaos mix: 10% 503 (half of them after remote.it acted), 5% 429 with Retry-After: 1, 2% held, 2% dropped. */
 export const CHAOS_MIX: Partial<Record<ProxyFault, number>> = {
@@ -132,6 +132,21 @@ export function describeFigures(name: string, f: ChaosFigures): string {
 		`${f.connectedAndClosed} connected and closed, ${f.failed} failed with an error (${f.unclear.length} unclear), ` +
 		`${f.orphaned} orphaned; faults: ${faults}`
 	);
+}
+
+/** A client of the seed's first account (access key) through `apiUrl`, with the chaos timeout and retries. */
+export function chaosClient(apiUrl: string, seed: Seed): RemoteItClient {
+	const account = seedAccount(seed);
+	return createRemoteItClient({
+		apiUrl,
+		timeoutMs: CHAOS_TIMEOUT_MS,
+		retry: CHAOS_RETRY,
+		auth: {
+			type: 'accessKey',
+			accessKeyId: account.accessKeyId,
+			secretAccessKey: account.secretAccessKey,
+		},
+	});
 }
 
 /** Each item connects to its own service and disconnects again, `parallel` items at a time. */
