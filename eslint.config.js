@@ -30,6 +30,11 @@ module.exports = tseslint.config(
 		rules: { '@typescript-eslint/no-require-imports': 'off' },
 	},
 	{
+		// Editor code Node-RED serves to the browser (gulpfile.js copies it into the package's resources/).
+		files: ['nodes/node-red/resources/**/*.js'],
+		languageOptions: { sourceType: 'script', globals: { window: 'writable', RED: 'readonly' } },
+	},
+	{
 		files: ['**/*.mjs'],
 		languageOptions: { sourceType: 'module' },
 	},

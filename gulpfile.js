@@ -15,7 +15,7 @@ const { src, dest, parallel, series } = require('gulp');
  * assemble the two published packages in dist/packages/ (see README "Installation"):
  * - n8n-nodes-remoteit: the n8n node, trigger and credential, no runtime dependencies, no global timers (n8n's
  *   community-node verification); the client files they load, nothing else.
- * - node-red-contrib-remoteit: the four Node-RED nodes with their editor files, locales and example flows; axios is
+ * - node-red-contrib-remoteit: the Node-RED nodes with their editor files, locales, shared editor code and example flows; axios is
  *   its only dependency. Its `main` is the client with its defaults, for scripts.
  * Each gets README, LICENSE and CHANGELOG; no source maps (their sources are not shipped) and no .d.ts.
  */
@@ -150,7 +150,7 @@ function assembleNodeRedPackage(done) {
 				'remote.it for Node-RED: open a proxy connection to a device behind NAT, use it, close it; list devices.',
 			keywords: ['node-red', 'remote.it', 'remoteit', 'proxy', 'iot'],
 			main: 'dist/client/index.js',
-			files: ['dist', 'examples', 'CHANGELOG.md'],
+			files: ['dist', 'examples', 'resources', 'CHANGELOG.md'],
 			'node-red': {
 				version: `>=${testedNodeRed}`,
 				nodes: Object.fromEntries(NODE_RED_NODES.map((name, index) => [name, nodeFiles[index]])),
@@ -160,6 +160,10 @@ function assembleNodeRedPackage(done) {
 		files,
 	);
 	filesUnder('examples', /\.json$/).forEach((file) => copyInto(packageDir, file));
+	// Node-RED serves a module's resources/ folder to the editor (/resources/<module>/…): the nodes' shared editor code.
+	filesUnder('nodes/node-red/resources', /\.js$/).forEach((file) =>
+		copyInto(packageDir, file, relative('nodes/node-red', file)),
+	);
 	done();
 }
 

@@ -10,19 +10,18 @@ import { onStop, portFromEnv, runLauncher, say, stopEverything } from '../launch
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
-import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
+import {
+	DEMO_OWNER,
+	WEBHOOK_PATH,
+	demoCredential,
+	demoWorkflowIds,
+	demoWorkflows,
+} from './demo/demo-data';
 import { deviceCredentials } from './demo/device-credentials';
 import { activateWorkflow, importCredentials, importWorkflows } from './n8n-cli';
 import { startQueueCluster } from './n8n-queue';
 import { setUpOwner } from './n8n-server';
 
-/** The demo login printed at the end; it guards only this throw-away local instance. */
-const DEMO_OWNER = {
-	email: 'demo@example.com',
-	firstName: 'Demo',
-	lastName: 'User',
-	password: 'Remoteit-demo-1',
-};
 const WORKERS = 2;
 const FINISHED_EXECUTION = /Worker finished execution (\d+) \(job/g;
 

@@ -23,20 +23,18 @@ import {
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
-import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
+import {
+	DEMO_OWNER,
+	WEBHOOK_PATH,
+	demoCredential,
+	demoWorkflowIds,
+	demoWorkflows,
+} from './demo/demo-data';
 import { deviceCredentials } from './demo/device-credentials';
 import { DATABASE_PASSWORD, DATABASE_USER, SSH_PASSWORD, SSH_USER } from '../device';
 import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
 import { setUpOwner, startN8nServer } from './n8n-server';
 import { runTriggerDemo } from './trigger-demo';
-
-/** The demo login printed at the end; it guards only this throw-away local instance. */
-const DEMO_OWNER = {
-	email: 'demo@example.com',
-	firstName: 'Demo',
-	lastName: 'User',
-	password: 'Remoteit-demo-1',
-};
 
 async function main(): Promise<void> {
 	// Registered first, so it runs last: whatever engine a Ctrl-C during start-up left running.

@@ -1,24 +1,9 @@
-/** Headless Chromium from Debian (`apt-get install -y chromium`) driven by puppeteer-core, for the README's screenshots. */
-import { existsSync } from 'node:fs';
+/** Saving the README's screenshots (docs/images/) from pages of the headless Chromium of dev/browser/. */
 import { join } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { repositoryRoot } from '../engines/catalog';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const IMAGES_DIR = join(repositoryRoot, 'docs', 'images');
-
-export async function launchBrowser(): Promise<Browser> {
-	if (!existsSync(CHROMIUM))
-		throw new Error(
-			`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set CHROMIUM_PATH)`,
-		);
-	return puppeteer.launch({
-		executablePath: CHROMIUM,
-		headless: true,
-		args: ['--no-sandbox', '--disable-dev-shm-usage', '--lang=en-US', '--hide-scrollbars'],
-		defaultViewport: { width: 1440, height: 900, deviceScaleFactor: 1 },
-	});
-}
 
 export const pause = (ms: number): Promise<void> =>
 	new Promise((resolve) => setTimeout(resolve, ms));

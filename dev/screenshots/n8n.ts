@@ -8,23 +8,18 @@ import { demoAccount } from '../launch/demo-account';
 import { freePort } from '../launch/free-port';
 import {
 	DEMO_CREDENTIAL_ID,
+	DEMO_OWNER,
 	demoCredential,
 	demoWorkflowIds,
 	demoWorkflows,
 } from '../n8n/demo/demo-data';
 import { createN8nHome, importCredentials, importWorkflows } from '../n8n/n8n-cli';
-import { logIn, setUpOwner, startN8nServer } from '../n8n/n8n-server';
+import { setUpOwner, startN8nServer } from '../n8n/n8n-server';
+import { openN8nWorkflow, signInToN8n } from '../browser/editors';
 import { N8N_PACKAGE, packLocalPackage } from '../package/local-package';
 import { deviceCredentials } from '../n8n/demo/device-credentials';
 import { pause, shoot } from './browser';
 import { sshDemoScreenshots } from './n8n-chained';
-
-const OWNER = {
-	email: 'demo@example.com',
-	firstName: 'Demo',
-	lastName: 'User',
-	password: 'Remoteit-demo-1',
-};
 
 async function clickLastByText(page: Page, text: string): Promise<void> {
 	const clicked = await page.evaluate((wanted) => {
@@ -52,14 +47,13 @@ export async function n8nScreenshots(
 	await importWorkflows(home, demoWorkflows(emulator.url));
 	const server = await startN8nServer(home, { port: await freePort() });
 	try {
-		await setUpOwner(server, OWNER);
-		const [name, value] = (await logIn(server, OWNER)).split(';')[0].split('=');
+		await setUpOwner(server, DEMO_OWNER);
 		const page = await browser.newPage();
-		await page.setCookie({ name, value, url: server.url });
-		await page.goto(`${server.url}/workflow/${demoWorkflowIds.connectUseDisconnect}`, {
-			waitUntil: 'networkidle2',
-		});
-		await page.waitForSelector('[data-test-id="canvas-node"]', { visible: true, timeout: 60_000 });
+		await signInToN8n(page, server, DEMO_OWNER);
+		const shown = demoWorkflows(emulator.url).find(
+			(workflow) => workflow.id === demoWorkflowIds.connectUseDisconnect,
+		);
+		await openN8nWorkflow(page, server.url, String(shown?.id), shown?.nodes.length ?? 0);
 		await pause(1500);
 		await shoot(page, 'n8n-canvas');
 

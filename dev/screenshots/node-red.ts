@@ -8,6 +8,7 @@ import { demoAccount } from '../launch/demo-account';
 import { accessKeySettings, demoFlows } from '../node-red/demo-flows';
 import { createUserDir, deployFlows, inject, startNodeRed } from '../node-red/node-red-process';
 import { NODE_RED_PACKAGE, packLocalPackage } from '../package/local-package';
+import { openNodeRedEditor } from '../browser/editors';
 import { pause, shoot } from './browser';
 
 /** Example 1's inject node (its tab is shown with the palette) and example 2's "all devices" inject. */
@@ -37,11 +38,7 @@ export async function nodeRedScreenshots(
 		const account = demoAccount(emulator.seed);
 		await deployFlows(runtime, demoFlows(accessKeySettings(account, emulator.url)));
 		const page = await browser.newPage();
-		await page.goto(`${runtime.url}/`, { waitUntil: 'networkidle2' });
-		await page.waitForSelector('#red-ui-palette .red-ui-palette-node', {
-			visible: true,
-			timeout: 60_000,
-		});
+		await openNodeRedEditor(page, runtime.url);
 		await page.evaluate((id) => {
 			const RED = (window as unknown as { RED: EditorApi }).RED;
 			RED.workspaces.show(String(RED.nodes.node(id)?.z));

@@ -1,11 +1,11 @@
 /**
  * `npm run screenshots`: the README's screenshots (docs/images/*.png) from the real editors: n8n 1.x and Node-RED 4.1
  * from the engine cache with the packages installed as their installers do, the emulator as remote.it, headless
- * Chromium from Debian, the demo device's web UI and SSH server behind the proxies. `npm run screenshots -- n8n` or `-- node-red` takes one engine's only.
+ * Chromium (dev/browser/), the demo device's web UI and SSH server behind the proxies. `npm run screenshots -- n8n` or `-- node-red` takes one engine's only.
  */
 import { startEmulator } from '../../emulator';
 import { startDeviceServices } from '../device';
-import { launchBrowser } from './browser';
+import { launchBrowser } from '../browser/launch';
 import { n8nScreenshots } from './n8n';
 import { nodeRedScreenshots } from './node-red';
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
 	const log = (line: string): void => void process.stderr.write(`[screenshots] ${line}\n`);
 	const device = await startDeviceServices();
 	const emulator = await startEmulator({ deviceServices: device.deviceServices });
-	const browser = await launchBrowser();
+	const browser = await launchBrowser({ log });
 	try {
 		if (wanted.length === 0 || wanted.includes('n8n')) await n8nScreenshots(browser, emulator, log);
 		if (wanted.length === 0 || wanted.includes('node-red'))

@@ -2,12 +2,13 @@
  * Jest global setup of the e2e project: installs the pinned engines that are not cached yet, before any e2e
  * suite starts, printing progress (a fresh machine takes several minutes; a cached one a moment).
  * Two lanes run side by side: the Node 20 engines (and PostgreSQL), and Node 24 with the engines that run on it;
- * Redis comes from Debian's packages beside them.
+ * Redis and Chromium come from Debian's packages beside them.
  */
 import type { EngineName } from '../../dev/engines/catalog';
 import { ensureEngine } from '../../dev/engines/install';
 import { formatDuration } from '../../dev/engines/run-command';
 import { ensureRedis } from '../../dev/services/redis-install';
+import { ensureChromium } from '../../dev/browser/chromium-install';
 
 const LANES: EngineName[][] = [
 	['n8n', 'node-red', 'postgres'],
@@ -25,6 +26,8 @@ export default async function installEngines(): Promise<void> {
 		}),
 		// n8n's queue mode (test/e2e/n8n-queue.test.ts) also needs Redis, from Debian's packages.
 		ensureRedis({ log }),
+		// The editor tests (test/e2e/editors.test.ts) drive Debian's Chromium.
+		ensureChromium({ log }),
 	]);
 	log(`engines ready (${formatDuration(Date.now() - started)})`);
 }

@@ -12,6 +12,14 @@ export const DEMO_CREDENTIAL_NAME = 'remote.it demo (emulator)';
 export const API_URL_PLACEHOLDER = '__REMOTEIT_API_URL__';
 export const WEBHOOK_PATH = 'remoteit-connect';
 
+/** The demo login the launchers print; it guards only a throw-away local instance. */
+export const DEMO_OWNER = {
+	email: 'demo@example.com',
+	firstName: 'Demo',
+	lastName: 'User',
+	password: 'Remoteit-demo-1',
+};
+
 export const demoWorkflowIds = {
 	connectUseDisconnect: 'remoteItDemo0001',
 	deviceInventory: 'remoteItDemo0002',
