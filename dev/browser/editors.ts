@@ -1,6 +1,6 @@
 /// <reference lib="dom" />
 /** Opening the engines' editors in a page as a user does: shared by the editor tests and the screenshots. */
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { type N8nServer, type Owner, logIn } from '../n8n/n8n-server';
 
 /** Generous: two loaded cores can take a minute to load an editor's scripts. */
@@ -34,20 +34,56 @@ export async function signInToN8n(page: Page, server: N8nServer, owner: Owner): 
 	});
 }
 
-/** Opens a workflow in the n8n editor and waits until its canvas shows `nodeCount` nodes. */
+/** What the editor shows of a workflow: its name on the overview, its nodes on the canvas. */
+export interface ShownWorkflow {
+	id: string;
+	name: string;
+	nodes: Array<{ name: string }>;
+}
+
+/**
+ * Opens a workflow in the n8n editor and waits until its canvas shows exactly its nodes. Once the editor is loaded,
+ * it goes by the overview and clicks the workflow's card, as a user does, rather than reloading the app (tens of
+ * seconds on busy cores).
+ */
 export async function openN8nWorkflow(
 	page: Page,
 	editorUrl: string,
-	workflowId: string,
-	nodeCount: number,
+	workflow: ShownWorkflow,
 ): Promise<void> {
-	await page.goto(`${editorUrl}/workflow/${workflowId}`, {
-		waitUntil: 'domcontentloaded',
-		timeout: EDITOR_TIMEOUT_MS,
-	});
+	const loaded = page.url().startsWith(editorUrl)
+		? await page.evaluate(async () => {
+				type App = {
+					config: { globalProperties: { $router?: { push(path: string): Promise<unknown> } } };
+				};
+				const app = (document.querySelector('#app') as (Element & { __vue_app__?: App }) | null)
+					?.__vue_app__;
+				const router = app?.config.globalProperties.$router;
+				if (router) await router.push('/home/workflows');
+				return Boolean(router);
+			})
+		: false;
+	if (loaded) {
+		const card = await page.waitForFunction(
+			(name) =>
+				Array.from(document.querySelectorAll('[data-test-id="workflow-card-name"]')).find(
+					(element) => element.textContent?.trim() === name,
+				),
+			{ timeout: EDITOR_TIMEOUT_MS, polling: 200 },
+			workflow.name,
+		);
+		await (card as ElementHandle<Element>).click();
+	} else {
+		await page.goto(`${editorUrl}/workflow/${workflow.id}`, { timeout: EDITOR_TIMEOUT_MS });
+	}
 	await page.waitForFunction(
-		(count) => document.querySelectorAll('[data-test-id="canvas-node"]').length === count,
+		(expected) =>
+			JSON.stringify(
+				Array.from(document.querySelectorAll('[data-test-id="canvas-node"]'))
+					.map((node) => node.getAttribute('data-node-name'))
+					.sort(),
+			) === expected,
 		{ timeout: EDITOR_TIMEOUT_MS, polling: 200 },
-		nodeCount,
+		JSON.stringify(workflow.nodes.map((node) => node.name).sort()),
 	);
 }

@@ -53,7 +53,8 @@ export async function n8nScreenshots(
 		const shown = demoWorkflows(emulator.url).find(
 			(workflow) => workflow.id === demoWorkflowIds.connectUseDisconnect,
 		);
-		await openN8nWorkflow(page, server.url, String(shown?.id), shown?.nodes.length ?? 0);
+		if (!shown) throw new Error('no demo workflow to show');
+		await openN8nWorkflow(page, server.url, shown);
 		await pause(1500);
 		await shoot(page, 'n8n-canvas');
 

@@ -384,7 +384,7 @@ describe.each<[EngineName, string]>([
 
 	/** The names of the canvas nodes that show an issue (a warning triangle) or "install this node". */
 	async function nodesWithIssues(workflow: WorkflowJson): Promise<string[]> {
-		await openN8nWorkflow(page, server.url, workflow.id, workflow.nodes.length);
+		await openN8nWorkflow(page, server.url, workflow);
 		// Issues are worked out once the workflow's node types and credentials have loaded.
 		await page.waitForNetworkIdle({ idleTime: 1000, timeout: EDITOR_TIMEOUT_MS });
 		return page.evaluate(() =>
