@@ -27,6 +27,7 @@ interface NodeDefinition {
 		{ value: unknown; validate?: Validator; type?: string; required?: boolean }
 	>;
 	credentials?: Record<string, { type: string }>;
+	onadd?: () => void;
 }
 
 function html(type: string): string {
@@ -95,6 +96,7 @@ function validate(
 }
 
 const TYPES = Object.keys(PACKAGE['node-red'].nodes);
+const ACCOUNT_SCRIPT = 'remoteit-account.js';
 
 describe('editor html', () => {
 	it("lists the four node types in the package's package.json, pointing at the compiled files", () => {
@@ -155,6 +157,51 @@ describe('editor html', () => {
 		expect(definition.category).toBe('network');
 		expect(fs.existsSync(path.join(NODE_RED_DIR, 'icons', String(definition.icon)))).toBe(true);
 		expect(definition.defaults.account).toMatchObject({ type: 'remoteit-config', required: true });
+		// A node dropped from the palette takes the only account (the shared editor code, served from resources/).
+		expect(String(definition.onadd)).toContain('RemoteItAccount.pickOnly(this)');
+		expect(
+			cheerio
+				.load(html(type))('script[src]')
+				.map((_i, element) => cheerio.load(element)('script').attr('src'))
+				.get(),
+		).toEqual([`resources/node-red-contrib-remoteit/${ACCOUNT_SCRIPT}`]);
+	});
+
+	it.each([
+		[['account-1'], 'account-1'],
+		[['account-1', 'account-2'], ''],
+		[[], ''],
+	])('a node dropped with the accounts %j takes "%s"', (accounts, picked) => {
+		const node: Record<string, unknown> = { account: '' };
+		const context = vm.createContext({
+			window: {} as Record<string, unknown>,
+			RED: {
+				nodes: {
+					eachConfig: (visit: (node: { id: string; type: string }) => void) => {
+						for (const id of accounts) visit({ id, type: 'remoteit-config' });
+						visit({ id: 'other', type: 'mqtt-broker' });
+					},
+				},
+			},
+		});
+		vm.runInContext(
+			fs.readFileSync(path.join(NODE_RED_DIR, 'resources', ACCOUNT_SCRIPT), 'utf8'),
+			context,
+		);
+		(
+			context.window as { RemoteItAccount: { pickOnly(node: unknown): void } }
+		).RemoteItAccount.pickOnly(node);
+		expect(node.account).toBe(picked);
+	});
+
+	it('accepts a connect node saved without "Wait at most" (older flows: the runtime waits 30 s)', () => {
+		const connect = definitionOf('remoteit-connect');
+		expect(connect.defaults.reachableTimeout.value).toBe(30);
+		expect(validate(connect, 'reachableTimeout', undefined)).toBe(true);
+		for (const good of [1, '30', 600])
+			expect(validate(connect, 'reachableTimeout', good)).toBe(true);
+		for (const bad of ['', '0', 601, '2.5', 'soon'])
+			expect(validate(connect, 'reachableTimeout', bad)).toBe(false);
 	});
 
 	it('names the account "remote.it account" in its dialog and explains each sign-in method\'s fields', () => {
