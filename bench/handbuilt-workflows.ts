@@ -196,24 +196,25 @@ export function handBuiltWorkflow(
  * The Code node an access-key user writes: remote.it's documented draft-cavage signature (docs/remoteit-api.md §1, §4)
  * over each item's GraphQL connect, keyed with the secret's base64-decoded bytes. n8n's Crypto node cannot do it
  * (its HMAC takes the secret as text), so the Code node needs `require('crypto')`, which n8n 1.x allows only with
- * NODE_FUNCTION_ALLOW_BUILTIN=crypto ("Enable modules in Code node" in n8n's docs).
+ * NODE_FUNCTION_ALLOW_BUILTIN=crypto ("Enable modules in Code node" in n8n's docs). Its task runner has no global
+ * `URL`, so the host is written out.
  */
 function signingCode(apiUrl: string, account: BenchAccount): string {
 	return `const crypto = require('crypto');
 const keyId = ${JSON.stringify(account.accessKeyId)};
 const secret = Buffer.from(${JSON.stringify(account.secretAccessKey)}, 'base64');
-const url = new URL(${JSON.stringify(`${apiUrl}/graphql/v1`)});
+const host = ${JSON.stringify(new URL(apiUrl).host)};
 const query = 'mutation query($serviceId: String!, $hostIP: String!) { connect(serviceId: $serviceId, hostIP: $hostIP) { id created host port reverseProxy timeout } }';
 return $input.all().map((item) => {
   const body = JSON.stringify({ query, variables: { serviceId: item.json.serviceId, hostIP: '255.255.255.255' } });
   const date = new Date().toUTCString();
   const signingString = [
-    '(request-target): post ' + url.pathname,
-    'host: ' + url.host,
+    '(request-target): post /graphql/v1',
+    'host: ' + host,
     'date: ' + date,
     'content-type: application/json',
     'content-length: ' + Buffer.byteLength(body),
-  ].join('\n');
+  ].join('\\n');
   const signature = crypto.createHmac('sha256', secret).update(signingString).digest('base64');
   const authorization = 'Signature keyId="' + keyId + '",algorithm="hmac-sha256",headers="(request-target) host date content-type content-length",signature="' + signature + '"';
   return { json: { body, date, authorization } };
