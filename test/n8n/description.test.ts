@@ -1,10 +1,13 @@
 import {
 	NodeHelpers,
 	Workflow,
+	traverseNodeParameters,
+	type FromAIArgument,
 	type INode,
 	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyOptions,
+	type INodeType,
 	type INodeTypes,
 } from 'n8n-workflow';
 
@@ -21,6 +24,50 @@ function operations(resource: string): INodePropertyOptions[] {
 	);
 	return (property?.options ?? []) as INodePropertyOptions[];
 }
+
+const OPERATIONS = [
+	['connection', 'connect'],
+	['connection', 'disconnect'],
+	['connection', 'getAll'],
+	['device', 'get'],
+	['device', 'getAll'],
+] as const;
+
+type Operation = (typeof OPERATIONS)[number];
+
+/**
+ * The node's parameters at their defaults as n8n fills them when a workflow runs (new Workflow: NodeHelpers.
+ * getNodeParameters), on the node itself or on its AI-agent tool, which n8n names "<name>Tool" (convertNodeToAiTool).
+ */
+function nodeAt(
+	[resource, operation]: Operation,
+	{ asTool = false } = {},
+): { node: INode; nodeType: INodeType } {
+	const nodeType = {
+		description: { ...description, name: asTool ? `${description.name}Tool` : description.name },
+	} as INodeType;
+	const node: INode = {
+		id: '1',
+		name: 'remote.it',
+		type: `CUSTOM.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource, operation },
+	};
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return { node, nodeType };
+}
+
+const parametersOf = (operation: Operation, options?: { asTool?: boolean }): INodeParameters =>
+	nodeAt(operation, options).node.parameters;
+const CONNECT = OPERATIONS[0];
+const DISCONNECT = OPERATIONS[1];
+const DEVICE_GET = OPERATIONS[3];
 
 describe('node description', () => {
 	it('offers Connect, Disconnect and Get Many connections, Get and Get Many devices, named as the node picker shows them', () => {
@@ -213,12 +260,9 @@ describe('node description', () => {
 	});
 
 	it('defaults Disconnect to the fields Connect outputs', () => {
-		const defaults = Object.fromEntries(
-			description.properties
-				.filter((p) => p.displayOptions?.show?.operation?.includes('disconnect'))
-				.map((p) => [p.name, p.default]),
-		);
-		expect(defaults).toEqual({
+		expect(parametersOf(DISCONNECT)).toEqual({
+			resource: 'connection',
+			operation: 'disconnect',
 			connectionId: '={{ $json.id }}',
 			serviceId: '={{ $json.serviceId }}',
 			options: {},
@@ -242,6 +286,76 @@ describe('node description', () => {
 			)?.find((o) => o.name === 'timeout');
 			expect({ operation, default: timeout?.default }).toEqual({ operation, default: 30000 });
 		}
+	});
+});
+
+describe("as an AI agent's tool, at its defaults", () => {
+	/** What n8n offers the model as the tool's parameters: one per $fromAI() key (n8n-core createNodeAsTool). */
+	const toolParameters = (operation: Operation): FromAIArgument[] => {
+		const found: FromAIArgument[] = [];
+		traverseNodeParameters(parametersOf(operation, { asTool: true }), found);
+		return found;
+	};
+	const toolDescriptionOf = (operation: Operation): string => {
+		const { node, nodeType } = nodeAt(operation, { asTool: true });
+		return NodeHelpers.getToolDescriptionForNode(node, nodeType);
+	};
+
+	it('offers the model the parameters each operation needs', () => {
+		expect(
+			OPERATIONS.map((operation) => [...operation, toolParameters(operation).map((p) => p.key)]),
+		).toEqual([
+			['connection', 'connect', ['service']],
+			['connection', 'disconnect', ['connectionId', 'serviceId']],
+			['connection', 'getAll', []],
+			['device', 'get', ['device']],
+			['device', 'getAll', []],
+		]);
+	});
+
+	it('tells the model what to pass, and where it comes from', () => {
+		const described = (operation: Operation) =>
+			Object.fromEntries(toolParameters(operation).map((p) => [p.key, [p.type, p.description]]));
+		expect(described(CONNECT)).toEqual({
+			service: ['string', expect.stringMatching(/service ID .* or device name\/service name/)],
+		});
+		expect(described(DISCONNECT)).toEqual({
+			connectionId: ['string', 'The id that Connect returned'],
+			serviceId: ['string', 'The serviceId that Connect returned'],
+		});
+		expect(described(DEVICE_GET)).toEqual({
+			device: ['string', expect.stringMatching(/device ID .* or the device name/)],
+		});
+	});
+
+	it("describes each tool with its operation's description: what it does, needs and returns", () => {
+		for (const operation of OPERATIONS) {
+			const [resource, name] = operation;
+			const option = operations(resource).find((o) => o.value === name);
+			expect({ operation, tool: toolDescriptionOf(operation) }).toEqual({
+				operation,
+				tool: option?.description,
+			});
+		}
+		const connect = toolDescriptionOf(CONNECT);
+		for (const field of ['host', 'port', 'url', 'id', 'serviceId', 'expiresAt'])
+			expect(connect).toMatch(new RegExp(`\\b${field}\\b`));
+		expect(connect).toMatch(/Close it with Disconnect/);
+		expect(toolDescriptionOf(DISCONNECT)).toMatch(
+			/Needs the id and serviceId that Connect returned/,
+		);
+		// A model reads every tool's description on every turn.
+		for (const operation of OPERATIONS)
+			expect(toolDescriptionOf(operation).length).toBeLessThanOrEqual(250);
+	});
+
+	it('leaves the node itself as it was: $json defaults, no tool description', () => {
+		for (const operation of OPERATIONS) {
+			const parameters = parametersOf(operation);
+			expect(JSON.stringify(parameters)).not.toMatch(/fromAI/);
+			expect(parameters.toolDescription).toBeUndefined();
+		}
+		expect(parametersOf(CONNECT).service).toEqual({ __rl: true, mode: 'list', value: '' });
 	});
 });
 

@@ -16,13 +16,13 @@ const operation: OperationParameter<'device'> = {
 		{
 			name: 'Get',
 			value: 'get',
-			description: 'Get one device with its state and services',
+			description: get.summary,
 			action: 'Get a device',
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
-			description: 'List devices, optionally filtered by name or online status',
+			description: getAll.summary,
 			action: 'Get many devices',
 		},
 	],

@@ -3,12 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { ListDevicesOptions, RemoteItClient } from '../../../../client/core';
 import { parameterError } from '../../../shared/errors';
-import { operationOptions, returnAllAndLimit } from '../common/descriptions';
+import { operationOptions, returnAllAndLimit, toolDescription } from '../common/descriptions';
 import { describeType, readPaging } from '../common/parameters';
 
 const displayOptions = { show: { resource: ['device'], operation: ['getAll'] } };
 
+/** The Operation option's description, and what an agent reads about it as a tool. */
+export const summary =
+	'List devices with their state (online or not) and services, optionally filtered by name or status. A service\'s ID, or "device name/service name", is what Connect needs.';
+
 const properties: INodeProperties[] = [
+	toolDescription(summary),
 	...returnAllAndLimit,
 	{
 		displayName: 'Filters',
