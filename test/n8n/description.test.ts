@@ -41,7 +41,7 @@ type Operation = (typeof OPERATIONS)[number];
  */
 function nodeAt(
 	[resource, operation]: Operation,
-	{ asTool = false } = {},
+	{ asTool = false, set = {} }: { asTool?: boolean; set?: INodeParameters } = {},
 ): { node: INode; nodeType: INodeType } {
 	const nodeType = {
 		description: { ...description, name: asTool ? `${description.name}Tool` : description.name },
@@ -52,7 +52,7 @@ function nodeAt(
 		type: `CUSTOM.${nodeType.description.name}`,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { resource, operation },
+		parameters: { resource, operation, ...set },
 	};
 	const nodeTypes = {
 		getByName: () => nodeType,
@@ -63,8 +63,10 @@ function nodeAt(
 	return { node, nodeType };
 }
 
-const parametersOf = (operation: Operation, options?: { asTool?: boolean }): INodeParameters =>
-	nodeAt(operation, options).node.parameters;
+const parametersOf = (
+	operation: Operation,
+	options?: { asTool?: boolean; set?: INodeParameters },
+): INodeParameters => nodeAt(operation, options).node.parameters;
 const CONNECT = OPERATIONS[0];
 const DISCONNECT = OPERATIONS[1];
 const DEVICE_GET = OPERATIONS[3];
@@ -332,9 +334,9 @@ describe('node description', () => {
 
 describe("as an AI agent's tool, at its defaults", () => {
 	/** What n8n offers the model as the tool's parameters: one per $fromAI() key (n8n-core createNodeAsTool). */
-	const toolParameters = (operation: Operation): FromAIArgument[] => {
+	const toolParameters = (operation: Operation, set: INodeParameters = {}): FromAIArgument[] => {
 		const found: FromAIArgument[] = [];
-		traverseNodeParameters(parametersOf(operation, { asTool: true }), found);
+		traverseNodeParameters(parametersOf(operation, { asTool: true, set }), found);
 		return found;
 	};
 	const toolDescriptionOf = (operation: Operation): string => {
@@ -388,6 +390,25 @@ describe("as an AI agent's tool, at its defaults", () => {
 		// A model reads every tool's description on every turn.
 		for (const operation of OPERATIONS)
 			expect(toolDescriptionOf(operation).length).toBeLessThanOrEqual(250);
+	});
+
+	it("adds the fields a user hands to the model with $fromAI (README's recipes), and drops those fixed", () => {
+		const keys = (operation: Operation, set: INodeParameters) =>
+			toolParameters(operation, set).map((p) => p.key);
+		expect(
+			keys(CONNECT, {
+				accessMode: "={{ $fromAI('accessMode', 'latching, public or restricted', 'string') }}",
+			}),
+		).toEqual(['service', 'accessMode']);
+		expect(
+			keys(OPERATIONS[4], {
+				filters: {
+					nameContains: "={{ $fromAI('nameContains', 'Part of the device name', 'string') }}",
+				},
+			}),
+		).toEqual(['nameContains']);
+		const picked = { __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:02' };
+		expect(keys(CONNECT, { service: picked })).toEqual([]);
 	});
 
 	it('leaves the node itself as it was: $json defaults, no tool description', () => {
