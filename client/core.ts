@@ -69,7 +69,14 @@ export {
 export { authFromCredentialFields, type CredentialField } from './credential-fields';
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
-export { eventsOnTaggedDevices, hasTags, TAG_OPERATORS, tagFilterOf, tagNamesOf } from './tags';
+export {
+	eventsOnTaggedDevices,
+	hasTags,
+	LABELLED_BY_SHELL,
+	tagFilterOf,
+	tagNamesOf,
+	tagOperatorOf,
+} from './tags';
 export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
