@@ -12,7 +12,7 @@ import {
 } from './connect-disconnect';
 import { ConnectLedger } from './connect-ledger';
 import { accountKey, recordsFor } from './connection-records';
-import { sameId } from './connection-reuse';
+import { sameId, SharedSessionList } from './connection-reuse';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
 import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
@@ -69,6 +69,7 @@ export {
 export { authFromCredentialFields, type CredentialField } from './credential-fields';
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
+export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './reachable';
 export {
 	eventsOnTaggedDevices,
 	hasTags,
@@ -102,9 +103,11 @@ function buildClient(
 	probe: ProbeEndpoint | undefined,
 ): RemoteItClient {
 	const authType = context.authSession.authType;
+	const ledger = new ConnectLedger(() => now().getTime());
 	const state: ConnectState = {
 		records: () => recordsFor(account, now().getTime()),
-		ledger: new ConnectLedger(() => now().getTime()),
+		ledger,
+		sessions: new SharedSessionList(ledger, () => listActiveConnections(context)),
 		now,
 	};
 	const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
