@@ -29,8 +29,10 @@ const OPERATIONS = [
 	['connection', 'connect'],
 	['connection', 'disconnect'],
 	['connection', 'getAll'],
+	['device', 'addTags'],
 	['device', 'get'],
 	['device', 'getAll'],
+	['device', 'removeTags'],
 ] as const;
 
 type Operation = (typeof OPERATIONS)[number];
@@ -69,18 +71,21 @@ const parametersOf = (
 ): INodeParameters => nodeAt(operation, options).node.parameters;
 const CONNECT = OPERATIONS[0];
 const DISCONNECT = OPERATIONS[1];
-const DEVICE_GET = OPERATIONS[3];
+const DEVICE_GET = OPERATIONS[4];
+const DEVICE_GET_MANY = OPERATIONS[5];
 
 describe('node description', () => {
-	it('offers Connect, Disconnect and Get Many connections, Get and Get Many devices, named as the node picker shows them', () => {
+	it('offers Connect, Disconnect and Get Many connections; Add Tags, Get, Get Many and Remove Tags devices, named as the node picker shows them', () => {
 		expect(operations('connection').map((o) => [o.name, o.action])).toEqual([
 			['Connect', 'Connect to a service'],
 			['Disconnect', 'Disconnect from a service'],
 			['Get Many', 'Get many connections'],
 		]);
 		expect(operations('device').map((o) => [o.name, o.action])).toEqual([
+			['Add Tags', 'Add tags to a device'],
 			['Get', 'Get a device'],
 			['Get Many', 'Get many devices'],
+			['Remove Tags', 'Remove tags from a device'],
 		]);
 		const resource = description.properties.find((p) => p.name === 'resource');
 		expect(resource?.default).toBe('connection');
@@ -290,7 +295,7 @@ describe('node description', () => {
 			.map((option) => option.displayName);
 	};
 
-	it.each(['connect', 'disconnect', 'getAll', 'get'])(
+	it.each(['connect', 'disconnect', 'getAll', 'get', 'addTags', 'removeTags'])(
 		'offers %s a Timeout in seconds, like Reachable Timeout; version 1 nodes keep theirs in milliseconds',
 		(operation) => {
 			expect(description.version).toEqual([1, 1.1]);
@@ -351,8 +356,10 @@ describe("as an AI agent's tool, at its defaults", () => {
 			['connection', 'connect', ['service']],
 			['connection', 'disconnect', ['connectionId', 'serviceId']],
 			['connection', 'getAll', []],
+			['device', 'addTags', ['device', 'tag']],
 			['device', 'get', ['device']],
 			['device', 'getAll', []],
+			['device', 'removeTags', ['device', 'tag']],
 		]);
 	});
 
@@ -401,7 +408,7 @@ describe("as an AI agent's tool, at its defaults", () => {
 			}),
 		).toEqual(['service', 'accessMode']);
 		expect(
-			keys(OPERATIONS[4], {
+			keys(DEVICE_GET_MANY, {
 				filters: {
 					nameContains: "={{ $fromAI('nameContains', 'Part of the device name', 'string') }}",
 				},
@@ -418,6 +425,34 @@ describe("as an AI agent's tool, at its defaults", () => {
 			expect(parameters.toolDescription).toBeUndefined();
 		}
 		expect(parametersOf(CONNECT).service).toEqual({ __rl: true, mode: 'list', value: '' });
+	});
+});
+
+describe('tags', () => {
+	// As the node shows them; its AI-agent tool asks the model for one tag instead.
+	const tagFields = () =>
+		description.properties
+			.flatMap((p) => [p, ...((p.options ?? []) as INodeProperties[])])
+			.filter((p) => p.name === 'tags' && p.displayOptions?.show?.['@tool']?.[0] !== true);
+
+	it("offers Tags as a list of names, with Tag Match any/all, on Get Many and as the tag operations' input", () => {
+		const fields = tagFields();
+		expect(fields).toHaveLength(3);
+		for (const field of fields)
+			expect(field).toMatchObject({
+				type: 'string',
+				default: [],
+				typeOptions: { multipleValues: true },
+			});
+		const filters = description.properties.find(
+			(p) => p.name === 'filters' && p.displayOptions?.show?.resource?.includes('device'),
+		);
+		const match = (filters?.options as INodeProperties[]).find((o) => o.name === 'tagMatch');
+		expect(match?.default).toBe('any');
+		expect((match?.options as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual([
+			'all',
+			'any',
+		]);
 	});
 });
 

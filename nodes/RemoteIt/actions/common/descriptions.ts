@@ -145,11 +145,19 @@ export function askedAsTool(
 	about: string,
 ): INodeProperties[] {
 	const asked = `={{ $fromAI('${key}', '${about}', 'string') }}`;
-	// By Name takes an ID too (client serviceIdOf, getDevice), so the model may give either.
+	// By Name takes an ID too (client serviceIdOf, getDevice), so the model may give either. A list of values (Tags)
+	// gets one: $fromAI has no list type.
 	const toolDefault =
-		property.type === 'resourceLocator' ? { __rl: true, mode: 'name', value: asked } : asked;
+		property.type === 'resourceLocator'
+			? { __rl: true, mode: 'name', value: asked }
+			: property.typeOptions?.multipleValues
+				? [asked]
+				: asked;
 	return [shownAs(property, false), shownAs({ ...property, default: toolDefault }, true)];
 }
+
+/** What the model reads about a tool's `device` parameter (Device Get, Add Tags, Remove Tags). */
+export const DEVICE_AS_TOOL = 'The device ID (like 80:00:00:00:01:00:00:01) or the device name';
 
 /**
  * What an agent reads about the operation as a tool. Without a `toolDescription` of the node's own, n8n adds one
@@ -170,6 +178,32 @@ export function toolDescription(summary: string): INodeProperties {
 		true,
 	);
 }
+
+/** Tag names, one a row: Get Many's and the Trigger's filter, Add Tags and Remove Tags (docs/remoteit-api.md §3a). */
+export function tagsParameter(description: string): INodeProperties {
+	return {
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' },
+		default: [],
+		placeholder: 'line-3',
+		description,
+	};
+}
+
+/** How the Tags of a filter combine (remote.it's ListOperator ANY / ALL). */
+export const tagMatchParameter: INodeProperties = {
+	displayName: 'Tag Match',
+	name: 'tagMatch',
+	type: 'options',
+	default: 'any',
+	description: 'Whether a device needs one of the tags or every one of them',
+	options: [
+		{ name: 'All of the Tags', value: 'all' },
+		{ name: 'Any of the Tags', value: 'any' },
+	],
+};
 
 /** Return All / Limit, as every n8n "Get Many" operation offers them. */
 export const returnAllAndLimit: INodeProperties[] = [

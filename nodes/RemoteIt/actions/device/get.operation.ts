@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../../client/core';
 import {
+	DEVICE_AS_TOOL,
 	askedAsTool,
 	deviceLocator,
 	operationOptions,
@@ -21,7 +22,7 @@ export const description = updateDisplayOptions(displayOptions, [
 	...askedAsTool(
 		deviceLocator('The device to get, with its state and services'),
 		'device',
-		'The device ID (like 80:00:00:00:01:00:00:01) or the device name',
+		DEVICE_AS_TOOL,
 	),
 	operationOptions,
 ]);
