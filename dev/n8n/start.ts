@@ -95,7 +95,9 @@ function printBanner(url: string, token: string): void {
 		`webhook:    curl -X POST ${url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' -d '{"serviceId":"80:00:00:00:01:00:00:02"}'`,
 	);
 	say(`MCP:        ${mcpUrl(url)} with the header "Authorization: Bearer ${token}"`);
-	say('            (client configurations: README, "Use over MCP"; REMOTEIT_MCP_TOKEN keeps a token across runs)');
+	say(
+		'            (client configurations: README, "Use over MCP"; REMOTEIT_MCP_TOKEN keeps a token across runs)',
+	);
 	say('Ctrl-C stops n8n and the emulator.');
 }
 

@@ -3,8 +3,10 @@
  * tools, and the official MCP TypeScript SDK client uses them as Claude Desktop or an IDE would: lists them, opens a
  * connection, talks to the device's SSH server through the proxy, and closes the connection.
  */
-import { rmSync } from 'node:fs';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { connect as connectTcp } from 'node:net';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
@@ -64,6 +66,19 @@ function readFirstLine(host: string, port: number): Promise<string> {
 	});
 }
 
+/** n8n 2.x registers an active workflow's webhooks shortly after it reports ready: until then they answer 404. */
+async function waitUntilRegistered(url: string, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const response = await fetch(url, { method: 'POST' });
+		await response.arrayBuffer();
+		if (response.status !== 404) return;
+		if (Date.now() > deadline)
+			throw new Error(`${url} still answers 404 after ${timeoutMs / 1000} s`);
+		await sleep(500);
+	}
+}
+
 describe.each<[EngineName, string]>([
 	['n8n', 'n8n 1.123.x on Node 20'],
 	['n8n-2', 'n8n 2.x on Node 24'],
@@ -76,8 +91,8 @@ describe.each<[EngineName, string]>([
 
 	/** The client configuration the README shows for IDEs: the MCP URL and the Authorization header. */
 	function configured(): { url: URL; headers: Record<string, string> } {
-		const { url, headers } = mcpClientConfigs(mcpUrl(server.url), token).streamableHttp
-			.mcpServers.remoteit;
+		const { url, headers } = mcpClientConfigs(mcpUrl(server.url), token).streamableHttp.mcpServers
+			.remoteit;
 		return { url: new URL(url), headers };
 	}
 
@@ -119,6 +134,7 @@ describe.each<[EngineName, string]>([
 		);
 		await activateWorkflow(home, demoWorkflowIds.toolsOverMcp);
 		server = await startN8nServer(home, { port: await freePort() });
+		await waitUntilRegistered(mcpUrl(server.url));
 	}, ENGINE_SETUP_TIMEOUT_MS);
 
 	afterAll(async () => {
@@ -144,6 +160,12 @@ describe.each<[EngineName, string]>([
 		'lists the remote.it tools with descriptions and the parameters each needs',
 		async () => {
 			const client = await streamableHttpClient();
+			// The trigger's Instructions reach clients from n8n 2.x on; n8n 1.x has no such parameter.
+			expect(client.getInstructions()).toEqual(
+				engineName === 'n8n'
+					? undefined
+					: expect.stringContaining('call Disconnect with the id and serviceId'),
+			);
 			const { tools } = await client.listTools();
 			const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
 			expect(Object.keys(byName).sort()).toEqual([
@@ -254,7 +276,14 @@ describe.each<[EngineName, string]>([
 		ENGINE_TEST_TIMEOUT_MS,
 	);
 
-	it('never prints the bearer token or a remote.it secret', () => {
-		expect(secretsIn(server.output(), [...fixture.secrets, token])).toEqual([]);
+	it("never prints or stores the bearer token or a remote.it secret in the clear (n8n's log, its database)", () => {
+		const n8nFolder = join(home.userFolder, '.n8n');
+		const database = readdirSync(n8nFolder)
+			.filter((file) => file.startsWith('database.sqlite'))
+			.map((file) => readFileSync(join(n8nFolder, file), 'latin1'));
+		expect(database.length).toBeGreaterThan(0);
+		expect(
+			secretsIn([server.output(), ...database].join('\n'), [...fixture.secrets, token]),
+		).toEqual([]);
 	});
 });
