@@ -46,11 +46,15 @@ async function main(): Promise<void> {
 		echo,
 		onStop,
 		prepare: (home) =>
-			withProgress('importing the demo credentials and workflows into PostgreSQL', say, async () => {
-				await importCredentials(home, demoCredentials(demoAccount(emulator.seed), emulator.url));
-				await importWorkflows(home, demoWorkflows(emulator.url));
-				await activateWorkflow(home, demoWorkflowIds.webhookConnect);
-			}),
+			withProgress(
+				'importing the demo credentials and workflows into PostgreSQL',
+				say,
+				async () => {
+					await importCredentials(home, demoCredentials(demoAccount(emulator.seed), emulator.url));
+					await importWorkflows(home, demoWorkflows(emulator.url));
+					await activateWorkflow(home, demoWorkflowIds.webhookConnect);
+				},
+			),
 	});
 	for (const server of [
 		cluster.main.exited,
