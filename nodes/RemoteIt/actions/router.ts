@@ -10,7 +10,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RemoteItClient } from '../../../client/core';
 import { toNodeError } from '../../shared/errors';
 import { createClientForExecution } from '../../shared/transport';
-import { TIMEOUT_ADVICE } from './common/descriptions';
 import { readParallelRequests, readTimeout } from './common/parameters';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
@@ -70,7 +69,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const concurrency = readParallelRequests(this);
-	const timeout = { ms: readTimeout(this), advice: TIMEOUT_ADVICE };
+	const timeout = readTimeout(this);
 	const client = withServiceLookupCache(
 		await createClientForExecution(this, { timeout, concurrency }),
 	);
