@@ -24,7 +24,7 @@ import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
 import { WEBHOOK_PATH, demoCredentials, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
-import { mcpToken, mcpUrl } from './demo/mcp';
+import { mcpEndpointText, mcpToken } from './demo/mcp';
 import { DATABASE_PASSWORD, DATABASE_USER, SSH_PASSWORD, SSH_USER } from '../device';
 import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
 import { setUpOwner, startN8nServer } from './n8n-server';
@@ -94,7 +94,7 @@ function printBanner(url: string, token: string): void {
 	say(
 		`webhook:    curl -X POST ${url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' -d '{"serviceId":"80:00:00:00:01:00:00:02"}'`,
 	);
-	say(`MCP:        ${mcpUrl(url)} with the header "Authorization: Bearer ${token}"`);
+	say(`MCP:        ${mcpEndpointText(url, token)}`);
 	say(
 		'            (client configurations: README, "Use over MCP"; REMOTEIT_MCP_TOKEN keeps a token across runs)',
 	);

@@ -34,6 +34,11 @@ export function mcpUrl(n8nUrl: string): string {
 	return `${n8nUrl.replace(/\/$/, '')}/mcp/${MCP_PATH}`;
 }
 
+/** Where to send MCP requests and what to send with them, as `npm start` prints it. */
+export function mcpEndpointText(n8nUrl: string, token: string): string {
+	return `${mcpUrl(n8nUrl)} with the header "Authorization: Bearer ${token}"`;
+}
+
 /** The header every MCP request carries. */
 export function mcpHeaders(token: string): { Authorization: string } {
 	return { Authorization: `Bearer ${token}` };
