@@ -180,17 +180,17 @@ describe.each<[EngineName, string]>([
 			});
 			expect(shape('Connect')).toEqual({
 				description: expect.stringMatching(/connect/i),
-				parameters: ['serviceId'],
+				parameters: ['service'],
 			});
 			expect(shape('Disconnect')).toEqual({
 				description: expect.stringMatching(/disconnect/i),
-				parameters: ['id', 'serviceId'],
+				parameters: ['connectionId', 'serviceId'],
 			});
 			expect(shape('Get_device')).toEqual({
 				description: expect.stringMatching(/device/i),
-				parameters: ['deviceId'],
+				parameters: ['device'],
 			});
-			expect(byName.Connect?.inputSchema.required).toEqual(['serviceId']);
+			expect(byName.Connect?.inputSchema.required).toEqual(['service']);
 		},
 		ENGINE_TEST_TIMEOUT_MS,
 	);
@@ -199,7 +199,7 @@ describe.each<[EngineName, string]>([
 		"connects, reads the device's SSH banner through the proxy, and disconnects: nothing stays open",
 		async () => {
 			const client = await streamableHttpClient();
-			const connected = await call(client, 'Connect', { serviceId: DEMO_IDS.gatewaySsh });
+			const connected = await call(client, 'Connect', { service: DEMO_IDS.gatewaySsh });
 			expect(connected.isError).toBe(false);
 			const connection = firstItem(connected);
 			expect(connection).toMatchObject({
@@ -217,7 +217,7 @@ describe.each<[EngineName, string]>([
 			expect(banner).toMatch(/^SSH-2\.0-/);
 
 			const disconnected = await call(client, 'Disconnect', {
-				id: connection.id,
+				connectionId: connection.id,
 				serviceId: connection.serviceId,
 			});
 			expect({ isError: disconnected.isError, item: firstItem(disconnected) }).toEqual({
@@ -249,9 +249,7 @@ describe.each<[EngineName, string]>([
 				'Get_device',
 				'List_devices',
 			]);
-			const device = firstItem(
-				await call(client, 'Get_device', { deviceId: DEMO_IDS.gatewayDevice }),
-			);
+			const device = firstItem(await call(client, 'Get_device', { device: 'factory-gateway' }));
 			expect(device).toMatchObject({
 				id: DEMO_IDS.gatewayDevice,
 				name: 'factory-gateway',
@@ -268,8 +266,12 @@ describe.each<[EngineName, string]>([
 		'tells the client when the device is offline, and n8n goes on serving',
 		async () => {
 			const client = await streamableHttpClient();
-			const answer = await call(client, 'Connect', { serviceId: DEMO_IDS.offlineSensorSsh });
-			expect(answer.text).toMatch(/offline/i);
+			const answer = await call(client, 'Connect', { service: 'warehouse-sensor/SSH' });
+			// An MCP tool error whose text is the node's message ("Error: …" in n8n 1.x, "NodeOperationError: …" in 2.x).
+			expect(answer).toEqual({
+				isError: true,
+				text: expect.stringContaining('The device is offline, so remote.it cannot connect to it'),
+			});
 			expect(await listEmulatorConnections(fixture.emulator.url)).toEqual([]);
 			expect((await client.listTools()).tools.length).toBe(4);
 		},
