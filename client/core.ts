@@ -69,7 +69,15 @@ export {
 export { authFromCredentialFields, type CredentialField } from './credential-fields';
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
-export { eventsOnTaggedDevices, hasTags, TAG_OPERATORS, tagFilterOf, tagNamesOf } from './tags';
+export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './reachable';
+export {
+	eventsOnTaggedDevices,
+	hasTags,
+	LABELLED_BY_SHELL,
+	tagFilterOf,
+	tagNamesOf,
+	tagOperatorOf,
+} from './tags';
 export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
