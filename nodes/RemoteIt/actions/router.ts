@@ -27,7 +27,7 @@ interface Operation {
 /** Each resource's operations, by the `value` of its Operation option (`<Resource>.resource.ts`). */
 interface RemoteItOperations {
 	connection: 'connect' | 'disconnect' | 'getAll';
-	device: 'get' | 'getAll';
+	device: 'addTags' | 'get' | 'getAll' | 'removeTags';
 }
 
 type Resource = keyof RemoteItOperations;
@@ -44,7 +44,12 @@ const resources = {
 		disconnect: connection.disconnect,
 		getAll: connection.getAll,
 	},
-	device: { get: device.get, getAll: device.getAll },
+	device: {
+		addTags: device.addTags,
+		get: device.get,
+		getAll: device.getAll,
+		removeTags: device.removeTags,
+	},
 } satisfies { [R in Resource]: Record<RemoteItOperations[R], Operation> };
 
 function operationFor(resource: string, operation: string): Operation | undefined {
