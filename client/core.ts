@@ -12,11 +12,12 @@ import {
 } from './connect-disconnect';
 import { ConnectLedger } from './connect-ledger';
 import { accountKey, recordsFor } from './connection-records';
-import { sameId } from './connection-reuse';
+import { sameId, SharedSessionList } from './connection-reuse';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
 import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
 import { listEvents } from './events';
+import { changeTags, tagFilterOf } from './tags';
 import { isPlainObject } from './json-values';
 import { callGraphql, QUERIES } from './graphql';
 import { findService, getDevice, searchServices, serviceIdOf } from './lookup';
@@ -68,6 +69,15 @@ export {
 export { authFromCredentialFields, type CredentialField } from './credential-fields';
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
+export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './reachable';
+export {
+	eventsOnTaggedDevices,
+	hasTags,
+	LABELLED_BY_SHELL,
+	tagFilterOf,
+	tagNamesOf,
+	tagOperatorOf,
+} from './tags';
 export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
@@ -93,12 +103,19 @@ function buildClient(
 	probe: ProbeEndpoint | undefined,
 ): RemoteItClient {
 	const authType = context.authSession.authType;
+	const ledger = new ConnectLedger(() => now().getTime());
 	const state: ConnectState = {
 		records: () => recordsFor(account, now().getTime()),
-		ledger: new ConnectLedger(() => now().getTime()),
+		ledger,
+		sessions: new SharedSessionList(ledger, () => listActiveConnections(context)),
 		now,
 	};
 	const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
+	// Device outputs carry tags, which only GraphQL has (docs/remoteit-api.md §3a): every sign-in lists over it.
+	const deviceApiOf = (choice: unknown) => {
+		const api = apiChoiceOf(choice);
+		return api === 'auto' ? 'graphql' : api;
+	};
 	const reachableSettings = (timeout: unknown): ReachableSettings => {
 		const timeoutMs = reachableTimeoutOf(timeout);
 		if (!probe)
@@ -153,11 +170,22 @@ function buildClient(
 		listDevices: async (query: ListDevicesOptions = {}) => {
 			const name = optionalText('name', query?.name, LIMITS.name);
 			const deviceState = deviceStateOf(query?.state);
+			const tags = tagFilterOf(query?.tags, query?.tagOperator);
 			const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
-			return listDevicesVia(apiFor(query?.api), context, { name, state: deviceState, limit });
+			const api = deviceApiOf(query?.api);
+			if (tags && api === 'rest')
+				throw new RemoteItValidationError(
+					'tags',
+					'remote.it lists devices by tag over GraphQL only, not REST.',
+				);
+			return listDevicesVia(api, context, { name, state: deviceState, tags, limit });
 		},
 		getDevice: async (idOrName: string, as?: ReferenceKind) =>
-			getDevice(apiFor(undefined), context, idOrName, as),
+			getDevice(deviceApiOf(undefined), context, idOrName, as),
+		addTags: async (deviceIds: string | string[], tags: string[]) =>
+			changeTags(context, 'add', deviceIds, tags),
+		removeTags: async (deviceIds: string | string[], tags: string[]) =>
+			changeTags(context, 'remove', deviceIds, tags),
 		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
 		serviceIdOf: async (reference: string, as?: ReferenceKind) =>
 			serviceIdOf(apiFor(undefined), context, reference, as),

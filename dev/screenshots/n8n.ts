@@ -9,7 +9,7 @@ import { freePort } from '../launch/free-port';
 import {
 	DEMO_CREDENTIAL_ID,
 	DEMO_OWNER,
-	demoCredential,
+	demoCredentials,
 	demoWorkflowIds,
 	demoWorkflows,
 } from '../n8n/demo/demo-data';
@@ -17,7 +17,6 @@ import { createN8nHome, importCredentials, importWorkflows } from '../n8n/n8n-cl
 import { setUpOwner, startN8nServer } from '../n8n/n8n-server';
 import { openN8nWorkflow, signInToN8n } from '../browser/editors';
 import { N8N_PACKAGE, packLocalPackage } from '../package/local-package';
-import { deviceCredentials } from '../n8n/demo/device-credentials';
 import { pause, shoot } from './browser';
 import { sshDemoScreenshots } from './n8n-chained';
 
@@ -40,10 +39,7 @@ export async function n8nScreenshots(
 ): Promise<void> {
 	const engine = await ensureEngine('n8n', { log });
 	const home = createN8nHome(engine, packLocalPackage(N8N_PACKAGE, log));
-	await importCredentials(home, [
-		demoCredential(demoAccount(emulator.seed), emulator.url),
-		...deviceCredentials(),
-	]);
+	await importCredentials(home, demoCredentials(demoAccount(emulator.seed), emulator.url));
 	await importWorkflows(home, demoWorkflows(emulator.url));
 	const server = await startN8nServer(home, { port: await freePort() });
 	try {

@@ -19,7 +19,8 @@ export class RemoteIt implements INodeType {
 		name: 'remoteIt',
 		icon: { light: 'file:../../icons/remoteit.svg', dark: 'file:../../icons/remoteit.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// The service or device the node targets ("factory-gateway / SSH"), else "operation: resource". The target
 		// alone: the canvas cuts subtitles at about 28 characters, and n8n names a node after the action picked
 		// ("Connect to a service"). `$parameter.service` is a resource locator's bare value (an id), so a name picked
@@ -28,7 +29,7 @@ export class RemoteIt implements INodeType {
 		subtitle:
 			'={{ (l => l && l.mode === "list" && l.cachedResultName ? l.cachedResultName.replace(/ \\(offline\\)$/, "") : "")($parameter.toJSON().service || $parameter.toJSON().device) || $parameter["service"] || $parameter["device"] || $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: NODE_DESCRIPTION,
-		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#readme',
+		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#using-it-in-n8n',
 		defaults: { name: 'remote.it' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -23,10 +23,9 @@ import type { EngineName } from '../../dev/engines/catalog';
 import {
 	DEMO_OWNER,
 	type WorkflowJson,
-	demoCredential,
+	demoCredentials,
 	demoWorkflows,
 } from '../../dev/n8n/demo/demo-data';
-import { deviceCredentials } from '../../dev/n8n/demo/device-credentials';
 import {
 	type N8nHome,
 	createN8nHome,
@@ -361,10 +360,7 @@ describe.each<[EngineName, string]>([
 	beforeAll(async () => {
 		fixture = await setUpEngineFixture(engineName);
 		home = createN8nHome(fixture.engine, fixture.tarball);
-		await importCredentials(home, [
-			demoCredential(fixture.account, fixture.emulator.url),
-			...deviceCredentials(),
-		]);
+		await importCredentials(home, demoCredentials(fixture.account, fixture.emulator.url));
 		await importWorkflows(home, [
 			...demoWorkflows(fixture.emulator.url),
 			brokenWorkflow(fixture.emulator.url),

@@ -121,6 +121,90 @@ export function deviceLocator(description: string): INodeProperties {
 	);
 }
 
+/**
+ * n8n shows a property whose displayOptions say `'@tool': [true]` only on the node's AI-agent tool ("remote.it Tool")
+ * and one that says `[false]` only on the node itself (n8n-workflow NodeHelpers, getPropertyValues; n8n 1.x and 2.x).
+ */
+function shownAs(property: INodeProperties, tool: boolean): INodeProperties {
+	const displayOptions = property.displayOptions ?? {};
+	return {
+		...property,
+		displayOptions: { ...displayOptions, show: { ...displayOptions.show, '@tool': [tool] } },
+	};
+}
+
+/**
+ * A parameter the model fills when the node is an agent's tool. n8n offers the model one tool parameter per
+ * `$fromAI()` key in the node's parameters and nothing else (n8n-core createNodeAsTool): a default such as
+ * `{{ $json.id }}` would leave the tool without parameters. So the tool gets its own copy whose default asks the
+ * model, and the node keeps its own default. `about` is what the model reads; it must hold no single quote.
+ */
+export function askedAsTool(
+	property: INodeProperties,
+	key: string,
+	about: string,
+): INodeProperties[] {
+	const asked = `={{ $fromAI('${key}', '${about}', 'string') }}`;
+	// By Name takes an ID too (client serviceIdOf, getDevice), so the model may give either. A list of values (Tags)
+	// gets one: $fromAI has no list type.
+	const toolDefault =
+		property.type === 'resourceLocator'
+			? { __rl: true, mode: 'name', value: asked }
+			: property.typeOptions?.multipleValues
+				? [asked]
+				: asked;
+	return [shownAs(property, false), shownAs({ ...property, default: toolDefault }, true)];
+}
+
+/** What the model reads about a tool's `device` parameter (Device Get, Add Tags, Remove Tags). */
+export const DEVICE_AS_TOOL = 'The device ID (like 80:00:00:00:01:00:00:01) or the device name';
+
+/**
+ * What an agent reads about the operation as a tool. Without a `toolDescription` of the node's own, n8n adds one
+ * that, by default, tells the model only the action and the node's name ("Connect to a service in remote.it"; n8n
+ * convertNodeToAiTool and NodeHelpers.getToolDescriptionForNode).
+ */
+export function toolDescription(summary: string): INodeProperties {
+	return shownAs(
+		{
+			displayName: 'Tool Description',
+			name: 'toolDescription',
+			type: 'string',
+			default: summary,
+			typeOptions: { rows: 3 },
+			description:
+				'What the AI agent is told about this tool: what it does, what it needs and what it returns',
+		},
+		true,
+	);
+}
+
+/** Tag names, one a row: Get Many's and the Trigger's filter, Add Tags and Remove Tags (docs/remoteit-api.md §3a). */
+export function tagsParameter(description: string): INodeProperties {
+	return {
+		displayName: 'Tags',
+		name: 'tags',
+		type: 'string',
+		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' },
+		default: [],
+		placeholder: 'line-3',
+		description,
+	};
+}
+
+/** How the Tags of a filter combine (remote.it's ListOperator ANY / ALL). */
+export const tagMatchParameter: INodeProperties = {
+	displayName: 'Tag Match',
+	name: 'tagMatch',
+	type: 'options',
+	default: 'any',
+	description: 'Whether a device needs one of the tags or every one of them',
+	options: [
+		{ name: 'All of the Tags', value: 'all' },
+		{ name: 'Any of the Tags', value: 'any' },
+	],
+};
+
 /** Return All / Limit, as every n8n "Get Many" operation offers them. */
 export const returnAllAndLimit: INodeProperties[] = [
 	{
@@ -159,21 +243,32 @@ export const parallelRequestsOption: INodeProperties = {
 		'How many items may be sent to remote.it at the same time. Fewer are sent while remote.it asks to slow down. Output order always follows input order.',
 };
 
-export const MAX_TIMEOUT_MS = MAX_REQUEST_TIMEOUT_MS;
+const DEFAULT_TIMEOUT_SECONDS = REQUEST_TIMEOUT_MS / 1000;
+const MAX_TIMEOUT_SECONDS = MAX_REQUEST_TIMEOUT_MS / 1000;
 
-/** The Timeout option every operation offers, in milliseconds like the HTTP Request node's. */
+/** Options › Timeout (Seconds): every remote.it request's deadline, in seconds like Reachable Timeout. */
 export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout',
+	displayName: 'Timeout (Seconds)',
+	name: 'requestTimeout',
+	type: 'number',
+	default: DEFAULT_TIMEOUT_SECONDS,
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
+	description:
+		'How long to wait for each remote.it request before giving up. A connect that times out is checked with remote.it, so no connection is left open.',
+	displayOptions: { hide: { '@version': [1] } },
+};
+
+/** Node version 1's Timeout, in milliseconds: kept so that workflows saved with it run as before. */
+export const millisecondsTimeoutOption: INodeProperties = {
+	displayName: 'Timeout (Milliseconds)',
 	name: 'timeout',
 	type: 'number',
 	default: REQUEST_TIMEOUT_MS,
-	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
+	typeOptions: { minValue: 1, maxValue: MAX_REQUEST_TIMEOUT_MS },
 	description:
-		'How long to wait for each remote.it request, in milliseconds, before giving up. A connect that times out is checked with remote.it, so no connection is left open.',
+		'How long to wait for each remote.it request, in milliseconds, before giving up. Newer versions of this node take seconds.',
+	displayOptions: { show: { '@version': [1] } },
 };
-
-/** What a timeout error of the remote.it node tells the user to change, in the editor's words. */
-export const TIMEOUT_ADVICE = 'raise "Timeout" under the node\'s Options';
 
 /** The Options collection of operations whose only options are the ones every operation has. */
 export const operationOptions: INodeProperties = {
@@ -182,5 +277,5 @@ export const operationOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [parallelRequestsOption, timeoutOption],
+	options: [parallelRequestsOption, timeoutOption, millisecondsTimeoutOption],
 };

@@ -1,0 +1,3 @@
+import { tagChangeOperation } from './tagChange';
+
+export const { summary, description, execute } = tagChangeOperation('removeTags');
