@@ -29,7 +29,11 @@ export function n8nBinary(engine: InstalledEngine): string {
 	return join(engine.dir, 'node_modules', 'n8n', 'bin', 'n8n');
 }
 
-/** Never NODE_ENV=test (n8n then skips loading community nodes); `execute` prints nothing below level info. */
+/**
+ * n8n as its Docker image runs it, NODE_ENV=production: unset, n8n counts as in development, logs every 404 the
+ * editor meets ("No successful execution found") and asks its staging API for community nodes; `test` (what jest
+ * sets) skips loading community nodes. `execute` prints nothing below level info.
+ */
 export function n8nEnvironment(
 	home: N8nHome,
 	extra: Record<string, string> = {},
@@ -44,6 +48,8 @@ export function n8nEnvironment(
 		N8N_TEMPLATES_ENABLED: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'true',
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
+		// n8n's list of vetted community packages comes from api.n8n.io, out of reach here (offline, loopback only).
+		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '5',
 		// The settings n8n 1.x warns will become defaults; set now so its start-up output stays readable.
 		DB_SQLITE_POOL_SIZE: '2',
@@ -52,8 +58,8 @@ export function n8nEnvironment(
 		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
 		...home.env,
 		...extra,
+		NODE_ENV: 'production',
 	};
-	delete env.NODE_ENV;
 	return env;
 }
 

@@ -1,8 +1,8 @@
 /**
  * `npm start`: the package in a real n8n 1.123.x against the local remote.it emulator.
  * Builds and packs the package, starts the emulator with the demo seed, installs (first run) or reuses the
- * pinned n8n, installs the package where Community Nodes puts it, imports the demo credentials and workflows,
- * activates the webhook, Trigger and MCP workflows, starts n8n, creates the owner account, prints the editor URL,
+ * pinned n8n, installs the package where Community Nodes puts it, imports the demo credentials and workflows and
+ * activates the webhook, Trigger and MCP workflows (the first time: later starts reuse that database, dev/n8n/demo-database.ts), starts n8n, creates the owner account, prints the editor URL,
  * login and MCP endpoint, then takes a device offline in the emulator and says when the Trigger workflow has run.
  * Ctrl-C stops everything and removes the temporary n8n user folder.
  */
@@ -30,9 +30,10 @@ import {
 	demoWorkflowIds,
 	demoWorkflows,
 } from './demo/demo-data';
-import { mcpEndpointText, mcpToken } from './demo/mcp';
+import { chosenMcpToken, mcpEndpointText } from './demo/mcp';
 import { DATABASE_PASSWORD, DATABASE_USER, SSH_PASSWORD, SSH_USER } from '../device';
-import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
+import { createN8nHome } from './n8n-cli';
+import { importDemo } from './demo-database';
 import { setUpOwner, startN8nServer } from './n8n-server';
 import { runTriggerDemo } from './trigger-demo';
 
@@ -46,15 +47,27 @@ async function main(): Promise<void> {
 	removeOnStop(userFolder);
 	say(`installing the package as a community node into ${join(userFolder, '.n8n', 'nodes')}…`);
 	const home = createN8nHome(engine, tarball, userFolder);
-	const token = mcpToken();
-	// Each n8n CLI command boots n8n (about 20 s each on 2 cores): say so while it runs.
-	await withProgress('importing the demo credentials and workflows into n8n', say, async () => {
-		await importCredentials(home, demoCredentials(demoAccount(emulator.seed), emulator.url, token));
-		await importWorkflows(home, demoWorkflows(emulator.url));
-		await activateWorkflow(home, demoWorkflowIds.webhookConnect);
-		await activateWorkflow(home, demoWorkflowIds.deviceOfflineTrigger);
-		await activateWorkflow(home, demoWorkflowIds.toolsOverMcp);
-	});
+	const account = demoAccount(emulator.seed);
+	// The first start imports (five n8n commands, about 20 s each on 2 cores); later ones reuse that database.
+	const { token } = await withProgress(
+		'putting the demo credentials and workflows into n8n',
+		say,
+		() =>
+			importDemo(
+				home,
+				{
+					credentials: (mcp) => demoCredentials(account, emulator.url, mcp),
+					workflows: demoWorkflows(emulator.url),
+					active: [
+						demoWorkflowIds.webhookConnect,
+						demoWorkflowIds.deviceOfflineTrigger,
+						demoWorkflowIds.toolsOverMcp,
+					],
+					token: chosenMcpToken(),
+				},
+				say,
+			),
+	);
 
 	say(`starting ${engine.label}…`);
 	const server = await startN8nServer(home, {

@@ -10,7 +10,7 @@ import { stopRunningEngines } from '../launch/engine-process';
 import { onStop, portFromEnv, removeOnStop, runLauncher, say } from '../launch/lifecycle';
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { NODE_RED_PACKAGE } from '../package/local-package';
-import { accessKeySettings, demoFlows } from './demo-flows';
+import { accessKeySettings, demoFlows, exampleFiles } from './demo-flows';
 import { createUserDir, deployFlows, startNodeRed } from './node-red-process';
 
 async function main(): Promise<void> {
@@ -30,8 +30,9 @@ async function main(): Promise<void> {
 	say('');
 	say(`Node-RED editor: ${runtime.url}/  (no login: the editor listens on loopback only)`);
 	say(
-		`Example flows deployed; the "remote.it account" config node uses the emulator's demo access key.`,
+		`The ${exampleFiles().length} example flows are deployed, one tab each: what Import › Examples › node-red-contrib-remoteit offers, so no need to import them again.`,
 	);
+	say(`Their "remote.it account" config node uses the emulator's demo access key.`);
 	say(
 		`Press an inject button, then watch the debug sidebar. Ctrl-C stops Node-RED and the emulator.`,
 	);

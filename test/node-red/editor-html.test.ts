@@ -194,6 +194,22 @@ describe('editor html', () => {
 		expect(node.account).toBe(picked);
 	});
 
+	it.each([
+		[{ serviceType: 'str', serviceLabel: 'factory-gateway / SSH' }, 'factory-gateway / SSH'],
+		[
+			{ serviceType: 'str', serviceLabel: 'warehouse-sensor-building-7 / Web UI' },
+			'warehouse-sens… / Web UI',
+		],
+		[{ serviceType: 'str', service: '80:00:00:00:01:00:00:02' }, '80:00:00:00:01:00:00:02'],
+		[{ serviceType: 'msg', service: 'payload' }, 'remote.it connect'],
+		[{ name: 'open the gateway', serviceType: 'str', serviceLabel: 'x / SSH' }, 'open the gateway'],
+	])('labels a connect node %j "%s" (at most 24 characters unless named)', (node, label) => {
+		const definition = definitionOf('remoteit-connect') as NodeDefinition & {
+			label: (this: Record<string, unknown>) => string;
+		};
+		expect(definition.label.call(node)).toBe(label);
+	});
+
 	it('accepts a connect node saved without "Wait at most" (older flows: the runtime waits 30 s)', () => {
 		const connect = definitionOf('remoteit-connect');
 		expect(connect.defaults.reachableTimeout.value).toBe(30);

@@ -15,9 +15,14 @@ export const MCP_CREDENTIAL = {
 	name: 'remote.it MCP clients (bearer token)',
 } as const;
 
+/** The token the user chose with `REMOTEIT_MCP_TOKEN`, if any. */
+export function chosenMcpToken(env: NodeJS.ProcessEnv = process.env): string | undefined {
+	return env.REMOTEIT_MCP_TOKEN?.trim() || undefined;
+}
+
 /** A token an MCP client cannot guess; `REMOTEIT_MCP_TOKEN` keeps one across `npm start` runs. */
 export function mcpToken(env: NodeJS.ProcessEnv = process.env): string {
-	return env.REMOTEIT_MCP_TOKEN?.trim() || randomBytes(24).toString('base64url');
+	return chosenMcpToken(env) ?? randomBytes(24).toString('base64url');
 }
 
 /** n8n's Bearer Auth credential, which the trigger compares with each request's Authorization header. */
