@@ -46,6 +46,7 @@ import {
 	type NodeRedRuntime,
 	createUserDir,
 	deployFlows,
+	inject,
 	startNodeRed,
 } from '../../dev/node-red/node-red-process';
 import {
@@ -57,6 +58,8 @@ import {
 } from './support/engine-fixture';
 
 const NODE_RED_MODULE = 'node-red-contrib-remoteit';
+/** Stopping an engine waits for its graceful shutdown (n8n: up to 20 s) before killing it. */
+const STOP_TIMEOUT_MS = 60_000;
 
 /** What the tests read of the editor's `RED` object. */
 interface EditorNode {
@@ -90,7 +93,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
 	await browser?.close();
-});
+}, STOP_TIMEOUT_MS);
 
 /** The nodes (and config nodes) the editor marks invalid: a red triangle on the canvas, a warning on deploy. */
 async function invalidNodes(page: Page): Promise<Array<Record<string, unknown>>> {
@@ -188,7 +191,7 @@ describe.each<[EngineName, string]>([
 		await runtime?.stop();
 		await tearDownEngineFixture(fixture);
 		if (runtime) rmSync(runtime.userDir, { recursive: true, force: true });
-	});
+	}, STOP_TIMEOUT_MS);
 
 	it.each(EXAMPLES)(
 		'imports example "%s" with no invalid node and deploys it without a warning',
@@ -242,6 +245,46 @@ describe.each<[EngineName, string]>([
 			).toBe('30');
 			await page.click('#node-dialog-cancel');
 			await page.waitForSelector('#node-dialog-ok', { hidden: true, timeout: EDITOR_TIMEOUT_MS });
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
+
+	it(
+		"shows a wrong payload's error in the debug sidebar as text, without unfolding anything",
+		async () => {
+			const { tab, connect, account } = parts(
+				demoFlows(accessKeySettings(fixture.account, fixture.emulator.url)),
+			);
+			const wrong: FlowNode = {
+				id: 'e2einjectwrong01',
+				type: 'inject',
+				z: tab.id,
+				props: [{ p: 'payload' }],
+				payload: '{"hello":"world"}',
+				payloadType: 'json',
+				x: 150,
+				y: 300,
+				wires: [[connect.id]],
+			};
+			await freshEditor(page, runtime, [tab, wrong, { ...connect, wires: [[]] }, account]);
+			await page.evaluate(() => {
+				(window as unknown as { RED: { sidebar: { show(id: string): void } } }).RED.sidebar.show(
+					'debug',
+				);
+			});
+			await inject(runtime, wrong.id);
+			const shown = await page.waitForFunction(
+				() =>
+					(
+						document.querySelector(
+							'.red-ui-debug-msg .red-ui-debug-msg-object-header',
+						) as HTMLElement | null
+					)?.innerText,
+				{ timeout: EDITOR_TIMEOUT_MS, polling: 200 },
+			);
+			expect(String(await shown.jsonValue())).toMatch(
+				/^"msg\.payload: remote\.it connect needs a service here/,
+			);
 		},
 		ENGINE_TEST_TIMEOUT_MS,
 	);
@@ -376,7 +419,7 @@ describe.each<[EngineName, string]>([
 		await server?.stop();
 		await tearDownEngineFixture(fixture);
 		if (home) rmSync(home.userFolder, { recursive: true, force: true });
-	});
+	}, STOP_TIMEOUT_MS);
 
 	/** The names of the canvas nodes that show an issue (a warning triangle) or "install this node". */
 	async function nodesWithIssues(workflow: WorkflowJson): Promise<string[]> {

@@ -124,30 +124,33 @@ describe('remoteit-connect', () => {
 		[
 			'an object without a service',
 			{ hello: 'world' },
-			/msg\.payload: remote\.it connect needs a service here/,
+			/^msg\.payload: remote\.it connect needs a service here/,
 		],
-		['a malformed service id', 'not-a-service', /RemoteItValidationError: .*not a remote\.it id/],
+		['a malformed service id', 'not-a-service', /^msg\.payload: .*not a remote\.it id/],
 		[
 			'an unknown service',
 			'80:00:00:00:0F:FF:FF:FF',
-			/RemoteItNotFoundError: This remote\.it account has no service 80:00:00:00:0F:FF:FF:FF/,
+			/^This remote\.it account has no service 80:00:00:00:0F:FF:FF:FF/,
 		],
 		[
 			'a service the device lacks',
 			'factory-gateway/Telnet',
-			/RemoteItNotFoundError: No service "factory-gateway\/Telnet" .*Device "factory-gateway" exists, but has no service "Telnet"; its services: "Postgres", "SSH", "Web UI"\.$/,
+			/^No service "factory-gateway\/Telnet" .*Device "factory-gateway" exists, but has no service "Telnet"; its services: "Postgres", "SSH", "Web UI"\.$/,
 		],
 		[
 			'a misspelt device',
 			'factory-gatway/SSH',
-			/RemoteItNotFoundError: No service .* No device is named "factory-gatway"\. Closest device names: "factory-gateway"\.$/,
+			/^No service .* No device is named "factory-gatway"\. Closest device names: "factory-gateway"\.$/,
 		],
-	])('sends %s to the Catch node', async (_label, payload, message) => {
-		await load();
-		const caught = nextMessage('caught');
-		nodeById('connect').receive({ payload });
-		expect(((await caught).error as { message: string }).message).toMatch(message);
-	});
+	])(
+		'sends %s to the Catch node, as text like core nodes report theirs',
+		async (_label, payload, message) => {
+			await load();
+			const caught = nextMessage('caught');
+			nodeById('connect').receive({ payload });
+			expect(((await caught).error as { message: string }).message).toMatch(message);
+		},
+	);
 
 	it('refuses a restricted connection without a public IP before calling remote.it', async () => {
 		await load(connectNode({ accessMode: 'restricted', hostIp: '' }));

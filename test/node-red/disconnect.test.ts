@@ -124,7 +124,7 @@ describe('remoteit-disconnect', () => {
 		const caught = nextMessage('caught');
 		nodeById('disconnect').receive({ payload: connection });
 		expect(((await caught).error as { message: string }).message).toMatch(
-			/RemoteItNotFoundError: .*connection/i,
+			/^(?!\w*Error: ).*connection/i,
 		);
 		await eventually(() => statuses.length >= 2, 'the failure status');
 		expect(statuses[1]).toEqual({ fill: 'red', shape: 'ring', text: 'not found' });

@@ -1,6 +1,6 @@
 /**
  * The one input loop every remote.it node shares, shaped like the core http request node: status blue
- * while working, `send` then `done()` on success, `done(error)` on failure so Catch nodes receive the
+ * while working, `send` then `done()` on success, `done(message)` on failure so Catch nodes receive the
  * client's message, status red. Nothing a message carries can throw past this function.
  */
 import { isPlainObject } from '../../../client';
@@ -38,7 +38,9 @@ export function handleMessages(
 				const error = asError(thrown);
 				showStatus(failureStatus(error));
 				if (cloneMessage) makeCopyable(msg, cloneMessage);
-				done(error);
+				// The text, as core nodes report their own failures (done(RED._(…))): the debug sidebar shows it as it
+				// is, where an Error is an object to unfold and then its message; a Catch node gets it unprefixed.
+				done(error.message);
 			}
 		})().catch((late: unknown) => node.error(asError(late)));
 	});

@@ -13,7 +13,8 @@ export interface NodeMessage {
 export type SendMessages = (
 	messages: NodeMessage | Array<NodeMessage | NodeMessage[] | null>,
 ) => void;
-export type DoneCallback = (error?: Error) => void;
+/** Node-RED takes an Error or, as core nodes mostly give it, the text of the failure. */
+export type DoneCallback = (error?: Error | string) => void;
 
 export interface NodeStatus {
 	fill?: 'red' | 'green' | 'yellow' | 'blue' | 'grey';
