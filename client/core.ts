@@ -68,6 +68,7 @@ export {
 export { authFromCredentialFields, type CredentialField } from './credential-fields';
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
+export * from './event-watch';
 export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
