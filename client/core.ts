@@ -17,6 +17,7 @@ import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
 import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
 import { listEvents } from './events';
+import { changeTags, tagFilterOf } from './tags';
 import { isPlainObject } from './json-values';
 import { callGraphql, QUERIES } from './graphql';
 import { findService, getDevice, searchServices, serviceIdOf } from './lookup';
@@ -69,6 +70,7 @@ export { authFromCredentialFields, type CredentialField } from './credential-fie
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
 export * from './event-watch';
+export { eventsOnTaggedDevices, hasTags, TAG_OPERATORS, tagFilterOf, tagNamesOf } from './tags';
 export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
@@ -100,6 +102,11 @@ function buildClient(
 		now,
 	};
 	const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
+	// Device outputs carry tags, which only GraphQL has (docs/remoteit-api.md §3a): every sign-in lists over it.
+	const deviceApiOf = (choice: unknown) => {
+		const api = apiChoiceOf(choice);
+		return api === 'auto' ? 'graphql' : api;
+	};
 	const reachableSettings = (timeout: unknown): ReachableSettings => {
 		const timeoutMs = reachableTimeoutOf(timeout);
 		if (!probe)
@@ -154,11 +161,22 @@ function buildClient(
 		listDevices: async (query: ListDevicesOptions = {}) => {
 			const name = optionalText('name', query?.name, LIMITS.name);
 			const deviceState = deviceStateOf(query?.state);
+			const tags = tagFilterOf(query?.tags, query?.tagOperator);
 			const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
-			return listDevicesVia(apiFor(query?.api), context, { name, state: deviceState, limit });
+			const api = deviceApiOf(query?.api);
+			if (tags && api === 'rest')
+				throw new RemoteItValidationError(
+					'tags',
+					'remote.it lists devices by tag over GraphQL only, not REST.',
+				);
+			return listDevicesVia(api, context, { name, state: deviceState, tags, limit });
 		},
 		getDevice: async (idOrName: string, as?: ReferenceKind) =>
-			getDevice(apiFor(undefined), context, idOrName, as),
+			getDevice(deviceApiOf(undefined), context, idOrName, as),
+		addTags: async (deviceIds: string | string[], tags: string[]) =>
+			changeTags(context, 'add', deviceIds, tags),
+		removeTags: async (deviceIds: string | string[], tags: string[]) =>
+			changeTags(context, 'remove', deviceIds, tags),
 		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
 		serviceIdOf: async (reference: string, as?: ReferenceKind) =>
 			serviceIdOf(apiFor(undefined), context, reference, as),
