@@ -4,7 +4,8 @@
  * each event becomes. The engine keeps the cursor (n8n: static data; Node-RED: node context) and the schedule.
  */
 import { MAX_PAGE_SIZE } from './page-sizes';
-import type { Device, RemoteItClient, RemoteItEvent, RemoteItEventType } from './types';
+import { eventsOnTaggedDevices } from './tags';
+import type { Device, RemoteItClient, RemoteItEvent, RemoteItEventType, TagFilter } from './types';
 
 export type EventKind =
 	'deviceOffline' | 'deviceOnline' | 'deviceStateChanged' | 'connectionOpened';
@@ -30,6 +31,8 @@ export interface EventFilter {
 	kind: EventKind;
 	/** Only devices whose name contains this text, ignoring case; empty for every device. */
 	deviceNameContains?: string;
+	/** Only devices that carry these tags when the event is handled (the event log holds no tags). */
+	tags?: TagFilter;
 }
 
 /**
@@ -201,7 +204,8 @@ async function outputItems(
 	filter: EventFilter,
 	events: RemoteItEvent[],
 ): Promise<EventItem[]> {
-	const matching = events.filter(EVENT_KINDS[filter.kind].matches);
+	const ofKind = events.filter(EVENT_KINDS[filter.kind].matches);
+	const matching = filter.tags ? await eventsOnTaggedDevices(client, ofKind, filter.tags) : ofKind;
 	if (matching.length === 0) return [];
 	const devices = matching.some((e) => e.type === 'DEVICE_CONNECT')
 		? await devicesByService(client)

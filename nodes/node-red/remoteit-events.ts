@@ -11,6 +11,7 @@ import {
 	readCursor,
 	RemoteItValidationError,
 	storedCursor,
+	tagFilterOf,
 	type EventFilter,
 	type StoredCursor,
 } from '../../client';
@@ -32,6 +33,9 @@ interface EventsDefinition extends NodeDefinition {
 	/** Flow JSON is hand-editable: any type may arrive, and each setting is checked before any request. */
 	event?: unknown;
 	deviceNameContains?: unknown;
+	/** Tag names, comma-separated as the dialog saves them (or a list in hand-edited flow JSON). */
+	tags?: unknown;
+	tagOperator?: unknown;
 	/** Seconds between polls; the editor saves the text of its field. */
 	interval?: unknown;
 }
@@ -159,10 +163,20 @@ function settingsFrom(RED: NodeRedRuntime, definition: EventsDefinition): Events
 			RED._('remoteit-events.errors.deviceNameContains'),
 		);
 	}
+	const tags = tagFilterOf(tagListFrom(definition.tags), definition.tagOperator, {
+		tags: RED._('remoteit-events.field.tags'),
+		operator: RED._('remoteit-events.field.tagOperator'),
+	});
 	return {
-		filter: { kind, deviceNameContains: nameContains.trim() },
+		filter: { kind, deviceNameContains: nameContains.trim(), ...(tags ? { tags } : {}) },
 		intervalMs: intervalSecondsFrom(RED, definition.interval) * 1000,
 	};
+}
+
+/** The dialog's comma-separated text as a list (blank entries stay, for the client to refuse by position). */
+function tagListFrom(value: unknown): unknown {
+	if (typeof value !== 'string') return value;
+	return value.trim() === '' ? undefined : value.split(',');
 }
 
 function intervalSecondsFrom(RED: NodeRedRuntime, value: unknown): number {

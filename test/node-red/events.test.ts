@@ -128,6 +128,26 @@ describe('remoteit-events', () => {
 	);
 
 	it(
+		'narrows to devices carrying all of the given tags',
+		async () => {
+			const { out } = await deploy(
+				eventsNode({ event: 'deviceOffline', tags: ' line-3 , gateway', tagOperator: 'all' }),
+			);
+			await setOnline(emulator.url, OFFICE, false); // tagged "office"
+			await nextInstant();
+			await setOnline(emulator.url, '80:00:00:00:01:00:00:20', false); // camera-nvr: line-3 only
+			await nextInstant();
+			await setOnline(emulator.url, GATEWAY, false); // line-3 and gateway
+			await eventually(() => out.length > 0, 'the event', NEXT_POLL_MS);
+			await eventually(() => texts().some((t) => t.startsWith('1 sent at')), 'the poll to end');
+			expect(out.map((msg) => (msg.payload as { deviceName: string }).deviceName)).toEqual([
+				'factory-gateway',
+			]);
+		},
+		TEST_TIMEOUT_MS,
+	);
+
+	it(
 		'sends a connection opened with its device and service',
 		async () => {
 			const { out } = await deploy(

@@ -32,6 +32,7 @@ describe('examples/', () => {
 			'remoteit-connect',
 			'remoteit-disconnect',
 			'remoteit-devices',
+			'remoteit-events',
 		])
 			expect(types).toContain(type);
 		expect(types).toContain('catch');
