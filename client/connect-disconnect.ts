@@ -6,7 +6,13 @@ import {
 } from './connect-answer';
 import type { ConnectLedger } from './connect-ledger';
 import { explainConnectFailure, explainDisconnectFailure } from './connect-failures';
-import { hasRecord, replacedBy, reusableConnection, sameId } from './connection-reuse';
+import {
+	hasRecord,
+	replacedBy,
+	reusableConnection,
+	sameId,
+	type SharedSessionList,
+} from './connection-reuse';
 import type { ConnectionRecords } from './connection-records';
 import { RemoteItError, RemoteItNotFoundError, RemoteItValidationError } from './errors';
 import { callGraphql, QUERIES } from './graphql';
@@ -54,6 +60,8 @@ export interface ConnectState {
 	records: () => ConnectionRecords;
 	/** This client's connects in flight and the connection ids it handed out. */
 	ledger: ConnectLedger;
+	/** The session list this client's connects share to see what they replaced. */
+	sessions: SharedSessionList;
 	now: () => Date;
 }
 
@@ -160,19 +168,20 @@ export async function openConnection(
 		return ledger.serially(request.serviceId, () => reconcileLostConnect(reported, lost));
 	}
 	const { connection, restAnswer } = answered;
-	ledger.claim(connection.id);
+	const answeredAt = ledger.claim(connection.id);
 	attempt.end();
 	if (watch.uncertain())
 		await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
+	// Recorded before the check, so the connects that share one session list see each other (connection-reuse.ts).
+	state.records().set(connection.id, connection);
 	const replaced = await replacedBy(
-		context,
 		state.records(),
-		(id) => ledger.isClaimed(id),
+		(id) => ledger.claimOrder(id),
 		connection,
 		restAnswer,
+		() => state.sessions.after(answeredAt),
 	);
 	if (replaced) connection.replacedConnectionId = replaced;
-	state.records().set(connection.id, connection);
 	return connection;
 }
 

@@ -15,7 +15,8 @@ export interface ConnectAttempt {
 }
 
 export class ConnectLedger {
-	private readonly claimed = new Map<string, number>();
+	private readonly claimed = new Map<string, { atMs: number; order: number }>();
+	private orders = 0;
 	private readonly inFlight = new Map<string, Set<ConnectAttempt>>();
 	private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -46,10 +47,26 @@ export class ConnectLedger {
 			.map((a) => a.requestEnded);
 	}
 
-	claim(connectionId: string): void {
+	/** Every connect of this client whose answer is still awaited, to whatever service. */
+	allInFlight(): Promise<void>[] {
+		return [...this.inFlight.values()].flatMap((running) =>
+			[...running].map((a) => a.requestEnded),
+		);
+	}
+
+	/** Claims a connection id when its answer arrives; claims are numbered in the order answers arrived. */
+	claim(connectionId: string): number {
 		const now = this.nowMs();
-		for (const [id, at] of this.claimed) if (now - at > CLAIM_LIFETIME_MS) this.claimed.delete(id);
-		this.claimed.set(connectionId.toUpperCase(), now);
+		for (const [id, claim] of this.claimed)
+			if (now - claim.atMs > CLAIM_LIFETIME_MS) this.claimed.delete(id);
+		const order = this.nextOrder();
+		this.claimed.set(connectionId.toUpperCase(), { atMs: now, order });
+		return order;
+	}
+
+	/** A number past every claim so far: what happens next is ordered after them. */
+	nextOrder(): number {
+		return (this.orders += 1);
 	}
 
 	release(connectionId: string): void {
@@ -58,6 +75,11 @@ export class ConnectLedger {
 
 	isClaimed(connectionId: string): boolean {
 		return this.claimed.has(connectionId.toUpperCase());
+	}
+
+	/** When this client handed the connection out, as a claim number; undefined if it did not. */
+	claimOrder(connectionId: string): number | undefined {
+		return this.claimed.get(connectionId.toUpperCase())?.order;
 	}
 
 	/** Runs reconciliations of one service one at a time, so two of them never act on the same connection. */

@@ -6,7 +6,8 @@ import type { ConnectionRecords } from './connection-records';
 import { isPlainObject, textOf } from './json-values';
 import type { ApiContext } from './api-context';
 import { listActiveConnections } from './active-connections';
-import type { Connection } from './types';
+import type { ConnectLedger } from './connect-ledger';
+import type { ActiveConnection, Connection } from './types';
 
 export const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
 
@@ -40,36 +41,65 @@ export async function reusableConnection(
 }
 
 /**
+ * One session list for a client's connects that answer together. A connect that must look waits for the client's
+ * other connects still in flight, then takes a list sent after its own answer: remote.it lists the sessions live when
+ * it reads them (docs/remoteit-api.md §3), so that list shows what this connect replaced, and a burst of connects
+ * to one service costs one list instead of one each.
+ */
+export class SharedSessionList {
+	private latest?: { sentAt: number; sessions: Promise<ActiveConnection[]> };
+
+	constructor(
+		private readonly ledger: ConnectLedger,
+		private readonly list: () => Promise<ActiveConnection[]>,
+	) {}
+
+	/** The sessions listed after the answer claimed as `answeredAt` (ConnectLedger.claim). */
+	async after(answeredAt: number): Promise<ActiveConnection[]> {
+		await Promise.all(this.ledger.allInFlight());
+		if (this.latest && this.latest.sentAt > answeredAt) return this.latest.sessions;
+		const sessions = this.list();
+		this.latest = { sentAt: this.ledger.nextOrder(), sessions };
+		return sessions;
+	}
+}
+
+/**
  * remote.it may close a user's earlier connection to the same service when a new one opens (REST answers
  * `previousConnection`, docs/remoteit-api.md §2). The output names this client's connection that is gone, so a
- * second Connect in one run never silently ends the first. `handedOut` says which ids this client returned.
+ * second Connect in one run never silently ends the first. `claimOrder` numbers the connections this client handed
+ * out in the order their answers came; over GraphQL the replaced one is the latest earlier one that the session
+ * list (`live`, read after this answer) no longer shows, each reported by one connect only.
  */
 export async function replacedBy(
-	context: ApiContext,
 	records: ConnectionRecords,
-	handedOut: (id: string) => boolean,
+	claimOrder: (id: string) => number | undefined,
 	connection: Connection,
-	restAnswer?: Record<string, unknown>,
+	restAnswer: Record<string, unknown> | undefined,
+	live: () => Promise<ActiveConnection[]>,
 ): Promise<string | undefined> {
 	const details =
 		restAnswer && isPlainObject(restAnswer.connection) ? restAnswer.connection : undefined;
 	const previous = details ? textOf(details.previousConnection) : undefined;
-	const others = openedTo(records, connection.serviceId).filter(
-		(c) => !sameId(c.id, connection.id),
-	);
-	// What remote.it says it replaced is gone, whoever opened it: its record would only pile up until it expires.
-	if (previous !== undefined)
-		for (const c of others)
-			if (c.proxy === previous || sameId(c.id, previous)) records.delete(c.id);
-	const earlier = others.filter((c) => handedOut(c.id));
-	if (earlier.length === 0) return undefined;
-	let gone: Connection[];
+	const others = () =>
+		openedTo(records, connection.serviceId).filter((c) => !sameId(c.id, connection.id));
 	if (previous !== undefined) {
-		gone = earlier.filter((c) => c.proxy === previous || sameId(c.id, previous));
-	} else {
-		const live = await listActiveConnections(context);
-		gone = earlier.filter((c) => !live.some((s) => sameId(s.id, c.id)));
+		const replaced = others().filter((c) => c.proxy === previous || sameId(c.id, previous));
+		// What remote.it says it replaced is gone, whoever opened it: its record would only pile up until it expires.
+		for (const c of replaced) records.delete(c.id);
+		return replaced.find((c) => claimOrder(c.id) !== undefined)?.id;
 	}
-	for (const c of gone) records.delete(c.id);
-	return gone[0]?.id;
+	const mine = claimOrder(connection.id) ?? Infinity;
+	const earlier = () =>
+		others()
+			.map((c) => ({ c, order: claimOrder(c.id) ?? Infinity }))
+			.filter(({ order }) => order < mine)
+			.sort((a, b) => b.order - a.order)
+			.map(({ c }) => c);
+	if (earlier().length === 0) return undefined;
+	const sessions = await live();
+	// Read again: connects that shared the list may have reported some meanwhile.
+	const gone = earlier().find((c) => !sessions.some((s) => sameId(s.id, c.id)));
+	if (gone) records.delete(gone.id);
+	return gone?.id;
 }

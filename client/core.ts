@@ -12,7 +12,7 @@ import {
 } from './connect-disconnect';
 import { ConnectLedger } from './connect-ledger';
 import { accountKey, recordsFor } from './connection-records';
-import { sameId } from './connection-reuse';
+import { sameId, SharedSessionList } from './connection-reuse';
 import { listDevicesVia } from './devices';
 import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
 import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
@@ -96,9 +96,11 @@ function buildClient(
 	probe: ProbeEndpoint | undefined,
 ): RemoteItClient {
 	const authType = context.authSession.authType;
+	const ledger = new ConnectLedger(() => now().getTime());
 	const state: ConnectState = {
 		records: () => recordsFor(account, now().getTime()),
-		ledger: new ConnectLedger(() => now().getTime()),
+		ledger,
+		sessions: new SharedSessionList(ledger, () => listActiveConnections(context)),
 		now,
 	};
 	const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
