@@ -105,7 +105,7 @@ describe.each<[EngineName, string]>([
 		if (runtime) rmSync(runtime.userDir, { recursive: true, force: true });
 	});
 
-	it('loads the four remote.it node types from the installed package', async () => {
+	it('loads the five remote.it node types from the installed package', async () => {
 		const response = await fetch(`${runtime.url}/nodes`, {
 			headers: { accept: 'application/json' },
 		});
@@ -121,6 +121,7 @@ describe.each<[EngineName, string]>([
 			'remoteit-connect',
 			'remoteit-devices',
 			'remoteit-disconnect',
+			'remoteit-events',
 		]);
 		expect(ours.filter((set) => !set.enabled || set.err)).toEqual([]);
 	});
@@ -154,6 +155,7 @@ describe.each<[EngineName, string]>([
 			'remoteit-connect',
 			'remoteit-disconnect',
 			'remoteit-devices',
+			'remoteit-events',
 		]) {
 			expect(editorHtml).toContain(`data-help-name="${type}"`);
 			const response = await fetch(
