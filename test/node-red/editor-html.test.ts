@@ -98,13 +98,14 @@ function validate(
 const TYPES = Object.keys(PACKAGE['node-red'].nodes);
 
 describe('editor html', () => {
-	it("lists the five node types in the package's package.json, pointing at the compiled files", () => {
+	it("lists the six node types in the package's package.json, pointing at the compiled files", () => {
 		expect(PACKAGE['node-red'].nodes).toEqual({
 			'remoteit-config': 'dist/nodes/node-red/remoteit-config.js',
 			'remoteit-connect': 'dist/nodes/node-red/remoteit-connect.js',
 			'remoteit-disconnect': 'dist/nodes/node-red/remoteit-disconnect.js',
 			'remoteit-devices': 'dist/nodes/node-red/remoteit-devices.js',
 			'remoteit-events': 'dist/nodes/node-red/remoteit-events.js',
+			'remoteit-connections': 'dist/nodes/node-red/remoteit-connections.js',
 		});
 	});
 
@@ -155,6 +156,7 @@ describe('editor html', () => {
 		['remoteit-disconnect', 'remote.it disconnect'],
 		['remoteit-devices', 'remote.it devices'],
 		['remoteit-events', 'remote.it events'],
+		['remoteit-connections', 'remote.it connections'],
 	])('%s is "%s" in the palette, with the package icon and an account', (type, label) => {
 		const definition = definitionOf(type);
 		expect(definition.paletteLabel).toBe(label);

@@ -33,6 +33,7 @@ describe('examples/', () => {
 			'remoteit-disconnect',
 			'remoteit-devices',
 			'remoteit-events',
+			'remoteit-connections',
 		])
 			expect(types).toContain(type);
 		expect(types).toContain('catch');

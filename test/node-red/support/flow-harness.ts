@@ -6,6 +6,7 @@
 import path from 'node:path';
 import registerAccount from '../../../nodes/node-red/remoteit-config';
 import registerConnect from '../../../nodes/node-red/remoteit-connect';
+import registerConnections from '../../../nodes/node-red/remoteit-connections';
 import registerDevices from '../../../nodes/node-red/remoteit-devices';
 import registerDisconnect from '../../../nodes/node-red/remoteit-disconnect';
 import registerEvents from '../../../nodes/node-red/remoteit-events';
@@ -121,6 +122,7 @@ const REGISTER: Record<string, NodeModule> = {
 	'remoteit-disconnect': registerDisconnect,
 	'remoteit-devices': registerDevices,
 	'remoteit-events': registerEvents,
+	'remoteit-connections': registerConnections,
 };
 
 export const NODE_MODULES: NodeModule[] = Object.entries(REGISTER).map(([type, register]) =>
