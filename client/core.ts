@@ -70,7 +70,15 @@ export { authFromCredentialFields, type CredentialField } from './credential-fie
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
 export * from './event-watch';
-export { eventsOnTaggedDevices, hasTags, TAG_OPERATORS, tagFilterOf, tagNamesOf } from './tags';
+export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './reachable';
+export {
+	eventsOnTaggedDevices,
+	hasTags,
+	LABELLED_BY_SHELL,
+	tagFilterOf,
+	tagNamesOf,
+	tagOperatorOf,
+} from './tags';
 export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {

@@ -8,7 +8,7 @@ import { wholeNumberOf } from './validate';
 import type { Connection, ProbeEndpoint } from './types';
 
 export const DEFAULT_REACHABLE_TIMEOUT_MS = 30_000;
-const MAX_REACHABLE_TIMEOUT_MS = 600_000;
+export const MAX_REACHABLE_TIMEOUT_MS = 600_000;
 const PROBE_INTERVAL_MS = 500;
 
 export function reachableTimeoutOf(value: unknown): number {

@@ -23,15 +23,17 @@ function operations(resource: string): INodePropertyOptions[] {
 }
 
 describe('node description', () => {
-	it('offers Connect, Disconnect and Get Many connections, Get and Get Many devices, named as the node picker shows them', () => {
+	it('offers Connect, Disconnect and Get Many connections; Add Tags, Get, Get Many and Remove Tags devices, named as the node picker shows them', () => {
 		expect(operations('connection').map((o) => [o.name, o.action])).toEqual([
 			['Connect', 'Connect to a service'],
 			['Disconnect', 'Disconnect from a service'],
 			['Get Many', 'Get many connections'],
 		]);
 		expect(operations('device').map((o) => [o.name, o.action])).toEqual([
+			['Add Tags', 'Add tags to a device'],
 			['Get', 'Get a device'],
 			['Get Many', 'Get many devices'],
+			['Remove Tags', 'Remove tags from a device'],
 		]);
 		const resource = description.properties.find((p) => p.name === 'resource');
 		expect(resource?.default).toBe('connection');
@@ -231,17 +233,85 @@ describe('node description', () => {
 		for (const limit of limits) expect(limit.default).toBe(DEFAULT_DEVICE_LIMIT);
 	});
 
-	it('offers a Timeout option, in milliseconds, on every operation', () => {
-		const operations = ['connect', 'disconnect', 'getAll', 'get'];
-		for (const operation of operations) {
-			const options = description.properties.find(
-				(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation),
-			);
-			const timeout = (
-				options?.options as Array<{ name: string; default: unknown }> | undefined
-			)?.find((o) => o.name === 'timeout');
-			expect({ operation, default: timeout?.default }).toEqual({ operation, default: 30000 });
-		}
+	const optionsOf = (operation: string): INodeProperties[] =>
+		(description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation),
+		)?.options ?? []) as INodeProperties[];
+
+	/** The options n8n offers under "Add option" for a node of `typeVersion` whose options hold `values`. */
+	const offered = (operation: string, typeVersion: number, values: INodeParameters = {}) => {
+		const node = { typeVersion } as INode;
+		return optionsOf(operation)
+			.filter((option) => NodeHelpers.displayParameter(values, option, node, description))
+			.map((option) => option.displayName);
+	};
+
+	it.each(['connect', 'disconnect', 'getAll', 'get', 'addTags', 'removeTags'])(
+		'offers %s a Timeout in seconds, like Reachable Timeout; version 1 nodes keep theirs in milliseconds',
+		(operation) => {
+			expect(description.version).toEqual([1, 1.1]);
+			expect(description.defaultVersion).toBe(1.1);
+			const byName = Object.fromEntries(optionsOf(operation).map((o) => [o.name, o]));
+			expect(byName.requestTimeout).toMatchObject({
+				displayName: 'Timeout (Seconds)',
+				default: 30,
+			});
+			expect(byName.requestTimeout.typeOptions).toEqual({ minValue: 1, maxValue: 600 });
+			expect(byName.timeout).toMatchObject({
+				displayName: 'Timeout (Milliseconds)',
+				default: 30000,
+			});
+			expect(offered(operation, 1.1)).toContain('Timeout (Seconds)');
+			expect(offered(operation, 1.1)).not.toContain('Timeout (Milliseconds)');
+			expect(offered(operation, 1)).toContain('Timeout (Milliseconds)');
+			expect(offered(operation, 1)).not.toContain('Timeout (Seconds)');
+		},
+	);
+
+	it('offers Reachable Timeout only once Wait Until Reachable is on (or set by an expression)', () => {
+		expect(offered('connect', 1.1)).not.toContain('Reachable Timeout (Seconds)');
+		expect(offered('connect', 1.1, { waitUntilReachable: false })).not.toContain(
+			'Reachable Timeout (Seconds)',
+		);
+		expect(offered('connect', 1.1, { waitUntilReachable: true })).toContain(
+			'Reachable Timeout (Seconds)',
+		);
+		expect(offered('connect', 1.1, { waitUntilReachable: '={{ $json.wait }}' })).toContain(
+			'Reachable Timeout (Seconds)',
+		);
+	});
+
+	it('does not require IP Address, so an Access Mode set by expression can run', () => {
+		const hostIp = description.properties.find((p) => p.name === 'hostIp');
+		expect(hostIp?.required).toBeUndefined();
+		expect(hostIp?.displayOptions?.show?.accessMode).toEqual(['restricted']);
+	});
+});
+
+describe('tags', () => {
+	const tagFields = () =>
+		description.properties
+			.flatMap((p) => [p, ...((p.options ?? []) as INodeProperties[])])
+			.filter((p) => p.name === 'tags');
+
+	it("offers Tags as a list of names, with Tag Match any/all, on Get Many and as the tag operations' input", () => {
+		const fields = tagFields();
+		expect(fields).toHaveLength(3);
+		for (const field of fields)
+			expect(field).toMatchObject({
+				type: 'string',
+				default: [],
+				typeOptions: { multipleValues: true },
+			});
+		const filters = description.properties.find(
+			(p) => p.name === 'filters' && p.displayOptions?.show?.resource?.includes('device'),
+		);
+		const match = (filters?.options as INodeProperties[]).find((o) => o.name === 'tagMatch');
+		expect(match?.default).toBe('any');
+		expect((match?.options as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual([
+			'all',
+			'any',
+		]);
 	});
 });
 

@@ -10,7 +10,6 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { RemoteItClient } from '../../../client/core';
 import { toNodeError } from '../../shared/errors';
 import { createClientForExecution } from '../../shared/transport';
-import { TIMEOUT_ADVICE } from './common/descriptions';
 import { readParallelRequests, readTimeout } from './common/parameters';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
@@ -28,7 +27,7 @@ interface Operation {
 /** Each resource's operations, by the `value` of its Operation option (`<Resource>.resource.ts`). */
 interface RemoteItOperations {
 	connection: 'connect' | 'disconnect' | 'getAll';
-	device: 'get' | 'getAll';
+	device: 'addTags' | 'get' | 'getAll' | 'removeTags';
 }
 
 type Resource = keyof RemoteItOperations;
@@ -45,7 +44,12 @@ const resources = {
 		disconnect: connection.disconnect,
 		getAll: connection.getAll,
 	},
-	device: { get: device.get, getAll: device.getAll },
+	device: {
+		addTags: device.addTags,
+		get: device.get,
+		getAll: device.getAll,
+		removeTags: device.removeTags,
+	},
 } satisfies { [R in Resource]: Record<RemoteItOperations[R], Operation> };
 
 function operationFor(resource: string, operation: string): Operation | undefined {
@@ -70,7 +74,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const concurrency = readParallelRequests(this);
-	const timeout = { ms: readTimeout(this), advice: TIMEOUT_ADVICE };
+	const timeout = readTimeout(this);
 	const client = withServiceLookupCache(
 		await createClientForExecution(this, { timeout, concurrency }),
 	);
