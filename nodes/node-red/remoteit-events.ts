@@ -11,11 +11,11 @@ import {
 	readCursor,
 	RemoteItValidationError,
 	storedCursor,
-	tagFilterOf,
 	type EventFilter,
 	type StoredCursor,
 } from '../../client';
 import { accountClient, showAccountProblem } from './lib/account-node';
+import { tagFilterFrom } from './lib/device-tags';
 import { asError } from './lib/input-handler';
 import { defaultStoreIsPersistent, readContext, writeContext } from './lib/node-context';
 import { failureStatus } from './lib/node-status';
@@ -33,9 +33,10 @@ interface EventsDefinition extends NodeDefinition {
 	/** Flow JSON is hand-editable: any type may arrive, and each setting is checked before any request. */
 	event?: unknown;
 	deviceNameContains?: unknown;
-	/** Tag names, comma-separated as the dialog saves them (or a list in hand-edited flow JSON). */
-	tags?: unknown;
-	tagOperator?: unknown;
+	/** As the devices node's: a TypedInput (a JSON list, or a flow or global property holding one) and any/all. */
+	tags?: string;
+	tagsType?: string;
+	tagMatch?: unknown;
 	/** Seconds between polls; the editor saves the text of its field. */
 	interval?: unknown;
 }
@@ -90,12 +91,14 @@ export = function registerRemoteItEvents(RED: NodeRedRuntime): void {
 		let summary = '';
 		const pollOnce = async (): Promise<void> => {
 			const context = this.context();
+			// Each poll, as the devices node reads them: a flow or global property may change; bad tags send no request.
+			const tags = await tagFilterFrom(RED, this, definition, {});
 			const client = accountClient(RED, definition.account);
 			const cursor = readCursor(
 				cursorsInProcess.get(this.id) ?? (await readContext(context, CURSOR_KEY)),
 				filter,
 			);
-			const poll = await pollEvents(client, filter, cursor);
+			const poll = await pollEvents(client, tags ? { ...filter, tags } : filter, cursor);
 			// Closed meanwhile (a redeploy): the stored cursor is unchanged, so the next instance sends these.
 			if (closed) return;
 			if (poll.overflowed) this.warn(RED._('remoteit-events.warn.overflowed'));
@@ -163,20 +166,10 @@ function settingsFrom(RED: NodeRedRuntime, definition: EventsDefinition): Events
 			RED._('remoteit-events.errors.deviceNameContains'),
 		);
 	}
-	const tags = tagFilterOf(tagListFrom(definition.tags), definition.tagOperator, {
-		tags: RED._('remoteit-events.field.tags'),
-		operator: RED._('remoteit-events.field.tagOperator'),
-	});
 	return {
-		filter: { kind, deviceNameContains: nameContains.trim(), ...(tags ? { tags } : {}) },
+		filter: { kind, deviceNameContains: nameContains.trim() },
 		intervalMs: intervalSecondsFrom(RED, definition.interval) * 1000,
 	};
-}
-
-/** The dialog's comma-separated text as a list (blank entries stay, for the client to refuse by position). */
-function tagListFrom(value: unknown): unknown {
-	if (typeof value !== 'string') return value;
-	return value.trim() === '' ? undefined : value.split(',');
 }
 
 function intervalSecondsFrom(RED: NodeRedRuntime, value: unknown): number {

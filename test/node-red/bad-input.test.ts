@@ -662,8 +662,9 @@ const events = (overrides: Partial<FlowNode> = {}): FlowNode => ({
 	type: 'remoteit-events',
 	event: 'deviceOffline',
 	deviceNameContains: '',
-	tags: '',
-	tagOperator: 'any',
+	tags: '[]',
+	tagsType: 'json',
+	tagMatch: 'any',
 	interval: 60,
 	...overrides,
 });
@@ -694,30 +695,30 @@ const eventsCases: Array<[string, { node: Partial<FlowNode>; message: RegExp }]>
 		},
 	],
 	[
-		'a blank tag between commas',
-		{ node: { tags: 'line-3,,gateway' }, message: /^Tags \(tags\) entry 2 is blank/ },
+		'tags that are not JSON',
+		{ node: { tags: 'line-3, gateway' }, message: /^Tags \(tags\): is not a JSON list/ },
 	],
 	[
-		'a tag list of blanks',
-		{ node: { tags: [' ', 'gateway'] }, message: /^Tags \(tags\) entry 1 is blank/ },
+		'tags given as text',
+		{
+			node: { tags: '"line-3"' },
+			message: /^Tags \(tags\): must be a list of tag names, not text/,
+		},
 	],
 	[
 		'tags given as an object',
 		{
-			node: { tags: { name: 'line-3' } },
-			message: /^Tags \(tags\) must be a list of tag names, not an object/,
+			node: { tags: '{"name":"line-3"}' },
+			message: /^Tags \(tags\): must be a list of tag names, not an object/,
 		},
 	],
 	[
-		'tags given as a number',
-		{ node: { tags: 3 }, message: /^Tags \(tags\) must be a list of tag names, not number/ },
+		'a blank tag',
+		{ node: { tags: '["line-3"," "]' }, message: /^Tags \(tags\): entry 2 is blank/ },
 	],
 	[
-		'an operator other than any or all',
-		{
-			node: { tags: 'line-3', tagOperator: 'some' },
-			message: /^Match \(tagOperator\) must be one of: any, all/,
-		},
+		'a tag match other than any or all',
+		{ node: { tags: '["line-3"]', tagMatch: 'some' }, message: /^Tag match \(tagMatch\): must be/ },
 	],
 ];
 
@@ -865,7 +866,8 @@ describe('bad settings of remoteit-events', () => {
 		await eventually(() => sentHistory('catch-errors').length > 0, 'the Catch node');
 		const [caught, ...more] = sentHistory('catch-errors');
 		expect(more).toEqual([]);
-		expect(caught.topic).toBe('configuration');
+		// Settings are checked when the node starts; tags when a poll reads them (a flow property may change).
+		expect(caught.topic).toBe('tags' in testCase.node ? 'deviceOffline' : 'configuration');
 		const message = (caught.error as { message: string }).message.replace(/^\w*Error: /, '');
 		expect(message).toMatch(testCase.message);
 		expect(statusHistory('node').at(-1)).toEqual({

@@ -131,7 +131,12 @@ describe('remoteit-events', () => {
 		'narrows to devices carrying all of the given tags',
 		async () => {
 			const { out } = await deploy(
-				eventsNode({ event: 'deviceOffline', tags: ' line-3 , gateway', tagOperator: 'all' }),
+				eventsNode({
+					event: 'deviceOffline',
+					tags: '["line-3", "gateway"]',
+					tagsType: 'json',
+					tagMatch: 'all',
+				}),
 			);
 			await setOnline(emulator.url, OFFICE, false); // tagged "office"
 			await nextInstant();
