@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { RemoteItEvent } from '../../client/core';
+import type { RemoteItEvent } from '../../client';
 
 /**
  * Where the trigger is in remote.it's event log, kept in the workflow's static data between polls. remote.it's

@@ -1,4 +1,4 @@
-import type { RemoteItEvent, RemoteItEventType } from '../../client/core';
+import type { RemoteItEvent, RemoteItEventType } from '../../client';
 
 /** What the "Event" parameter offers, and which remote.it events each choice starts the workflow on. */
 export interface EventSelection {

@@ -1,12 +1,11 @@
-import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
-
 import {
-	MAX_PAGE_SIZE,
-	type Device,
-	type RemoteItClient,
-	type RemoteItEvent,
-} from '../../client/core';
+	type IDataObject,
+	type INodeExecutionData,
+	type IPollFunctions,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { MAX_PAGE_SIZE, type Device, type RemoteItClient, type RemoteItEvent } from '../../client';
 import { toNodeError } from '../shared/errors';
 import { createClientForExecution } from '../shared/transport';
 import {

@@ -1,30 +1,29 @@
-import type {
-	IAdditionalCredentialOptions,
-	ICredentialDataDecryptedObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-	IPollFunctions,
+import {
+	type IAdditionalCredentialOptions,
+	type ICredentialDataDecryptedObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	NodeOperationError,
+	sleep,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	RemoteItValidationError,
 	authFromCredentialFields,
 	buildRemoteItClient,
-} from '../../client/core';
-import type {
-	HttpRequest,
-	HttpResponse,
-	ProbeEndpoint,
-	RemoteItAuth,
-	RemoteItClient,
-	RemoteItClientOptions,
-	SendRequest,
-} from '../../client/core';
-import { flattenHeaders } from '../../client/headers';
-import { bodyText } from '../../client/json-values';
+	type HttpRequest,
+	type HttpResponse,
+	type ProbeEndpoint,
+	type RemoteItAuth,
+	type RemoteItClient,
+	type RemoteItClientOptions,
+	type SendRequest,
+	flattenHeaders,
+	bodyText,
+} from '../../client';
 
 /**
  * How both n8n nodes reach remote.it: the client (client/core.ts) built over n8n's own request helper, so nothing

@@ -6,13 +6,12 @@
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createRemoteItClient } from '../../client';
+import { createRemoteItClient } from '../../client/transport';
 import { type RunningEmulator, DEMO_SEED_PATH, loadSeedFile, startEmulator } from '../../emulator';
 import type { EngineName } from '../../dev/engines/catalog';
 import { type InstalledEngine, ensureEngine } from '../../dev/engines/install';
 import { type DemoAccount, demoAccount, secretsOf } from '../../dev/launch/demo-account';
-import type { EngineProcess } from '../../dev/launch/engine-process';
-import { stopEngine } from '../../dev/launch/engine-process';
+import { type EngineProcess, stopEngine } from '../../dev/launch/engine-process';
 import {
 	activateWorkflow,
 	executeWorkflow,

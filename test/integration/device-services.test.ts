@@ -4,7 +4,7 @@
  */
 import { connect as tcpConnect } from 'node:net';
 import { Client } from 'ssh2';
-import { createRemoteItClient } from '../../client';
+import { createRemoteItClient } from '../../client/transport';
 import {
 	type RunningDeviceServices,
 	SSH_PASSWORD,

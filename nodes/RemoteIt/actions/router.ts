@@ -1,13 +1,13 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+	type INodePropertyOptions,
+	NodeOperationError,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { RemoteItClient } from '../../../client/core';
+import type { RemoteItClient } from '../../../client';
 import { toNodeError } from '../../shared/errors';
 import { createClientForExecution } from '../../shared/transport';
 import { TIMEOUT_ADVICE } from './common/descriptions';

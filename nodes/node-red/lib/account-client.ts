@@ -11,7 +11,7 @@ import {
 	MAX_REQUEST_TIMEOUT_MS,
 	RemoteItValidationError,
 	type RemoteItClient,
-} from '../../../client';
+} from '../../../client/transport';
 import { createAxiosTransport } from '../../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
 import { named } from './field-names';

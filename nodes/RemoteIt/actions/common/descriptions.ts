@@ -1,10 +1,6 @@
 import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
-import {
-	DEFAULT_CONCURRENCY,
-	MAX_CONCURRENCY,
-	MAX_REQUEST_TIMEOUT_MS,
-} from '../../../../client/core';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_REQUEST_TIMEOUT_MS } from '../../../../client';
 import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
 
 /**

@@ -5,7 +5,7 @@ import {
 	isPlainObject,
 	isWholeNumberIn,
 	MAX_PAGE_SIZE,
-} from '../../../../client/core';
+} from '../../../../client';
 import { parameterError } from '../../../shared/errors';
 import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
 import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS, MAX_TIMEOUT_MS } from './descriptions';

@@ -1,7 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
-import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client/core';
+import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client';
 import { parallelRequestsOption, serviceLocator, timeoutOption } from '../common/descriptions';
 import { readLocator, readRequiredText } from '../common/parameters';
 

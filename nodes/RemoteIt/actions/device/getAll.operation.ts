@@ -1,7 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
-import type { ListDevicesOptions, RemoteItClient } from '../../../../client/core';
+import type { ListDevicesOptions, RemoteItClient } from '../../../../client';
 import { parameterError } from '../../../shared/errors';
 import { operationOptions, returnAllAndLimit } from '../common/descriptions';
 import { describeType, readPaging } from '../common/parameters';

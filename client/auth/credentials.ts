@@ -2,7 +2,7 @@
  * The six fields both engines store a remote.it credential in (n8n: credentials/RemoteItApi.credentials.ts;
  * Node-RED: the account's credentials), and the one mapping from them to the client's RemoteItAuth.
  */
-import type { RemoteItAuth } from './types';
+import type { RemoteItAuth } from '../types';
 
 export type CredentialField =
 	'accessKeyId' | 'secretAccessKey' | 'developerKey' | 'username' | 'password' | 'token';
