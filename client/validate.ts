@@ -137,12 +137,6 @@ export function resolveAccessMode(
 	return { accessMode: 'restricted', hostIp: givenIp };
 }
 
-export function accessModeForHostIp(hostIp: string): AccessMode {
-	if (hostIp === MODE_HOST_IP.latching) return 'latching';
-	if (hostIp === MODE_HOST_IP.public) return 'public';
-	return 'restricted';
-}
-
 /** The one test for "a whole number from `min` to `max`", in the client and both shells. */
 export function isWholeNumberIn(value: unknown, min: number, max: number): value is number {
 	return typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;

@@ -2,8 +2,6 @@ import {
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
-	type INodeProperties,
-	type INodePropertyOptions,
 	NodeOperationError,
 } from 'n8n-workflow';
 
@@ -14,6 +12,7 @@ import { TIMEOUT_ADVICE } from './common/descriptions';
 import { readParallelRequests, readTimeout } from './common/parameters';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
+import type { RemoteItOperations, Resource } from './node.type';
 
 interface Operation {
 	execute(
@@ -24,19 +23,6 @@ interface Operation {
 	/** Client fields named as this operation's parameters are, where they differ from the usual names. */
 	parameterNames?: Record<string, string>;
 }
-
-/** Each resource's operations, by the `value` of its Operation option (`<Resource>.resource.ts`). */
-interface RemoteItOperations {
-	connection: 'connect' | 'disconnect' | 'getAll';
-	device: 'get' | 'getAll';
-}
-
-type Resource = keyof RemoteItOperations;
-
-/** A resource's Operation parameter: an option whose value the type above does not name is a compile error. */
-export type OperationParameter<R extends Resource> = INodeProperties & {
-	options: Array<INodePropertyOptions & { value: RemoteItOperations[R] }>;
-};
 
 /** An operation missing here, or one the type above does not name, is a compile error. */
 const resources = {
