@@ -413,7 +413,7 @@ function sweep(key: string | undefined, account: AccountWindow): void {
 }
 
 /**
- * A client's window. `accountKey` (client/connection-records.ts `accountKey`) shares what 429s taught with every
+ * A client's window. `accountKey` (client/connections/book.ts `accountKey`) shares what 429s taught with every
  * other client of the same account in this process; without it the window is this client's alone.
  */
 export function createAdaptiveConcurrency(max: unknown, accountKey?: string): AdaptiveConcurrency {

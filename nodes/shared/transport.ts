@@ -26,7 +26,7 @@ import {
 } from '../../client';
 
 /**
- * How both n8n nodes reach remote.it: the client (client/core.ts) built over n8n's own request helper, so nothing
+ * How both n8n nodes reach remote.it: the client (client/remoteit-client.ts) built over n8n's own request helper, so nothing
  * here knows a remote.it URL or answer. Community nodes may not use global timers, sockets or the deprecated
  * `request` helper (docs/design.md, "Why the n8n package looks the way it does"): hence n8n-workflow's `sleep`,
  * the probe over the request helper and `fetch` for the credential test.
@@ -41,7 +41,7 @@ export const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /**
- * One client per execution; password tokens are shared further, by the whole process (client/token-cache.ts).
+ * One client per execution; password tokens are shared further, by the whole process (client/auth/session.ts).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
  */

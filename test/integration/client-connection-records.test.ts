@@ -1,5 +1,5 @@
 /**
- * The connections a process remembers per account (client/connection-records.ts) stay bounded when the same
+ * The connections a process remembers per account (client/connections/book.ts) stay bounded when the same
  * services are connected again and again by one execution after another, as a scheduled workflow does.
  */
 import { createRemoteItClient } from '../../client/transport';
