@@ -12,7 +12,7 @@ const { src, dest, parallel, series } = require('gulp');
 
 /**
  * tsc compiles everything into dist/; these tasks put the assets each engine loads beside the compiled .js, then
- * assemble the two published packages in dist/packages/ (see README "Installation"):
+ * assemble the two published packages in dist/packages/ (see README "Install it in your own n8n or Node-RED"):
  * - n8n-nodes-remoteit: the n8n node, trigger and credential, no runtime dependencies, no global timers (n8n's
  *   community-node verification); the client files they load, nothing else.
  * - node-red-contrib-remoteit: the four Node-RED nodes with their editor files, locales and example flows; axios is

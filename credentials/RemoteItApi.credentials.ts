@@ -28,7 +28,7 @@ export class RemoteItApi implements ICredentialType {
 
 	icon: Icon = { light: 'file:../icons/remoteit.svg', dark: 'file:../icons/remoteit.dark.svg' };
 
-	documentationUrl = 'https://github.com/remoteit/n8n-nodes-remoteit#authentication';
+	documentationUrl = 'https://github.com/remoteit/n8n-nodes-remoteit#the-remoteit-api-credential';
 
 	properties: INodeProperties[] = [
 		{

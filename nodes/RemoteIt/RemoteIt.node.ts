@@ -28,7 +28,7 @@ export class RemoteIt implements INodeType {
 		subtitle:
 			'={{ (l => l && l.mode === "list" && l.cachedResultName ? l.cachedResultName.replace(/ \\(offline\\)$/, "") : "")($parameter.toJSON().service || $parameter.toJSON().device) || $parameter["service"] || $parameter["device"] || $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description: NODE_DESCRIPTION,
-		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#readme',
+		documentationUrl: 'https://github.com/remoteit/n8n-nodes-remoteit#using-it-in-n8n',
 		defaults: { name: 'remote.it' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -199,7 +199,7 @@ describe.each<[EngineName, string, { trigger: boolean }]>([
 					`load: ${CALLS * ITEMS_PER_CALL} items in ${CALLS} executions (${cluster.workers.map((w, i) => `${w.name} ${perWorker[i]}`).join(', ')}), ` +
 						`${logins} password logins, ${seconds.toFixed(1)} s wall`,
 				);
-				// Password tokens are cached per process and credential (client/auth/session.ts, README "Logins"): every
+				// Password tokens are cached per process and credential (client/auth/session.ts, docs/scaling.md "Logins"): every
 				// execution a worker runs shares its one login, so the cluster logs in at most once per worker.
 				expect(logins).toBeGreaterThanOrEqual(1);
 				expect(logins).toBeLessThanOrEqual(WORKERS);
