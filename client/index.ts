@@ -13,9 +13,17 @@ export {
 	type SignRequestInput,
 	type SignatureHeaders,
 } from './auth/signing';
-export { authFromCredentialFields, type CredentialField } from './auth/credentials';
+export { authFromCredentialFields, type CredentialField } from './auth/session';
 export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, flattenHeaders, headerValue } from './wire/request';
 export { parseProxy, type ParsedProxy } from './connections/result';
+export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './connections/connect';
+export {
+	eventsOnTaggedDevices,
+	hasTags,
+	TAG_OPERATORS,
+	tagFilterOf,
+	tagNamesOf,
+} from './account/tags';
 export {
 	DEFAULT_API_URL,
 	DEFAULT_DEVICE_LIMIT,
@@ -28,5 +36,5 @@ export {
 	normaliseServiceId,
 	PICKER_PAGE_SIZE,
 } from './validate';
-export { EVENT_TYPES } from './lookup/events';
+export { EVENT_TYPES } from './account/events';
 export { bodyText, isPlainObject } from './json-values';

@@ -13,18 +13,25 @@ import {
 	waitUntilReachable,
 	type ReachableSettings,
 } from './connections/connect';
-import { ConnectLedger, accountKey, recordsFor, sameId } from './connections/book';
-import { listDevicesVia } from './lookup/devices';
 import {
-	RemoteItUnavailableError,
-	RemoteItValidationError,
+	ConnectLedger,
+	accountKey,
+	recordsFor,
+	sameId,
+	SharedSessionList,
+} from './connections/book';
+import { listDevicesVia } from './account/devices';
+import {
 	createSecretRegistry,
 	redactError,
+	RemoteItUnavailableError,
+	RemoteItValidationError,
 } from './errors';
-import { listEvents } from './lookup/events';
+import { listEvents } from './account/events';
+import { changeTags, tagFilterOf } from './account/tags';
 import { isPlainObject } from './json-values';
 import { callGraphql, QUERIES } from './wire/graphql';
-import { findService, getDevice, searchServices, serviceIdOf } from './lookup/names';
+import { findService, getDevice, searchServices, serviceIdOf } from './account/names';
 import { createAdaptiveConcurrency, type RequestSettings } from './wire/request';
 import type { ApiContext } from './wire/api';
 import { createAuthSession } from './auth/session';
@@ -76,12 +83,19 @@ function buildClient(
 	probe: ProbeEndpoint | undefined,
 ): RemoteItClient {
 	const authType = context.authSession.authType;
+	const ledger = new ConnectLedger(() => now().getTime());
 	const state: ConnectState = {
 		records: () => recordsFor(account, now().getTime()),
-		ledger: new ConnectLedger(() => now().getTime()),
+		ledger,
+		sessions: new SharedSessionList(ledger, () => listActiveConnections(context)),
 		now,
 	};
 	const apiFor = (choice: unknown) => resolveApi(apiChoiceOf(choice), authType);
+	// Device outputs carry tags, which only GraphQL has (docs/remoteit-api.md §3a): every sign-in lists over it.
+	const deviceApiOf = (choice: unknown) => {
+		const api = apiChoiceOf(choice);
+		return api === 'auto' ? 'graphql' : api;
+	};
 	const reachableSettings = (timeout: unknown): ReachableSettings => {
 		const timeoutMs = reachableTimeoutOf(timeout);
 		if (!probe)
@@ -136,11 +150,22 @@ function buildClient(
 		listDevices: async (query: ListDevicesOptions = {}) => {
 			const name = optionalText('name', query?.name, LIMITS.name);
 			const deviceState = deviceStateOf(query?.state);
+			const tags = tagFilterOf(query?.tags, query?.tagOperator);
 			const limit = query?.returnAll === true ? Infinity : normaliseLimit(query?.limit);
-			return listDevicesVia(apiFor(query?.api), context, { name, state: deviceState, limit });
+			const api = deviceApiOf(query?.api);
+			if (tags && api === 'rest')
+				throw new RemoteItValidationError(
+					'tags',
+					'remote.it lists devices by tag over GraphQL only, not REST.',
+				);
+			return listDevicesVia(api, context, { name, state: deviceState, tags, limit });
 		},
 		getDevice: async (idOrName: string, as?: ReferenceKind) =>
-			getDevice(apiFor(undefined), context, idOrName, as),
+			getDevice(deviceApiOf(undefined), context, idOrName, as),
+		addTags: async (deviceIds: string | string[], tags: string[]) =>
+			changeTags(context, 'add', deviceIds, tags),
+		removeTags: async (deviceIds: string | string[], tags: string[]) =>
+			changeTags(context, 'remove', deviceIds, tags),
 		findService: async (idOrName: string) => findService(apiFor(undefined), context, idOrName),
 		serviceIdOf: async (reference: string, as?: ReferenceKind) =>
 			serviceIdOf(apiFor(undefined), context, reference, as),

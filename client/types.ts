@@ -159,13 +159,35 @@ export interface Device {
 	online: boolean;
 	hardwareId?: string;
 	lastReported?: string;
+	/** The names of the device's tags (docs/remoteit-api.md §3a). */
+	tags: string[];
 	services: Service[];
+}
+
+/** `any`: devices with at least one of the tags; `all`: devices with every one of them. */
+export type TagOperator = 'any' | 'all';
+
+/** Devices chosen by their tags (remote.it's `ListFilter`, docs/remoteit-api.md §3a). */
+export interface TagFilter {
+	/** At least one; tag names match exactly. */
+	tags: string[];
+	operator: TagOperator;
+}
+
+/** What addTags and removeTags did: the devices and the tag names, as sent. */
+export interface TagChange {
+	deviceIds: string[];
+	tags: string[];
 }
 
 export interface ListDevicesOptions {
 	/** Case-insensitive substring of the device name. */
 	name?: string;
 	state?: 'active' | 'inactive';
+	/** Only devices carrying these tags (listed over GraphQL: remote.it's REST API has no tags). */
+	tags?: string[];
+	/** How `tags` combine; default 'any'. */
+	tagOperator?: TagOperator;
 	/** Default DEFAULT_DEVICE_LIMIT (page-sizes.ts); ignored with returnAll. */
 	limit?: number;
 	returnAll?: boolean;
@@ -246,6 +268,10 @@ export interface RemoteItClient {
 	connect(serviceId: string, options?: ConnectOptions): Promise<Connection>;
 	disconnect(target: { connectionId: string; serviceId: string }): Promise<Disconnection>;
 	listDevices(options?: ListDevicesOptions): Promise<Device[]>;
+	/** Adds tags to devices (or services), making the account's tags that do not exist yet. */
+	addTags(deviceIds: string | string[], tags: string[]): Promise<TagChange>;
+	/** Takes tags off devices (or services); the account keeps the tags themselves. */
+	removeTags(deviceIds: string | string[], tags: string[]): Promise<TagChange>;
 	/** `as` as for serviceIdOf: 'id' is checked as an id; otherwise an id's shape decides, since no name has one. */
 	getDevice(idOrName: string, as?: ReferenceKind): Promise<Device>;
 	/** Resolves a service id or a `device name/service name` pair. */

@@ -102,6 +102,9 @@ function parseDevice(value: unknown, where: string): SeedDevice {
 		hardwareId: optionalStringAt(record, 'hardwareId', where),
 		lastReported,
 		lastIp: optionalStringAt(record, 'lastIp', where),
+		tags: arrayAt(record.tags ?? [], `${where}.tags`).map((tag, i) =>
+			stringAt({ tag }, 'tag', `${where}.tags[${i}]`),
+		),
 		services: arrayAt(record.services, `${where}.services`).map((s, i) =>
 			parseService(s, `${where}.services[${i}]`),
 		),

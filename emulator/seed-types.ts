@@ -43,6 +43,8 @@ export interface SeedDevice {
 	lastReported?: string;
 	/** Last public IP the device reported from (REST `devicelastip`). */
 	lastIp?: string;
+	/** Names of the device's tags; the account's tags are made from them (emulator-defined: no colour). */
+	tags?: string[];
 	services: SeedService[];
 }
 

@@ -12,6 +12,8 @@ export interface ServiceRecord {
 	deviceId: string;
 	target?: string;
 	sessions?: SeedForeignSession[];
+	/** Names of the account's tags on this service; a device's tags are those of its Bulk Service. */
+	tags: string[];
 }
 
 export interface DeviceRecord {
@@ -42,6 +44,14 @@ export interface UserRecord {
 	mfa: MfaCode | null;
 	accessKeys: AccessKeyRecord[];
 	devices: DeviceRecord[];
+	/** The account's tags (remote.it's `User.tags`), in the order they were made. */
+	tags: TagRecord[];
+}
+
+export interface TagRecord {
+	name: string;
+	color: number | null;
+	createdAt: Date;
 }
 
 export interface TokenRecord {

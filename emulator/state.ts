@@ -24,7 +24,13 @@ export function secretsEqual(sent: string, expected: string): boolean {
 export const BULK_SERVICE_APPLICATION = 35;
 
 function serviceRecord(service: SeedService, deviceId: string): ServiceRecord {
-	return { ...service, id: service.id.toUpperCase(), state: service.state ?? 'active', deviceId };
+	return {
+		...service,
+		id: service.id.toUpperCase(),
+		state: service.state ?? 'active',
+		deviceId,
+		tags: [],
+	};
 }
 
 function deviceRecord(device: SeedDevice, ownerEmail: string, startedAt: Date): DeviceRecord {
@@ -37,8 +43,11 @@ function deviceRecord(device: SeedDevice, ownerEmail: string, startedAt: Date): 
 			port: 65535,
 			state: device.state,
 			deviceId: device.id,
+			tags: [],
 		});
 	}
+	const bulk = services.find((s) => s.application === BULK_SERVICE_APPLICATION) as ServiceRecord;
+	bulk.tags = [...new Set(device.tags ?? [])];
 	const lastReported = device.lastReported ? new Date(device.lastReported) : startedAt;
 	return {
 		id: device.id,
@@ -66,6 +75,11 @@ function userRecord(user: SeedUser, startedAt: Date): UserRecord {
 			enabled: k.enabled,
 		})),
 		devices: user.devices.map((d) => deviceRecord(d, user.email, startedAt)),
+		tags: [...new Set(user.devices.flatMap((d) => d.tags ?? []))].map((name) => ({
+			name,
+			color: null,
+			createdAt: startedAt,
+		})),
 	};
 }
 

@@ -5,7 +5,7 @@
 import { isPlainObject, textOf } from '../json-values';
 import type { ApiContext } from '../wire/api';
 import { listActiveConnections } from './active';
-import type { Connection, RemoteItAuth } from '../types';
+import type { ActiveConnection, Connection, RemoteItAuth } from '../types';
 import { createHash } from 'node:crypto';
 
 export const sameId = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
@@ -40,38 +40,67 @@ export async function reusableConnection(
 }
 
 /**
+ * One session list for a client's connects that answer together. A connect that must look waits for the client's
+ * other connects still in flight, then takes a list sent after its own answer: remote.it lists the sessions live when
+ * it reads them (docs/remoteit-api.md §3), so that list shows what this connect replaced, and a burst of connects
+ * to one service costs one list instead of one each.
+ */
+export class SharedSessionList {
+	private latest?: { sentAt: number; sessions: Promise<ActiveConnection[]> };
+
+	constructor(
+		private readonly ledger: ConnectLedger,
+		private readonly list: () => Promise<ActiveConnection[]>,
+	) {}
+
+	/** The sessions listed after the answer claimed as `answeredAt` (ConnectLedger.claim). */
+	async after(answeredAt: number): Promise<ActiveConnection[]> {
+		await Promise.all(this.ledger.allInFlight());
+		if (this.latest && this.latest.sentAt > answeredAt) return this.latest.sessions;
+		const sessions = this.list();
+		this.latest = { sentAt: this.ledger.nextOrder(), sessions };
+		return sessions;
+	}
+}
+
+/**
  * remote.it may close a user's earlier connection to the same service when a new one opens (REST answers
  * `previousConnection`, docs/remoteit-api.md §2). The output names this client's connection that is gone, so a
- * second Connect in one run never silently ends the first. `handedOut` says which ids this client returned.
+ * second Connect in one run never silently ends the first. `claimOrder` numbers the connections this client handed
+ * out in the order their answers came; over GraphQL the replaced one is the latest earlier one that the session
+ * list (`live`, read after this answer) no longer shows, each reported by one connect only.
  */
 export async function replacedBy(
-	context: ApiContext,
 	records: ConnectionRecords,
-	handedOut: (id: string) => boolean,
+	claimOrder: (id: string) => number | undefined,
 	connection: Connection,
-	restAnswer?: Record<string, unknown>,
+	restAnswer: Record<string, unknown> | undefined,
+	live: () => Promise<ActiveConnection[]>,
 ): Promise<string | undefined> {
 	const details =
 		restAnswer && isPlainObject(restAnswer.connection) ? restAnswer.connection : undefined;
 	const previous = details ? textOf(details.previousConnection) : undefined;
-	const others = openedTo(records, connection.serviceId).filter(
-		(c) => !sameId(c.id, connection.id),
-	);
-	// What remote.it says it replaced is gone, whoever opened it: its record would only pile up until it expires.
-	if (previous !== undefined)
-		for (const c of others)
-			if (c.proxy === previous || sameId(c.id, previous)) records.delete(c.id);
-	const earlier = others.filter((c) => handedOut(c.id));
-	if (earlier.length === 0) return undefined;
-	let gone: Connection[];
+	const others = () =>
+		openedTo(records, connection.serviceId).filter((c) => !sameId(c.id, connection.id));
 	if (previous !== undefined) {
-		gone = earlier.filter((c) => c.proxy === previous || sameId(c.id, previous));
-	} else {
-		const live = await listActiveConnections(context);
-		gone = earlier.filter((c) => !live.some((s) => sameId(s.id, c.id)));
+		const replaced = others().filter((c) => c.proxy === previous || sameId(c.id, previous));
+		// What remote.it says it replaced is gone, whoever opened it: its record would only pile up until it expires.
+		for (const c of replaced) records.delete(c.id);
+		return replaced.find((c) => claimOrder(c.id) !== undefined)?.id;
 	}
-	for (const c of gone) records.delete(c.id);
-	return gone[0]?.id;
+	const mine = claimOrder(connection.id) ?? Infinity;
+	const earlier = () =>
+		others()
+			.map((c) => ({ c, order: claimOrder(c.id) ?? Infinity }))
+			.filter(({ order }) => order < mine)
+			.sort((a, b) => b.order - a.order)
+			.map(({ c }) => c);
+	if (earlier().length === 0) return undefined;
+	const sessions = await live();
+	// Read again: connects that shared the list may have reported some meanwhile.
+	const gone = earlier().find((c) => !sessions.some((s) => sameId(s.id, c.id)));
+	if (gone) records.delete(gone.id);
+	return gone?.id;
 }
 
 /**
@@ -129,7 +158,8 @@ export interface ConnectAttempt {
 }
 
 export class ConnectLedger {
-	private readonly claimed = new Map<string, number>();
+	private readonly claimed = new Map<string, { atMs: number; order: number }>();
+	private orders = 0;
 	private readonly inFlight = new Map<string, Set<ConnectAttempt>>();
 	private readonly queues = new Map<string, Promise<unknown>>();
 
@@ -160,10 +190,26 @@ export class ConnectLedger {
 			.map((a) => a.requestEnded);
 	}
 
-	claim(connectionId: string): void {
+	/** Every connect of this client whose answer is still awaited, to whatever service. */
+	allInFlight(): Promise<void>[] {
+		return [...this.inFlight.values()].flatMap((running) =>
+			[...running].map((a) => a.requestEnded),
+		);
+	}
+
+	/** Claims a connection id when its answer arrives; claims are numbered in the order answers arrived. */
+	claim(connectionId: string): number {
 		const now = this.nowMs();
-		for (const [id, at] of this.claimed) if (now - at > CLAIM_LIFETIME_MS) this.claimed.delete(id);
-		this.claimed.set(connectionId.toUpperCase(), now);
+		for (const [id, claim] of this.claimed)
+			if (now - claim.atMs > CLAIM_LIFETIME_MS) this.claimed.delete(id);
+		const order = this.nextOrder();
+		this.claimed.set(connectionId.toUpperCase(), { atMs: now, order });
+		return order;
+	}
+
+	/** A number past every claim so far: what happens next is ordered after them. */
+	nextOrder(): number {
+		return (this.orders += 1);
 	}
 
 	release(connectionId: string): void {
@@ -172,6 +218,11 @@ export class ConnectLedger {
 
 	isClaimed(connectionId: string): boolean {
 		return this.claimed.has(connectionId.toUpperCase());
+	}
+
+	/** When this client handed the connection out, as a claim number; undefined if it did not. */
+	claimOrder(connectionId: string): number | undefined {
+		return this.claimed.get(connectionId.toUpperCase())?.order;
 	}
 
 	/** Runs reconciliations of one service one at a time, so two of them never act on the same connection. */

@@ -6,15 +6,16 @@ import {
 	replacedBy,
 	reusableConnection,
 	sameId,
+	type SharedSessionList,
 	type ConnectionRecords,
 } from './book';
 import {
-	RemoteItError,
-	RemoteItNotFoundError,
-	RemoteItValidationError,
 	deviceOfflineMessage,
 	RemoteItDeviceOfflineError,
+	RemoteItError,
+	RemoteItNotFoundError,
 	RemoteItTimeoutError,
+	RemoteItValidationError,
 } from '../errors';
 import { callGraphql, QUERIES } from '../wire/graphql';
 import {
@@ -24,9 +25,8 @@ import {
 	reconcileLostConnect,
 	watchTries,
 } from './reconcile';
-import type { ApiContext } from '../wire/api';
+import { type ApiContext, callRest } from '../wire/api';
 import { isPlainObject } from '../json-values';
-import { callRest } from '../wire/api';
 import type {
 	ApiChoice,
 	Connection,
@@ -64,6 +64,8 @@ export interface ConnectState {
 	records: () => ConnectionRecords;
 	/** This client's connects in flight and the connection ids it handed out. */
 	ledger: ConnectLedger;
+	/** The session list this client's connects share to see what they replaced. */
+	sessions: SharedSessionList;
 	now: () => Date;
 }
 
@@ -170,19 +172,20 @@ export async function openConnection(
 		return ledger.serially(request.serviceId, () => reconcileLostConnect(reported, lost));
 	}
 	const { connection, restAnswer } = answered;
-	ledger.claim(connection.id);
+	const answeredAt = ledger.claim(connection.id);
 	attempt.end();
 	if (watch.uncertain())
 		await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
+	// Recorded before the check, so the connects that share one session list see each other (connection-reuse.ts).
+	state.records().set(connection.id, connection);
 	const replaced = await replacedBy(
-		context,
 		state.records(),
-		(id) => ledger.isClaimed(id),
+		(id) => ledger.claimOrder(id),
 		connection,
 		restAnswer,
+		() => state.sessions.after(answeredAt),
 	);
 	if (replaced) connection.replacedConnectionId = replaced;
-	state.records().set(connection.id, connection);
 	return connection;
 }
 
@@ -303,7 +306,7 @@ export async function explainDisconnectFailure(
  * starts no timer of its own.
  */
 export const DEFAULT_REACHABLE_TIMEOUT_MS = 30_000;
-const MAX_REACHABLE_TIMEOUT_MS = 600_000;
+export const MAX_REACHABLE_TIMEOUT_MS = 600_000;
 const PROBE_INTERVAL_MS = 500;
 
 export function reachableTimeoutOf(value: unknown): number {

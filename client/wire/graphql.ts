@@ -26,12 +26,12 @@ import type { HttpRequest, HttpResponse } from '../types';
 export const GRAPHQL_PATH = '/graphql/v1';
 
 const DEVICE_FIELDS =
-	'id name state online hardwareId lastReported services { id name state online application title port }';
+	'id name state online hardwareId lastReported tags { name } services { id name state online application title port }';
 
 export const QUERIES = {
 	login: 'query Login { login { id email } }',
-	devices: `query Devices($size: Int, $from: Int, $name: String, $state: String) {
-  login { devices(size: $size, from: $from, name: $name, state: $state, sort: "name") {
+	devices: `query Devices($size: Int, $from: Int, $name: String, $state: String, $tag: ListFilter) {
+  login { devices(size: $size, from: $from, name: $name, state: $state, tag: $tag, sort: "name") {
     total hasMore items { ${DEVICE_FIELDS} } } } }`,
 	device: `query Device($id: [String!]!) { login { device(id: $id) { ${DEVICE_FIELDS} } } }`,
 	sessions:
@@ -52,6 +52,11 @@ export const QUERIES = {
 	// serviceId is always sent; String! also fits a schema that requires it (remote.it's desktop app declares it so).
 	disconnect: `mutation Disconnect($serviceId: String!, $connectionId: String!) {
   disconnect(serviceId: $serviceId, connectionId: $connectionId) }`,
+	// A device's id is the serviceId of its tags; addTag makes tags that do not exist yet (docs/remoteit-api.md §3a).
+	addTags: `mutation AddTags($serviceId: [String!]!, $name: [String!]!) {
+  addTag(serviceId: $serviceId, name: $name) }`,
+	removeTags: `mutation RemoveTags($serviceId: [String!]!, $name: [String!]!) {
+  removeTag(serviceId: $serviceId, name: $name) }`,
 } as const;
 
 interface GraphqlEnvelope {

@@ -1,6 +1,8 @@
 /** Arguments of remote.it's `devices`, `services` and `events` fields: filters, sorting, paging (docs/remoteit-api.md §3). */
 import { GraphQLError } from 'graphql';
 import type { DeviceRecord, EventRecord, ServiceRecord } from '../state-types';
+import type { ListFilter } from '../tags';
+import { deviceTagNames, matchesTagFilter } from '../tags';
 
 export interface DevicesArgs {
 	sort?: string | null;
@@ -11,6 +13,9 @@ export interface DevicesArgs {
 	name?: string | null;
 	owner?: boolean | null;
 	state?: string | null;
+	hardwareId?: string | null;
+	platform?: number[] | null;
+	tag?: ListFilter | null;
 }
 export interface ServicesArgs {
 	sort?: string | null;
@@ -98,6 +103,10 @@ export function filterDevices(devices: DeviceRecord[], args: DevicesArgs): Page<
 			(!name || d.name.toLowerCase().includes(name)) &&
 			(args.state == null || d.state === args.state) &&
 			(!ids || ids.includes(d.id)) &&
+			(args.hardwareId == null || d.hardwareId === args.hardwareId) &&
+			// No device has a platform code here (Device.platform is null), so a platform filter matches none.
+			!args.platform &&
+			(!args.tag || matchesTagFilter(deviceTagNames(d), args.tag)) &&
 			(!args.application || d.services.some((s) => args.application?.includes(s.application))),
 	);
 	return pageOf(sorted(matching, args.sort), args.from, args.size);

@@ -1,9 +1,10 @@
-/** Root values for the schema: `applicationTypes` and `login` for queries, `connect`/`disconnect` mutations. */
+/** Root values for the schema: `applicationTypes` and `login` for queries; connect, disconnect and tag mutations. */
 import { GraphQLError } from 'graphql';
 import type { ProxyKind } from '../connections';
 import type { ConnectProblem } from '../open-connection';
 import { closeConnection, openConnection } from '../open-connection';
 import { APPLICATION_TYPES } from '../application-types';
+import { tagMutations } from './tag-mutations';
 import type { DevicesArgs, EventsArgs } from './filters';
 import { filterDevices } from './filters';
 import type { Scope } from './views';
@@ -49,6 +50,10 @@ function userView(scope: Scope): Record<string, unknown> {
 						(!args.state || e.state === args.state),
 				),
 		sessions: () => sessionsOf(scope).map((s) => s.view),
+		tags: () =>
+			[...user.tags]
+				.sort((a, b) => a.name.localeCompare(b.name))
+				.map((tag) => ({ name: tag.name, color: tag.color, created: tag.createdAt.toISOString() })),
 		events: (args: EventsArgs) => eventPage(scope, args),
 		applicationTypes: () => APPLICATION_TYPES,
 	};
@@ -102,4 +107,5 @@ export const rootValue = {
 	login: (_args: unknown, scope: Scope) => userView(scope),
 	connect,
 	disconnect,
+	...tagMutations,
 };

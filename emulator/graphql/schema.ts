@@ -67,6 +67,7 @@ const LOG_EVENT_FIELDS = `
 export const SCHEMA_SDL = /* GraphQL */ `
 	scalar DateTime
 	scalar Object
+	scalar Any
 
 	enum ProxyType {
 		AUTO_PROXY
@@ -89,6 +90,18 @@ export const SCHEMA_SDL = /* GraphQL */ `
 		DEVICE_TRANSFER
 		DEVICE_DELETE
 		DEVICE_JOB
+	}
+	enum ListOperator {
+		ANY
+		ALL
+	}
+	input ListFilter {
+		operator: ListOperator! = ANY
+		values: [Any!]!
+	}
+	input TagInput {
+		name: String!
+		color: Int
 	}
 	enum Protocol {
 		TCP
@@ -119,6 +132,11 @@ export const SCHEMA_SDL = /* GraphQL */ `
 			serviceId: String!
 		): Connection!
 		disconnect(connectionId: String!, serviceId: String): Boolean!
+		setTag(tag: [TagInput!]!, accountId: String): Boolean
+		renameTag(to: String!, from: String!, accountId: String): Boolean
+		deleteTag(name: [String!]!, accountId: String): Boolean
+		addTag(name: [String!]!, serviceId: [String!]!, accountId: String): Boolean
+		removeTag(name: [String!]!, serviceId: [String!]!, accountId: String): Boolean
 	}
 
 	type ApplicationType {
@@ -145,14 +163,24 @@ export const SCHEMA_SDL = /* GraphQL */ `
 			from: Int = 0
 			size: Int = 100
 			application: [Int!]
+			hardwareId: String
 			id: [String!]
 			name: String
 			owner: Boolean
+			platform: [Int!]
 			state: String
+			tag: ListFilter
 		): PaginatedDeviceResponse!
 		endpoints(id: [String!], state: String): [ServiceEndpoint!]
 		${EVENTS_FIELD}
 		applicationTypes: [ApplicationType!]!
+		tags: [Tag!]!
+	}
+
+	type Tag {
+		name: String!
+		color: Int
+		created: DateTime!
 	}
 
 	type UserReference {

@@ -9,6 +9,7 @@ import { proxyString } from '../connections';
 import type { EmulatorContext } from '../runtime';
 import { isServiceOnline } from '../state';
 import type { DeviceRecord, EventRecord, ServiceRecord, UserRecord } from '../state-types';
+import { tagsOn } from '../tags';
 import type { EventsArgs, ServicesArgs } from './filters';
 import { filterEvents, filterServices } from './filters';
 
@@ -78,7 +79,12 @@ function endpointOwnedFields(
 		enabled: true,
 		access: [],
 		attributes: {},
-		tags: [],
+		tags: () =>
+			tagsOn(scope.user, service).map((tag) => ({
+				name: tag.name,
+				color: tag.color,
+				created: tag.createdAt.toISOString(),
+			})),
 		endpoint: endpointView(device, service),
 		lastReported: device.lastReported.toISOString(),
 		state: online ? 'active' : 'inactive',

@@ -19,7 +19,8 @@ export class RemoteIt implements INodeType {
 		name: 'remoteIt',
 		icon: { light: 'file:../../icons/remoteit.svg', dark: 'file:../../icons/remoteit.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		// The service or device the node targets ("factory-gateway / SSH"), else "operation: resource". The target
 		// alone: the canvas cuts subtitles at about 28 characters, and n8n names a node after the action picked
 		// ("Connect to a service"). `$parameter.service` is a resource locator's bare value (an id), so a name picked

@@ -43,6 +43,7 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
 		const service: TypedProperty = {
 			value: definition.service || 'payload',
 			type: definition.serviceType || 'msg',
+			field: { name: 'service', label: 'Service (service)' },
 		};
 		const options = connectOptionsFrom(definition);
 		showAccountProblem(RED, this, definition.account);

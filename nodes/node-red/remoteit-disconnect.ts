@@ -29,6 +29,7 @@ export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
 		const connection: TypedProperty = {
 			value: definition.connection || 'payload',
 			type: definition.connectionType || 'msg',
+			field: { name: 'connection', label: 'Connection (connection)' },
 		};
 		const configuredServiceId =
 			typeof definition.serviceId === 'string'

@@ -5,7 +5,7 @@ import {
 	type RemoteItClient,
 	type SendRequest,
 } from '../../client/transport';
-import { eventFromGraphql } from '../../client/lookup/events';
+import { eventFromGraphql } from '../../client/account/events';
 import { createAxiosTransport } from '../../client/transport/axios';
 import { clearRequestLog, setOnline, shiftClock } from '../support/emulator-control';
 import {

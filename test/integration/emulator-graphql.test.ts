@@ -264,6 +264,52 @@ describe('emulator GraphQL v1', () => {
 		});
 	});
 
+	describe('tags', () => {
+		const TAGGED = `query Tagged($tag: ListFilter) { login { tags { name color created }
+  devices(tag: $tag, sort: "name") { total items { name tags { name } } } } }`;
+
+		it('serves the seed tags on the account and its devices, and filters devices by ANY or ALL', async () => {
+			const any = await query(TAGGED, { tag: { values: ['gateway', 'office'] } });
+			expect(any.data.login.tags.map((t: Json) => t.name)).toEqual([
+				'gateway',
+				'lab',
+				'line-3',
+				'office',
+				'security',
+				'sensor',
+			]);
+			expect(any.data.login.devices.items).toEqual([
+				{ name: 'factory-gateway', tags: [{ name: 'line-3' }, { name: 'gateway' }] },
+				{ name: 'office-desktop', tags: [{ name: 'office' }] },
+			]);
+			const all = await query(TAGGED, { tag: { operator: 'ALL', values: ['line-3', 'lab'] } });
+			expect(all.data.login.devices.items.map((d: Json) => d.name)).toEqual(['lab-raspberrypi']);
+		});
+
+		it('refuses a blank tag name, an unknown service and a rename onto an existing tag', async () => {
+			const add =
+				'mutation($name: [String!]!, $id: [String!]!) { addTag(name: $name, serviceId: $id) }';
+			expect((await query(add, { name: [' '], id: [SSH] })).errors[0].message).toBe(
+				'Tag name must not be empty',
+			);
+			expect(
+				(await query(add, { name: ['x'], id: ['80:00:00:00:0F:0F:0F:0F'] })).errors[0].message,
+			).toBe('Service not found');
+			expect(
+				(await query('mutation { renameTag(from: "lab", to: "office") }')).errors[0].message,
+			).toBe('Cannot rename tag "lab" to "office"');
+		});
+
+		it('tags a service of its own, apart from its device', async () => {
+			await query('mutation { addTag(name: ["ssh"], serviceId: ["' + SSH + '"]) }');
+			const tagged = await query(
+				`{ login { service(id: ["${SSH}"]) { tags { name } } device(id: ["80:00:00:00:01:00:00:01"]) { tags { name } } } }`,
+			);
+			expect(tagged.data.login.service[0].tags).toEqual([{ name: 'ssh' }]);
+			expect(tagged.data.login.device[0].tags).toEqual([{ name: 'line-3' }, { name: 'gateway' }]);
+		});
+	});
+
 	describe('request errors', () => {
 		it('reports a syntax error in errors[]', async () => {
 			const response = await post({ query: 'query { login { ' });

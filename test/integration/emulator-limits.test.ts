@@ -1,7 +1,15 @@
 /** The emulator's own limits (emulator-defined, emulator/README.md): GraphQL cost, control-API ranges, body read timeout. */
 import { connect } from 'node:net';
 
+import {
+	buildClientSchema,
+	getIntrospectionQuery,
+	printSchema,
+	type IntrospectionQuery,
+} from 'graphql';
+
 import { startEmulator, type RunningEmulator } from '../../emulator';
+import { schema } from '../../emulator/graphql/schema';
 import { seedAccount } from '../support/emulator-control';
 import { obtainToken } from './client-fixtures';
 
@@ -72,6 +80,42 @@ describe('GraphQL cost limit', () => {
 		expect(answers.map(({ status, body }) => [status, body.errors?.[0]?.message])).toEqual(
 			Array.from({ length: 3 }, () => [400, 'Query is too deep: more than 10 levels.']),
 		);
+	});
+
+	it("answers graphql's standard introspection query, as remote.it did for its published schema", async () => {
+		for (const query of [
+			getIntrospectionQuery(),
+			getIntrospectionQuery({
+				descriptions: true,
+				specifiedByUrl: true,
+				directiveIsRepeatable: true,
+				schemaDescription: true,
+				inputValueDeprecation: true,
+				oneOf: true,
+			}),
+		]) {
+			const { status, body } = await graphql(query);
+			expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+			const answered = buildClientSchema(body.data as IntrospectionQuery);
+			expect(printSchema(answered)).toBe(printSchema(schema));
+		}
+	});
+
+	it.each([
+		[
+			'deeper than the standard introspection query',
+			`{ __type(name: "User") { ${'ofType { '.repeat(30)}name${' }'.repeat(30)} } }`,
+		],
+		[
+			'introspection beside a field of the schema',
+			`{ __typename ${'login { '.repeat(11)}id${' }'.repeat(11)} }`,
+		],
+	])('keeps the limits for introspection %s', async (_what, query) => {
+		const { status, body } = await graphql(query);
+		expect({ status, message: body.errors?.[0]?.message }).toEqual({
+			status: 400,
+			message: expect.stringMatching(/too deep/),
+		});
 	});
 
 	it('still runs the queries the client sends', async () => {

@@ -18,6 +18,19 @@ describe("the emulator's GraphQL schema", () => {
 			'SessionEndpoint.proxy is String, remote.it has Boolean!',
 		]);
 	});
+
+	it('the check itself notices an input field typed or defaulted differently from remote.it', async () => {
+		const { buildSchema } = await import('graphql');
+		const wrong = buildSchema(
+			'enum ListOperator { ANY ALL } input ListFilter { operator: ListOperator = ALL values: [String!]! } type Query { login(tag: ListFilter): ID }',
+		);
+		expect(differencesFromRemoteIt(wrong)).toEqual(
+			expect.arrayContaining([
+				'ListFilter.operator is ListOperator, remote.it has ListOperator!',
+				'ListFilter.values is [String!]!, remote.it has [Any!]!',
+			]),
+		);
+	});
 });
 
 describe("the client's GraphQL operations", () => {

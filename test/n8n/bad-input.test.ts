@@ -3,7 +3,9 @@
  * Each case: the run ends with an error whose message starts with the parameter's display name, no request
  * reaches remote.it, and the engine finishes the run normally (no crash, no unhandled rejection).
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import { NodeHelpers, type IDataObject, type INode, type INodeParameters } from 'n8n-workflow';
+
+import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
 
 import { readRequestLog } from '../support/emulator-control';
 import { accessKeyCredentials } from './support/credentials';
@@ -21,6 +23,8 @@ const v = '={{ $json.value }}';
 
 interface Case {
 	parameters: INodeParameters;
+	/** The node's version; the one a new node gets when absent. */
+	typeVersion?: number;
 	value?: unknown;
 	message: RegExp;
 }
@@ -197,8 +201,7 @@ const cases: Array<[string, Case]> = [
 		{
 			parameters: connectTo(ssh, { options: { waitUntilReachable: true, reachableTimeout: v } }),
 			value: 'soon',
-			message:
-				/^Reachable Timeout \(Seconds\): reachableTimeoutMs must be a whole number of milliseconds from 1000 to 600000/,
+			message: /^Reachable Timeout \(Seconds\): must be a whole number from 1 to 600, not "soon"/,
 		},
 	],
 	[
@@ -206,7 +209,7 @@ const cases: Array<[string, Case]> = [
 		{
 			parameters: connectTo(ssh, { options: { waitUntilReachable: true, reachableTimeout: v } }),
 			value: 3600,
-			message: /^Reachable Timeout \(Seconds\): reachableTimeoutMs must be/,
+			message: /^Reachable Timeout \(Seconds\): must be a whole number from 1 to 600, not "3600"/,
 		},
 	],
 	['IP Address: empty', { ...restricted(''), message: /^IP Address: is empty/ }],
@@ -287,30 +290,75 @@ const cases: Array<[string, Case]> = [
 	[
 		'Timeout: 0',
 		connectOption(
-			'timeout',
+			'requestTimeout',
 			0,
-			/^Timeout: must be a whole number of milliseconds from 1 to 600000, not "0"/,
+			/^Timeout \(Seconds\): must be a whole number from 1 to 600, not "0"/,
 		),
 	],
 	[
 		'Timeout: negative',
-		connectOption('timeout', -5, /^Timeout: must be a whole number of milliseconds/),
+		connectOption('requestTimeout', -5, /^Timeout \(Seconds\): must be a whole number/),
 	],
 	[
 		'Timeout: above ten minutes',
 		connectOption(
-			'timeout',
-			600001,
-			/^Timeout: must be a whole number of milliseconds from 1 to 600000/,
+			'requestTimeout',
+			601,
+			/^Timeout \(Seconds\): must be a whole number from 1 to 600, not "601"/,
 		),
 	],
 	[
 		'Timeout: words',
-		connectOption('timeout', 'soon', /^Timeout: must be a whole number of milliseconds/),
+		connectOption('requestTimeout', 'soon', /^Timeout \(Seconds\): must be a whole number/),
 	],
 	[
 		'Timeout: fractional',
-		connectOption('timeout', 1.5, /^Timeout: must be a whole number of milliseconds/),
+		connectOption('requestTimeout', 1.5, /^Timeout \(Seconds\): must be a whole number/),
+	],
+	[
+		'Timeout: milliseconds in a node of version 1',
+		{
+			...connectOption(
+				'timeout',
+				600001,
+				/^Timeout \(Milliseconds\): must be a whole number from 1 to 600000, not "600001"/,
+			),
+			typeVersion: 1,
+		},
+	],
+	// Numbers as text, as expressions bring them from query strings and forms: only whole numbers in range
+	[
+		'Limit: a fraction as text',
+		listDevices({ limit: v }, '10.5', /^Limit: must be a whole number from 1 to 1000, not "10\.5"/),
+	],
+	[
+		'Limit: an exponent as text',
+		listDevices({ limit: v }, '1e1', /^Limit: must be a whole number from 1 to 1000, not "1e1"/),
+	],
+	[
+		'Limit: hex as text',
+		listDevices({ limit: v }, '0x10', /^Limit: must be a whole number from 1 to 1000, not "0x10"/),
+	],
+	['Limit: "0"', listDevices({ limit: v }, '0', /^Limit: must be a whole number from 1 to 1000/)],
+	[
+		'Limit: "1001"',
+		listDevices({ limit: v }, '1001', /^Limit: must be a whole number from 1 to 1000/),
+	],
+	[
+		'Parallel Requests: "-1"',
+		connectOption('parallelRequests', '-1', /^Parallel Requests: must be a whole number/),
+	],
+	[
+		'Timeout: "0"',
+		connectOption('requestTimeout', '0', /^Timeout \(Seconds\): must be a whole number/),
+	],
+	[
+		'Access Mode: unknown, without an IP Address',
+		{
+			parameters: connectTo(ssh, { accessMode: v }),
+			value: 'everyone',
+			message: /^Access Mode: /,
+		},
 	],
 	// Disconnect
 	['Connection ID: empty', disconnectWith('', SEED.gatewaySsh, /^Connection ID: is empty/)],
@@ -365,10 +413,10 @@ const cases: Array<[string, Case]> = [
 				operation: 'disconnect',
 				connectionId: 'ABC',
 				serviceId: SEED.gatewaySsh,
-				options: { timeout: v },
+				options: { requestTimeout: v },
 			},
 			value: 0,
-			message: /^Timeout: must be a whole number of milliseconds/,
+			message: /^Timeout \(Seconds\): must be a whole number from 1 to 600/,
 		},
 	],
 	// Device › Get
@@ -481,9 +529,9 @@ const cases: Array<[string, Case]> = [
 	[
 		'Connections Timeout: 0',
 		listConnections(
-			{ options: { timeout: v } },
+			{ options: { requestTimeout: v } },
 			0,
-			/^Timeout: must be a whole number of milliseconds/,
+			/^Timeout \(Seconds\): must be a whole number from 1 to 600/,
 		),
 	],
 ];
@@ -494,7 +542,13 @@ describe('bad input to the remote.it node', () => {
 		const result = await runWorkflow({
 			credentials: accessKeyCredentials(emulator),
 			items: [{ value: testCase.value } as IDataObject],
-			nodes: [{ name: 'remote.it', parameters: testCase.parameters }],
+			nodes: [
+				{
+					name: 'remote.it',
+					parameters: testCase.parameters,
+					...(testCase.typeVersion !== undefined ? { typeVersion: testCase.typeVersion } : {}),
+				},
+			],
 		});
 		expect(result.run.status).toBe('error');
 		const message = result.error()?.message ?? '';
@@ -556,4 +610,64 @@ describe('values an expression may bring that are fine', () => {
 		expect(devices.length).toBeGreaterThan(0);
 		expect(devices.every((value) => value === online)).toBe(true);
 	});
+
+	it('takes a Limit given as text ("2"), as a webhook\'s query brings it', async () => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items: [{ value: '2' }],
+			nodes: [
+				{ name: 'Devices', parameters: { resource: 'device', operation: 'getAll', limit: v } },
+			],
+		});
+		expect(result.error()).toBeUndefined();
+		expect(result.output('Devices')).toHaveLength(2);
+	});
+
+	it('takes Parallel Requests, Timeout and Reachable Timeout given as text', async () => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items: [{ value: { parallel: ' 5 ', timeout: '30', reachable: '5' } }],
+			nodes: [
+				{
+					name: 'Connect',
+					parameters: connectTo(byId(SEED.gatewayWebUi), {
+						options: {
+							parallelRequests: '={{ $json.value.parallel }}',
+							requestTimeout: '={{ $json.value.timeout }}',
+							waitUntilReachable: true,
+							reachableTimeout: '={{ $json.value.reachable }}',
+						},
+					}),
+				},
+			],
+		});
+		expect(result.error()).toBeUndefined();
+		expect(result.output('Connect')[0]?.json.serviceId).toBe(SEED.gatewayWebUi);
+	});
+
+	it.each(['latching', 'public'])(
+		'runs Access Mode {{ "%s" }} set by expression, with no IP Address',
+		async (mode) => {
+			const parameters = connectTo(ssh, { accessMode: `={{ "${mode}" }}` });
+			// What n8n checks before it runs a workflow: no parameter issue (an "IP Address is required" blocked it).
+			const node: INode = {
+				id: '1',
+				name: 'Connect',
+				type: 'n8n-nodes-remoteit.remoteIt',
+				typeVersion: 1.1,
+				position: [0, 0],
+				parameters,
+			};
+			const { description } = new RemoteIt();
+			expect(
+				NodeHelpers.getNodeParametersIssues(description.properties, node, description),
+			).toBeNull();
+			const result = await runWorkflow({
+				credentials: accessKeyCredentials(emulator),
+				nodes: [{ name: 'Connect', parameters }],
+			});
+			expect(result.error()).toBeUndefined();
+			expect(result.output('Connect')[0]?.json.accessMode).toBe(mode);
+		},
+	);
 });

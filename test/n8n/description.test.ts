@@ -231,17 +231,58 @@ describe('node description', () => {
 		for (const limit of limits) expect(limit.default).toBe(DEFAULT_DEVICE_LIMIT);
 	});
 
-	it('offers a Timeout option, in milliseconds, on every operation', () => {
-		const operations = ['connect', 'disconnect', 'getAll', 'get'];
-		for (const operation of operations) {
-			const options = description.properties.find(
-				(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation),
-			);
-			const timeout = (
-				options?.options as Array<{ name: string; default: unknown }> | undefined
-			)?.find((o) => o.name === 'timeout');
-			expect({ operation, default: timeout?.default }).toEqual({ operation, default: 30000 });
-		}
+	const optionsOf = (operation: string): INodeProperties[] =>
+		(description.properties.find(
+			(p) => p.name === 'options' && p.displayOptions?.show?.operation?.includes(operation),
+		)?.options ?? []) as INodeProperties[];
+
+	/** The options n8n offers under "Add option" for a node of `typeVersion` whose options hold `values`. */
+	const offered = (operation: string, typeVersion: number, values: INodeParameters = {}) => {
+		const node = { typeVersion } as INode;
+		return optionsOf(operation)
+			.filter((option) => NodeHelpers.displayParameter(values, option, node, description))
+			.map((option) => option.displayName);
+	};
+
+	it.each(['connect', 'disconnect', 'getAll', 'get'])(
+		'offers %s a Timeout in seconds, like Reachable Timeout; version 1 nodes keep theirs in milliseconds',
+		(operation) => {
+			expect(description.version).toEqual([1, 1.1]);
+			expect(description.defaultVersion).toBe(1.1);
+			const byName = Object.fromEntries(optionsOf(operation).map((o) => [o.name, o]));
+			expect(byName.requestTimeout).toMatchObject({
+				displayName: 'Timeout (Seconds)',
+				default: 30,
+			});
+			expect(byName.requestTimeout.typeOptions).toEqual({ minValue: 1, maxValue: 600 });
+			expect(byName.timeout).toMatchObject({
+				displayName: 'Timeout (Milliseconds)',
+				default: 30000,
+			});
+			expect(offered(operation, 1.1)).toContain('Timeout (Seconds)');
+			expect(offered(operation, 1.1)).not.toContain('Timeout (Milliseconds)');
+			expect(offered(operation, 1)).toContain('Timeout (Milliseconds)');
+			expect(offered(operation, 1)).not.toContain('Timeout (Seconds)');
+		},
+	);
+
+	it('offers Reachable Timeout only once Wait Until Reachable is on (or set by an expression)', () => {
+		expect(offered('connect', 1.1)).not.toContain('Reachable Timeout (Seconds)');
+		expect(offered('connect', 1.1, { waitUntilReachable: false })).not.toContain(
+			'Reachable Timeout (Seconds)',
+		);
+		expect(offered('connect', 1.1, { waitUntilReachable: true })).toContain(
+			'Reachable Timeout (Seconds)',
+		);
+		expect(offered('connect', 1.1, { waitUntilReachable: '={{ $json.wait }}' })).toContain(
+			'Reachable Timeout (Seconds)',
+		);
+	});
+
+	it('does not require IP Address, so an Access Mode set by expression can run', () => {
+		const hostIp = description.properties.find((p) => p.name === 'hostIp');
+		expect(hostIp?.required).toBeUndefined();
+		expect(hostIp?.displayOptions?.show?.accessMode).toEqual(['restricted']);
 	});
 });
 

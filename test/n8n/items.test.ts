@@ -1,4 +1,4 @@
-import { injectFault, readRequestLog } from '../support/emulator-control';
+import { injectFault, listEmulatorConnections, readRequestLog } from '../support/emulator-control';
 import { accessKeyCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, byName, connectParameters } from './support/parameters';
@@ -142,15 +142,18 @@ describe('one execution, many items', () => {
 		);
 		const log = await readRequestLog(emulator.url);
 		expect(log.filter((entry) => entry.operation === 'mutation connect')).toHaveLength(10);
-		// Two name lookups; then each connect after the first to a service checks (one session list) whether
-		// remote.it closed the earlier one, so the output can say which connection it replaced.
-		expect(log.filter((entry) => entry.operation !== 'mutation connect')).toHaveLength(2 + 8);
-		expect(
-			result
-				.output('Connect')
-				.slice(2)
-				.every((item) => typeof item.json.replacedConnectionId === 'string'),
-		).toBe(true);
+		// Two name lookups; then the connects that answered together share one session list to see which earlier
+		// connection remote.it closed, so each output can say which connection it replaced.
+		expect(log.filter((entry) => entry.operation !== 'mutation connect')).toHaveLength(2 + 1);
+		const output = result.output('Connect').map((item) => item.json);
+		const live = new Set((await listEmulatorConnections(emulator.url)).map((c) => c.id));
+		const closedByRemoteIt = output.map((c) => c.id).filter((id) => !live.has(String(id)));
+		expect(closedByRemoteIt).toHaveLength(8);
+		// Every connection remote.it closed is named once, by a later connect to the same service.
+		const replaced = output.flatMap((c) =>
+			c.replacedConnectionId ? [c.replacedConnectionId] : [],
+		);
+		expect([...replaced].sort()).toEqual([...closedByRemoteIt].sort());
 	});
 
 	it('reports a credential with a missing field as a credential problem, before any request', async () => {

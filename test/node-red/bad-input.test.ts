@@ -207,6 +207,31 @@ const connectCases: Array<[string, Case]> = [
 		},
 	],
 	[
+		'a malformed msg path',
+		{
+			node: { service: 'target..id', serviceType: 'msg' },
+			msg: payload(SSH),
+			message:
+				/^Service \(service\): could not read msg\.target\.\.id: Invalid property expression/,
+		},
+	],
+	[
+		'broken JSONata',
+		{
+			node: { service: 'payload.(', serviceType: 'jsonata' },
+			msg: payload(SSH),
+			message: /^Service \(service\): could not read the JSONata expression: \S/,
+		},
+	],
+	[
+		'JSONata that fails when it runs',
+		{
+			node: { service: '$number("abc")', serviceType: 'jsonata' },
+			msg: payload(SSH),
+			message: /^Service \(service\): could not read the JSONata expression: \S/,
+		},
+	],
+	[
 		'a bad configured service',
 		{
 			node: { service: 'bad', serviceType: 'str' },
@@ -431,6 +456,15 @@ const disconnectCases: Array<[string, Case]> = [
 		},
 	],
 	[
+		'a malformed msg path',
+		{
+			node: { connection: 'proxy[', connectionType: 'msg' },
+			msg: payload('x'),
+			message:
+				/^Connection \(connection\): could not read msg\.proxy\[: Invalid property expression/,
+		},
+	],
+	[
 		'nothing in flow context',
 		{
 			node: { connection: 'proxy', connectionType: 'flow' },
@@ -524,6 +558,15 @@ const deviceCases: Array<[string, Case]> = [
 ];
 
 const accountCases: Array<[string, Case]> = [
+	[
+		'a disabled account',
+		{
+			account: { d: true, name: 'plant account' },
+			msg: payload(SSH),
+			message:
+				/^Account \(account\): the remote\.it account "plant account" is disabled: enable it in its edit dialog and deploy/,
+		},
+	],
 	[
 		'a Timeout of a billion seconds',
 		{

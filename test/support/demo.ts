@@ -33,6 +33,17 @@ export const DEMO_IDS = {
 	piSsh: '80:00:00:00:01:00:00:41',
 	unknownService: '80:00:00:00:0F:0F:0F:0F',
 } as const;
+/**
+ * The demo seed's fleet (its devices' `tags`): four devices tagged "line-3", warehouse-sensor offline, and whose
+ * SSH services all reach the demo device's SSH server; "gateway" is on factory-gateway alone.
+ */
+export const DEMO_FLEET = {
+	tag: 'line-3',
+	devices: ['camera-nvr', 'factory-gateway', 'lab-raspberrypi', 'warehouse-sensor'],
+	online: ['camera-nvr', 'factory-gateway', 'lab-raspberrypi'],
+	sshServices: ['80:00:00:00:01:00:00:22', '80:00:00:00:01:00:00:02', '80:00:00:00:01:00:00:41'],
+	gatewayTag: 'gateway',
+} as const;
 /** The two services most tests connect to: the gateway's SSH (a port proxy) and its web UI (a reverse proxy). */
 export const SSH = DEMO_IDS.gatewaySsh;
 export const WEB_UI = DEMO_IDS.gatewayWebUi;

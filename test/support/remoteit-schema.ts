@@ -6,6 +6,7 @@ import {
 	buildClientSchema,
 	executeSync,
 	isEnumType,
+	isInputObjectType,
 	isInterfaceType,
 	isObjectType,
 	isScalarType,
@@ -89,6 +90,21 @@ function typeDifferences(ours: GraphQLNamedType, theirs: GraphQLNamedType | unde
 			if (!interfaces.includes(i.name))
 				problems.push(`${ours.name} does not implement ${i.name} in remote.it's schema`);
 		return problems;
+	}
+	if (isInputObjectType(ours) && isInputObjectType(theirs)) {
+		const real = theirs.getFields();
+		return Object.values(ours.getFields()).flatMap((field) => {
+			const where = `${ours.name}.${field.name}`;
+			const match = real[field.name];
+			if (!match) return [`${where} does not exist in remote.it's schema`];
+			if (String(match.type) !== String(field.type))
+				return [`${where} is ${String(field.type)}, remote.it has ${String(match.type)}`];
+			return JSON.stringify(match.defaultValue) === JSON.stringify(field.defaultValue)
+				? []
+				: [
+						`${where} defaults to ${JSON.stringify(field.defaultValue)}, remote.it to ${JSON.stringify(match.defaultValue)}`,
+					];
+		});
 	}
 	if (isScalarType(ours) || isUnionType(ours)) return [];
 	return [`${ours.name}: kind not checked`];

@@ -8,7 +8,6 @@ import {
 import type { RemoteItClient } from '../../../client';
 import { toNodeError } from '../../shared/errors';
 import { createClientForExecution } from '../../shared/transport';
-import { TIMEOUT_ADVICE } from './common/descriptions';
 import { readParallelRequests, readTimeout } from './common/parameters';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
@@ -56,7 +55,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	const concurrency = readParallelRequests(this);
-	const timeout = { ms: readTimeout(this), advice: TIMEOUT_ADVICE };
+	const timeout = readTimeout(this);
 	const client = withServiceLookupCache(
 		await createClientForExecution(this, { timeout, concurrency }),
 	);

@@ -28,15 +28,31 @@ export function findAccount(RED: NodeRedRuntime, accountId: unknown): RemoteItAc
 	return isAccountNode(node) ? node : null;
 }
 
+/** The saved settings of the picked account when it exists but is disabled (Node-RED starts no disabled node). */
+function disabledAccount(RED: NodeRedRuntime, accountId: unknown): { name?: unknown } | undefined {
+	let disabled: { name?: unknown } | undefined;
+	RED.nodes.eachNode((config) => {
+		if (config.id === accountId && config.type === ACCOUNT_NODE_TYPE && config.d === true)
+			disabled = config;
+	});
+	return disabled;
+}
+
 export function accountClient(RED: NodeRedRuntime, accountId: unknown): RemoteItClient {
 	const account = findAccount(RED, accountId);
-	if (!account) {
+	if (account) return account.client();
+	const disabled = disabledAccount(RED, accountId);
+	if (disabled) {
+		const name = typeof disabled.name === 'string' && disabled.name ? ` "${disabled.name}"` : '';
 		throw new RemoteItValidationError(
 			'account',
-			'No remote.it account is configured for this node: pick one in its edit dialog',
+			`Account (account): the remote.it account${name} is disabled: enable it in its edit dialog and deploy`,
 		);
 	}
-	return account.client();
+	throw new RemoteItValidationError(
+		'account',
+		'No remote.it account is configured for this node: pick one in its edit dialog',
+	);
 }
 
 /**
@@ -50,7 +66,10 @@ export function showAccountProblem(
 ): void {
 	const account = findAccount(RED, accountId);
 	if (!account) {
-		node.status(configurationStatus('no remote.it account'));
+		const problem = disabledAccount(RED, accountId)
+			? 'remote.it account disabled'
+			: 'no remote.it account';
+		node.status(configurationStatus(problem));
 		return;
 	}
 	try {

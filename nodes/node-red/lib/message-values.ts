@@ -3,35 +3,51 @@
  * shapes a service or a connection may arrive in. Bad shapes become validation errors naming the property.
  */
 import { isPlainObject, RemoteItValidationError } from '../../../client';
+import { asError } from './input-handler';
 import type { NodeMessage, NodeRedRuntime, RuntimeNode } from './node-red-api';
 
 export interface TypedProperty {
 	value: string;
 	type: string;
+	/** The dialog field with its property name, for messages: `Service (service)`. */
+	field: { name: string; label: string };
 }
 
-/** Evaluates a TypedInput; flow and global context may live in an asynchronous store, hence the callback form. */
+/**
+ * Evaluates a TypedInput; flow and global context may live in an asynchronous store, hence the callback form. A
+ * path Node-RED cannot parse or a JSONata expression that fails is a validation error naming the field.
+ */
 export function evaluateProperty(
 	RED: NodeRedRuntime,
 	node: RuntimeNode,
 	property: TypedProperty,
 	msg: NodeMessage,
 ): Promise<unknown> {
+	const unreadable = (thrown: unknown): RemoteItValidationError =>
+		new RemoteItValidationError(
+			property.field.name,
+			`${property.field.label}: could not read ${describeProperty(property, property.field.name)}: ${asError(thrown).message}`,
+		);
 	return new Promise((resolve, reject) => {
 		try {
 			RED.util.evaluateNodeProperty(property.value, property.type, node, msg, (error, result) => {
-				if (error) reject(error);
+				if (error) reject(unreadable(error));
 				else resolve(result);
 			});
 		} catch (thrown: unknown) {
-			reject(thrown);
+			reject(unreadable(thrown));
 		}
 	});
 }
 
-/** Where a value came from, for error messages: `msg.payload`, `flow.target`, or "the configured <noun>". */
+/**
+ * Where a value came from, for error messages: `msg.payload`, `flow.target`, "the JSONata expression", or "the
+ * configured <noun>".
+ */
 export function describeProperty(property: TypedProperty, noun: string): string {
-	return property.type === 'str' ? `the configured ${noun}` : `${property.type}.${property.value}`;
+	if (property.type === 'str') return `the configured ${noun}`;
+	if (property.type === 'jsonata') return 'the JSONata expression';
+	return `${property.type}.${property.value}`;
 }
 
 export interface ServiceReference {

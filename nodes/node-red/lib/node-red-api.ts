@@ -73,6 +73,10 @@ export interface NodeRedRuntime {
 			options?: { credentials?: CredentialTypes },
 		): void;
 		getNode(id: string): RuntimeNode | null;
+		/** Every node and config node of the deployed flows, as saved: disabled ones too (`d: true`). */
+		eachNode(
+			callback: (config: { id: string; type: string; d?: boolean; name?: unknown }) => void,
+		): void;
 		getCredentials(id: string): Record<string, string | undefined> | undefined;
 	};
 	util: {

@@ -14,7 +14,7 @@ export function runChaosWorkflow(
 	credentials: ICredentialDataDecryptedObject,
 	services: string[],
 ): Promise<WorkflowRunResult> {
-	const options = { timeout: CHAOS_TIMEOUT_MS };
+	const options = { requestTimeout: CHAOS_TIMEOUT_MS / 1000 };
 	return runWorkflow({
 		credentials,
 		items: services.map((serviceId) => ({ serviceId })),

@@ -20,6 +20,8 @@ export interface NodeSpec {
 	/** Defaults to the remote.it node. */
 	type?: string;
 	parameters: INodeParameters;
+	/** Defaults to the version the editor gives a new node (the node type's defaultVersion). */
+	typeVersion?: number;
 	continueOnFail?: boolean;
 }
 
@@ -33,11 +35,13 @@ export interface Engine {
 }
 
 function toNode(spec: NodeSpec, index: number): INode {
+	const { defaultVersion } = new PackageNodeTypes().getByName(spec.type ?? REMOTE_IT_NODE_TYPE)
+		.description as { defaultVersion?: number };
 	return {
 		id: `node-${index}`,
 		name: spec.name,
 		type: spec.type ?? REMOTE_IT_NODE_TYPE,
-		typeVersion: 1,
+		typeVersion: spec.typeVersion ?? defaultVersion ?? 1,
 		position: [index * 220, 0],
 		parameters: spec.parameters,
 		credentials: { remoteItApi: { id: 'cred-1', name: 'remote.it account' } },

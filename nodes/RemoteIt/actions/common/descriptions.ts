@@ -91,7 +91,7 @@ export function serviceLocator(description: string): INodeProperties {
 			idPlaceholder: '80:00:00:00:01:00:00:02',
 			namePlaceholder: 'factory-gateway/SSH',
 			nameHint: 'The device name, a slash, then the service name, as shown in remote.it',
-			// Some text, a slash, some text: how the client splits "device/service" (client/lookup/names.ts).
+			// Some text, a slash, some text: how the client splits "device/service" (client/account/names.ts).
 			nameRule: {
 				pattern: '.*[^/\\s].*/.*[^/\\s].*',
 				errorMessage:
@@ -155,21 +155,32 @@ export const parallelRequestsOption: INodeProperties = {
 		'How many items may be sent to remote.it at the same time. Fewer are sent while remote.it asks to slow down. Output order always follows input order.',
 };
 
-export const MAX_TIMEOUT_MS = MAX_REQUEST_TIMEOUT_MS;
+const DEFAULT_TIMEOUT_SECONDS = REQUEST_TIMEOUT_MS / 1000;
+const MAX_TIMEOUT_SECONDS = MAX_REQUEST_TIMEOUT_MS / 1000;
 
-/** The Timeout option every operation offers, in milliseconds like the HTTP Request node's. */
+/** Options › Timeout (Seconds): every remote.it request's deadline, in seconds like Reachable Timeout. */
 export const timeoutOption: INodeProperties = {
-	displayName: 'Timeout',
+	displayName: 'Timeout (Seconds)',
+	name: 'requestTimeout',
+	type: 'number',
+	default: DEFAULT_TIMEOUT_SECONDS,
+	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_SECONDS },
+	description:
+		'How long to wait for each remote.it request before giving up. A connect that times out is checked with remote.it, so no connection is left open.',
+	displayOptions: { hide: { '@version': [1] } },
+};
+
+/** Node version 1's Timeout, in milliseconds: kept so that workflows saved with it run as before. */
+export const millisecondsTimeoutOption: INodeProperties = {
+	displayName: 'Timeout (Milliseconds)',
 	name: 'timeout',
 	type: 'number',
 	default: REQUEST_TIMEOUT_MS,
-	typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
+	typeOptions: { minValue: 1, maxValue: MAX_REQUEST_TIMEOUT_MS },
 	description:
-		'How long to wait for each remote.it request, in milliseconds, before giving up. A connect that times out is checked with remote.it, so no connection is left open.',
+		'How long to wait for each remote.it request, in milliseconds, before giving up. Newer versions of this node take seconds.',
+	displayOptions: { show: { '@version': [1] } },
 };
-
-/** What a timeout error of the remote.it node tells the user to change, in the editor's words. */
-export const TIMEOUT_ADVICE = 'raise "Timeout" under the node\'s Options';
 
 /** The Options collection of operations whose only options are the ones every operation has. */
 export const operationOptions: INodeProperties = {
@@ -178,5 +189,5 @@ export const operationOptions: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [parallelRequestsOption, timeoutOption],
+	options: [parallelRequestsOption, timeoutOption, millisecondsTimeoutOption],
 };

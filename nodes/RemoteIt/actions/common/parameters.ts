@@ -5,10 +5,16 @@ import {
 	isPlainObject,
 	isWholeNumberIn,
 	MAX_PAGE_SIZE,
+	MAX_REQUEST_TIMEOUT_MS,
 } from '../../../../client';
 import { parameterError } from '../../../shared/errors';
 import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
-import { DEFAULT_PARALLEL_REQUESTS, MAX_PARALLEL_REQUESTS, MAX_TIMEOUT_MS } from './descriptions';
+import {
+	DEFAULT_PARALLEL_REQUESTS,
+	MAX_PARALLEL_REQUESTS,
+	millisecondsTimeoutOption,
+	timeoutOption,
+} from './descriptions';
 
 export interface LocatorValue {
 	mode: string;
@@ -77,12 +83,20 @@ export function readPaging(
 	return { returnAll, limit: wholeNumber(context, limit, 'Limit', MAX_PAGE_SIZE, itemIndex) };
 }
 
-/** Options › Timeout, read once for the execution's client (from the first item, like Parallel Requests). */
-export function readTimeout(context: IExecuteFunctions): number {
+/**
+ * Options › Timeout, read once for the execution's client (from the first item, like Parallel Requests), with the
+ * advice a timeout error gives: seconds, or milliseconds in node version 1 (saved workflows run as before).
+ */
+export function readTimeout(context: IExecuteFunctions): { ms: number; advice: string } {
+	const option = context.getNode().typeVersion < 1.1 ? millisecondsTimeoutOption : timeoutOption;
+	const msPerUnit = option === timeoutOption ? 1000 : 1;
+	const advice = `raise "${option.displayName}" under the node's Options`;
 	const options = context.getNodeParameter('options', 0, {}) as Record<string, unknown>;
-	const value = options.timeout;
-	if (value === undefined || value === null || value === '') return REQUEST_TIMEOUT_MS;
-	return wholeNumber(context, value, 'Timeout', MAX_TIMEOUT_MS, 0, ' of milliseconds');
+	const value = options[option.name];
+	if (value === undefined || value === null || value === '')
+		return { ms: REQUEST_TIMEOUT_MS, advice };
+	const max = MAX_REQUEST_TIMEOUT_MS / msPerUnit;
+	return { ms: wholeNumber(context, value, option.displayName, max, 0) * msPerUnit, advice };
 }
 
 /** The operation's Parallel Requests, read once from the first item (an expression cannot vary it per item). */
@@ -92,21 +106,24 @@ export function readParallelRequests(context: IExecuteFunctions): number {
 	return wholeNumber(context, value, 'Parallel Requests', MAX_PARALLEL_REQUESTS, 0);
 }
 
-/** A number parameter that must be whole and from 1 to `max`; anything else is refused, quoting what was given. */
-function wholeNumber(
+/**
+ * A number parameter that must be whole and from 1 to `max`; anything else is refused, quoting what was given. The
+ * text of a whole number counts ("10"): expressions bring numbers as text from query strings and forms.
+ */
+export function wholeNumber(
 	context: IExecuteFunctions,
 	value: unknown,
 	parameter: string,
 	max: number,
 	itemIndex: number,
-	unit = '',
 ): number {
-	if (isWholeNumberIn(value, 1, max)) return value;
+	const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+	if (isWholeNumberIn(number, 1, max)) return number;
 	const given = JSON.stringify(String(value).slice(0, 40));
 	throw parameterError(
 		context,
 		parameter,
-		`must be a whole number${unit} from 1 to ${max}, not ${given}`,
+		`must be a whole number from 1 to ${max}, not ${given}`,
 		itemIndex,
 	);
 }

@@ -6,8 +6,17 @@ import {
 } from 'n8n-workflow';
 
 import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client';
-import { parallelRequestsOption, serviceLocator, timeoutOption } from '../common/descriptions';
-import { readLocator, readRequiredText } from '../common/parameters';
+import { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from '../../../../client';
+import {
+	millisecondsTimeoutOption,
+	parallelRequestsOption,
+	serviceLocator,
+	timeoutOption,
+} from '../common/descriptions';
+import { readLocator, readRequiredText, wholeNumber } from '../common/parameters';
+
+const DEFAULT_REACHABLE_TIMEOUT_SECONDS = DEFAULT_REACHABLE_TIMEOUT_MS / 1000;
+const MAX_REACHABLE_TIMEOUT_SECONDS = MAX_REACHABLE_TIMEOUT_MS / 1000;
 
 const displayOptions = { show: { resource: ['connection'], operation: ['connect'] } };
 
@@ -46,9 +55,10 @@ const properties: INodeProperties[] = [
 		name: 'hostIp',
 		type: 'string',
 		default: '',
-		required: true,
+		// Not `required`: n8n shows a field whose condition is an expression, so a required one would block
+		// every Access Mode set by expression; Connect refuses an empty IP Address itself.
 		placeholder: '203.0.113.7',
-		description: 'The public IPv4 address allowed to use the proxy',
+		description: 'The public IPv4 address allowed to use the proxy. Required for Restricted to IP.',
 		displayOptions: { show: { accessMode: ['restricted'] } },
 	},
 	{
@@ -91,10 +101,11 @@ const properties: INodeProperties[] = [
 				displayName: 'Reachable Timeout (Seconds)',
 				name: 'reachableTimeout',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: 600 },
-				default: 30,
+				typeOptions: { minValue: 1, maxValue: MAX_REACHABLE_TIMEOUT_SECONDS },
+				default: DEFAULT_REACHABLE_TIMEOUT_SECONDS,
 				description:
 					'How long Wait Until Reachable tries before it gives up and closes the connection',
+				displayOptions: { show: { waitUntilReachable: [true] } },
 			},
 			{
 				displayName: 'Reuse Existing Connection',
@@ -113,6 +124,7 @@ const properties: INodeProperties[] = [
 					"Whether to try the new proxy until it accepts a connection (or the timeout passes, which closes it) before the next node runs. With Latching access the probe itself latches the proxy to this n8n's address, so only use it when this n8n also uses the connection.",
 			},
 			timeoutOption,
+			millisecondsTimeoutOption,
 		],
 	},
 ];
@@ -124,7 +136,7 @@ interface ConnectOptionsParameter {
 	proxyType?: ProxyType;
 	reuseExisting?: boolean;
 	waitUntilReachable?: boolean;
-	reachableTimeout?: number;
+	reachableTimeout?: unknown;
 }
 
 export async function execute(
@@ -152,8 +164,18 @@ export async function execute(
 		includeRaw: options.includeRawResponse ?? false,
 		waitUntilReachable: options.waitUntilReachable ?? false,
 		...(options.waitUntilReachable
-			? { reachableTimeoutMs: Math.round(Number(options.reachableTimeout ?? 30) * 1000) }
+			? { reachableTimeoutMs: readReachableTimeoutMs(this, options, itemIndex) }
 			: {}),
 	});
 	return { ...connection } as IDataObject;
+}
+
+function readReachableTimeoutMs(
+	context: IExecuteFunctions,
+	options: ConnectOptionsParameter,
+	itemIndex: number,
+): number {
+	const seconds = options.reachableTimeout ?? DEFAULT_REACHABLE_TIMEOUT_SECONDS;
+	const parameter = 'Reachable Timeout (Seconds)';
+	return wholeNumber(context, seconds, parameter, MAX_REACHABLE_TIMEOUT_SECONDS, itemIndex) * 1000;
 }

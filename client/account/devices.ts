@@ -4,10 +4,10 @@
  * (docs/remoteit-api.md §2).
  */
 import { callGraphql, QUERIES, readPagedList } from '../wire/graphql';
-import type { ApiContext } from '../wire/api';
-import { callRest } from '../wire/api';
+import { type ApiContext, callRest } from '../wire/api';
 import { isPlainObject, textOf } from '../json-values';
-import type { Device, Service } from '../types';
+import { listFilterOf } from './tags';
+import type { Device, Service, TagFilter } from '../types';
 
 /** Application type id of the "Bulk Service" entry that stands for the device itself (docs/remoteit-api.md §3). */
 const BULK_SERVICE_APPLICATION = 35;
@@ -15,6 +15,7 @@ const BULK_SERVICE_APPLICATION = 35;
 export interface DeviceQuery {
 	name?: string;
 	state?: 'active' | 'inactive';
+	tags?: TagFilter;
 	/** Infinity for "all". */
 	limit: number;
 	/** Devices to skip (picker paging). */
@@ -53,6 +54,9 @@ export function deviceFromGraphql(item: Record<string, unknown>): Device {
 		name: textOf(item.name) ?? '',
 		state,
 		online: typeof item.online === 'boolean' ? item.online : state === 'active',
+		tags: listOf(item.tags)
+			.filter(isPlainObject)
+			.flatMap((tag) => textOf(tag.name) ?? []),
 		// The device's own Bulk Service entry is the device, not one of its services.
 		services: listOf(item.services)
 			.filter(isPlainObject)
@@ -70,7 +74,7 @@ function listDevicesByGraphql(context: ApiContext, query: DeviceQuery): Promise<
 	return readPagedList(
 		context,
 		QUERIES.devices,
-		{ name: query.name, state: query.state },
+		{ name: query.name, state: query.state, tag: query.tags && listFilterOf(query.tags) },
 		{ field: 'devices', from: query.offset ?? 0, wanted: query.limit, read: deviceFromGraphql },
 	);
 }
@@ -116,6 +120,8 @@ function deviceFromRestGroup(
 			name: self.name,
 			state: self.state,
 			online: self.online,
+			// REST v27 carries no tags (docs/remoteit-api.md §2); the client lists devices over GraphQL.
+			tags: [],
 			services: bulk ? entries.filter((e) => e !== bulk).map(serviceFromRest) : [self],
 		};
 		if (hardwareId) device.hardwareId = hardwareId;
