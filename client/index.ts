@@ -20,9 +20,10 @@ export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './connec
 export {
 	eventsOnTaggedDevices,
 	hasTags,
-	TAG_OPERATORS,
+	LABELLED_BY_SHELL,
 	tagFilterOf,
 	tagNamesOf,
+	tagOperatorOf,
 } from './account/tags';
 export {
 	DEFAULT_API_URL,

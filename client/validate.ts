@@ -18,7 +18,7 @@ export const LIMITS = {
 const SERVICE_ID = /^[0-9A-F]{2}(?::[0-9A-F]{2}){7}$/;
 /** Control characters would break a header or a log line. */
 // eslint-disable-next-line no-control-regex
-const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+export const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
 const CONNECTION_ID = /^[A-Za-z0-9._:-]+$/;
 

@@ -6,9 +6,7 @@ import type { ApiContext } from '../wire/api';
 import { RemoteItValidationError } from '../errors';
 import { callGraphql, QUERIES } from '../wire/graphql';
 import type { RemoteItClient, RemoteItEvent, TagChange, TagFilter, TagOperator } from '../types';
-import { LIMITS, normaliseServiceId, oneOf, requireText } from '../validate';
-
-export const TAG_OPERATORS: readonly TagOperator[] = ['any', 'all'];
+import { CONTROL_CHARS, LIMITS, normaliseServiceId } from '../validate';
 
 /** remote.it's `ListOperator` for each (docs/remoteit-api.md §3a). */
 const LIST_OPERATORS: Record<TagOperator, 'ANY' | 'ALL'> = { any: 'ANY', all: 'ALL' };
@@ -20,57 +18,70 @@ const MAX_TAGS = 100;
 function kindOf(value: unknown): string {
 	if (typeof value === 'string') return `text (${JSON.stringify(value.slice(0, 40))})`;
 	if (Array.isArray(value)) return 'a list';
-	return value === null ? 'null' : typeof value === 'object' ? 'an object' : typeof value;
+	return value === null ? 'null' : typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
+
+/**
+ * How the messages name a field: its client name by default ("tags must be …"). Shells that put the user's name
+ * for it in front of every message (n8n's parameter name, Node-RED's dialog field) pass '' ("must be …").
+ */
+export interface TagLabels {
+	tags: string;
+	operator: string;
+}
+const CLIENT_LABELS: TagLabels = { tags: 'tags', operator: 'tagOperator' };
+export const LABELLED_BY_SHELL: TagLabels = { tags: '', operator: '' };
+const labelled = (label: string, problem: string): string =>
+	label ? `${label} ${problem}` : problem;
 
 /**
  * Tag names from untrusted input: a list of non-blank texts, trimmed, without repeats. Text or an object (an
  * expression that gave the wrong thing) is refused rather than split or guessed at.
  */
-export function tagNamesOf(value: unknown, field = 'tags'): string[] {
-	if (!Array.isArray(value))
-		throw new RemoteItValidationError(
-			field,
-			`${field} must be a list of tag names, not ${kindOf(value)}.`,
-		);
-	if (value.length === 0)
-		throw new RemoteItValidationError(field, `${field} must name at least one tag.`);
-	if (value.length > MAX_TAGS)
-		throw new RemoteItValidationError(field, `${field} may name at most ${MAX_TAGS} tags.`);
-	const names = value.map((entry, index) => {
-		if (typeof entry !== 'string')
-			throw new RemoteItValidationError(
-				field,
-				`${field} entry ${index + 1} must be a tag name, not ${kindOf(entry)}.`,
-			);
-		if (entry.trim() === '')
-			throw new RemoteItValidationError(field, `${field} entry ${index + 1} is blank.`);
-		return requireText(field, entry, LIMITS.name, `${field} entry ${index + 1}`);
+export function tagNamesOf(value: unknown, label = CLIENT_LABELS.tags): string[] {
+	const fail = (problem: string) => new RemoteItValidationError('tags', labelled(label, problem));
+	if (!Array.isArray(value)) throw fail(`must be a list of tag names, not ${kindOf(value)}.`);
+	if (value.length === 0) throw fail('must name at least one tag.');
+	if (value.length > MAX_TAGS) throw fail(`may name at most ${MAX_TAGS} tags.`);
+	const names = value.map((entry: unknown, index) => {
+		const which = `entry ${index + 1}`;
+		if (typeof entry !== 'string') throw fail(`${which} must be a tag name, not ${kindOf(entry)}.`);
+		const name = entry.trim();
+		if (name === '') throw fail(`${which} is blank.`);
+		if (name.length > LIMITS.name) throw fail(`${which} is longer than ${LIMITS.name} characters.`);
+		if (CONTROL_CHARS.test(name)) throw fail(`${which} contains control characters.`);
+		return name;
 	});
 	return [...new Set(names)];
 }
 
-export const tagOperatorOf = (value: unknown, field = 'tagOperator'): TagOperator =>
-	oneOf<TagOperator>(
-		field,
-		typeof value === 'string' ? value.trim().toLowerCase() : value,
-		TAG_OPERATORS,
-		'any',
+/** `any` or `all`, in any case; absent means `any`. */
+export function tagOperatorOf(value: unknown, label = CLIENT_LABELS.operator): TagOperator {
+	if (value === undefined || value === null || value === '') return 'any';
+	const operator = typeof value === 'string' ? value.trim().toLowerCase() : value;
+	if (operator === 'any' || operator === 'all') return operator;
+	throw new RemoteItValidationError(
+		'tagOperator',
+		labelled(
+			label,
+			`must be "any" or "all", not ${typeof value === 'string' ? JSON.stringify(value.slice(0, 40)) : kindOf(value)}.`,
+		),
 	);
+}
 
 /**
- * The one reading of a tag filter for both shells and the client: undefined when no tags are given (an absent,
- * null or empty list), else the checked names and operator. Field names are what the messages call them.
+ * The one reading of a tag filter for the client and both shells: undefined when no tags are given (absent, null
+ * or an empty list), else the checked names and operator.
  */
 export function tagFilterOf(
 	tags: unknown,
 	operator: unknown,
-	fields: { tags: string; operator: string } = { tags: 'tags', operator: 'tagOperator' },
+	labels: TagLabels = CLIENT_LABELS,
 ): TagFilter | undefined {
-	const tagOperator = tagOperatorOf(operator, fields.operator);
+	const tagOperator = tagOperatorOf(operator, labels.operator);
 	if (tags === undefined || tags === null || (Array.isArray(tags) && tags.length === 0))
 		return undefined;
-	return { tags: tagNamesOf(tags, fields.tags), operator: tagOperator };
+	return { tags: tagNamesOf(tags, labels.tags), operator: tagOperator };
 }
 
 /** remote.it's `ListFilter` variable for a device listing. */
@@ -100,8 +111,8 @@ export async function changeTags(
 	deviceIds: unknown,
 	tags: unknown,
 ): Promise<TagChange> {
-	const names = tagNamesOf(tags);
 	const ids = deviceIdsOf(deviceIds);
+	const names = tagNamesOf(tags);
 	await callGraphql(context, change === 'add' ? QUERIES.addTags : QUERIES.removeTags, {
 		serviceId: ids,
 		name: names,

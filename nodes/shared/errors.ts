@@ -20,6 +20,8 @@ const PARAMETER_FOR_FIELD: Record<string, string> = {
 	state: 'Status',
 	reachableTimeoutMs: 'Reachable Timeout (Seconds)',
 	waitUntilReachable: 'Wait Until Reachable',
+	tags: 'Tags',
+	tagOperator: 'Tag Match',
 };
 
 /** A bad parameter, named as the editor shows it, with the item it came from. */

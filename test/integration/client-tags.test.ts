@@ -123,12 +123,12 @@ describe('bad tag input is refused before any request, naming the field', () => 
 		[
 			'a tag that is a number',
 			(c: RemoteItClient) => c.listDevices({ tags: [3] as never }),
-			/^tags entry 1 must be a tag name, not number/,
+			/^tags entry 1 must be a tag name, not a number/,
 		],
 		[
 			'an unknown operator',
 			(c: RemoteItClient) => c.listDevices({ tags: ['x'], tagOperator: 'some' as never }),
-			/^tagOperator must be one of: any, all/,
+			/^tagOperator must be "any" or "all", not "some"/,
 		],
 		[
 			'tags over REST',

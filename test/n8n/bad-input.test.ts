@@ -64,6 +64,17 @@ const listDevices = (extra: INodeParameters, value: unknown, message: RegExp): C
 	value,
 	message,
 });
+const tagChange = (
+	operation: 'addTags' | 'removeTags',
+	tags: unknown,
+	value: unknown,
+	message: RegExp,
+	device: INodeParameters['device'] = byId(SEED.gatewayDevice),
+): Case => ({
+	parameters: { resource: 'device', operation, device, tags: tags as INodeParameters['tags'] },
+	value,
+	message,
+});
 const listConnections = (extra: INodeParameters, value: unknown, message: RegExp): Case => ({
 	parameters: { resource: 'connection', operation: 'getAll', ...extra },
 	value,
@@ -516,6 +527,71 @@ const cases: Array<[string, Case]> = [
 			'a\u0007b',
 			/^Name Contains: name contains control characters/,
 		),
+	],
+	// Device › Get Many › Filters › Tags and Tag Match; Device › Add Tags and Remove Tags
+	[
+		'Tags: text',
+		listDevices(
+			{ filters: { tags: v } },
+			'line-3',
+			/^Tags: must be a list of tag names, not text \("line-3"\)/,
+		),
+	],
+	[
+		'Tags: an object',
+		listDevices(
+			{ filters: { tags: v } },
+			{ name: 'line-3' },
+			/^Tags: must be a list of tag names, not an object/,
+		),
+	],
+	[
+		'Tags: a blank entry',
+		listDevices({ filters: { tags: ['line-3', v] } }, '   ', /^Tags: entry 2 is blank/),
+	],
+	['Tags: an empty entry', listDevices({ filters: { tags: [v] } }, '', /^Tags: entry 1 is blank/)],
+	[
+		'Tags: a number entry',
+		listDevices({ filters: { tags: [v] } }, 3, /^Tags: entry 1 must be a tag name, not a number/),
+	],
+	[
+		'Tag Match: some',
+		listDevices(
+			{ filters: { tags: ['line-3'], tagMatch: v } },
+			'some',
+			/^Tag Match: must be "any" or "all", not "some"/,
+		),
+	],
+	[
+		'Tag Match: a list',
+		listDevices(
+			{ filters: { tags: ['line-3'], tagMatch: v } },
+			['all'],
+			/^Tag Match: must be "any" or "all", not a list/,
+		),
+	],
+	['Add Tags: none', tagChange('addTags', [], undefined, /^Tags: must name at least one tag/)],
+	[
+		'Add Tags: text',
+		tagChange('addTags', v, 'a, b', /^Tags: must be a list of tag names, not text/),
+	],
+	['Add Tags: a blank tag', tagChange('addTags', [v], ' ', /^Tags: entry 1 is blank/)],
+	[
+		'Add Tags: a device that is no id',
+		tagChange('addTags', ['x'], 'gateway', /^Device: "gateway" is not a remote\.it id/, byId(v)),
+	],
+	[
+		'Remove Tags: an object',
+		tagChange(
+			'removeTags',
+			v,
+			{ tags: ['x'] },
+			/^Tags: must be a list of tag names, not an object/,
+		),
+	],
+	[
+		'Remove Tags: 300 characters',
+		tagChange('removeTags', [v], 't'.repeat(300), /^Tags: entry 1 is longer than 255 characters/),
 	],
 	// Connection › Get Many
 	[

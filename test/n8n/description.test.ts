@@ -23,15 +23,17 @@ function operations(resource: string): INodePropertyOptions[] {
 }
 
 describe('node description', () => {
-	it('offers Connect, Disconnect and Get Many connections, Get and Get Many devices, named as the node picker shows them', () => {
+	it('offers Connect, Disconnect and Get Many connections; Add Tags, Get, Get Many and Remove Tags devices, named as the node picker shows them', () => {
 		expect(operations('connection').map((o) => [o.name, o.action])).toEqual([
 			['Connect', 'Connect to a service'],
 			['Disconnect', 'Disconnect from a service'],
 			['Get Many', 'Get many connections'],
 		]);
 		expect(operations('device').map((o) => [o.name, o.action])).toEqual([
+			['Add Tags', 'Add tags to a device'],
 			['Get', 'Get a device'],
 			['Get Many', 'Get many devices'],
+			['Remove Tags', 'Remove tags from a device'],
 		]);
 		const resource = description.properties.find((p) => p.name === 'resource');
 		expect(resource?.default).toBe('connection');
@@ -244,7 +246,7 @@ describe('node description', () => {
 			.map((option) => option.displayName);
 	};
 
-	it.each(['connect', 'disconnect', 'getAll', 'get'])(
+	it.each(['connect', 'disconnect', 'getAll', 'get', 'addTags', 'removeTags'])(
 		'offers %s a Timeout in seconds, like Reachable Timeout; version 1 nodes keep theirs in milliseconds',
 		(operation) => {
 			expect(description.version).toEqual([1, 1.1]);
@@ -283,6 +285,33 @@ describe('node description', () => {
 		const hostIp = description.properties.find((p) => p.name === 'hostIp');
 		expect(hostIp?.required).toBeUndefined();
 		expect(hostIp?.displayOptions?.show?.accessMode).toEqual(['restricted']);
+	});
+});
+
+describe('tags', () => {
+	const tagFields = () =>
+		description.properties
+			.flatMap((p) => [p, ...((p.options ?? []) as INodeProperties[])])
+			.filter((p) => p.name === 'tags');
+
+	it("offers Tags as a list of names, with Tag Match any/all, on Get Many and as the tag operations' input", () => {
+		const fields = tagFields();
+		expect(fields).toHaveLength(3);
+		for (const field of fields)
+			expect(field).toMatchObject({
+				type: 'string',
+				default: [],
+				typeOptions: { multipleValues: true },
+			});
+		const filters = description.properties.find(
+			(p) => p.name === 'filters' && p.displayOptions?.show?.resource?.includes('device'),
+		);
+		const match = (filters?.options as INodeProperties[]).find((o) => o.name === 'tagMatch');
+		expect(match?.default).toBe('any');
+		expect((match?.options as INodePropertyOptions[]).map((o) => o.value).sort()).toEqual([
+			'all',
+			'any',
+		]);
 	});
 });
 

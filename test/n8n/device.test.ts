@@ -1,6 +1,7 @@
 import { accessKeyCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, byName, fromList } from './support/parameters';
+import { DEMO_FLEET } from '../support/demo';
 import { runWorkflow } from './support/run-workflow';
 
 const emulator = useEmulatorWithN8n();
@@ -83,5 +84,104 @@ describe('Device › Get Many', () => {
 		expect(items.map((item) => item.json.name).sort()).toEqual(
 			DEMO_DEVICE_NAMES.filter((n) => n !== 'warehouse-sensor'),
 		);
+	});
+});
+
+describe('Device › Get Many by tag', () => {
+	const byTags = (tags: string[], tagMatch?: string) =>
+		run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tags, ...(tagMatch ? { tagMatch } : {}) },
+		});
+
+	it('returns exactly the devices with any of the tags, or with all of them, each with its tag names', async () => {
+		const fleet = await byTags([DEMO_FLEET.tag]);
+		expect(fleet.map((item) => item.json.name)).toEqual(DEMO_FLEET.devices);
+		expect(fleet[1].json.tags).toEqual(['line-3', 'gateway']);
+		expect(
+			(await byTags([DEMO_FLEET.gatewayTag, 'office'], 'any')).map((i) => i.json.name),
+		).toEqual(['factory-gateway', 'office-desktop']);
+		expect(
+			(await byTags([DEMO_FLEET.tag, DEMO_FLEET.gatewayTag], 'all')).map((i) => i.json.name),
+		).toEqual(['factory-gateway']);
+	});
+
+	it('combines the tags with Status', async () => {
+		const items = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tags: [DEMO_FLEET.tag], status: 'online' },
+		});
+		expect(items.map((item) => item.json.name)).toEqual(DEMO_FLEET.online);
+	});
+});
+
+describe('Device › Add Tags and Remove Tags', () => {
+	it('change what the next Get Many by tag returns, for a device chosen by ID or by name', async () => {
+		const added = await run({
+			operation: 'addTags',
+			device: byName('office-desktop'),
+			tags: [DEMO_FLEET.tag, 'night-shift'],
+		});
+		expect(added.map((i) => i.json)).toEqual([
+			{ deviceId: '80:00:00:00:01:00:00:10', added: [DEMO_FLEET.tag, 'night-shift'] },
+		]);
+		const tagged = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tags: ['night-shift'] },
+		});
+		expect(tagged.map((i) => i.json.name)).toEqual(['office-desktop']);
+
+		const removed = await run({
+			operation: 'removeTags',
+			device: byId(SEED.gatewayDevice),
+			tags: [DEMO_FLEET.tag],
+		});
+		expect(removed.map((i) => [i.json, i.pairedItem])).toEqual([
+			[{ deviceId: SEED.gatewayDevice, removed: [DEMO_FLEET.tag] }, { item: 0 }],
+		]);
+		const fleet = await run({
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tags: [DEMO_FLEET.tag] },
+		});
+		expect(fleet.map((i) => i.json.name)).toEqual([
+			'camera-nvr',
+			'lab-raspberrypi',
+			'office-desktop',
+			'warehouse-sensor',
+		]);
+	});
+
+	it('tags one device per input item, each item its own device, with Continue On Fail for a device remote.it does not know', async () => {
+		const result = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			items: [
+				{ id: SEED.gatewayDevice },
+				{ id: '80:00:00:00:0F:0F:0F:0F' },
+				{ id: '80:00:00:00:01:00:00:20' },
+			],
+			nodes: [
+				{
+					name: 'Devices',
+					continueOnFail: true,
+					parameters: {
+						resource: 'device',
+						operation: 'addTags',
+						device: byId('={{ $json.id }}'),
+						tags: ['audit'],
+					},
+				},
+			],
+		});
+		const items = result.output('Devices');
+		expect(items.map((i) => i.json)).toEqual([
+			{ deviceId: SEED.gatewayDevice, added: ['audit'] },
+			{ error: expect.stringContaining('Service not found') },
+			{ deviceId: '80:00:00:00:01:00:00:20', added: ['audit'] },
+		]);
+		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 });

@@ -123,6 +123,32 @@ describe.each(failures)('no secret leaks after %s', (_name, credentials, arrange
 		expectNoSecret(result.run, result.error());
 	});
 
+	it('from Get Many by tag, Add Tags and Remove Tags', async () => {
+		await arrange?.();
+		const result = await runWorkflow({
+			credentials: credentials(),
+			nodes: [
+				{
+					name: 'Fleet',
+					parameters: { resource: 'device', operation: 'getAll', filters: { tags: ['line-3'] } },
+					continueOnFail: true,
+				},
+				...(['addTags', 'removeTags'] as const).map((operation) => ({
+					name: operation,
+					parameters: {
+						resource: 'device',
+						operation,
+						device: byId(SEED.gatewayDevice),
+						tags: ['audit'],
+					},
+					continueOnFail: true,
+				})),
+			],
+		});
+		expect(result.output('Fleet').length).toBeGreaterThan(0);
+		expectNoSecret(result.run, result.error());
+	});
+
 	it('in the credential test and the pickers', async () => {
 		await arrange?.();
 		const node = new RemoteIt();

@@ -3,7 +3,7 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 /** Each resource's operations, by the `value` of its Operation option (`<Resource>.resource.ts`). */
 export interface RemoteItOperations {
 	connection: 'connect' | 'disconnect' | 'getAll';
-	device: 'get' | 'getAll';
+	device: 'addTags' | 'get' | 'getAll' | 'removeTags';
 }
 
 export type Resource = keyof RemoteItOperations;

@@ -30,7 +30,12 @@ const resources = {
 		disconnect: connection.disconnect,
 		getAll: connection.getAll,
 	},
-	device: { get: device.get, getAll: device.getAll },
+	device: {
+		addTags: device.addTags,
+		get: device.get,
+		getAll: device.getAll,
+		removeTags: device.removeTags,
+	},
 } satisfies { [R in Resource]: Record<RemoteItOperations[R], Operation> };
 
 function operationFor(resource: string, operation: string): Operation | undefined {

@@ -5,9 +5,19 @@ import {
 	updateDisplayOptions,
 } from 'n8n-workflow';
 
-import type { ListDevicesOptions, RemoteItClient } from '../../../../client';
+import {
+	LABELLED_BY_SHELL,
+	tagFilterOf,
+	type ListDevicesOptions,
+	type RemoteItClient,
+} from '../../../../client';
 import { parameterError } from '../../../shared/errors';
-import { operationOptions, returnAllAndLimit } from '../common/descriptions';
+import {
+	operationOptions,
+	returnAllAndLimit,
+	tagMatchParameter,
+	tagsParameter,
+} from '../common/descriptions';
 import { describeType, readPaging } from '../common/parameters';
 
 const displayOptions = { show: { resource: ['device'], operation: ['getAll'] } };
@@ -40,6 +50,8 @@ const properties: INodeProperties[] = [
 					{ name: 'Offline', value: 'offline' },
 				],
 			},
+			tagsParameter('Only devices carrying these tags (names as in remote.it, case counts)'),
+			tagMatchParameter,
 		],
 	},
 	operationOptions,
@@ -81,6 +93,8 @@ export async function execute(
 			);
 		options.state = state;
 	}
+	const tags = tagFilterOf(filters.tags, filters.tagMatch, LABELLED_BY_SHELL);
+	if (tags) Object.assign(options, { tags: tags.tags, tagOperator: tags.operator });
 	const devices = await client.listDevices(options);
 	return devices.map((device) => ({ ...device }) as unknown as IDataObject);
 }

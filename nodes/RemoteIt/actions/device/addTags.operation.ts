@@ -1,0 +1,3 @@
+import { tagChangeOperation } from './tagChange';
+
+export const { description, execute } = tagChangeOperation('addTags');
