@@ -1,4 +1,9 @@
-import { type IDataObject, type IExecuteFunctions, type INodeProperties, updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import { LABELLED_BY_SHELL, tagNamesOf, type RemoteItClient } from '../../../../client';
 import { deviceLocator, operationOptions, tagsParameter } from '../common/descriptions';
