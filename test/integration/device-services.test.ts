@@ -75,6 +75,9 @@ afterAll(async () => {
 	await device?.close();
 });
 
+// SSH key exchange and a shell on a loaded machine take seconds: each test waits on the session's own events.
+jest.setTimeout(60_000);
+
 it('runs the fixed commands over SSH through the proxy with the demo password, and only those', async () => {
 	const connection = await client().connect(SSH_SERVICE);
 	const port = Number(connection.port);
