@@ -10,8 +10,7 @@ import { onStop, portFromEnv, runLauncher, say, stopEverything } from '../launch
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
-import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
-import { deviceCredentials } from './demo/device-credentials';
+import { WEBHOOK_PATH, demoCredentials, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
 import { activateWorkflow, importCredentials, importWorkflows } from './n8n-cli';
 import { startQueueCluster } from './n8n-queue';
 import { setUpOwner } from './n8n-server';
@@ -47,14 +46,15 @@ async function main(): Promise<void> {
 		echo,
 		onStop,
 		prepare: (home) =>
-			withProgress('importing the demo credential and workflows into PostgreSQL', say, async () => {
-				await importCredentials(home, [
-					demoCredential(demoAccount(emulator.seed), emulator.url),
-					...deviceCredentials(),
-				]);
-				await importWorkflows(home, demoWorkflows(emulator.url));
-				await activateWorkflow(home, demoWorkflowIds.webhookConnect);
-			}),
+			withProgress(
+				'importing the demo credentials and workflows into PostgreSQL',
+				say,
+				async () => {
+					await importCredentials(home, demoCredentials(demoAccount(emulator.seed), emulator.url));
+					await importWorkflows(home, demoWorkflows(emulator.url));
+					await activateWorkflow(home, demoWorkflowIds.webhookConnect);
+				},
+			),
 	});
 	for (const server of [
 		cluster.main.exited,

@@ -1,9 +1,9 @@
 /**
  * `npm start`: the package in a real n8n 1.123.x against the local remote.it emulator.
  * Builds and packs the package, starts the emulator with the demo seed, installs (first run) or reuses the
- * pinned n8n, installs the package where Community Nodes puts it, imports the demo credential and workflows,
- * activates the webhook and Trigger workflows, starts n8n, creates the owner account, prints the editor URL and
- * login, then takes a device offline in the emulator and says when the Trigger workflow has run.
+ * pinned n8n, installs the package where Community Nodes puts it, imports the demo credentials and workflows,
+ * activates the webhook, Trigger and MCP workflows, starts n8n, creates the owner account, prints the editor URL,
+ * login and MCP endpoint, then takes a device offline in the emulator and says when the Trigger workflow has run.
  * Ctrl-C stops everything and removes the temporary n8n user folder.
  */
 import { mkdtempSync } from 'node:fs';
@@ -23,8 +23,8 @@ import {
 import { packAndStartEmulator } from '../launch/package-and-emulator';
 import { withProgress } from '../launch/progress';
 import { N8N_PACKAGE } from '../package/local-package';
-import { WEBHOOK_PATH, demoCredential, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
-import { deviceCredentials } from './demo/device-credentials';
+import { WEBHOOK_PATH, demoCredentials, demoWorkflowIds, demoWorkflows } from './demo/demo-data';
+import { mcpEndpointText, mcpToken } from './demo/mcp';
 import { DATABASE_PASSWORD, DATABASE_USER, SSH_PASSWORD, SSH_USER } from '../device';
 import { activateWorkflow, createN8nHome, importCredentials, importWorkflows } from './n8n-cli';
 import { setUpOwner, startN8nServer } from './n8n-server';
@@ -48,15 +48,14 @@ async function main(): Promise<void> {
 	removeOnStop(userFolder);
 	say(`installing the package as a community node into ${join(userFolder, '.n8n', 'nodes')}…`);
 	const home = createN8nHome(engine, tarball, userFolder);
+	const token = mcpToken();
 	// Each n8n CLI command boots n8n (about 20 s each on 2 cores): say so while it runs.
-	await withProgress('importing the demo credential and workflows into n8n', say, async () => {
-		await importCredentials(home, [
-			demoCredential(demoAccount(emulator.seed), emulator.url),
-			...deviceCredentials(),
-		]);
+	await withProgress('importing the demo credentials and workflows into n8n', say, async () => {
+		await importCredentials(home, demoCredentials(demoAccount(emulator.seed), emulator.url, token));
 		await importWorkflows(home, demoWorkflows(emulator.url));
 		await activateWorkflow(home, demoWorkflowIds.webhookConnect);
 		await activateWorkflow(home, demoWorkflowIds.deviceOfflineTrigger);
+		await activateWorkflow(home, demoWorkflowIds.toolsOverMcp);
 	});
 
 	say(`starting ${engine.label}…`);
@@ -69,14 +68,14 @@ async function main(): Promise<void> {
 		void stopEverything(code === 0 ? 0 : 1);
 	});
 	await setUpOwner(server, DEMO_OWNER);
-	printBanner(server.url);
+	printBanner(server.url, token);
 	// A side show: if it fails, the editor and the other demos stay up.
 	await runTriggerDemo(server, DEMO_OWNER, emulator.url, say).catch((error: unknown) => {
 		say(`Trigger demo failed: ${error instanceof Error ? error.message : String(error)}`);
 	});
 }
 
-function printBanner(url: string): void {
+function printBanner(url: string, token: string): void {
 	say('');
 	say(`n8n editor: ${url}/`);
 	say(`login:      ${DEMO_OWNER.email} / ${DEMO_OWNER.password}`);
@@ -86,13 +85,18 @@ function printBanner(url: string): void {
 		'            "remote.it: connect on webhook" (active), "remote.it: custom GraphQL call with the credential",',
 	);
 	say(
-		'            "remote.it: when a device goes offline" (active, the Trigger), "remote.it demo: take lab-raspberrypi offline"',
+		'            "remote.it: when a device goes offline" (active, the Trigger), "remote.it demo: take lab-raspberrypi offline",',
 	);
+	say('            "remote.it tools over MCP" (active)');
 	say(
 		`device:     SSH ${SSH_USER} / ${SSH_PASSWORD}, Postgres ${DATABASE_USER} / ${DATABASE_PASSWORD} (made up; loopback only)`,
 	);
 	say(
 		`webhook:    curl -X POST ${url}/webhook/${WEBHOOK_PATH} -H 'content-type: application/json' -d '{"serviceId":"80:00:00:00:01:00:00:02"}'`,
+	);
+	say(`MCP:        ${mcpEndpointText(url, token)}`);
+	say(
+		'            (client configurations: README, "Use over MCP"; REMOTEIT_MCP_TOKEN keeps a token across runs)',
 	);
 	say('Ctrl-C stops n8n and the emulator.');
 }

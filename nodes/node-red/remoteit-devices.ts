@@ -1,6 +1,7 @@
 /**
- * remoteit-devices: lists the account's devices (with their services), filtered by name and online state,
- * as one array in msg.payload or as one message per device (with msg.parts, so a join node can rebuild it).
+ * remoteit-devices: lists the account's devices (with their services and tag names), filtered by name, online
+ * state and tags, as one array in msg.payload or as one message per device (with msg.parts, so a join node can
+ * rebuild it); or adds or removes tags on the devices msg.payload names.
  */
 import {
 	DEFAULT_DEVICE_LIMIT,
@@ -11,6 +12,7 @@ import {
 	type ListDevicesOptions,
 } from '../../client';
 import { accountClient, showAccountProblem } from './lib/account-node';
+import { changeTagsFor, tagFilterFrom, type TagAction, type TagSettings } from './lib/device-tags';
 import { namingFields } from './lib/field-names';
 import { handleMessages } from './lib/input-handler';
 import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './lib/node-red-api';
@@ -24,8 +26,10 @@ const CONFIGURED = {
 	limit: 'Limit (limit)',
 };
 
-interface DevicesDefinition extends NodeDefinition {
+interface DevicesDefinition extends NodeDefinition, TagSettings {
 	account?: string;
+	/** What the node does; absent in flows saved before tags existed, which list. */
+	action?: 'list' | TagAction;
 	/** Case-insensitive part of the device name. Flow JSON is hand-editable: any type may arrive. */
 	nameFilter?: string;
 	state?: StateFilter;
@@ -45,8 +49,23 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 			'listing devices…',
 			async (msg, send) => {
 				const client = accountClient(RED, definition.account);
+				const action = actionOf(definition.action);
+				if (action !== 'list') {
+					const change = await changeTagsFor(RED, this, client, action, definition, msg);
+					msg.payload = {
+						deviceIds: change.deviceIds,
+						[action === 'addTags' ? 'added' : 'removed']: change.tags,
+					};
+					send(msg);
+					const count = change.deviceIds.length;
+					return `${action === 'addTags' ? 'tagged' : 'untagged'} ${count === 1 ? '1 device' : `${count} devices`}`;
+				}
+				const tags = await tagFilterFrom(RED, this, definition, msg);
 				const devices = await namingFields(CONFIGURED, () =>
-					client.listDevices(listOptionsFrom(definition)),
+					client.listDevices({
+						...listOptionsFrom(definition),
+						...(tags ? { tags: tags.tags, tagOperator: tags.operator } : {}),
+					}),
 				);
 				if (splitOutput) {
 					if (devices.length > 0) send([onePerDevice(RED, msg, devices)]);
@@ -62,6 +81,15 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 
 	RED.nodes.registerType('remoteit-devices', RemoteItDevicesNode);
 };
+
+function actionOf(value: unknown): 'list' | TagAction {
+	if (value === undefined || value === null || value === '' || value === 'list') return 'list';
+	if (value === 'addTags' || value === 'removeTags') return value;
+	throw new RemoteItValidationError(
+		'action',
+		'Action (action): must be "list", "addTags" or "removeTags"',
+	);
+}
 
 const STATES: Record<StateFilter, ListDevicesOptions['state']> = {
 	all: undefined,

@@ -310,7 +310,16 @@ const connectCases: Array<[string, Case]> = [
 			node: { waitReachable: true, reachableTimeout: 'soon' },
 			msg: payload(SSH),
 			message:
-				/^Wait, at most \(reachableTimeout, in seconds\): reachableTimeoutMs must be a whole number of milliseconds from 1000 to 600000/,
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
+		},
+	],
+	[
+		'a wait of a second and a half',
+		{
+			node: { waitReachable: true, reachableTimeout: '1.5' },
+			msg: payload(SSH),
+			message:
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
 		},
 	],
 	[
@@ -318,7 +327,8 @@ const connectCases: Array<[string, Case]> = [
 		{
 			node: { waitReachable: true, reachableTimeout: 3600 },
 			msg: payload(SSH),
-			message: /^Wait, at most \(reachableTimeout, in seconds\): reachableTimeoutMs must be/,
+			message:
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
 		},
 	],
 	[
@@ -474,7 +484,104 @@ const disconnectCases: Array<[string, Case]> = [
 	],
 ];
 
+const tagged = (tags: unknown, extra: Partial<FlowNode> = {}): Partial<FlowNode> => ({
+	tags: typeof tags === 'string' ? tags : JSON.stringify(tags),
+	tagsType: 'json',
+	...extra,
+});
 const deviceCases: Array<[string, Case]> = [
+	[
+		'Tags that are not JSON',
+		{
+			node: tagged('line-3'),
+			msg: payload(1),
+			message: /^Tags \(tags\): is not a JSON list such as \["line-3"\]/,
+		},
+	],
+	[
+		'Tags given as JSON text',
+		{
+			node: tagged('"line-3"'),
+			msg: payload(1),
+			message: /^Tags \(tags\): must be a list of tag names, not text/,
+		},
+	],
+	[
+		'Tags given as an object',
+		{
+			node: tagged({ name: 'line-3' }),
+			msg: payload(1),
+			message: /^Tags \(tags\): must be a list of tag names, not an object/,
+		},
+	],
+	[
+		'a blank tag',
+		{ node: tagged(['line-3', ' ']), msg: payload(1), message: /^Tags \(tags\): entry 2 is blank/ },
+	],
+	[
+		'Tags from msg that are text',
+		{
+			node: { tags: 'wanted', tagsType: 'msg' },
+			msg: () => ({ payload: 1, wanted: 'line-3,office' }),
+			message: /^msg\.wanted: must be a list of tag names, not text/,
+		},
+	],
+	[
+		'Tags from msg that are an object',
+		{
+			node: { tags: 'wanted', tagsType: 'msg' },
+			msg: () => ({ payload: 1, wanted: { any: ['line-3'] } }),
+			message: /^msg\.wanted: must be a list of tag names, not an object/,
+		},
+	],
+	[
+		'a tag match other than any or all',
+		{
+			node: tagged(['line-3'], { tagMatch: 'some' }),
+			msg: payload(1),
+			message: /^Tag match \(tagMatch\): must be "any" or "all", not "some"/,
+		},
+	],
+	[
+		'an unknown action',
+		{
+			node: { action: 'deleteDevices' },
+			msg: payload(1),
+			message: /^Action \(action\): must be "list", "addTags" or "removeTags"/,
+		},
+	],
+	[
+		'Add tags with no tags',
+		{
+			node: tagged([], { action: 'addTags' }),
+			msg: payload('80:00:00:00:01:00:00:01'),
+			message: /^Tags \(tags\): must name at least one tag/,
+		},
+	],
+	[
+		'Add tags to a payload that names no device',
+		{
+			node: tagged(['x'], { action: 'addTags' }),
+			msg: payload(true),
+			message: /^msg\.payload: needs a device id, or a device with an id/,
+		},
+	],
+	[
+		'Add tags to an empty list',
+		{
+			node: tagged(['x'], { action: 'addTags' }),
+			msg: payload([]),
+			message: /^msg\.payload: is an empty list/,
+		},
+	],
+	[
+		'Remove tags from a device whose id is not one',
+		{
+			node: tagged(['x'], { action: 'removeTags' }),
+			msg: payload([{ id: 'gateway' }]),
+			message: /^msg\.payload: "gateway" is not a remote\.it id/,
+		},
+	],
 	[
 		'an unknown state',
 		{

@@ -13,6 +13,7 @@ import {
 } from './support/flow-harness';
 import { useDemoWithNodeRed } from './support/emulator-fixture';
 import type { NodeMessage } from '../../nodes/node-red/lib/node-red-api';
+import { DEMO_FLEET } from '../support/demo';
 
 const { emulator, account } = useDemoWithNodeRed();
 
@@ -33,6 +34,7 @@ async function listWith(
 	credentials = accessKeyCredentials(account),
 	accountOverrides: Partial<FlowNode> = {},
 ): Promise<NodeMessage> {
+	await helper.unload(); // a test may list several times
 	await loadFlow(flowAround(devicesNode(overrides), emulator.url, accountOverrides), credentials);
 	const output = nextMessage('out');
 	nodeById('devices').receive({ payload: 'go', topic: 'inventory' });
@@ -162,5 +164,86 @@ describe('remoteit-devices', () => {
 		expect(((await caught).error as { message: string }).message).toMatch(
 			/Limit \(limit\): must be a whole number/,
 		);
+	});
+
+	describe('tags', () => {
+		it('lists the devices with any or all of the tags, each with its tag names, from the dialog or from msg', async () => {
+			const fleet = await listWith({ tags: JSON.stringify([DEMO_FLEET.tag]), tagsType: 'json' });
+			expect(names(fleet)).toEqual(DEMO_FLEET.devices);
+			expect(
+				(fleet.payload as Array<{ name: string; tags: string[] }>).find(
+					(d) => d.name === 'camera-nvr',
+				)?.tags,
+			).toEqual(['line-3', 'security']);
+			const both = await listWith({
+				tags: '["line-3", "gateway"]',
+				tagsType: 'json',
+				tagMatch: 'all',
+			});
+			expect(names(both)).toEqual(['factory-gateway']);
+
+			await helper.unload();
+			await loadFlow(
+				flowAround(devicesNode({ tags: 'wanted', tagsType: 'msg', state: 'online' }), emulator.url),
+				accessKeyCredentials(account),
+			);
+			const output = nextMessage('out');
+			nodeById('devices').receive({ payload: 'go', wanted: ['office', DEMO_FLEET.tag] });
+			expect(names(await output)).toEqual([...DEMO_FLEET.online, 'office-desktop'].sort());
+		});
+
+		it('an empty Tags list, or a node saved before tags existed, lists without a tag filter', async () => {
+			expect(names(await listWith({ tags: '[]', tagsType: 'json' }))).toHaveLength(5);
+			expect(
+				names(await listWith({ action: undefined, tags: undefined, tagsType: undefined })),
+			).toHaveLength(5);
+		});
+
+		it('adds tags to the devices msg.payload lists and removes them again, which the next listing shows', async () => {
+			const change = async (action: string, payload: unknown, tags: string[]) =>
+				helper
+					.unload()
+					.then(() =>
+						loadFlow(
+							flowAround(
+								devicesNode({ action, tags: JSON.stringify(tags), tagsType: 'json' }),
+								emulator.url,
+							),
+							accessKeyCredentials(account),
+						),
+					)
+					.then(async () => {
+						const statuses = recordStatuses('devices');
+						const output = nextMessage('out');
+						nodeById('devices').receive({ payload, topic: 'retag' });
+						const msg = await output;
+						await eventually(() => statuses.length >= 2, 'the success status');
+						return { msg, status: statuses[1] };
+					});
+			const offline = await listWith({ state: 'offline' });
+			const added = await change('addTags', offline.payload, ['night-shift']);
+			expect(added.msg.payload).toEqual({
+				deviceIds: ['80:00:00:00:01:00:00:30'],
+				added: ['night-shift'],
+			});
+			expect(added.msg.topic).toBe('retag');
+			expect(added.status).toEqual({ fill: 'green', shape: 'dot', text: 'tagged 1 device' });
+			expect(names(await listWith({ tags: '["night-shift"]', tagsType: 'json' }))).toEqual([
+				'warehouse-sensor',
+			]);
+
+			const fleet = await listWith({ tags: JSON.stringify([DEMO_FLEET.tag]), tagsType: 'json' });
+			const removed = await change('removeTags', fleet.payload, [DEMO_FLEET.tag]);
+			expect(removed.msg.payload).toMatchObject({ removed: [DEMO_FLEET.tag] });
+			expect(removed.status).toEqual({ fill: 'green', shape: 'dot', text: 'untagged 4 devices' });
+			expect(
+				(await listWith({ tags: JSON.stringify([DEMO_FLEET.tag]), tagsType: 'json' })).payload,
+			).toEqual([]);
+			const byId = await change('addTags', '80:00:00:00:01:00:00:01', [DEMO_FLEET.tag]);
+			expect(byId.msg.payload).toEqual({
+				deviceIds: ['80:00:00:00:01:00:00:01'],
+				added: [DEMO_FLEET.tag],
+			});
+		});
 	});
 });

@@ -92,12 +92,11 @@ const SCENARIOS: Array<[string, string, Record<string, string>, 'out' | 'caught'
 	],
 ];
 
-/** The connect flow with a real debug node (sidebar, console and status) after both the output and the Catch. */
-function flowWithDebug(authMethod: string): FlowNode[] {
-	const connect = connectNode();
-	const flow = flowAround(connect, emulator.url, { authMethod });
+/** The node's flow with a real debug node (sidebar, console and status) after both the output and the Catch. */
+function flowWithDebug(authMethod: string, underTest: FlowNode = connectNode()): FlowNode[] {
+	const flow = flowAround(underTest, emulator.url, { authMethod });
 	for (const node of flow) {
-		if (node.id === 'connect') node.wires = [['out', 'debug-all']];
+		if (node.id === underTest.id) node.wires = [['out', 'debug-all']];
 		if (node.id === 'catch-errors') node.wires = [['caught', 'debug-all']];
 	}
 	flow.push({
@@ -117,20 +116,37 @@ function flowWithDebug(authMethod: string): FlowNode[] {
 	return flow;
 }
 
+/** remote.it devices adding a tag to the devices msg.payload names, as the fleet examples do. */
+const tagDevices: FlowNode = {
+	id: 'connect',
+	type: 'remoteit-devices',
+	action: 'addTags',
+	tags: '["audit"]',
+	tagsType: 'json',
+};
+
 describe('secrets in the Node-RED nodes', () => {
-	it.each(SCENARIOS)(
+	it.each(
+		SCENARIOS.flatMap(([label, ...rest]) => [
+			[`${label} (connect)`, ...rest, connectNode(), SSH] as const,
+			[`${label} (devices: add tags)`, ...rest, tagDevices, '80:00:00:00:01:00:00:01'] as const,
+		]),
+	)(
 		'leaks nothing with %s',
-		async (_label, authMethod, credentials, expectedAt) => {
+		async (_label, authMethod, credentials, expectedAt, underTest, payload) => {
 			const debugOutput: unknown[] = [];
 			const recordComms = (event: { topic: string; data: unknown }): void => {
 				if (event.topic === 'debug') debugOutput.push(event.data);
 			};
 			runtimeEvents.on('comms', recordComms);
 			try {
-				await loadFlow(flowWithDebug(authMethod), credentials, [...NODE_MODULES, registerDebug]);
+				await loadFlow(flowWithDebug(authMethod, underTest), credentials, [
+					...NODE_MODULES,
+					registerDebug,
+				]);
 				const statuses = recordStatuses('connect');
 				const received = collect(expectedAt);
-				nodeById('connect').receive({ payload: SSH });
+				nodeById('connect').receive({ payload });
 				const fromDebugNode = (): unknown[] =>
 					debugOutput.filter((d) => (d as { id?: string }).id === 'debug-all');
 				await eventually(

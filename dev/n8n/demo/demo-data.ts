@@ -6,6 +6,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DemoAccount } from '../../launch/demo-account';
+import { deviceCredentials } from './device-credentials';
+import { mcpCredential, mcpToken } from './mcp';
 
 export const DEMO_CREDENTIAL_ID = 'remoteItDemoCred';
 export const DEMO_CREDENTIAL_NAME = 'remote.it demo (emulator)';
@@ -21,6 +23,7 @@ export const demoWorkflowIds = {
 	takeDeviceOffline: 'remoteItDemo0006',
 	sshIntoDevice: 'remoteItDemo0007',
 	queryDatabase: 'remoteItDemo0008',
+	toolsOverMcp: 'remoteItDemo0009',
 } as const;
 
 /** The device the Trigger demo takes offline: one no other demo connects to. */
@@ -89,6 +92,15 @@ export function passwordCredential(
 	identity: Pick<CredentialJson, 'id' | 'name'>,
 ): CredentialJson {
 	return { ...identity, type: 'remoteItApi', data: passwordCredentialData(account, apiUrl) };
+}
+
+/** Every credential the demo workflows use: remote.it's, the device's SSH and Postgres, the MCP clients' token. */
+export function demoCredentials(
+	account: DemoAccount,
+	apiUrl: string,
+	token: string = mcpToken(),
+): object[] {
+	return [demoCredential(account, apiUrl), ...deviceCredentials(), mcpCredential(token)];
 }
 
 export function demoWorkflows(apiUrl: string): WorkflowJson[] {
