@@ -38,4 +38,5 @@ export {
 	PICKER_PAGE_SIZE,
 } from './validate';
 export { EVENT_TYPES } from './account/events';
+export * from './account/event-watch';
 export { bodyText, isPlainObject } from './json-values';

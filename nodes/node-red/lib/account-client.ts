@@ -5,6 +5,7 @@
  */
 import {
 	createRemoteItClient,
+	probeTcp,
 	DEFAULT_CONCURRENCY,
 	DEFAULT_API_URL,
 	DEFAULT_REQUEST_TIMEOUT_MS,
@@ -15,7 +16,6 @@ import {
 import { createAxiosTransport } from '../../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
 import { named } from './field-names';
-import { probeTcp } from '../../../client/transport/tcp-probe';
 
 export interface AccountSettings {
 	apiUrl?: string;
