@@ -1,13 +1,14 @@
 /**
  * remoteit-devices: lists the account's devices (with their services and tag names), filtered by name, online
  * state and tags, as one array in msg.payload or as one message per device (with msg.parts, so a join node can
- * rebuild it); or adds or removes tags on the devices msg.payload names.
+ * rebuild it); or gets the one device msg.payload names; or adds or removes tags on the devices it names.
  */
 import {
 	DEFAULT_DEVICE_LIMIT,
 	isWholeNumberIn,
 	MAX_PAGE_SIZE,
 	RemoteItValidationError,
+	isPlainObject,
 	type Device,
 	type ListDevicesOptions,
 } from '../../client';
@@ -18,6 +19,7 @@ import { handleMessages } from './lib/input-handler';
 import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './lib/node-red-api';
 
 type StateFilter = 'all' | 'online' | 'offline';
+type Action = 'list' | 'get' | TagAction;
 
 /** The dialog's fields, with their property names, for the client's option names. */
 const CONFIGURED = {
@@ -29,7 +31,7 @@ const CONFIGURED = {
 interface DevicesDefinition extends NodeDefinition, TagSettings {
 	account?: string;
 	/** What the node does; absent in flows saved before tags existed, which list. */
-	action?: 'list' | TagAction;
+	action?: Action;
 	/** Case-insensitive part of the device name. Flow JSON is hand-editable: any type may arrive. */
 	nameFilter?: string;
 	state?: StateFilter;
@@ -50,6 +52,13 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 			async (msg, send) => {
 				const client = accountClient(RED, definition.account);
 				const action = actionOf(definition.action);
+				if (action === 'get') {
+					const { reference, from } = deviceReferenceFrom(msg.payload);
+					const device = await namingFields({ device: from }, () => client.getDevice(reference));
+					msg.payload = device;
+					send(msg);
+					return device.name;
+				}
 				if (action !== 'list') {
 					const change = await changeTagsFor(RED, this, client, action, definition, msg);
 					msg.payload = {
@@ -82,12 +91,27 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 	RED.nodes.registerType('remoteit-devices', RemoteItDevicesNode);
 };
 
-function actionOf(value: unknown): 'list' | TagAction {
+function actionOf(value: unknown): Action {
 	if (value === undefined || value === null || value === '' || value === 'list') return 'list';
-	if (value === 'addTags' || value === 'removeTags') return value;
+	if (value === 'get' || value === 'addTags' || value === 'removeTags') return value;
 	throw new RemoteItValidationError(
 		'action',
-		'Action (action): must be "list", "addTags" or "removeTags"',
+		'Action (action): must be "list", "get", "addTags" or "removeTags"',
+	);
+}
+
+/** The device Get names in msg.payload: its id or name, or a device (anything with an `id`, as the listing outputs). */
+function deviceReferenceFrom(payload: unknown): { reference: string; from: string } {
+	if (typeof payload === 'string' && payload.trim())
+		return { reference: payload.trim(), from: 'msg.payload' };
+	if (isPlainObject(payload) && Object.prototype.hasOwnProperty.call(payload, 'id')) {
+		const id = payload.id;
+		if (typeof id === 'string' && id.trim())
+			return { reference: id.trim(), from: 'msg.payload.id' };
+	}
+	throw new RemoteItValidationError(
+		'device',
+		'msg.payload: remote.it devices (Get) needs a device here: its id, its name, or a device with an id',
 	);
 }
 
