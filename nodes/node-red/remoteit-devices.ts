@@ -47,13 +47,17 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 		showAccountProblem(RED, this, definition.account);
 
 		handleMessages(
+			RED,
 			this,
-			'listing devices…',
+			// The action's own words; an action the runtime refuses fails on the first message, naming the field.
+			RED._(`remoteit-devices.working.${String(definition.action ?? 'list')}`, {
+				defaultValue: RED._('remoteit-devices.working.list'),
+			}),
 			async (msg, send) => {
 				const client = accountClient(RED, definition.account);
-				const action = actionOf(definition.action);
+				const action = actionOf(RED, definition.action);
 				if (action === 'get') {
-					const { reference, from } = deviceReferenceFrom(msg.payload);
+					const { reference, from } = deviceReferenceFrom(RED, msg.payload);
 					const device = await namingFields({ device: from }, () => client.getDevice(reference));
 					msg.payload = device;
 					send(msg);
@@ -67,12 +71,15 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 					};
 					send(msg);
 					const count = change.deviceIds.length;
-					return `${action === 'addTags' ? 'tagged' : 'untagged'} ${count === 1 ? '1 device' : `${count} devices`}`;
+					return RED._(
+						`remoteit-devices.status.${action === 'addTags' ? 'tagged' : 'untagged'}${count === 1 ? 'One' : ''}`,
+						{ count },
+					);
 				}
 				const tags = await tagFilterFrom(RED, this, definition, msg);
 				const devices = await namingFields(CONFIGURED, () =>
 					client.listDevices({
-						...listOptionsFrom(definition),
+						...listOptionsFrom(RED, definition),
 						...(tags ? { tags: tags.tags, tagOperator: tags.operator } : {}),
 					}),
 				);
@@ -82,7 +89,9 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 					msg.payload = devices;
 					send(msg);
 				}
-				return devices.length === 1 ? '1 device' : `${devices.length} devices`;
+				return RED._(`remoteit-devices.status.${devices.length === 1 ? 'oneDevice' : 'devices'}`, {
+					count: devices.length,
+				});
 			},
 			RED.util.cloneMessage,
 		);
@@ -91,17 +100,17 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 	RED.nodes.registerType('remoteit-devices', RemoteItDevicesNode);
 };
 
-function actionOf(value: unknown): Action {
+function actionOf(RED: NodeRedRuntime, value: unknown): Action {
 	if (value === undefined || value === null || value === '' || value === 'list') return 'list';
 	if (value === 'get' || value === 'addTags' || value === 'removeTags') return value;
-	throw new RemoteItValidationError(
-		'action',
-		'Action (action): must be "list", "get", "addTags" or "removeTags"',
-	);
+	throw new RemoteItValidationError('action', RED._('remoteit-devices.errors.action'));
 }
 
 /** The device Get names in msg.payload: its id or name, or a device (anything with an `id`, as the listing outputs). */
-function deviceReferenceFrom(payload: unknown): { reference: string; from: string } {
+function deviceReferenceFrom(
+	RED: NodeRedRuntime,
+	payload: unknown,
+): { reference: string; from: string } {
 	if (typeof payload === 'string' && payload.trim())
 		return { reference: payload.trim(), from: 'msg.payload' };
 	if (isPlainObject(payload) && Object.prototype.hasOwnProperty.call(payload, 'id')) {
@@ -109,10 +118,7 @@ function deviceReferenceFrom(payload: unknown): { reference: string; from: strin
 		if (typeof id === 'string' && id.trim())
 			return { reference: id.trim(), from: 'msg.payload.id' };
 	}
-	throw new RemoteItValidationError(
-		'device',
-		'msg.payload: remote.it devices (Get) needs a device here: its id, its name, or a device with an id',
-	);
+	throw new RemoteItValidationError('device', RED._('remoteit-devices.errors.device'));
 }
 
 const STATES: Record<StateFilter, ListDevicesOptions['state']> = {
@@ -122,37 +128,34 @@ const STATES: Record<StateFilter, ListDevicesOptions['state']> = {
 };
 
 /** The dialog's settings as list options; flow JSON is hand-editable, so each is checked and named when wrong. */
-function listOptionsFrom(definition: DevicesDefinition): ListDevicesOptions {
+function listOptionsFrom(RED: NodeRedRuntime, definition: DevicesDefinition): ListDevicesOptions {
 	const options: ListDevicesOptions = {};
 	const nameFilter: unknown = definition.nameFilter;
 	if (nameFilter !== undefined && nameFilter !== null && typeof nameFilter !== 'string') {
-		throw new RemoteItValidationError('name', 'Name contains (nameFilter): must be text');
+		throw new RemoteItValidationError('name', RED._('remoteit-devices.errors.nameFilter'));
 	}
 	const name = nameFilter?.trim();
 	if (name) options.name = name;
 	// "online" is remote.it's device state `active` (docs/remoteit-api.md §3, `devices(state:)`).
 	const state: unknown = definition.state ?? 'all';
 	if (typeof state !== 'string' || !Object.prototype.hasOwnProperty.call(STATES, state)) {
-		throw new RemoteItValidationError(
-			'state',
-			'State (state): must be "all", "online" or "offline"',
-		);
+		throw new RemoteItValidationError('state', RED._('remoteit-devices.errors.state'));
 	}
 	const remoteState = STATES[state as StateFilter];
 	if (remoteState) options.state = remoteState;
-	const limit = limitFrom(definition.limit);
+	const limit = limitFrom(RED, definition.limit);
 	if (limit === 0) options.returnAll = true;
 	else options.limit = limit;
 	return options;
 }
 
-function limitFrom(value: unknown): number {
+function limitFrom(RED: NodeRedRuntime, value: unknown): number {
 	if (value === undefined || value === null || value === '') return DEFAULT_DEVICE_LIMIT;
 	const limit = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
 	if (!isWholeNumberIn(limit, 0, MAX_PAGE_SIZE)) {
 		throw new RemoteItValidationError(
 			'limit',
-			`Limit (limit): must be a whole number from 1 to ${MAX_PAGE_SIZE}, or 0 for all devices`,
+			RED._('remoteit-devices.errors.limit', { max: MAX_PAGE_SIZE }),
 		);
 	}
 	return limit;
