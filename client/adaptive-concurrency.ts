@@ -17,7 +17,7 @@ export const MAX_CONCURRENCY = 100;
 /**
  * What both shells keep in flight unless told otherwise (n8n's Parallel Requests default, each Node-RED account).
  * n8n's request helper opens a new HTTPS connection per request (three round trips each), so 50 at a time hides
- * the handshakes: faster than n8n's HTTP Request node sending all items at once (README, "Benchmarks").
+ * the handshakes: faster than n8n's HTTP Request node sending all items at once (docs/benchmarks.md).
  */
 export const DEFAULT_CONCURRENCY = 50;
 

@@ -10,7 +10,7 @@ import {
 	RemoteItNotFoundError,
 } from './errors';
 import { callGraphql, QUERIES } from './graphql';
-import { isPlainObject } from './json-values';
+import { isPlainObject, textOf } from './json-values';
 import type { ApiContext } from './api-context';
 import { listActiveConnections } from './active-connections';
 
@@ -41,7 +41,8 @@ export async function explainConnectFailure(
 	}
 	const device = isPlainObject(found[0].device) ? found[0].device : {};
 	if (found[0].online === false || device.online === false) {
-		return new RemoteItDeviceOfflineError(deviceOfflineMessage(reason), details);
+		const names = { device: textOf(device.name), service: textOf(found[0].name) };
+		return new RemoteItDeviceOfflineError(deviceOfflineMessage(names), details);
 	}
 	return error;
 }
