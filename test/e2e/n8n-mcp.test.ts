@@ -38,17 +38,15 @@ import {
 	tearDownEngineFixture,
 } from './support/engine-fixture';
 
-/** What a tool call answered: n8n puts the node's output in one text part, as JSON. */
+/** What a tool call answered: n8n puts the node's output items in one text part, as a JSON list. */
 interface ToolAnswer {
 	isError: boolean;
 	text: string;
 }
 
-/** The first item of a tool's JSON answer (n8n answers a list of the node's output items, or the one item). */
 function firstItem(answer: ToolAnswer): Record<string, unknown> {
-	const parsed = JSON.parse(answer.text) as unknown;
-	const item = Array.isArray(parsed) ? (parsed[0] as unknown) : parsed;
-	return item as Record<string, unknown>;
+	const [item] = JSON.parse(answer.text) as Array<Record<string, unknown>>;
+	return item;
 }
 
 /** The first line a TCP server sends (an SSH server's identification string, RFC 4253 §4.2). */
