@@ -76,8 +76,10 @@ function timeoutError(
 	cause?: Error,
 ): RemoteItTimeoutError {
 	const timeoutMs = settings.timeoutMs;
+	// In seconds when whole, as both editors' Timeout fields take it.
+	const limit = timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`;
 	return new RemoteItTimeoutError(
-		`remote.it did not answer ${describeRequest(request)} within ${timeoutMs} ms. Try again, or ${settings.timeoutAdvice ?? 'raise the timeout'}.`,
+		`remote.it did not answer ${describeRequest(request)} within ${limit}. Try again, or ${settings.timeoutAdvice ?? 'raise the timeout'}.`,
 		timeoutMs,
 		cause ? { cause } : {},
 	);
