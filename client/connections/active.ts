@@ -6,10 +6,10 @@
  * proxy address: host and port are known only for connections this client opened (session id = connection id,
  * as remote.it's desktop app pairs them).
  */
-import { callGraphql, QUERIES } from './graphql';
-import type { ApiContext } from './api-context';
-import { isPlainObject, textOf } from './json-values';
-import type { Connection, ActiveConnection } from './types';
+import { callGraphql, QUERIES } from '../wire/graphql';
+import type { ApiContext } from '../wire/api';
+import { isPlainObject, textOf } from '../json-values';
+import type { Connection, ActiveConnection } from '../types';
 
 function ownProxySession(
 	item: Record<string, unknown>,
@@ -18,6 +18,7 @@ function ownProxySession(
 	const id = textOf(item.id);
 	const target = isPlainObject(item.target) ? item.target : {};
 	const serviceId = textOf(target.id);
+	const device = isPlainObject(target.device) ? target.device : {};
 	const userId = isPlainObject(item.user) ? textOf(item.user.id) : undefined;
 	const proxy = isPlainObject(item.endpoint) && item.endpoint.proxy === true;
 	if (!id || !serviceId || !proxy || !accountId || userId !== accountId) return undefined;
@@ -25,6 +26,8 @@ function ownProxySession(
 		id,
 		serviceId: serviceId.toUpperCase(),
 		serviceName: textOf(target.name) ?? '',
+		deviceId: (textOf(device.id) ?? '').toUpperCase(),
+		deviceName: textOf(device.name) ?? '',
 		createdAt: textOf(item.timestamp) ?? '',
 	};
 }
