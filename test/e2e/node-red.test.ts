@@ -57,11 +57,11 @@ const example = {
 		endpoint: 'e4f40000000000d1',
 	},
 	fleet: {
-		inject: 'e7f70000000000i1',
-		devices: 'e7f70000000000n0',
-		connect: 'e7f70000000000n1',
-		banner: 'e7f70000000000d1',
-		disconnected: 'e7f70000000000d2',
+		inject: 'e8f80000000000i1',
+		devices: 'e8f80000000000n0',
+		connect: 'e8f80000000000n1',
+		banner: 'e8f80000000000d1',
+		disconnected: 'e8f80000000000d2',
 	},
 	tcp: {
 		inject: 'e5f50000000000i1',
@@ -225,7 +225,7 @@ describe.each<[EngineName, string]>([
 	);
 
 	it(
-		'reads the SSH banner of every online device tagged line-3 through its own proxy, and disconnects each (example 7)',
+		'reads the SSH banner of every online device tagged line-3 through its own proxy, and disconnects each (example 8)',
 		async () => {
 			const before = debug.messages.length;
 			await inject(runtime, example.fleet.inject);
