@@ -179,7 +179,12 @@ export async function openConnection(
 		(id) => ledger.claimOrder(id),
 		connection,
 		restAnswer,
-		() => state.sessions.after(answeredAt),
+		{
+			siblingsAnswered: async () => {
+				await Promise.all(ledger.othersInFlight(attempt));
+			},
+			live: () => state.sessions.after(answeredAt),
+		},
 	);
 	if (replaced) connection.replacedConnectionId = replaced;
 	return connection;

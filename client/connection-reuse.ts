@@ -68,15 +68,16 @@ export class SharedSessionList {
  * remote.it may close a user's earlier connection to the same service when a new one opens (REST answers
  * `previousConnection`, docs/remoteit-api.md §2). The output names this client's connection that is gone, so a
  * second Connect in one run never silently ends the first. `claimOrder` numbers the connections this client handed
- * out in the order their answers came; over GraphQL the replaced one is the latest earlier one that the session
- * list (`live`, read after this answer) no longer shows, each reported by one connect only.
+ * out in the order their answers came. Over GraphQL the session list read after this answer (`look.live`) says
+ * which are gone: each connect names the latest earlier one, and the connection remote.it kept, when it names none,
+ * names the latest later one (its answer came first though remote.it opened it last); each is named once.
  */
 export async function replacedBy(
 	records: ConnectionRecords,
 	claimOrder: (id: string) => number | undefined,
 	connection: Connection,
 	restAnswer: Record<string, unknown> | undefined,
-	live: () => Promise<ActiveConnection[]>,
+	look: { siblingsAnswered: () => Promise<void>; live: () => Promise<ActiveConnection[]> },
 ): Promise<string | undefined> {
 	const details =
 		restAnswer && isPlainObject(restAnswer.connection) ? restAnswer.connection : undefined;
@@ -84,22 +85,31 @@ export async function replacedBy(
 	const others = () =>
 		openedTo(records, connection.serviceId).filter((c) => !sameId(c.id, connection.id));
 	if (previous !== undefined) {
-		const replaced = others().filter((c) => c.proxy === previous || sameId(c.id, previous));
+		const named = () => others().filter((c) => c.proxy === previous || sameId(c.id, previous));
+		// A connect to this service still awaiting its answer may be the one remote.it replaced: wait for its record.
+		let replaced = named();
+		if (replaced.length === 0) {
+			await look.siblingsAnswered();
+			replaced = named();
+		}
 		// What remote.it says it replaced is gone, whoever opened it: its record would only pile up until it expires.
 		for (const c of replaced) records.delete(c.id);
 		return replaced.find((c) => claimOrder(c.id) !== undefined)?.id;
 	}
+	await look.siblingsAnswered();
+	const handedOut = () => others().filter((c) => claimOrder(c.id) !== undefined);
+	if (handedOut().length === 0) return undefined;
+	const sessions = await look.live();
+	const isLive = (c: Connection) => sessions.some((s) => sameId(s.id, c.id));
 	const mine = claimOrder(connection.id) ?? Infinity;
-	const earlier = () =>
-		others()
-			.map((c) => ({ c, order: claimOrder(c.id) ?? Infinity }))
-			.filter(({ order }) => order < mine)
-			.sort((a, b) => b.order - a.order)
-			.map(({ c }) => c);
-	if (earlier().length === 0) return undefined;
-	const sessions = await live();
-	// Read again: connects that shared the list may have reported some meanwhile.
-	const gone = earlier().find((c) => !sessions.some((s) => sameId(s.id, c.id)));
-	if (gone) records.delete(gone.id);
-	return gone?.id;
+	// Read again: connects that shared the list may have named some meanwhile.
+	const gone = handedOut()
+		.filter((c) => !isLive(c))
+		.map((c) => ({ c, order: claimOrder(c.id) ?? Infinity }));
+	const latest = (list: typeof gone) => list.sort((a, b) => b.order - a.order)[0]?.c;
+	const replaced =
+		latest(gone.filter(({ order }) => order < mine)) ??
+		(isLive(connection) ? latest(gone.filter(({ order }) => order > mine)) : undefined);
+	if (replaced) records.delete(replaced.id);
+	return replaced?.id;
 }

@@ -372,7 +372,14 @@ const cases: Array<[string, Case]> = [
 		},
 	],
 	// Disconnect
-	['Connection ID: empty', disconnectWith('', SEED.gatewaySsh, /^Connection ID: is empty/)],
+	[
+		'Connection ID: empty',
+		disconnectWith(
+			'',
+			SEED.gatewaySsh,
+			/^Connection ID: is empty: pass the "id" that Connect returned$/,
+		),
+	],
 	[
 		'Connection ID: a space',
 		disconnectWith(
@@ -401,7 +408,10 @@ const cases: Array<[string, Case]> = [
 		'Connection ID: a list',
 		disconnectWith(['A'], SEED.gatewaySsh, /^Connection ID: must be text, not a list/),
 	],
-	['Service ID: empty', disconnectWith('ABC', '', /^Service ID: is empty/)],
+	[
+		'Service ID: empty',
+		disconnectWith('ABC', '', /^Service ID: is empty: pass the "serviceId" that Connect returned$/),
+	],
 	['Service ID: a word', disconnectWith('ABC', 'bad', /^Service ID: "bad" is not a remote\.it id/)],
 	[
 		'Service ID: seven octets',

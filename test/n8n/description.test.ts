@@ -1,10 +1,13 @@
 import {
 	NodeHelpers,
 	Workflow,
+	traverseNodeParameters,
+	type FromAIArgument,
 	type INode,
 	type INodeParameters,
 	type INodeProperties,
 	type INodePropertyOptions,
+	type INodeType,
 	type INodeTypes,
 } from 'n8n-workflow';
 
@@ -21,6 +24,55 @@ function operations(resource: string): INodePropertyOptions[] {
 	);
 	return (property?.options ?? []) as INodePropertyOptions[];
 }
+
+const OPERATIONS = [
+	['connection', 'connect'],
+	['connection', 'disconnect'],
+	['connection', 'getAll'],
+	['device', 'addTags'],
+	['device', 'get'],
+	['device', 'getAll'],
+	['device', 'removeTags'],
+] as const;
+
+type Operation = (typeof OPERATIONS)[number];
+
+/**
+ * The node's parameters at their defaults as n8n fills them when a workflow runs (new Workflow: NodeHelpers.
+ * getNodeParameters), on the node itself or on its AI-agent tool, which n8n names "<name>Tool" (convertNodeToAiTool).
+ */
+function nodeAt(
+	[resource, operation]: Operation,
+	{ asTool = false, set = {} }: { asTool?: boolean; set?: INodeParameters } = {},
+): { node: INode; nodeType: INodeType } {
+	const nodeType = {
+		description: { ...description, name: asTool ? `${description.name}Tool` : description.name },
+	} as INodeType;
+	const node: INode = {
+		id: '1',
+		name: 'remote.it',
+		type: `CUSTOM.${nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { resource, operation, ...set },
+	};
+	const nodeTypes = {
+		getByName: () => nodeType,
+		getByNameAndVersion: () => nodeType,
+		getKnownTypes: () => ({}),
+	} as unknown as INodeTypes;
+	new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+	return { node, nodeType };
+}
+
+const parametersOf = (
+	operation: Operation,
+	options?: { asTool?: boolean; set?: INodeParameters },
+): INodeParameters => nodeAt(operation, options).node.parameters;
+const CONNECT = OPERATIONS[0];
+const DISCONNECT = OPERATIONS[1];
+const DEVICE_GET = OPERATIONS[4];
+const DEVICE_GET_MANY = OPERATIONS[5];
 
 describe('node description', () => {
 	it('offers Connect, Disconnect and Get Many connections; Add Tags, Get, Get Many and Remove Tags devices, named as the node picker shows them', () => {
@@ -215,12 +267,9 @@ describe('node description', () => {
 	});
 
 	it('defaults Disconnect to the fields Connect outputs', () => {
-		const defaults = Object.fromEntries(
-			description.properties
-				.filter((p) => p.displayOptions?.show?.operation?.includes('disconnect'))
-				.map((p) => [p.name, p.default]),
-		);
-		expect(defaults).toEqual({
+		expect(parametersOf(DISCONNECT)).toEqual({
+			resource: 'connection',
+			operation: 'disconnect',
 			connectionId: '={{ $json.id }}',
 			serviceId: '={{ $json.serviceId }}',
 			options: {},
@@ -288,11 +337,103 @@ describe('node description', () => {
 	});
 });
 
+describe("as an AI agent's tool, at its defaults", () => {
+	/** What n8n offers the model as the tool's parameters: one per $fromAI() key (n8n-core createNodeAsTool). */
+	const toolParameters = (operation: Operation, set: INodeParameters = {}): FromAIArgument[] => {
+		const found: FromAIArgument[] = [];
+		traverseNodeParameters(parametersOf(operation, { asTool: true, set }), found);
+		return found;
+	};
+	const toolDescriptionOf = (operation: Operation): string => {
+		const { node, nodeType } = nodeAt(operation, { asTool: true });
+		return NodeHelpers.getToolDescriptionForNode(node, nodeType);
+	};
+
+	it('offers the model the parameters each operation needs', () => {
+		expect(
+			OPERATIONS.map((operation) => [...operation, toolParameters(operation).map((p) => p.key)]),
+		).toEqual([
+			['connection', 'connect', ['service']],
+			['connection', 'disconnect', ['connectionId', 'serviceId']],
+			['connection', 'getAll', []],
+			['device', 'addTags', ['device', 'tag']],
+			['device', 'get', ['device']],
+			['device', 'getAll', []],
+			['device', 'removeTags', ['device', 'tag']],
+		]);
+	});
+
+	it('tells the model what to pass, and where it comes from', () => {
+		const described = (operation: Operation) =>
+			Object.fromEntries(toolParameters(operation).map((p) => [p.key, [p.type, p.description]]));
+		expect(described(CONNECT)).toEqual({
+			service: ['string', expect.stringMatching(/service ID .* or device name\/service name/)],
+		});
+		expect(described(DISCONNECT)).toEqual({
+			connectionId: ['string', 'The id that Connect returned'],
+			serviceId: ['string', 'The serviceId that Connect returned'],
+		});
+		expect(described(DEVICE_GET)).toEqual({
+			device: ['string', expect.stringMatching(/device ID .* or the device name/)],
+		});
+	});
+
+	it("describes each tool with its operation's description: what it does, needs and returns", () => {
+		for (const operation of OPERATIONS) {
+			const [resource, name] = operation;
+			const option = operations(resource).find((o) => o.value === name);
+			expect({ operation, tool: toolDescriptionOf(operation) }).toEqual({
+				operation,
+				tool: option?.description,
+			});
+		}
+		const connect = toolDescriptionOf(CONNECT);
+		for (const field of ['host', 'port', 'url', 'id', 'serviceId', 'expiresAt'])
+			expect(connect).toMatch(new RegExp(`\\b${field}\\b`));
+		expect(connect).toMatch(/Close it with Disconnect/);
+		expect(toolDescriptionOf(DISCONNECT)).toMatch(
+			/Needs the id and serviceId that Connect returned/,
+		);
+		// A model reads every tool's description on every turn.
+		for (const operation of OPERATIONS)
+			expect(toolDescriptionOf(operation).length).toBeLessThanOrEqual(250);
+	});
+
+	it("adds the fields a user hands to the model with $fromAI (README's recipes), and drops those fixed", () => {
+		const keys = (operation: Operation, set: INodeParameters) =>
+			toolParameters(operation, set).map((p) => p.key);
+		expect(
+			keys(CONNECT, {
+				accessMode: "={{ $fromAI('accessMode', 'latching, public or restricted', 'string') }}",
+			}),
+		).toEqual(['service', 'accessMode']);
+		expect(
+			keys(DEVICE_GET_MANY, {
+				filters: {
+					nameContains: "={{ $fromAI('nameContains', 'Part of the device name', 'string') }}",
+				},
+			}),
+		).toEqual(['nameContains']);
+		const picked = { __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:02' };
+		expect(keys(CONNECT, { service: picked })).toEqual([]);
+	});
+
+	it('leaves the node itself as it was: $json defaults, no tool description', () => {
+		for (const operation of OPERATIONS) {
+			const parameters = parametersOf(operation);
+			expect(JSON.stringify(parameters)).not.toMatch(/fromAI/);
+			expect(parameters.toolDescription).toBeUndefined();
+		}
+		expect(parametersOf(CONNECT).service).toEqual({ __rl: true, mode: 'list', value: '' });
+	});
+});
+
 describe('tags', () => {
+	// As the node shows them; its AI-agent tool asks the model for one tag instead.
 	const tagFields = () =>
 		description.properties
 			.flatMap((p) => [p, ...((p.options ?? []) as INodeProperties[])])
-			.filter((p) => p.name === 'tags');
+			.filter((p) => p.name === 'tags' && p.displayOptions?.show?.['@tool']?.[0] !== true);
 
 	it("offers Tags as a list of names, with Tag Match any/all, on Get Many and as the tag operations' input", () => {
 		const fields = tagFields();

@@ -310,7 +310,16 @@ const connectCases: Array<[string, Case]> = [
 			node: { waitReachable: true, reachableTimeout: 'soon' },
 			msg: payload(SSH),
 			message:
-				/^Wait, at most \(reachableTimeout, in seconds\): reachableTimeoutMs must be a whole number of milliseconds from 1000 to 600000/,
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
+		},
+	],
+	[
+		'a wait of a second and a half',
+		{
+			node: { waitReachable: true, reachableTimeout: '1.5' },
+			msg: payload(SSH),
+			message:
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
 		},
 	],
 	[
@@ -318,7 +327,8 @@ const connectCases: Array<[string, Case]> = [
 		{
 			node: { waitReachable: true, reachableTimeout: 3600 },
 			msg: payload(SSH),
-			message: /^Wait, at most \(reachableTimeout, in seconds\): reachableTimeoutMs must be/,
+			message:
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
 		},
 	],
 	[

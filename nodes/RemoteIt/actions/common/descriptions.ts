@@ -121,6 +121,64 @@ export function deviceLocator(description: string): INodeProperties {
 	);
 }
 
+/**
+ * n8n shows a property whose displayOptions say `'@tool': [true]` only on the node's AI-agent tool ("remote.it Tool")
+ * and one that says `[false]` only on the node itself (n8n-workflow NodeHelpers, getPropertyValues; n8n 1.x and 2.x).
+ */
+function shownAs(property: INodeProperties, tool: boolean): INodeProperties {
+	const displayOptions = property.displayOptions ?? {};
+	return {
+		...property,
+		displayOptions: { ...displayOptions, show: { ...displayOptions.show, '@tool': [tool] } },
+	};
+}
+
+/**
+ * A parameter the model fills when the node is an agent's tool. n8n offers the model one tool parameter per
+ * `$fromAI()` key in the node's parameters and nothing else (n8n-core createNodeAsTool): a default such as
+ * `{{ $json.id }}` would leave the tool without parameters. So the tool gets its own copy whose default asks the
+ * model, and the node keeps its own default. `about` is what the model reads; it must hold no single quote.
+ */
+export function askedAsTool(
+	property: INodeProperties,
+	key: string,
+	about: string,
+): INodeProperties[] {
+	const asked = `={{ $fromAI('${key}', '${about}', 'string') }}`;
+	// By Name takes an ID too (client serviceIdOf, getDevice), so the model may give either. A list of values (Tags)
+	// gets one: $fromAI has no list type.
+	const toolDefault =
+		property.type === 'resourceLocator'
+			? { __rl: true, mode: 'name', value: asked }
+			: property.typeOptions?.multipleValues
+				? [asked]
+				: asked;
+	return [shownAs(property, false), shownAs({ ...property, default: toolDefault }, true)];
+}
+
+/** What the model reads about a tool's `device` parameter (Device Get, Add Tags, Remove Tags). */
+export const DEVICE_AS_TOOL = 'The device ID (like 80:00:00:00:01:00:00:01) or the device name';
+
+/**
+ * What an agent reads about the operation as a tool. Without a `toolDescription` of the node's own, n8n adds one
+ * that, by default, tells the model only the action and the node's name ("Connect to a service in remote.it"; n8n
+ * convertNodeToAiTool and NodeHelpers.getToolDescriptionForNode).
+ */
+export function toolDescription(summary: string): INodeProperties {
+	return shownAs(
+		{
+			displayName: 'Tool Description',
+			name: 'toolDescription',
+			type: 'string',
+			default: summary,
+			typeOptions: { rows: 3 },
+			description:
+				'What the AI agent is told about this tool: what it does, what it needs and what it returns',
+		},
+		true,
+	);
+}
+
 /** Tag names, one a row: Get Many's and the Trigger's filter, Add Tags and Remove Tags (docs/remoteit-api.md §3a). */
 export function tagsParameter(description: string): INodeProperties {
 	return {

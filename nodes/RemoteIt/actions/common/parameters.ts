@@ -57,18 +57,28 @@ export function describeType(value: unknown): string {
 	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
-/** A required text parameter, trimmed; empty (for example an expression that found no field) is an error. */
+/**
+ * A required text parameter, trimmed. Empty (an expression that found no field, a tool call without it) is an error
+ * that says what to pass, when the value has one source (Connect's output, say): an agent reads only the message.
+ */
 export function readRequiredText(
 	context: IExecuteFunctions,
 	name: string,
 	displayName: string,
 	itemIndex: number,
+	{ whatToPass }: { whatToPass?: string } = {},
 ): string {
 	const raw = context.getNodeParameter(name, itemIndex, '') as unknown;
 	if (raw !== undefined && raw !== null && typeof raw === 'object')
 		throw parameterError(context, displayName, `must be text, not ${describeType(raw)}`, itemIndex);
 	const value = typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : '';
-	if (value === '') throw parameterError(context, displayName, 'is empty', itemIndex);
+	if (value === '')
+		throw parameterError(
+			context,
+			displayName,
+			whatToPass ? `is empty: pass ${whatToPass}` : 'is empty',
+			itemIndex,
+		);
 	return value;
 }
 

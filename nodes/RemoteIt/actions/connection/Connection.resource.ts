@@ -17,20 +17,19 @@ const operation: OperationParameter<'connection'> = {
 		{
 			name: 'Connect',
 			value: 'connect',
-			description:
-				'Open a proxy connection to a device service and return its host, port, URL and expiry',
+			description: connect.summary,
 			action: 'Connect to a service',
 		},
 		{
 			name: 'Disconnect',
 			value: 'disconnect',
-			description: 'Close a proxy connection opened by Connect',
+			description: disconnect.summary,
 			action: 'Disconnect from a service',
 		},
 		{
 			name: 'Get Many',
 			value: 'getAll',
-			description: 'List the active proxy connections of the account',
+			description: getAll.summary,
 			action: 'Get many connections',
 		},
 	],

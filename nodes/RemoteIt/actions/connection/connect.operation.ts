@@ -4,10 +4,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client/core';
 import { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from '../../../../client/core';
 import {
+	askedAsTool,
 	millisecondsTimeoutOption,
 	parallelRequestsOption,
 	serviceLocator,
 	timeoutOption,
+	toolDescription,
 } from '../common/descriptions';
 import { readLocator, readRequiredText, wholeNumber } from '../common/parameters';
 
@@ -16,9 +18,18 @@ const MAX_REACHABLE_TIMEOUT_SECONDS = MAX_REACHABLE_TIMEOUT_MS / 1000;
 
 const displayOptions = { show: { resource: ['connection'], operation: ['connect'] } };
 
+/** The Operation option's description, and what an agent reads about Connect as a tool. */
+export const summary =
+	'Open a proxy connection to a device service (SSH, HTTP, a database, ...). Needs the service: its ID or "device name/service name". Returns host, port, url, id, serviceId and expiresAt. Close it with Disconnect when done.';
+
 const properties: INodeProperties[] = [
-	serviceLocator(
-		'The device service to open a proxy connection to, for example SSH or HTTP on one of your devices',
+	toolDescription(summary),
+	...askedAsTool(
+		serviceLocator(
+			'The device service to open a proxy connection to, for example SSH or HTTP on one of your devices',
+		),
+		'service',
+		'The service ID (like 80:00:00:00:01:00:00:02) or device name/service name (like factory-gateway/SSH)',
 	),
 	{
 		displayName: 'Access Mode',

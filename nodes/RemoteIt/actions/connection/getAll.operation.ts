@@ -2,12 +2,17 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../../client/core';
-import { operationOptions, returnAllAndLimit } from '../common/descriptions';
+import { operationOptions, returnAllAndLimit, toolDescription } from '../common/descriptions';
 import { readPaging } from '../common/parameters';
 
 const displayOptions = { show: { resource: ['connection'], operation: ['getAll'] } };
 
+/** The Operation option's description, and what an agent reads about it as a tool. */
+export const summary =
+	"List the account's open proxy connections, each with its id, serviceId and serviceName. Disconnect closes one by its id and serviceId.";
+
 export const description = updateDisplayOptions(displayOptions, [
+	toolDescription(summary),
 	...returnAllAndLimit,
 	operationOptions,
 ]);

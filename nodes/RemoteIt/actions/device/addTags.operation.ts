@@ -1,3 +1,3 @@
 import { tagChangeOperation } from './tagChange';
 
-export const { description, execute } = tagChangeOperation('addTags');
+export const { summary, description, execute } = tagChangeOperation('addTags');

@@ -2,13 +2,28 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import type { RemoteItClient } from '../../../../client/core';
-import { deviceLocator, operationOptions } from '../common/descriptions';
+import {
+	DEVICE_AS_TOOL,
+	askedAsTool,
+	deviceLocator,
+	operationOptions,
+	toolDescription,
+} from '../common/descriptions';
 import { readLocator } from '../common/parameters';
 
 const displayOptions = { show: { resource: ['device'], operation: ['get'] } };
 
+/** The Operation option's description, and what an agent reads about it as a tool. */
+export const summary =
+	'Get one device with its state (online or not) and its services. Needs the device: its ID or name. A service\'s ID, or "device name/service name", is what Connect needs.';
+
 export const description = updateDisplayOptions(displayOptions, [
-	deviceLocator('The device to get, with its state and services'),
+	toolDescription(summary),
+	...askedAsTool(
+		deviceLocator('The device to get, with its state and services'),
+		'device',
+		DEVICE_AS_TOOL,
+	),
 	operationOptions,
 ]);
 

@@ -13,12 +13,18 @@ import {
 	returnAllAndLimit,
 	tagMatchParameter,
 	tagsParameter,
+	toolDescription,
 } from '../common/descriptions';
 import { describeType, readPaging } from '../common/parameters';
 
 const displayOptions = { show: { resource: ['device'], operation: ['getAll'] } };
 
+/** The Operation option's description, and what an agent reads about it as a tool. */
+export const summary =
+	'List devices with their state (online or not), services and tags, optionally filtered by name, status or tags. A service\'s ID, or "device name/service name", is what Connect needs.';
+
 const properties: INodeProperties[] = [
+	toolDescription(summary),
 	...returnAllAndLimit,
 	{
 		displayName: 'Filters',

@@ -1,3 +1,3 @@
 import { tagChangeOperation } from './tagChange';
 
-export const { description, execute } = tagChangeOperation('removeTags');
+export const { summary, description, execute } = tagChangeOperation('removeTags');
