@@ -89,7 +89,7 @@ function tagWorkflow(): WorkflowJson {
 				id: `e2e-tags-${index + 1}`,
 				name,
 				type: 'n8n-nodes-remoteit.remoteIt',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				position: [220 * (index + 1), 0],
 				executeOnce: true,
 				parameters: { resource: 'device', ...parameters, options: {} },
