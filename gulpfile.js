@@ -28,6 +28,8 @@ const NODE_RED_NODES = [
 	'remoteit-connect',
 	'remoteit-disconnect',
 	'remoteit-devices',
+	'remoteit-events',
+	'remoteit-connections',
 ];
 /** The oldest Node-RED the e2e tests run (dev/pins/node-red); 5.x (dev/pins/node-red-5) is tested too. */
 const testedNodeRed = JSON.parse(

@@ -69,6 +69,7 @@ export {
 export { authFromCredentialFields, type CredentialField } from './credential-fields';
 export * from './page-sizes';
 export { EVENT_TYPES } from './events';
+export * from './event-watch';
 export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './reachable';
 export {
 	eventsOnTaggedDevices,

@@ -12,6 +12,10 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { EngineName } from '../../dev/engines/catalog';
+import * as connect from '../../nodes/RemoteIt/actions/connection/connect.operation';
+import * as disconnect from '../../nodes/RemoteIt/actions/connection/disconnect.operation';
+import * as getDevice from '../../nodes/RemoteIt/actions/device/get.operation';
+import * as getDevices from '../../nodes/RemoteIt/actions/device/getAll.operation';
 import { freePort } from '../../dev/launch/free-port';
 import { demoCredentials, demoWorkflowIds, demoWorkflows } from '../../dev/n8n/demo/demo-data';
 import { mcpClientConfigs, mcpToken, mcpUrl } from '../../dev/n8n/demo/mcp';
@@ -174,21 +178,32 @@ describe.each<[EngineName, string]>([
 				'Get_device',
 				'List_devices',
 			]);
+			// The tools are the node at its defaults: what each operation needs, and the node's own description.
 			const shape = (name: string): { description: string; parameters: string[] } => ({
 				description: String(byName[name]?.description),
 				parameters: Object.keys(byName[name]?.inputSchema.properties ?? {}).sort(),
 			});
-			expect(shape('Connect')).toEqual({
-				description: expect.stringMatching(/connect/i),
-				parameters: ['service'],
+			expect({
+				Connect: shape('Connect'),
+				Disconnect: shape('Disconnect'),
+				Get_device: shape('Get_device'),
+				List_devices: shape('List_devices'),
+			}).toEqual({
+				Connect: { description: connect.summary, parameters: ['service'] },
+				Disconnect: { description: disconnect.summary, parameters: ['connectionId', 'serviceId'] },
+				Get_device: { description: getDevice.summary, parameters: ['device'] },
+				List_devices: { description: getDevices.summary, parameters: [] },
 			});
-			expect(shape('Disconnect')).toEqual({
-				description: expect.stringMatching(/disconnect/i),
-				parameters: ['connectionId', 'serviceId'],
-			});
-			expect(shape('Get_device')).toEqual({
-				description: expect.stringMatching(/device/i),
-				parameters: ['device'],
+			// Each parameter tells the model where its value comes from.
+			expect(byName.Disconnect?.inputSchema).toMatchObject({
+				properties: {
+					connectionId: {
+						type: 'string',
+						description: expect.stringContaining('Connect returned'),
+					},
+					serviceId: { type: 'string', description: expect.stringContaining('Connect returned') },
+				},
+				required: ['connectionId', 'serviceId'],
 			});
 			expect(byName.Connect?.inputSchema.required).toEqual(['service']);
 		},

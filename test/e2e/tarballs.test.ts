@@ -128,7 +128,7 @@ describe('npm run pack', () => {
 		).toEqual([]);
 	});
 
-	it('the Node-RED package: the four nodes with their editor files and examples; axios its only dependency', () => {
+	it('the Node-RED package: the six nodes with their editor files and examples; axios its only dependency', () => {
 		const tarball = tarballOf(NODE_RED_PACKAGE);
 		const files = entries(tarball);
 		const manifest = JSON.parse(fileIn(tarball, 'package.json')) as Manifest & {
@@ -139,8 +139,10 @@ describe('npm run pack', () => {
 		expect(Object.keys(manifest['node-red'].nodes).sort()).toEqual([
 			'remoteit-config',
 			'remoteit-connect',
+			'remoteit-connections',
 			'remoteit-devices',
 			'remoteit-disconnect',
+			'remoteit-events',
 		]);
 		for (const file of Object.values(manifest['node-red'].nodes)) {
 			expect(files).toEqual(expect.arrayContaining([file, file.replace(/\.js$/, '.html')]));
