@@ -1,6 +1,6 @@
-import type { EventKind } from '../../client/core';
+import type { EventKind } from '../../client';
 
-/** What the "Event" parameter offers; which remote.it events each kind means is client/event-watch.ts's `EVENT_KINDS`. */
+/** What the "Event" parameter offers; which remote.it events each kind means is client/account/event-watch.ts's `EVENT_KINDS`. */
 export interface EventSelection {
 	name: string;
 	value: EventKind;

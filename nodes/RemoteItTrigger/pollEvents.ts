@@ -9,7 +9,7 @@ import {
 	readCursor,
 	storedCursor,
 	type EventFilter,
-} from '../../client/core';
+} from '../../client';
 import { toNodeError } from '../shared/errors';
 import { createClientForExecution } from '../shared/transport';
 import { eventSelectionFor } from './eventSelection';
@@ -21,7 +21,7 @@ interface TriggerFilters {
 }
 
 /**
- * One poll (client/event-watch.ts): events after the cursor kept in the workflow's static data, one item each,
+ * One poll (client/account/event-watch.ts): events after the cursor kept in the workflow's static data, one item each,
  * oldest first. The first poll after activation only places the cursor; a manual run ("Fetch Test Event") returns
  * the latest matching event and leaves the cursor alone.
  */

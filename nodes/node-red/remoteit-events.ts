@@ -1,6 +1,6 @@
 /**
  * remoteit-events: the Node-RED twin of the n8n remote.it Trigger. It polls the account's event log
- * (client/event-watch.ts) and sends one message per matching event, oldest first: msg.topic is the event kind,
+ * (client/account/event-watch.ts) and sends one message per matching event, oldest first: msg.topic is the event kind,
  * msg.payload the event. Its place in the log lives in the node's context, in the store the user configured, so a
  * redeploy (and, with a persistent store, a restart) emits nothing twice and skips nothing.
  */

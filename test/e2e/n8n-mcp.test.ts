@@ -248,15 +248,7 @@ describe.each<[EngineName, string]>([
 		'serves the same tools over SSE, and answers Get device with its services',
 		async () => {
 			const { url, headers } = configured();
-			const client = await connectClient(
-				new SSEClientTransport(url, {
-					requestInit: { headers },
-					eventSourceInit: {
-						fetch: (input, init) =>
-							fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
-					},
-				}),
-			);
+			const client = await connectClient(new SSEClientTransport(url, { requestInit: { headers } }));
 			const { tools } = await client.listTools();
 			expect(tools.map((tool) => tool.name).sort()).toEqual([
 				'Connect',

@@ -1,5 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { type INodeParameters, NodeApiError } from 'n8n-workflow';
 
 import { injectFault, readRequestLog, setOnline, shiftClock } from '../support/emulator-control';
 import { accessKeyCredentials, passwordCredentials } from './support/credentials';

@@ -1,5 +1,5 @@
 /** remoteit-connections in the real Node-RED runtime against the emulator. */
-import { createRemoteItClient } from '../../client';
+import { createRemoteItClient } from '../../client/transport';
 import type { NodeMessage } from '../../nodes/node-red/lib/node-red-api';
 import { DEMO_IDS, SSH, WEB_UI } from '../support/demo';
 import { useDemoWithNodeRed } from './support/emulator-fixture';

@@ -3,7 +3,7 @@
  * first deploy on; nothing twice and nothing lost across a redeploy and a failed poll; status and Catch.
  * Polls run at the node's real schedule (10 s, the smallest interval it accepts) after the immediate first one.
  */
-import { createRemoteItClient } from '../../client';
+import { createRemoteItClient } from '../../client/transport';
 import type { NodeMessage, NodeStatus } from '../../nodes/node-red/lib/node-red-api';
 import { SSH } from '../support/demo';
 import { injectFault, setOnline, shiftClock } from '../support/emulator-control';

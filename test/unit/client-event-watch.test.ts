@@ -1,4 +1,4 @@
-/** The event cursor both engines' event nodes keep (client/event-watch.ts): no event twice, none lost. */
+/** The event cursor both engines' event nodes keep (client/account/event-watch.ts): no event twice, none lost. */
 import {
 	advanceCursor,
 	cursorAtNewest,

@@ -4,13 +4,13 @@
  * remote.it, and a disconnect that ran out of retries may have left one open. Both look at the account's live
  * sessions (the session id is the connection id, docs/remoteit-api.md §3) before they report.
  */
-import type { ConnectAttempt, ConnectLedger } from './connect-ledger';
-import type { ConnectionRequest } from './connect-answer';
-import { RemoteItError, RemoteItNotFoundError } from './errors';
-import { headerValue } from './headers';
-import { withSend, type ApiContext } from './api-context';
-import { listActiveConnections } from './active-connections';
-import type { Connection, ActiveConnection } from './types';
+import type { ConnectAttempt, ConnectLedger } from './book';
+import type { ConnectionRequest } from './result';
+import { RemoteItError, RemoteItNotFoundError } from '../errors';
+import { headerValue } from '../wire/request';
+import { withSend, type ApiContext } from '../wire/api';
+import { listActiveConnections } from './active';
+import type { Connection, ActiveConnection } from '../types';
 
 /**
  * Session times are remote.it's clock, our start time is ours: the difference is measured from the Date header of

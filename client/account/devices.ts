@@ -3,12 +3,11 @@
  * §3); REST returns one flat entry per service and needs metadata/list/me to group them into devices
  * (docs/remoteit-api.md §2).
  */
-import { callGraphql, QUERIES, readPagedList } from './graphql';
-import type { ApiContext } from './api-context';
-import { callRest } from './rest';
-import { isPlainObject, textOf } from './json-values';
+import { callGraphql, QUERIES, readPagedList } from '../wire/graphql';
+import { type ApiContext, callRest } from '../wire/api';
+import { isPlainObject, textOf } from '../json-values';
 import { listFilterOf } from './tags';
-import type { Device, Service, TagFilter } from './types';
+import type { Device, Service, TagFilter } from '../types';
 
 /** Application type id of the "Bulk Service" entry that stands for the device itself (docs/remoteit-api.md §3). */
 const BULK_SERVICE_APPLICATION = 35;

@@ -2,13 +2,12 @@
  * The account's event log (GraphQL `login.events`, docs/remoteit-api.md §3): device state changes, connections, shares.
  * remote.it pages it newest first with from/size and `hasMore`; `minDate` is inclusive.
  */
-import { RemoteItValidationError } from './errors';
-import { QUERIES, readPagedList } from './graphql';
-import type { ApiContext } from './api-context';
-import { isPlainObject, textOf } from './json-values';
-import { DEFAULT_EVENT_COUNT, MAX_PAGE_SIZE } from './page-sizes';
-import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from './types';
-import { wholeNumberOf } from './validate';
+import { RemoteItValidationError } from '../errors';
+import { QUERIES, readPagedList } from '../wire/graphql';
+import type { ApiContext } from '../wire/api';
+import { isPlainObject, textOf } from '../json-values';
+import { DEFAULT_EVENT_COUNT, MAX_PAGE_SIZE, wholeNumberOf } from '../validate';
+import type { ListEventsOptions, RemoteItEvent, RemoteItEventType } from '../types';
 
 export const EVENT_TYPES: readonly RemoteItEventType[] = [
 	'DEVICE_STATE',

@@ -3,7 +3,7 @@
  * Exported on its own so an n8n credential's `authenticate` can sign exactly as the client does.
  */
 import { createHmac } from 'node:crypto';
-import { headerValue } from './headers';
+import { headerValue } from '../wire/request';
 
 export const DEFAULT_SIGNED_HEADERS = [
 	'(request-target)',

@@ -10,10 +10,10 @@ import {
 	RemoteItRateLimitError,
 	RemoteItUnavailableError,
 	throttledMessage,
-} from './errors';
-import type { ApiContext } from './api-context';
-import { isPlainObject } from './json-values';
-import { MAX_PAGE_SIZE } from './page-sizes';
+} from '../errors';
+import type { ApiContext } from './api';
+import { isPlainObject } from '../json-values';
+import { MAX_PAGE_SIZE } from '../validate';
 import {
 	describeRequest,
 	errorForStatus,
@@ -21,7 +21,7 @@ import {
 	sendWithRetry,
 	type RequestSettings,
 } from './request';
-import type { HttpRequest, HttpResponse } from './types';
+import type { HttpRequest, HttpResponse } from '../types';
 
 export const GRAPHQL_PATH = '/graphql/v1';
 

@@ -6,10 +6,10 @@
  * proxy address: host and port are known only for connections this client opened (session id = connection id,
  * as remote.it's desktop app pairs them).
  */
-import { callGraphql, QUERIES } from './graphql';
-import type { ApiContext } from './api-context';
-import { isPlainObject, textOf } from './json-values';
-import type { Connection, ActiveConnection } from './types';
+import { callGraphql, QUERIES } from '../wire/graphql';
+import type { ApiContext } from '../wire/api';
+import { isPlainObject, textOf } from '../json-values';
+import type { Connection, ActiveConnection } from '../types';
 
 function ownProxySession(
 	item: Record<string, unknown>,

@@ -3,9 +3,9 @@
  * the Node-RED events node: which events each kind means, where a watcher is in the log, one poll, and the item
  * each event becomes. The engine keeps the cursor (n8n: static data; Node-RED: node context) and the schedule.
  */
-import { MAX_PAGE_SIZE } from './page-sizes';
+import { MAX_PAGE_SIZE } from '../validate';
 import { eventsOnTaggedDevices } from './tags';
-import type { Device, RemoteItClient, RemoteItEvent, RemoteItEventType, TagFilter } from './types';
+import type { Device, RemoteItClient, RemoteItEvent, RemoteItEventType, TagFilter } from '../types';
 
 export type EventKind =
 	'deviceOffline' | 'deviceOnline' | 'deviceStateChanged' | 'connectionOpened';

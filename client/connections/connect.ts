@@ -1,21 +1,23 @@
 /** Opens and closes proxy connections through GraphQL or REST v27, with optional reuse of a live connection. */
+import { connectionFromGraphql, connectionFromRest, type ConnectionRequest } from './result';
 import {
-	connectionFromGraphql,
-	connectionFromRest,
-	type ConnectionRequest,
-} from './connect-answer';
-import type { ConnectLedger } from './connect-ledger';
-import { explainConnectFailure, explainDisconnectFailure } from './connect-failures';
-import {
+	type ConnectLedger,
 	hasRecord,
 	replacedBy,
 	reusableConnection,
 	sameId,
 	type SharedSessionList,
-} from './connection-reuse';
-import type { ConnectionRecords } from './connection-records';
-import { RemoteItError, RemoteItNotFoundError, RemoteItValidationError } from './errors';
-import { callGraphql, QUERIES } from './graphql';
+	type ConnectionRecords,
+} from './book';
+import {
+	deviceOfflineMessage,
+	RemoteItDeviceOfflineError,
+	RemoteItError,
+	RemoteItNotFoundError,
+	RemoteItTimeoutError,
+	RemoteItValidationError,
+} from '../errors';
+import { callGraphql, QUERIES } from '../wire/graphql';
 import {
 	closeStrays,
 	confirmDisconnect,
@@ -23,9 +25,8 @@ import {
 	reconcileLostConnect,
 	watchTries,
 } from './reconcile';
-import type { ApiContext } from './api-context';
-import { isPlainObject } from './json-values';
-import { callRest } from './rest';
+import { type ApiContext, callRest } from '../wire/api';
+import { isPlainObject } from '../json-values';
 import type {
 	ApiChoice,
 	Connection,
@@ -33,14 +34,17 @@ import type {
 	Disconnection,
 	ProxyType,
 	RemoteItAuth,
-} from './types';
+	ProbeEndpoint,
+} from '../types';
 import {
 	apiChoiceOf,
 	normaliseConnectionId,
 	normaliseServiceId,
 	proxyTypeOf,
 	resolveAccessMode,
-} from './validate';
+	wholeNumberOf,
+} from '../validate';
+import { listActiveConnections } from './active';
 
 /** 'auto' = GraphQL for access keys; REST v27 as docs/remoteit-api.md §2 describes it, for password and token. */
 export function resolveApi(choice: ApiChoice, authType: RemoteItAuth['type']): 'graphql' | 'rest' {
@@ -244,4 +248,105 @@ function closed(state: ConnectState, serviceId: string, connectionId: string): D
 	const records = state.records();
 	for (const id of records.keys()) if (sameId(id, connectionId)) records.delete(id);
 	return { id: connectionId, serviceId, disconnected: true };
+}
+
+/**
+ * remote.it publishes no wording for a failed connect or disconnect (docs/remoteit-api.md §6), so a generic
+ * failure (API_ERROR) is explained by asking remote.it itself; otherwise it stands as it came.
+ */
+/** A refused connect: the service is unknown to this account, or its device is offline. */
+export async function explainConnectFailure(
+	context: ApiContext,
+	serviceId: string,
+	error: unknown,
+): Promise<unknown> {
+	if (!(error instanceof RemoteItError) || error.code !== 'API_ERROR') return error;
+	let data: unknown;
+	try {
+		data = await callGraphql(context, QUERIES.serviceState, { id: [serviceId] });
+	} catch {
+		return error;
+	}
+	const found =
+		isPlainObject(data) && isPlainObject(data.login) && Array.isArray(data.login.service)
+			? data.login.service.filter(isPlainObject)
+			: [];
+	const reason = error.reason ?? error.message;
+	const details = { reason: error.reason, status: error.status, cause: error };
+	if (found.length === 0) {
+		return new RemoteItNotFoundError(
+			`This remote.it account has no service ${serviceId} (remote.it said: ${reason}). Check the id.`,
+			details,
+		);
+	}
+	const device = isPlainObject(found[0].device) ? found[0].device : {};
+	if (found[0].online === false || device.online === false) {
+		return new RemoteItDeviceOfflineError(deviceOfflineMessage(reason), details);
+	}
+	return error;
+}
+
+/** A refused disconnect of a connection the account no longer lists is a NOT_FOUND, whatever remote.it's wording. */
+export async function explainDisconnectFailure(
+	context: ApiContext,
+	connectionId: string,
+	error: unknown,
+): Promise<unknown> {
+	if (!(error instanceof RemoteItError) || error.code !== 'API_ERROR') return error;
+	try {
+		if ((await listActiveConnections(context)).some((s) => sameId(s.id, connectionId)))
+			return error;
+	} catch {
+		return error;
+	}
+	return new RemoteItNotFoundError(
+		`This remote.it account has no live connection ${connectionId}; it may already have ended (remote.it said: ${error.reason ?? error.message}).`,
+		{ reason: error.reason, status: error.status, cause: error },
+	);
+}
+
+/**
+ * Connect's "wait until reachable": probe the new endpoint until it accepts a connection or a time limit passes
+ * (docs/remoteit-api.md §7). The probe, the clock and the sleep are injected, so the client opens no socket and
+ * starts no timer of its own.
+ */
+export const DEFAULT_REACHABLE_TIMEOUT_MS = 30_000;
+export const MAX_REACHABLE_TIMEOUT_MS = 600_000;
+const PROBE_INTERVAL_MS = 500;
+
+export function reachableTimeoutOf(value: unknown): number {
+	return wholeNumberOf('reachableTimeoutMs', value, {
+		min: 1000,
+		max: MAX_REACHABLE_TIMEOUT_MS,
+		fallback: DEFAULT_REACHABLE_TIMEOUT_MS,
+		unit: 'milliseconds',
+	});
+}
+
+export interface ReachableSettings {
+	probe: ProbeEndpoint;
+	timeoutMs: number;
+	now: () => Date;
+	sleep: (ms: number) => Promise<void>;
+}
+
+/** Resolves once a probe succeeds; rejects with RemoteItTimeoutError when the time is up (a failing probe counts as "not yet"). */
+export async function waitUntilReachable(
+	connection: Connection,
+	settings: ReachableSettings,
+): Promise<void> {
+	const started = settings.now().getTime();
+	const endpoint = { host: connection.host, port: connection.port, url: connection.url };
+	for (;;) {
+		const reached = await settings.probe(endpoint).catch(() => false);
+		if (reached) return;
+		const elapsed = settings.now().getTime() - started;
+		if (elapsed >= settings.timeoutMs) {
+			throw new RemoteItTimeoutError(
+				`The proxy ${connection.url} did not accept a connection within ${Math.round(settings.timeoutMs / 1000)} s, so it was closed. The device's service may not be running.`,
+				settings.timeoutMs,
+			);
+		}
+		await settings.sleep(Math.min(PROBE_INTERVAL_MS, settings.timeoutMs - elapsed));
+	}
 }

@@ -2,11 +2,11 @@
  * Device tags (docs/remoteit-api.md §3a): the tag filter of a device listing, adding and removing tags, and
  * narrowing events to the devices that carry tags. Tags exist in remote.it's GraphQL API only.
  */
-import type { ApiContext } from './api-context';
-import { RemoteItValidationError } from './errors';
-import { callGraphql, QUERIES } from './graphql';
-import type { RemoteItClient, RemoteItEvent, TagChange, TagFilter, TagOperator } from './types';
-import { CONTROL_CHARS, LIMITS, normaliseServiceId } from './validate';
+import type { ApiContext } from '../wire/api';
+import { RemoteItValidationError } from '../errors';
+import { callGraphql, QUERIES } from '../wire/graphql';
+import type { RemoteItClient, RemoteItEvent, TagChange, TagFilter, TagOperator } from '../types';
+import { CONTROL_CHARS, LIMITS, normaliseServiceId } from '../validate';
 
 /** remote.it's `ListOperator` for each (docs/remoteit-api.md §3a). */
 const LIST_OPERATORS: Record<TagOperator, 'ANY' | 'ALL'> = { any: 'ANY', all: 'ALL' };

@@ -1,7 +1,7 @@
 /**
  * The remote.it client without defaults: the engine supplies `send` and `sleep` (and, optionally, the deadline that
  * bounds each request), so nothing here uses an HTTP library or a global timer. The n8n package ships this module
- * and what it imports, never index.ts (n8n's verification forbids runtime dependencies and global timers).
+ * and what it imports, never client/transport/ (n8n's verification forbids runtime dependencies and global timers).
  */
 import {
 	closeConnection,
@@ -9,24 +9,33 @@ import {
 	prepareConnect,
 	resolveApi,
 	type ConnectState,
-} from './connect-disconnect';
-import { ConnectLedger } from './connect-ledger';
-import { accountKey, recordsFor } from './connection-records';
-import { sameId, SharedSessionList } from './connection-reuse';
-import { listDevicesVia } from './devices';
-import { RemoteItUnavailableError, RemoteItValidationError } from './errors';
-import { reachableTimeoutOf, waitUntilReachable, type ReachableSettings } from './reachable';
-import { listEvents } from './events';
-import { changeTags, tagFilterOf } from './tags';
+	reachableTimeoutOf,
+	waitUntilReachable,
+	type ReachableSettings,
+} from './connections/connect';
+import {
+	ConnectLedger,
+	accountKey,
+	recordsFor,
+	sameId,
+	SharedSessionList,
+} from './connections/book';
+import { listDevicesVia } from './account/devices';
+import {
+	createSecretRegistry,
+	redactError,
+	RemoteItUnavailableError,
+	RemoteItValidationError,
+} from './errors';
+import { listEvents } from './account/events';
+import { changeTags, tagFilterOf } from './account/tags';
 import { isPlainObject } from './json-values';
-import { callGraphql, QUERIES } from './graphql';
-import { findService, getDevice, searchServices, serviceIdOf } from './lookup';
-import { createSecretRegistry, redactError } from './redact';
-import { createAdaptiveConcurrency } from './adaptive-concurrency';
-import type { RequestSettings } from './request';
-import type { ApiContext } from './api-context';
-import { createAuthSession } from './auth-session';
-import { listActiveConnections } from './active-connections';
+import { callGraphql, QUERIES } from './wire/graphql';
+import { findService, getDevice, searchServices, serviceIdOf } from './account/names';
+import { createAdaptiveConcurrency, type RequestSettings } from './wire/request';
+import type { ApiContext } from './wire/api';
+import { createAuthSession } from './auth/session';
+import { listActiveConnections } from './connections/active';
 import type {
 	Connection,
 	ConnectOptions,
@@ -50,36 +59,6 @@ import {
 	normaliseTimeout,
 	optionalText,
 } from './validate';
-
-export * from './types';
-export * from './errors';
-export { signRequest, formatHttpDate, buildSigningString, DEFAULT_SIGNED_HEADERS } from './signing';
-export type { SignRequestInput, SignatureHeaders } from './signing';
-export { redactSecrets } from './redact';
-export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY } from './adaptive-concurrency';
-export { parseProxy } from './proxy';
-export type { ParsedProxy } from './proxy';
-export {
-	DEFAULT_API_URL,
-	DEFAULT_REQUEST_TIMEOUT_MS,
-	isWholeNumberIn,
-	MAX_REQUEST_TIMEOUT_MS,
-	normaliseServiceId,
-} from './validate';
-export { authFromCredentialFields, type CredentialField } from './credential-fields';
-export * from './page-sizes';
-export { EVENT_TYPES } from './events';
-export * from './event-watch';
-export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './reachable';
-export {
-	eventsOnTaggedDevices,
-	hasTags,
-	LABELLED_BY_SHELL,
-	tagFilterOf,
-	tagNamesOf,
-	tagOperatorOf,
-} from './tags';
-export { bodyText, isPlainObject } from './json-values';
 
 function secretsOf(auth: RemoteItAuth): string[] {
 	if (auth.type === 'accessKey') return [auth.secretAccessKey, auth.developerKey ?? ''];

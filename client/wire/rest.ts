@@ -1,9 +1,8 @@
 /**
- * Calls to remote.it's REST v27 API and the reading of its answers (docs/remoteit-api.md §2). Bodies hold strings
+ * Reading the answers of remote.it's REST v27 API (the call is wire/api.ts) (docs/remoteit-api.md §2). Bodies hold strings
  * only, booleans included. Every answer value is a string and failure is normally HTTP 200 with `status:"false"`
  * and a `reason`, so the body decides, whatever the HTTP status says.
  */
-import type { ApiContext } from './api-context';
 import {
 	RemoteItAuthError,
 	RemoteItError,
@@ -13,49 +12,12 @@ import {
 	RemoteItUnavailableError,
 	RemoteItValidationError,
 	throttledMessage,
-} from './errors';
-import { isPlainObject, textOf } from './json-values';
-import {
-	describeRequest,
-	errorForStatus,
-	parseJsonBody,
-	sendWithRetry,
-	type RequestSettings,
-} from './request';
-import type { HttpRequest, HttpResponse } from './types';
+} from '../errors';
+import { isPlainObject, textOf } from '../json-values';
+import { describeRequest, errorForStatus, parseJsonBody, type RequestSettings } from './request';
+import type { HttpRequest, HttpResponse } from '../types';
 
 export const REST_PREFIX = '/apv/v27';
-
-export async function callRest(
-	context: ApiContext,
-	method: 'GET' | 'POST',
-	path: string,
-	body?: Record<string, string>,
-): Promise<RestAnswer> {
-	if (!context.restAvailable) {
-		throw new RemoteItValidationError(
-			'api',
-			'The REST API needs a developer key next to the access key; add one or use the GraphQL API.',
-		);
-	}
-	return context.authSession.withAuthorization(async (authorize) => {
-		const text = body === undefined ? undefined : JSON.stringify(body);
-		const { request, response } = await sendWithRetry(context.requestSettings, () =>
-			authorize({
-				method,
-				url: `${context.apiUrl}${REST_PREFIX}${path}`,
-				headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-				...(text === undefined ? {} : { body: text }),
-			}),
-		);
-		return readRestAnswer(
-			request,
-			response,
-			context.requestSettings,
-			context.authSession.authAdvice,
-		);
-	});
-}
 
 export type RestAnswer = Record<string, unknown>;
 
