@@ -38,17 +38,15 @@ import {
 	tearDownEngineFixture,
 } from './support/engine-fixture';
 
-/** What a tool call answered: n8n puts the node's output in one text part, as JSON. */
+/** What a tool call answered: n8n puts the node's output items in one text part, as a JSON list. */
 interface ToolAnswer {
 	isError: boolean;
 	text: string;
 }
 
-/** The first item of a tool's JSON answer (n8n answers a list of the node's output items, or the one item). */
 function firstItem(answer: ToolAnswer): Record<string, unknown> {
-	const parsed = JSON.parse(answer.text) as unknown;
-	const item = Array.isArray(parsed) ? (parsed[0] as unknown) : parsed;
-	return item as Record<string, unknown>;
+	const [item] = JSON.parse(answer.text) as Array<Record<string, unknown>>;
+	return item;
 }
 
 /** The first line a TCP server sends (an SSH server's identification string, RFC 4253 §4.2). */
@@ -277,7 +275,9 @@ describe.each<[EngineName, string]>([
 			// An MCP tool error whose text is the node's message ("Error: …" in n8n 1.x, "NodeOperationError: …" in 2.x).
 			expect(answer).toEqual({
 				isError: true,
-				text: expect.stringContaining('The device is offline, so remote.it cannot connect to it'),
+				text: expect.stringContaining(
+					'The device "warehouse-sensor" is offline, so remote.it cannot connect to its service "SSH".',
+				),
 			});
 			expect(await listEmulatorConnections(fixture.emulator.url)).toEqual([]);
 			expect((await client.listTools()).tools.length).toBe(4);
