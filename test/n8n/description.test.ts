@@ -418,6 +418,18 @@ describe("as an AI agent's tool, at its defaults", () => {
 		expect(keys(CONNECT, { service: picked })).toEqual([]);
 	});
 
+	it('shows no parameter issue on the tool at its defaults, as the editor checks it', () => {
+		for (const operation of OPERATIONS) {
+			const { node, nodeType } = nodeAt(operation, { asTool: true });
+			const issues = NodeHelpers.getNodeParametersIssues(
+				nodeType.description.properties,
+				node,
+				nodeType.description,
+			);
+			expect({ operation, issues }).toEqual({ operation, issues: null });
+		}
+	});
+
 	it('leaves the node itself as it was: $json defaults, no tool description', () => {
 		for (const operation of OPERATIONS) {
 			const parameters = parametersOf(operation);
