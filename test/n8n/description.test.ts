@@ -1,4 +1,5 @@
 import {
+	FROM_AI_AUTO_GENERATED_MARKER,
 	NodeHelpers,
 	Workflow,
 	traverseNodeParameters,
@@ -337,6 +338,8 @@ describe('node description', () => {
 	});
 });
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 describe("as an AI agent's tool, at its defaults", () => {
 	/** What n8n offers the model as the tool's parameters: one per $fromAI() key (n8n-core createNodeAsTool). */
 	const toolParameters = (operation: Operation, set: INodeParameters = {}): FromAIArgument[] => {
@@ -376,6 +379,21 @@ describe("as an AI agent's tool, at its defaults", () => {
 		expect(described(DEVICE_GET)).toEqual({
 			device: ['string', expect.stringMatching(/device ID .* or the device name/)],
 		});
+	});
+
+	it('writes each default as the editor writes a field handed to the model, so it shows it as one', () => {
+		const written = [
+			parametersOf(CONNECT, { asTool: true }).service,
+			parametersOf(DISCONNECT, { asTool: true }).connectionId,
+		];
+		expect(written).toEqual([
+			expect.objectContaining({
+				value: expect.stringMatching(
+					`^={{ ${escapeRegExp(FROM_AI_AUTO_GENERATED_MARKER)} \\$fromAI\\(`,
+				),
+			}),
+			expect.stringMatching(`^={{ ${escapeRegExp(FROM_AI_AUTO_GENERATED_MARKER)} \\$fromAI\\(`),
+		]);
 	});
 
 	it("describes each tool with its operation's description: what it does, needs and returns", () => {
