@@ -38,6 +38,24 @@ module.exports = tseslint.config(
 		rules: { '@typescript-eslint/no-explicit-any': 'error' },
 	},
 	{
+		// The shells use the client through its public entry (client/index.ts) and client/transport/ only.
+		files: ['nodes/**/*.ts', 'credentials/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{
+					patterns: [
+						{
+							group: ['**/client/*', '!**/client/transport', '!**/client/transport/*'],
+							message:
+								'Import the client from its public entry (client/index.ts) or client/transport/.',
+						},
+					],
+				},
+			],
+		},
+	},
+	{
 		rules: {
 			'@typescript-eslint/no-unused-vars': [
 				'error',

@@ -28,6 +28,8 @@ const NODE_RED_NODES = [
 	'remoteit-connect',
 	'remoteit-disconnect',
 	'remoteit-devices',
+	'remoteit-events',
+	'remoteit-connections',
 ];
 /** The oldest Node-RED the e2e tests run (dev/pins/node-red); 5.x (dev/pins/node-red-5) is tested too. */
 const testedNodeRed = JSON.parse(
@@ -112,9 +114,8 @@ function assembleN8nPackage(done) {
 		...filesUnder('dist/nodes', /\.node\.json$/).filter((file) => !file.includes('node-red')),
 		...filesUnder('dist/icons', /\.svg$/),
 	];
-	const forbidden = files.filter((file) =>
-		/client\/(index|timers|transport\/axios)\.js$/.test(file),
-	);
+	// client/transport/ holds axios, Node's timers and the socket probe: never in the n8n package.
+	const forbidden = files.filter((file) => /client\/transport\//.test(file));
 	if (forbidden.length > 0)
 		throw new Error(`the n8n package must not load ${forbidden.join(', ')}`);
 	writePackage(
@@ -137,7 +138,7 @@ function assembleN8nPackage(done) {
 function assembleNodeRedPackage(done) {
 	const nodeFiles = NODE_RED_NODES.map((name) => `dist/nodes/node-red/${name}.js`);
 	const files = [
-		...requireClosure([...nodeFiles, 'dist/client/index.js']),
+		...requireClosure([...nodeFiles, 'dist/client/transport/index.js']),
 		...filesUnder('dist/nodes/node-red', /\.(html|svg|png)$|locales\/.+\.json$/),
 	];
 	const packageDir = join(packagesDir, 'node-red-contrib-remoteit');
@@ -149,7 +150,7 @@ function assembleNodeRedPackage(done) {
 			description:
 				'remote.it for Node-RED: open a proxy connection to a device behind NAT, use it, close it; list devices.',
 			keywords: ['node-red', 'remote.it', 'remoteit', 'proxy', 'iot'],
-			main: 'dist/client/index.js',
+			main: 'dist/client/transport/index.js',
 			files: ['dist', 'examples', 'CHANGELOG.md'],
 			'node-red': {
 				version: `>=${testedNodeRed}`,

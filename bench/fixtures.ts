@@ -4,7 +4,7 @@ import {
 	type RemoteItAuth,
 	type RemoteItClient,
 	type RemoteItClientOptions,
-} from '../client';
+} from '../client/transport';
 import { createAxiosTransport } from '../client/transport/axios';
 import { startEmulator, type RunningEmulator, type Seed } from '../emulator';
 import {

@@ -2,7 +2,8 @@
  * The n8n workflows the wire benchmark runs, as `n8n import:workflow` takes them. Each starts with a webhook that
  * receives `{ items: [{ serviceId }] }` and answers with every item of the last node, so the bench times a whole
  * execution and sees every item's outcome. "Hand-built" is what users build without this package: an HTTP Request
- * login, then an HTTP Request connect per item with the token in a header (remote.it REST v27).
+ * login, then an HTTP Request connect per item with the token in a header (remote.it REST v27); with an access key,
+ * a Code node that signs each item's GraphQL connect, then an HTTP Request per item.
  */
 import type { WorkflowJson } from '../dev/n8n/demo/demo-data';
 
@@ -10,6 +11,8 @@ export interface BenchAccount {
 	email: string;
 	password: string;
 	developerKey: string;
+	accessKeyId: string;
+	secretAccessKey: string;
 }
 
 type Node = WorkflowJson['nodes'][number];
@@ -187,4 +190,65 @@ export function handBuiltWorkflow(
 			Connect: { main: [[{ node: 'Loop Over Items', type: 'main', index: 0 }]] },
 		},
 	);
+}
+
+/**
+ * The Code node an access-key user writes: remote.it's documented draft-cavage signature (docs/remoteit-api.md §1, §4)
+ * over each item's GraphQL connect, keyed with the secret's base64-decoded bytes. n8n's Crypto node cannot do it
+ * (its HMAC takes the secret as text), so the Code node needs `require('crypto')`, which n8n 1.x allows only with
+ * NODE_FUNCTION_ALLOW_BUILTIN=crypto ("Enable modules in Code node" in n8n's docs). Its task runner has no global
+ * `URL`, so the host is written out.
+ */
+function signingCode(apiUrl: string, account: BenchAccount): string {
+	return `const crypto = require('crypto');
+const keyId = ${JSON.stringify(account.accessKeyId)};
+const secret = Buffer.from(${JSON.stringify(account.secretAccessKey)}, 'base64');
+const host = ${JSON.stringify(new URL(apiUrl).host)};
+const query = 'mutation query($serviceId: String!, $hostIP: String!) { connect(serviceId: $serviceId, hostIP: $hostIP) { id created host port reverseProxy timeout } }';
+return $input.all().map((item) => {
+  const body = JSON.stringify({ query, variables: { serviceId: item.json.serviceId, hostIP: '255.255.255.255' } });
+  const date = new Date().toUTCString();
+  const signingString = [
+    '(request-target): post /graphql/v1',
+    'host: ' + host,
+    'date: ' + date,
+    'content-type: application/json',
+    'content-length: ' + Buffer.byteLength(body),
+  ].join('\\n');
+  const signature = crypto.createHmac('sha256', secret).update(signingString).digest('base64');
+  const authorization = 'Signature keyId="' + keyId + '",algorithm="hmac-sha256",headers="(request-target) host date content-type content-length",signature="' + signature + '"';
+  return { json: { body, date, authorization } };
+});`;
+}
+
+/** Webhook → Split Out → Sign (Code) → Connect (HTTP Request, all items at once): GraphQL signed with the access key. */
+export function signedHandBuiltWorkflow(
+	id: string,
+	path: string,
+	apiUrl: string,
+	account: BenchAccount,
+): WorkflowJson {
+	const sign = node('Sign', 'n8n-nodes-base.code', 2, { jsCode: signingCode(apiUrl, account) });
+	const connect = node('Connect', 'n8n-nodes-base.httpRequest', 4.2, {
+		method: 'POST',
+		url: `${apiUrl}/graphql/v1`,
+		sendHeaders: true,
+		headerParameters: {
+			parameters: [
+				{ name: 'Date', value: '={{ $json.date }}' },
+				{ name: 'Authorization', value: '={{ $json.authorization }}' },
+			],
+		},
+		sendBody: true,
+		contentType: 'raw',
+		rawContentType: 'application/json',
+		body: '={{ $json.body }}',
+		options: {},
+	});
+	return workflow(id, 'bench: hand-built, access key', [
+		webhook(path),
+		splitOut('body.items'),
+		sign,
+		connect,
+	]);
 }

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { seedAccount } from '../test/support/emulator-control';
 import { passwordCredentialData } from '../dev/n8n/demo/demo-data';
 import { forgetSpyHistory, loadRemoteItFlow, sendAll, unloadFlow } from './node-red-flows';
-import { createRemoteItClient } from '../client';
+import { createRemoteItClient } from '../client/transport';
 import { createAxiosTransport } from '../client/transport/axios';
 import type { Benchmark, BenchRow, Figure } from './report';
 import { startWire, wideServiceIds, type Wire } from './wire';

@@ -30,6 +30,7 @@ import { memoryBenchmark } from './memory';
 import { ensureTrustedCa } from './wire';
 import { wireClientBenchmark } from './wire-client';
 import { wireN8nBenchmark } from './wire-n8n';
+import { wireN8nSignInsBenchmark } from './wire-n8n-sign-ins';
 import { wireNodeRedBenchmark } from './wire-node-red';
 
 const BENCHMARKS: Benchmark[] = [
@@ -43,6 +44,7 @@ const BENCHMARKS: Benchmark[] = [
 	wireClientBenchmark,
 	wireNodeRedBenchmark,
 	wireN8nBenchmark,
+	wireN8nSignInsBenchmark,
 	memoryBenchmark,
 ];
 

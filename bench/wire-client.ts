@@ -3,7 +3,7 @@
  * proxy: 100 connects one after another (Parallel 1). Per-item cost over one RTT, and new TCP connections and TLS
  * handshakes per 100 connects: a reused socket pays the handshakes once.
  */
-import { createRemoteItClient } from '../client';
+import { createRemoteItClient } from '../client/transport';
 import { createAxiosTransport } from '../client/transport/axios';
 import { seedAccount } from '../test/support/emulator-control';
 import { timed } from './measure';

@@ -28,17 +28,17 @@ import {
 	type WireCounts,
 } from './wire';
 
-const ITEMS = 100;
+export const ITEMS = 100;
 /** Medians of 5 (3 for the two that take ~15 s a run), taken round robin: the machine is shared and one run can be an outlier. */
-const RUNS = 5;
+export const RUNS = 5;
 const SLOW_RUNS = 3;
 const SLOW = new Set(['nodepwd1', 'handloop']);
 const RATE_ITEMS = 500;
 const RATE_LIMIT = 50;
-const PASSWORD_CREDENTIAL = { id: 'benchPasswordCr1', name: 'bench password' };
-const ACCESS_KEY_CREDENTIAL = { id: 'benchAccessKeyC1', name: 'bench access key' };
+export const PASSWORD_CREDENTIAL = { id: 'benchPasswordCr1', name: 'bench password' };
+export const ACCESS_KEY_CREDENTIAL = { id: 'benchAccessKeyC1', name: 'bench access key' };
 
-interface Variant {
+export interface Variant {
 	name: string;
 	path: string;
 	workflow: (wire: Wire) => WorkflowJson;
@@ -46,15 +46,15 @@ interface Variant {
 	handBuilt?: boolean;
 }
 
-function accountOf(wire: Wire) {
+export function accountOf(wire: Wire) {
 	return seedAccount(wire.seed);
 }
 
 /** n8n workflow ids are 16 characters. */
-const workflowId = (path: string): string =>
+export const workflowId = (path: string): string =>
 	`bench${createHash('sha256').update(path).digest('hex').slice(0, 11)}`;
 
-const nodeVariant = (
+export const nodeVariant = (
 	name: string,
 	path: string,
 	credential: typeof PASSWORD_CREDENTIAL,
@@ -64,7 +64,7 @@ const nodeVariant = (
 	path,
 	workflow: () => nodeWorkflow(workflowId(path), path, credential, parallel),
 });
-const handVariant = (
+export const handVariant = (
 	name: string,
 	path: string,
 	style: HandBuiltStyle,
@@ -110,7 +110,7 @@ const RATE_HAND = handVariant(
 	true,
 );
 
-function credentials(wire: Wire): CredentialJson[] {
+export function credentials(wire: Wire): CredentialJson[] {
 	const account = accountOf(wire);
 	return [
 		passwordCredential(account, wire.apiUrl, PASSWORD_CREDENTIAL),
@@ -118,14 +118,16 @@ function credentials(wire: Wire): CredentialJson[] {
 	];
 }
 
-interface Measured {
+export interface Measured {
 	ms: number;
 	counts: WireCounts;
 	ok: number;
 	lost: number;
+	/** The items the workflow answered with. */
+	output: Array<Record<string, unknown>>;
 }
 
-async function runOnce(
+export async function runOnce(
 	n8n: RunningN8n,
 	wire: Wire,
 	variant: Variant,
@@ -140,7 +142,10 @@ async function runOnce(
 					(item) =>
 						typeof item.id === 'string' ||
 						typeof item.connectionid === 'string' ||
-						(typeof item.connection === 'object' && item.connection !== null),
+						(typeof item.connection === 'object' && item.connection !== null) ||
+						// A GraphQL answer: { data: { connect: { id, … } } }
+						typeof (item.data as { connect?: { id?: unknown } } | undefined)?.connect?.id ===
+							'string',
 				).length
 			: 0;
 	if (ok < items.length) {
@@ -155,7 +160,7 @@ async function runOnce(
 				`  n8n's failed execution: ${n8n.lastFailure()}\n  n8n's last output:\n${n8n.server.output().slice(-2000)}\n`,
 			);
 	}
-	return { ms, counts, ok, lost: items.length - ok };
+	return { ms, counts, ok, lost: items.length - ok, output };
 }
 
 const per100 = (value: number, items: number): number => (value * 100) / items;

@@ -1,32 +1,42 @@
 /**
- * The remote.it client: `createRemoteItClient(options)`, its types, its typed errors and the request signer.
- * This entry adds the defaults a script needs (the axios transport, loaded on first use only, and timers for
- * retries and the request deadline) to the engine-neutral core in core.ts.
+ * The client's public entry: what the n8n and Node-RED shells may use (an eslint rule keeps them to this file and
+ * client/transport/). Engine-neutral: nothing it loads uses an HTTP library or a global timer.
  */
-import { buildRemoteItClient } from './core';
-import { sleepWithTimer, startDeadline } from './timers';
-import type { RemoteItClient, RemoteItClientOptions, SendRequest } from './types';
-import { normaliseTimeout } from './validate';
-
-export * from './core';
-
-/** Loads axios only when a request is actually sent without an engine-supplied transport. */
-function lazyAxiosTransport(timeoutMs: () => number): SendRequest {
-	let transport: Promise<SendRequest> | undefined;
-	return async (request) => {
-		transport ??= import('./transport/axios').then((m) =>
-			m.createAxiosTransport({ timeoutMs: timeoutMs() }),
-		);
-		return (await transport)(request);
-	};
-}
-
-export function createRemoteItClient(options: RemoteItClientOptions): RemoteItClient {
-	return buildRemoteItClient({
-		...options,
-		// Read when the first request is sent: by then the core has validated the timeout.
-		send: options?.send ?? lazyAxiosTransport(() => normaliseTimeout(options.timeoutMs)),
-		sleep: options?.sleep ?? sleepWithTimer,
-		deadline: options?.deadline ?? startDeadline,
-	});
-}
+export { buildRemoteItClient, type EngineClientOptions } from './remoteit-client';
+export * from './types';
+export * from './errors';
+export {
+	signRequest,
+	formatHttpDate,
+	buildSigningString,
+	DEFAULT_SIGNED_HEADERS,
+	type SignRequestInput,
+	type SignatureHeaders,
+} from './auth/signing';
+export { authFromCredentialFields, type CredentialField } from './auth/session';
+export { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, flattenHeaders, headerValue } from './wire/request';
+export { parseProxy, type ParsedProxy } from './connections/result';
+export { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from './connections/connect';
+export {
+	eventsOnTaggedDevices,
+	hasTags,
+	LABELLED_BY_SHELL,
+	tagFilterOf,
+	tagNamesOf,
+	tagOperatorOf,
+} from './account/tags';
+export {
+	DEFAULT_API_URL,
+	DEFAULT_DEVICE_LIMIT,
+	DEFAULT_EVENT_COUNT,
+	DEFAULT_REQUEST_TIMEOUT_MS,
+	isWholeNumberIn,
+	MAX_PAGE_SIZE,
+	MAX_REQUEST_TIMEOUT_MS,
+	normaliseApiUrl,
+	normaliseServiceId,
+	PICKER_PAGE_SIZE,
+} from './validate';
+export { EVENT_TYPES } from './account/events';
+export * from './account/event-watch';
+export { bodyText, isPlainObject } from './json-values';

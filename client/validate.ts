@@ -4,7 +4,6 @@
  * so every function accepts `unknown`.
  */
 import { RemoteItValidationError } from './errors';
-import { DEFAULT_DEVICE_LIMIT, MAX_PAGE_SIZE } from './page-sizes';
 import type { AccessMode, ApiChoice, ProxyType, RemoteItAuth, RetryPolicy } from './types';
 
 export const LIMITS = {
@@ -136,12 +135,6 @@ export function resolveAccessMode(
 		);
 	}
 	return { accessMode: 'restricted', hostIp: givenIp };
-}
-
-export function accessModeForHostIp(hostIp: string): AccessMode {
-	if (hostIp === MODE_HOST_IP.latching) return 'latching';
-	if (hostIp === MODE_HOST_IP.public) return 'public';
-	return 'restricted';
 }
 
 /** The one test for "a whole number from `min` to `max`", in the client and both shells. */
@@ -298,3 +291,16 @@ export function normaliseAuth(value: unknown): RemoteItAuth {
 			);
 	}
 }
+
+/** Page sizes and default counts, for the client and both shells: one home for each number. */
+/** remote.it serves at most 1000 entries a page, devices and events alike (docs/remoteit-api.md §3). */
+export const MAX_PAGE_SIZE = 1000;
+
+/** Devices a "Get Many" returns when no limit is given (the n8n Limit field's default, Node-RED's empty Limit). */
+export const DEFAULT_DEVICE_LIMIT = 50;
+
+/** Devices per service-picker page: enough to fill a dropdown, small enough to answer fast. */
+export const PICKER_PAGE_SIZE = 50;
+
+/** Events `listEvents` returns when no size is given. */
+export const DEFAULT_EVENT_COUNT = 100;

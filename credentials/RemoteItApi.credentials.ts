@@ -6,10 +6,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { headerValue } from '../client/headers';
-import { bodyText } from '../client/json-values';
-import { signRequest } from '../client/signing';
-import { normaliseApiUrl } from '../client/validate';
+import { headerValue, bodyText, signRequest, normaliseApiUrl } from '../client';
 
 /**
  * The remote.it API credential. `authenticate` is the only place n8n requests get their remote.it

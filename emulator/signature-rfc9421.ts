@@ -6,7 +6,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EmulatorRequest } from './http-types';
 import { headerValue } from './http-types';
-import type { SignatureVerdict, SignatureVerifyOptions } from './signature';
+import type { SignatureVerdict, SignatureVerifyOptions } from './signature-verdict';
 
 interface Rfc9421Input {
 	components: string[];

@@ -6,21 +6,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { EmulatorRequest } from './http-types';
 import { headerValue } from './http-types';
 import { hasRfc9421Signature, verifyRfc9421 } from './signature-rfc9421';
+import type { SignatureVerdict, SignatureVerifyOptions } from './signature-verdict';
 
 export interface SignatureParams {
 	keyId: string;
 	algorithm: string;
 	headers: string[];
 	signature: string;
-}
-
-export type SignatureVerdict<K> = { ok: true; key: K } | { ok: false; reason: string };
-
-export interface SignatureVerifyOptions<K> {
-	/** The decoded HMAC key and whatever the caller wants back, or undefined for an unknown or disabled key id. */
-	lookupKey: (keyId: string) => { secret: Buffer; value: K } | undefined;
-	nowMs: number;
-	clockSkewSeconds: number;
 }
 
 const PARAM = /\s*([a-zA-Z]+)\s*=\s*"([^"]*)"\s*(?:,|$)/y;

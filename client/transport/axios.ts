@@ -7,7 +7,7 @@ import { setMaxListeners } from 'node:events';
 import axios from 'axios';
 import { isPlainObject } from '../json-values';
 import type { HttpRequest, HttpResponse, SendRequest } from '../types';
-import { flattenHeaders } from '../headers';
+import { flattenHeaders } from '../wire/request';
 
 export interface AxiosTransportOptions {
 	/** Per-request timeout; the client enforces its own as well. */

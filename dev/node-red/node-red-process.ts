@@ -24,6 +24,8 @@ export interface NodeRedStartOptions {
 	port: number;
 	userDir?: string;
 	credentialSecret?: string;
+	/** The default context store's module (settings.js `contextStorage`); Node-RED's memory store without it. */
+	contextModule?: 'localfilesystem';
 	echo?: (text: string) => void;
 	readyTimeoutMs?: number;
 }
@@ -70,7 +72,14 @@ export async function startNodeRed(
 	options: NodeRedStartOptions,
 ): Promise<NodeRedRuntime> {
 	const runner = join(__dirname, 'runner.js');
-	const args = [runner, engine.dir, userDir, String(options.port), options.credentialSecret ?? ''];
+	const args = [
+		runner,
+		engine.dir,
+		userDir,
+		String(options.port),
+		options.credentialSecret ?? '',
+		options.contextModule ?? '',
+	];
 	const env: NodeJS.ProcessEnv = { ...process.env };
 	delete env.NODE_ENV;
 	const { child, output } = spawnEngine(engine.nodeBinary, args, env, options.echo);

@@ -4,16 +4,20 @@
  * Plain CommonJS so that any Node binary runs it without a TypeScript loader: Node 20 for Node-RED 4.1.x,
  * the Node 24 pinned in dev/pins/node24 for Node-RED 5.x.
  *
- *   node dev/node-red/runner.js <engine dir> <userDir> <port> [credentialSecret]
+ *   node dev/node-red/runner.js <engine dir> <userDir> <port> [credentialSecret] [context module]
+ *
+ * A context module (`localfilesystem`) becomes the default context store, as a user's settings.js would set it.
  *
  * Prints one line `NODE-RED READY <url>` once the flows have started; stops cleanly on SIGINT/SIGTERM.
  */
 const http = require('node:http');
 const path = require('node:path');
 
-const [engineDir, userDir, portText, credentialSecret] = process.argv.slice(2);
+const [engineDir, userDir, portText, credentialSecret, contextModule] = process.argv.slice(2);
 if (!engineDir || !userDir || !portText) {
-	console.error('usage: runner.js <engine dir> <userDir> <port> [credentialSecret]');
+	console.error(
+		'usage: runner.js <engine dir> <userDir> <port> [credentialSecret] [context module]',
+	);
 	process.exit(2);
 }
 
@@ -39,6 +43,7 @@ const settings = {
 	// No consent prompt for update notifications over the demo editor (this machine has no route to check anyway).
 	telemetry: { enabled: false },
 	externalModules: { palette: { allowInstall: false } },
+	...(contextModule ? { contextStorage: { default: { module: contextModule } } } : {}),
 };
 
 const app = express();

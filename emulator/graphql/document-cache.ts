@@ -11,6 +11,9 @@ const MAX_DOCUMENTS = 200;
 
 interface Prepared {
 	schema: GraphQLSchema;
+	/** The parsed text, valid or not (the request log names its operation). */
+	parsed?: DocumentNode;
+	/** The parsed text once it passed the cost limit and validation. */
 	document?: DocumentNode;
 	errors?: readonly GraphQLError[];
 	/** Why the text is refused before execution (too large, deep or wide). */
@@ -30,9 +33,11 @@ function prepare(schema: GraphQLSchema, source: string): Prepared {
 		};
 	}
 	const tooCostly = documentCostProblem(parsed.document);
-	if (tooCostly) return { schema, tooCostly };
+	if (tooCostly) return { schema, parsed: parsed.document, tooCostly };
 	const errors = validate(schema, parsed.document);
-	return errors.length > 0 ? { schema, errors } : { schema, document: parsed.document };
+	return errors.length > 0
+		? { schema, parsed: parsed.document, errors }
+		: { schema, parsed: parsed.document, document: parsed.document };
 }
 
 function prepared(schema: GraphQLSchema, source: string): Prepared {
@@ -47,6 +52,11 @@ function prepared(schema: GraphQLSchema, source: string): Prepared {
 /** Why this query text is too costly to run (cost-limit.ts), or undefined; cached like the document. */
 export function costProblemOf(schema: GraphQLSchema, source: string): string | undefined {
 	return prepared(schema, source).tooCostly;
+}
+
+/** The query text parsed (cached like the rest), or undefined when it does not parse. */
+export function parsedDocument(schema: GraphQLSchema, source: string): DocumentNode | undefined {
+	return prepared(schema, source).parsed;
 }
 
 export interface GraphqlArgs {

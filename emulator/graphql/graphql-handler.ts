@@ -1,11 +1,11 @@
 /** POST /graphql/v1: authenticate, then let the reference `graphql` package execute the request. */
-import type { OperationDefinitionNode } from 'graphql';
-import { Kind, parse } from 'graphql';
+import type { DocumentNode, OperationDefinitionNode } from 'graphql';
+import { Kind } from 'graphql';
 import { identifyCaller } from '../auth';
 import type { EmulatorContext } from '../runtime';
 import type { ApiResponse, EmulatorRequest } from '../http-types';
 import { jsonResponse, textResponse } from '../http-types';
-import { costProblemOf, runGraphql } from './document-cache';
+import { costProblemOf, parsedDocument, runGraphql } from './document-cache';
 import { rootValue } from './resolvers';
 import { schema } from './schema';
 
@@ -37,20 +37,19 @@ function parseBody(body: Buffer): GraphQLRequestBody | string {
 }
 
 /** "mutation connect", "query login": which operation ran, for the request log. */
-export function describeOperation(query: string, operationName?: string): string | undefined {
-	try {
-		const operations = parse(query).definitions.filter(
-			(d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-		);
-		const operation = operations.find((o) => o.name?.value === operationName) ?? operations[0];
-		if (!operation) return undefined;
-		const fields = operation.selectionSet.selections.flatMap((s) =>
-			s.kind === Kind.FIELD ? [s.name.value] : [],
-		);
-		return `${operation.operation} ${fields.join(',')}`;
-	} catch {
-		return undefined;
-	}
+export function describeOperation(
+	document: DocumentNode | undefined,
+	operationName?: string,
+): string | undefined {
+	const operations = (document?.definitions ?? []).filter(
+		(d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+	);
+	const operation = operations.find((o) => o.name?.value === operationName) ?? operations[0];
+	if (!operation) return undefined;
+	const fields = operation.selectionSet.selections.flatMap((s) =>
+		s.kind === Kind.FIELD ? [s.name.value] : [],
+	);
+	return `${operation.operation} ${fields.join(',')}`;
 }
 
 export async function handleGraphQL(
@@ -79,7 +78,7 @@ export async function handleGraphQL(
 		return { ...jsonResponse(400, { errors: [{ message: body }] }), log };
 	const tooCostly = costProblemOf(schema, body.query);
 	if (tooCostly) return { ...jsonResponse(400, { errors: [{ message: tooCostly }] }), log };
-	log.operation = describeOperation(body.query, body.operationName);
+	log.operation = describeOperation(parsedDocument(schema, body.query), body.operationName);
 	const result = await runGraphql({
 		schema,
 		source: body.query,

@@ -1,17 +1,14 @@
-import type { RemoteItEvent, RemoteItEventType } from '../../client/core';
+import type { EventKind } from '../../client';
 
-/** What the "Event" parameter offers, and which remote.it events each choice starts the workflow on. */
+/** What the "Event" parameter offers; which remote.it events each kind means is client/account/event-watch.ts's `EVENT_KINDS`. */
 export interface EventSelection {
 	name: string;
-	value: string;
+	value: EventKind;
 	/** The label in n8n's node panel; without it n8n makes "On <name in lower case>" ("On device state changed any"). */
 	action: string;
 	/** The canvas subtitle: short, as the canvas cuts subtitles at about 28 characters. */
 	subtitle: string;
 	description: string;
-	/** The event kinds to ask remote.it for (docs/remoteit-api.md §3). */
-	types: RemoteItEventType[];
-	matches(event: RemoteItEvent): boolean;
 }
 
 export const EVENT_SELECTIONS: EventSelection[] = [
@@ -21,8 +18,6 @@ export const EVENT_SELECTIONS: EventSelection[] = [
 		subtitle: 'device went offline',
 		action: 'When a device goes offline',
 		description: 'A device stopped reporting to remote.it',
-		types: ['DEVICE_STATE'],
-		matches: (event) => event.state === 'inactive',
 	},
 	{
 		name: 'Device Came Online',
@@ -30,8 +25,6 @@ export const EVENT_SELECTIONS: EventSelection[] = [
 		subtitle: 'device came online',
 		action: 'When a device comes online',
 		description: 'A device started reporting to remote.it again',
-		types: ['DEVICE_STATE'],
-		matches: (event) => event.state === 'active',
 	},
 	{
 		name: 'Device Went Offline or Came Online',
@@ -39,8 +32,6 @@ export const EVENT_SELECTIONS: EventSelection[] = [
 		subtitle: 'device offline or online',
 		action: 'When a device goes offline or comes online',
 		description: 'A device went offline or came online',
-		types: ['DEVICE_STATE'],
-		matches: () => true,
 	},
 	{
 		name: 'Connection Opened',
@@ -48,8 +39,6 @@ export const EVENT_SELECTIONS: EventSelection[] = [
 		subtitle: 'connection opened',
 		action: 'When a connection is opened',
 		description: 'Someone on the account opened a proxy connection to a service',
-		types: ['DEVICE_CONNECT'],
-		matches: (event) => event.state === 'connected',
 	},
 ];
 

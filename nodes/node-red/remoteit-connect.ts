@@ -2,7 +2,16 @@
  * remoteit-connect: opens a remote.it proxy to a service and puts the connection object (docs/design.md, "The
  * connection object") in msg.payload, keeping every other property of the incoming message.
  */
-import type { AccessMode, ConnectOptions, Connection, ProxyType } from '../../client';
+import {
+	DEFAULT_REACHABLE_TIMEOUT_MS,
+	isWholeNumberIn,
+	MAX_REACHABLE_TIMEOUT_MS,
+	RemoteItValidationError,
+	type AccessMode,
+	type ConnectOptions,
+	type Connection,
+	type ProxyType,
+} from '../../client';
 import { accountClient, showAccountProblem } from './lib/account-node';
 import { handleMessages } from './lib/input-handler';
 import { namingFields } from './lib/field-names';
@@ -34,8 +43,9 @@ const CONFIGURED = {
 	accessMode: 'Access (accessMode)',
 	hostIp: 'Allowed IP (hostIp)',
 	proxyType: 'Proxy (proxyType)',
-	reachableTimeoutMs: 'Wait, at most (reachableTimeout, in seconds)',
 };
+
+const WAIT_FIELD = 'Wait, at most (reachableTimeout, in seconds)';
 
 export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
 	function RemoteItConnectNode(this: RuntimeNode, definition: ConnectDefinition): void {
@@ -45,7 +55,6 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
 			type: definition.serviceType || 'msg',
 			field: { name: 'service', label: 'Service (service)' },
 		};
-		const options = connectOptionsFrom(definition);
 		showAccountProblem(RED, this, definition.account);
 
 		handleMessages(
@@ -53,6 +62,7 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
 			'connecting…',
 			async (msg, send) => {
 				const client = accountClient(RED, definition.account);
+				const options = connectOptionsFrom(definition);
 				const value = await evaluateProperty(RED, this, service, msg);
 				const { reference, from } = serviceReferenceFrom(
 					value,
@@ -81,13 +91,29 @@ function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
 	};
 	if (definition.waitReachable === true) {
 		options.waitUntilReachable = true;
-		options.reachableTimeoutMs = Math.round(Number(definition.reachableTimeout ?? 30) * 1000);
+		options.reachableTimeoutMs = reachableTimeoutMs(definition.reachableTimeout);
 	}
 	if (accessMode === 'restricted') {
 		const hostIp = definition.hostIp;
 		options.hostIp = (typeof hostIp === 'string' ? hostIp.trim() : (hostIp ?? '')) as string;
 	}
 	return options;
+}
+
+/** Wait, at most: whole seconds, as the dialog and flow JSON hold them, in milliseconds for the client. */
+function reachableTimeoutMs(seconds: unknown): number {
+	if (seconds === undefined || seconds === null || seconds === '')
+		return DEFAULT_REACHABLE_TIMEOUT_MS;
+	const value =
+		typeof seconds === 'number' || typeof seconds === 'string' ? Number(seconds) : Number.NaN;
+	const max = MAX_REACHABLE_TIMEOUT_MS / 1000;
+	if (!isWholeNumberIn(value, 1, max)) {
+		throw new RemoteItValidationError(
+			'reachableTimeout',
+			`${WAIT_FIELD}: must be a whole number from 1 to ${max}`,
+		);
+	}
+	return value * 1000;
 }
 
 function endpointOf(connection: Connection): string {

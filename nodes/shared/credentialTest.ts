@@ -1,11 +1,11 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	INodeCredentialTestResult,
+import {
+	type ICredentialsDecrypted,
+	type ICredentialTestFunctions,
+	type INodeCredentialTestResult,
+	sleep,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
 
-import { buildRemoteItClient, isRemoteItError } from '../../client/core';
+import { buildRemoteItClient, isRemoteItError } from '../../client';
 import { REQUEST_TIMEOUT_MS, clientOptionsFromCredentials, createFetchSend } from './transport';
 
 /**

@@ -1,7 +1,6 @@
-import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { type INode, type JsonObject, NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { RemoteItValidationError, isRemoteItError } from '../../client/core';
+import { RemoteItValidationError, isRemoteItError } from '../../client';
 
 type NodeContext = { getNode(): INode };
 

@@ -1,33 +1,32 @@
-import type {
-	IAdditionalCredentialOptions,
-	ICredentialDataDecryptedObject,
-	IExecuteFunctions,
-	IHttpRequestMethods,
-	ILoadOptionsFunctions,
-	IPollFunctions,
+import {
+	type IAdditionalCredentialOptions,
+	type ICredentialDataDecryptedObject,
+	type IExecuteFunctions,
+	type IHttpRequestMethods,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	NodeOperationError,
+	sleep,
 } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import {
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	RemoteItValidationError,
 	authFromCredentialFields,
 	buildRemoteItClient,
-} from '../../client/core';
-import type {
-	HttpRequest,
-	HttpResponse,
-	ProbeEndpoint,
-	RemoteItAuth,
-	RemoteItClient,
-	RemoteItClientOptions,
-	SendRequest,
-} from '../../client/core';
-import { flattenHeaders } from '../../client/headers';
-import { bodyText } from '../../client/json-values';
+	type HttpRequest,
+	type HttpResponse,
+	type ProbeEndpoint,
+	type RemoteItAuth,
+	type RemoteItClient,
+	type RemoteItClientOptions,
+	type SendRequest,
+	flattenHeaders,
+	bodyText,
+} from '../../client';
 
 /**
- * How both n8n nodes reach remote.it: the client (client/core.ts) built over n8n's own request helper, so nothing
+ * How both n8n nodes reach remote.it: the client (client/remoteit-client.ts) built over n8n's own request helper, so nothing
  * here knows a remote.it URL or answer. Community nodes may not use global timers, sockets or the deprecated
  * `request` helper (docs/design.md, "Why the n8n package looks the way it does"): hence n8n-workflow's `sleep`,
  * the probe over the request helper and `fetch` for the credential test.
@@ -42,7 +41,7 @@ export const REQUEST_TIMEOUT_MS = DEFAULT_REQUEST_TIMEOUT_MS;
 type RequestContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 /**
- * One client per execution; password tokens are shared further, by the whole process (client/token-cache.ts).
+ * One client per execution; password tokens are shared further, by the whole process (client/auth/session.ts).
  * The credential's `authenticate` adds the signature and key headers; the client keeps only the session token
  * it gets from a password login, which it renews itself when remote.it refuses it.
  */

@@ -12,6 +12,10 @@ import { SSEClientTransport } from '@modelcontextprotocol/sdk/client/sse.js';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { Transport } from '@modelcontextprotocol/sdk/shared/transport.js';
 import type { EngineName } from '../../dev/engines/catalog';
+import * as connect from '../../nodes/RemoteIt/actions/connection/connect.operation';
+import * as disconnect from '../../nodes/RemoteIt/actions/connection/disconnect.operation';
+import * as getDevice from '../../nodes/RemoteIt/actions/device/get.operation';
+import * as getDevices from '../../nodes/RemoteIt/actions/device/getAll.operation';
 import { freePort } from '../../dev/launch/free-port';
 import { demoCredentials, demoWorkflowIds, demoWorkflows } from '../../dev/n8n/demo/demo-data';
 import { mcpClientConfigs, mcpToken, mcpUrl } from '../../dev/n8n/demo/mcp';
@@ -34,17 +38,15 @@ import {
 	tearDownEngineFixture,
 } from './support/engine-fixture';
 
-/** What a tool call answered: n8n puts the node's output in one text part, as JSON. */
+/** What a tool call answered: n8n puts the node's output items in one text part, as a JSON list. */
 interface ToolAnswer {
 	isError: boolean;
 	text: string;
 }
 
-/** The first item of a tool's JSON answer (n8n answers a list of the node's output items, or the one item). */
 function firstItem(answer: ToolAnswer): Record<string, unknown> {
-	const parsed = JSON.parse(answer.text) as unknown;
-	const item = Array.isArray(parsed) ? (parsed[0] as unknown) : parsed;
-	return item as Record<string, unknown>;
+	const [item] = JSON.parse(answer.text) as Array<Record<string, unknown>>;
+	return item;
 }
 
 /** The first line a TCP server sends (an SSH server's identification string, RFC 4253 §4.2). */
@@ -174,21 +176,32 @@ describe.each<[EngineName, string]>([
 				'Get_device',
 				'List_devices',
 			]);
+			// The tools are the node at its defaults: what each operation needs, and the node's own description.
 			const shape = (name: string): { description: string; parameters: string[] } => ({
 				description: String(byName[name]?.description),
 				parameters: Object.keys(byName[name]?.inputSchema.properties ?? {}).sort(),
 			});
-			expect(shape('Connect')).toEqual({
-				description: expect.stringMatching(/connect/i),
-				parameters: ['service'],
+			expect({
+				Connect: shape('Connect'),
+				Disconnect: shape('Disconnect'),
+				Get_device: shape('Get_device'),
+				List_devices: shape('List_devices'),
+			}).toEqual({
+				Connect: { description: connect.summary, parameters: ['service'] },
+				Disconnect: { description: disconnect.summary, parameters: ['connectionId', 'serviceId'] },
+				Get_device: { description: getDevice.summary, parameters: ['device'] },
+				List_devices: { description: getDevices.summary, parameters: [] },
 			});
-			expect(shape('Disconnect')).toEqual({
-				description: expect.stringMatching(/disconnect/i),
-				parameters: ['connectionId', 'serviceId'],
-			});
-			expect(shape('Get_device')).toEqual({
-				description: expect.stringMatching(/device/i),
-				parameters: ['device'],
+			// Each parameter tells the model where its value comes from.
+			expect(byName.Disconnect?.inputSchema).toMatchObject({
+				properties: {
+					connectionId: {
+						type: 'string',
+						description: expect.stringContaining('Connect returned'),
+					},
+					serviceId: { type: 'string', description: expect.stringContaining('Connect returned') },
+				},
+				required: ['connectionId', 'serviceId'],
 			});
 			expect(byName.Connect?.inputSchema.required).toEqual(['service']);
 		},
@@ -233,15 +246,7 @@ describe.each<[EngineName, string]>([
 		'serves the same tools over SSE, and answers Get device with its services',
 		async () => {
 			const { url, headers } = configured();
-			const client = await connectClient(
-				new SSEClientTransport(url, {
-					requestInit: { headers },
-					eventSourceInit: {
-						fetch: (input, init) =>
-							fetch(input, { ...init, headers: { ...init?.headers, ...headers } }),
-					},
-				}),
-			);
+			const client = await connectClient(new SSEClientTransport(url, { requestInit: { headers } }));
 			const { tools } = await client.listTools();
 			expect(tools.map((tool) => tool.name).sort()).toEqual([
 				'Connect',

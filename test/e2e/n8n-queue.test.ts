@@ -6,13 +6,12 @@
 import { readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { createRemoteItClient } from '../../client';
+import { createRemoteItClient } from '../../client/transport';
 import { type RunningEmulator, DEMO_SEED_PATH, loadSeedFile, startEmulator } from '../../emulator';
 import type { EngineName } from '../../dev/engines/catalog';
 import { type InstalledEngine, ensureEngine } from '../../dev/engines/install';
 import { type DemoAccount, demoAccount, secretsOf } from '../../dev/launch/demo-account';
-import type { EngineProcess } from '../../dev/launch/engine-process';
-import { stopEngine } from '../../dev/launch/engine-process';
+import { type EngineProcess, stopEngine } from '../../dev/launch/engine-process';
 import {
 	activateWorkflow,
 	executeWorkflow,
@@ -200,7 +199,7 @@ describe.each<[EngineName, string, { trigger: boolean }]>([
 					`load: ${CALLS * ITEMS_PER_CALL} items in ${CALLS} executions (${cluster.workers.map((w, i) => `${w.name} ${perWorker[i]}`).join(', ')}), ` +
 						`${logins} password logins, ${seconds.toFixed(1)} s wall`,
 				);
-				// Password tokens are cached per process and credential (client/token-cache.ts, docs/scaling.md "Logins"): every
+				// Password tokens are cached per process and credential (client/auth/session.ts, docs/scaling.md "Logins"): every
 				// execution a worker runs shares its one login, so the cluster logs in at most once per worker.
 				expect(logins).toBeGreaterThanOrEqual(1);
 				expect(logins).toBeLessThanOrEqual(WORKERS);

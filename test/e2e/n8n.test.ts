@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRemoteItClient } from '../../client';
+import { createRemoteItClient } from '../../client/transport';
 import type { EngineName } from '../../dev/engines/catalog';
 import { freePort } from '../../dev/launch/free-port';
 import { WEBHOOK_PATH, demoWorkflowIds } from '../../dev/n8n/demo/demo-data';

@@ -55,6 +55,10 @@ const example = {
 		connect: 'e4f40000000000i1',
 		endpoint: 'e4f40000000000d1',
 	},
+	closeAll: {
+		inject: 'e7f70000000000i1',
+		closed: 'e7f70000000000d1',
+	},
 	tcp: {
 		inject: 'e5f50000000000i1',
 		connect: 'e5f50000000000n1',
@@ -105,7 +109,7 @@ describe.each<[EngineName, string]>([
 		if (runtime) rmSync(runtime.userDir, { recursive: true, force: true });
 	});
 
-	it('loads the four remote.it node types from the installed package', async () => {
+	it('loads the six remote.it node types from the installed package', async () => {
 		const response = await fetch(`${runtime.url}/nodes`, {
 			headers: { accept: 'application/json' },
 		});
@@ -119,8 +123,10 @@ describe.each<[EngineName, string]>([
 		expect(ours.flatMap((set) => set.types).sort()).toEqual([
 			'remoteit-config',
 			'remoteit-connect',
+			'remoteit-connections',
 			'remoteit-devices',
 			'remoteit-disconnect',
+			'remoteit-events',
 		]);
 		expect(ours.filter((set) => !set.enabled || set.err)).toEqual([]);
 	});
@@ -154,6 +160,8 @@ describe.each<[EngineName, string]>([
 			'remoteit-connect',
 			'remoteit-disconnect',
 			'remoteit-devices',
+			'remoteit-events',
+			'remoteit-connections',
 		]) {
 			expect(editorHtml).toContain(`data-help-name="${type}"`);
 			const response = await fetch(
@@ -280,6 +288,38 @@ describe.each<[EngineName, string]>([
 			const second = await debug.waitFor(since(before, example.reuse.endpoint));
 			expect(first.value).toMatch(/^tcp:\/\/127\.0\.0\.1:\d+$/);
 			expect(second.value).toBe(first.value);
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
+
+	it(
+		'closes every connection the account has open, one message each (example 7)',
+		async () => {
+			const open = (await listEmulatorConnections(fixture.emulator.url)).filter(
+				(live) => live.owner === fixture.account.email,
+			);
+			// Example 4 leaves its reused connection open.
+			expect(open.length).toBeGreaterThan(0);
+			const before = debug.messages.length;
+			await inject(runtime, example.closeAll.inject);
+			const closed = (): DebugMessage[] =>
+				debug.messages.filter(since(before, example.closeAll.closed));
+			await debug.waitFor(() => closed().length >= open.length);
+			const byId = (a: Json, b: Json): number => String(a.id).localeCompare(String(b.id));
+			expect(
+				closed()
+					.map((message) => message.value as Json)
+					.sort(byId),
+			).toEqual(
+				open
+					.map((live) => ({ id: live.id, serviceId: live.serviceId, disconnected: true }))
+					.sort(byId),
+			);
+			expect(
+				(await listEmulatorConnections(fixture.emulator.url)).filter(
+					(live) => live.owner === fixture.account.email,
+				),
+			).toEqual([]);
 		},
 		ENGINE_TEST_TIMEOUT_MS,
 	);

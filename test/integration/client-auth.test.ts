@@ -1,5 +1,5 @@
 /** Authentication against the emulator: signatures, clock skew, keys, passwords, 2FA and the session token cache. */
-import { createRemoteItClient, RemoteItAuthError, RemoteItMfaError } from '../../client';
+import { createRemoteItClient, RemoteItAuthError, RemoteItMfaError } from '../../client/transport';
 import { expireTokens, seedAccount, shiftClock } from '../support/emulator-control';
 import {
 	countPath,

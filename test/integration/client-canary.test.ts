@@ -8,9 +8,9 @@ import {
 	type RemoteItAuth,
 	type RemoteItClient,
 	type RemoteItClientOptions,
-} from '../../client';
+} from '../../client/transport';
 import { createAxiosTransport } from '../../client/transport/axios';
-import { forgetSharedTokens } from '../../client/token-cache';
+import { forgetSharedTokens } from '../../client/auth/session';
 import { loadSeedFile, DEMO_SEED_PATH, type Seed } from '../../emulator';
 import {
 	expireTokens,

@@ -1,9 +1,9 @@
 /**
- * The connections a process remembers per account (client/connection-records.ts) stay bounded when the same
+ * The connections a process remembers per account (client/connections/book.ts) stay bounded when the same
  * services are connected again and again by one execution after another, as a scheduled workflow does.
  */
-import { createRemoteItClient } from '../../client';
-import { accountKey, recordsFor } from '../../client/connection-records';
+import { createRemoteItClient } from '../../client/transport';
+import { accountKey, recordsFor } from '../../client/connections/book';
 import { normaliseApiUrl } from '../../client/validate';
 import { authFor, SSH, useClientDemo } from './client-fixtures';
 

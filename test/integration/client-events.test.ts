@@ -4,8 +4,8 @@ import {
 	RemoteItValidationError,
 	type RemoteItClient,
 	type SendRequest,
-} from '../../client';
-import { eventFromGraphql } from '../../client/events';
+} from '../../client/transport';
+import { eventFromGraphql } from '../../client/account/events';
 import { createAxiosTransport } from '../../client/transport/axios';
 import { clearRequestLog, setOnline, shiftClock } from '../support/emulator-control';
 import {

@@ -9,7 +9,7 @@ import {
 	RemoteItUnavailableError,
 	RemoteItValidationError,
 	type RemoteItClient,
-} from '../../client';
+} from '../../client/transport';
 import { createAxiosTransport } from '../../client/transport/axios';
 import { clearRequestLog, injectFault } from '../support/emulator-control';
 import {

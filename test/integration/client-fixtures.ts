@@ -4,7 +4,7 @@ import {
 	type RemoteItAuth,
 	type RemoteItClient,
 	type RemoteItClientOptions,
-} from '../../client';
+} from '../../client/transport';
 import { startEmulator, type StartEmulatorOptions } from '../../emulator';
 import { DEMO_IDS, useDemo, type Demo } from '../support/demo';
 import {

@@ -1,5 +1,5 @@
 /** The client under the emulator's per-account rate limit: a bounded, adaptive window loses nothing. */
-import { createRemoteItClient, type RemoteItClient } from '../../client';
+import { createRemoteItClient, type RemoteItClient } from '../../client/transport';
 import { readTraffic, clearTraffic, setRateLimit } from '../support/emulator-control';
 import { authFor, SSH, useClientDemo } from './client-fixtures';
 

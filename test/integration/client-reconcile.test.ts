@@ -3,8 +3,12 @@
  * before it reports, and a disconnect that runs out of tries makes one final check. Faults come from the emulator
  * (a held request) and from the seeded fault proxy in front of it (answers lost after remote.it acted).
  */
-import { createRemoteItClient, RemoteItError, type RemoteItClient } from '../../client';
-import { sleepWithTimer } from '../../client/timers';
+import {
+	createRemoteItClient,
+	RemoteItError,
+	type RemoteItClient,
+	sleepWithTimer,
+} from '../../client/transport';
 import { injectFault, listEmulatorConnections } from '../support/emulator-control';
 import { startFaultProxy, type FaultProxy, type ProxyFault } from '../support/fault-proxy';
 import {

@@ -4,6 +4,7 @@
  * together share one session list, so a burst costs about one request per connect.
  */
 import type { Connection } from '../../client';
+import { createAxiosTransport } from '../../client/transport/axios';
 import { clearRequestLog, listEmulatorConnections } from '../support/emulator-control';
 import { SSH, useClientDemo } from './client-fixtures';
 
@@ -35,6 +36,25 @@ describe.each([
 		expect(closed).toHaveLength(CONNECTS - 1);
 		expect(replacedIds(connections).sort()).toEqual(closed.sort());
 	}, 60_000);
+
+	it('names the replaced connection when its answer comes after the answer of the connect that replaced it', async () => {
+		const axiosSend = createAxiosTransport({ timeoutMs: 5000 });
+		let connects = 0;
+		const client = await demo.client(kind, {
+			send: async (request) => {
+				const isConnect = /device\/connect$|mutation Connect/.test(
+					`${request.url} ${request.body}`,
+				);
+				const answer = await axiosSend(request);
+				// remote.it handles the first connect first, but its answer arrives last.
+				if (isConnect && ++connects === 1) await new Promise((resolve) => setTimeout(resolve, 300));
+				return answer;
+			},
+		});
+		const [first, second] = await Promise.all([client.connect(SSH), client.connect(SSH)]);
+		expect(await closedByRemoteIt([first, second])).toEqual([first.id]);
+		expect(replacedIds([first, second])).toEqual([first.id]);
+	});
 
 	it('connects one after another: each names the connection it replaced', async () => {
 		const client = await demo.client(kind);

@@ -1,5 +1,9 @@
 /** The process-wide password token cache: one login per credential for every client of the process. */
-import { createRemoteItClient, RemoteItAuthError, type RemoteItClientOptions } from '../../client';
+import {
+	createRemoteItClient,
+	RemoteItAuthError,
+	type RemoteItClientOptions,
+} from '../../client/transport';
 import { startEmulator } from '../../emulator';
 import { expireTokens, readRequestLog } from '../support/emulator-control';
 import {

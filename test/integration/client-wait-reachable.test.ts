@@ -4,8 +4,7 @@
  * answers is closed on remote.it.
  */
 import { connect as tcpConnect } from 'node:net';
-import type { ProbeEndpoint } from '../../client';
-import { RemoteItTimeoutError, RemoteItValidationError } from '../../client';
+import { type ProbeEndpoint, RemoteItTimeoutError, RemoteItValidationError } from '../../client';
 import { listEmulatorConnections } from '../support/emulator-control';
 import { SSH, useClientDemo } from './client-fixtures';
 

@@ -4,7 +4,7 @@
  */
 import { connect as tcpConnect } from 'node:net';
 import { Client } from 'ssh2';
-import { createRemoteItClient } from '../../client';
+import { createRemoteItClient } from '../../client/transport';
 import {
 	type RunningDeviceServices,
 	SSH_PASSWORD,
@@ -74,6 +74,9 @@ afterAll(async () => {
 	await emulator?.close();
 	await device?.close();
 });
+
+// SSH key exchange and a shell on a loaded machine take seconds: each test waits on the session's own events.
+jest.setTimeout(60_000);
 
 it('runs the fixed commands over SSH through the proxy with the demo password, and only those', async () => {
 	const connection = await client().connect(SSH_SERVICE);

@@ -34,6 +34,9 @@ function finished(
 	return new Promise((resolve) => child.once('close', (code) => resolve({ code, stderr })));
 }
 
+// Each test starts tsx, which takes seconds on a loaded machine: the waits are on the process's own output and exit.
+jest.setTimeout(60_000);
+
 describe('emulator CLI', () => {
 	it('prints its url as the first line with --port 0, serves the demo seed and stops on SIGTERM', async () => {
 		const child = startCli(['--port', '0']);

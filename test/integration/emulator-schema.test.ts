@@ -1,6 +1,6 @@
 /** The emulator's GraphQL schema is remote.it's, and every query the client sends is valid in remote.it's schema. */
 import { parse, validate } from 'graphql';
-import { QUERIES } from '../../client/graphql';
+import { QUERIES } from '../../client/wire/graphql';
 import { schema } from '../../emulator/graphql/schema';
 import { differencesFromRemoteIt, remoteItSchema } from '../support/remoteit-schema';
 

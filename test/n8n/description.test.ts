@@ -12,7 +12,7 @@ import {
 	type INodeTypes,
 } from 'n8n-workflow';
 
-import { DEFAULT_DEVICE_LIMIT } from '../../client/core';
+import { DEFAULT_DEVICE_LIMIT } from '../../client';
 import { RemoteIt } from '../../nodes/RemoteIt/RemoteIt.node';
 import { RemoteItApi } from '../../credentials/RemoteItApi.credentials';
 import { RemoteItTrigger } from '../../nodes/RemoteItTrigger/RemoteItTrigger.node';

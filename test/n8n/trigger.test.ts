@@ -1,12 +1,5 @@
-import type { INodeParameters } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { type INodeParameters, NodeApiError } from 'n8n-workflow';
 
-import type { RemoteItEvent } from '../../client';
-import {
-	advanceCursor,
-	cursorAtNewest,
-	isAfterCursor,
-} from '../../nodes/RemoteItTrigger/eventCursor';
 import { injectFault, setOnline, shiftClock } from '../support/emulator-control';
 import { accessKeyCredentials, passwordCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
@@ -201,36 +194,5 @@ describe('remote.it Trigger › Fetch Test Event (manual mode)', () => {
 		const active = trigger({ event: 'connectionOpened' });
 		expect(await active.poll('manual')).toBeNull();
 		expect(active.savedStaticData()).toEqual({});
-	});
-});
-
-describe('the event cursor', () => {
-	const event = (id: string, second: number): RemoteItEvent => ({
-		id,
-		type: 'DEVICE_STATE',
-		state: 'inactive',
-		timestamp: new Date(Date.UTC(2026, 10, 25, 10, 0, second)).toISOString(),
-	});
-
-	it('skips the ids it has seen at its timestamp but not new ones at the same instant', () => {
-		const cursor = cursorAtNewest('DEVICE_STATE', [event('b', 5), event('a', 5), event('old', 1)]);
-		expect(cursor.idsAtTimestamp).toEqual(['b', 'a']);
-		expect(isAfterCursor(cursor, event('a', 5))).toBe(false);
-		expect(isAfterCursor(cursor, event('c', 5))).toBe(true);
-		expect(isAfterCursor(cursor, event('d', 6))).toBe(true);
-		expect(isAfterCursor(cursor, event('old', 1))).toBe(false);
-		expect(advanceCursor(cursor, [event('c', 5)]).idsAtTimestamp).toEqual(['b', 'a', 'c']);
-		expect(advanceCursor(cursor, [event('d', 6), event('c', 5)])).toEqual({
-			types: 'DEVICE_STATE',
-			timestamp: event('d', 6).timestamp,
-			idsAtTimestamp: ['d'],
-		});
-		expect(advanceCursor(cursor, [])).toBe(cursor);
-	});
-
-	it('treats every event as new after an activation on an empty log', () => {
-		const cursor = cursorAtNewest('DEVICE_CONNECT', []);
-		expect(cursor).toEqual({ types: 'DEVICE_CONNECT', timestamp: null, idsAtTimestamp: [] });
-		expect(isAfterCursor(cursor, event('x', 0))).toBe(true);
 	});
 });

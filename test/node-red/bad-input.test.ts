@@ -13,6 +13,9 @@ import {
 	loadFlow,
 	nextMessage,
 	nodeById,
+	eventually,
+	sentHistory,
+	statusHistory,
 	type FlowNode,
 } from './support/flow-harness';
 import { collectUnexpectedFailures } from '../support/unexpected-failures';
@@ -310,7 +313,16 @@ const connectCases: Array<[string, Case]> = [
 			node: { waitReachable: true, reachableTimeout: 'soon' },
 			msg: payload(SSH),
 			message:
-				/^Wait, at most \(reachableTimeout, in seconds\): reachableTimeoutMs must be a whole number of milliseconds from 1000 to 600000/,
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
+		},
+	],
+	[
+		'a wait of a second and a half',
+		{
+			node: { waitReachable: true, reachableTimeout: '1.5' },
+			msg: payload(SSH),
+			message:
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
 		},
 	],
 	[
@@ -318,7 +330,8 @@ const connectCases: Array<[string, Case]> = [
 		{
 			node: { waitReachable: true, reachableTimeout: 3600 },
 			msg: payload(SSH),
-			message: /^Wait, at most \(reachableTimeout, in seconds\): reachableTimeoutMs must be/,
+			message:
+				/^Wait, at most \(reachableTimeout, in seconds\): must be a whole number from 1 to 600$/,
 		},
 	],
 	[
@@ -654,6 +667,71 @@ const deviceCases: Array<[string, Case]> = [
 	],
 ];
 
+const events = (overrides: Partial<FlowNode> = {}): FlowNode => ({
+	id: 'node',
+	type: 'remoteit-events',
+	event: 'deviceOffline',
+	deviceNameContains: '',
+	tags: '[]',
+	tagsType: 'json',
+	tagMatch: 'any',
+	interval: 60,
+	...overrides,
+});
+
+const INTERVAL =
+	/^Poll every \(interval, in seconds\): must be a whole number of seconds from 10 to 86400$/;
+
+/** The events node has no input: its settings are checked when it starts, before its first poll. */
+const eventsCases: Array<[string, { node: Partial<FlowNode>; message: RegExp }]> = [
+	['an interval given as text', { node: { interval: 'ten' }, message: INTERVAL }],
+	['an interval with a unit', { node: { interval: '1m' }, message: INTERVAL }],
+	['an interval below the minimum', { node: { interval: 5 }, message: INTERVAL }],
+	['an interval of 0', { node: { interval: '0' }, message: INTERVAL }],
+	['an interval above a day', { node: { interval: 86_401 }, message: INTERVAL }],
+	['a fractional interval', { node: { interval: 30.5 }, message: INTERVAL }],
+	['an interval given as an object', { node: { interval: { seconds: 60 } }, message: INTERVAL }],
+	['an interval given as true', { node: { interval: true }, message: INTERVAL }],
+	[
+		'an unknown event kind',
+		{ node: { event: 'deviceShared' }, message: /^Event \(event\): must be deviceOffline, / },
+	],
+	['a numeric event kind', { node: { event: 3 }, message: /^Event \(event\): must be/ }],
+	[
+		'a numeric device name filter',
+		{
+			node: { deviceNameContains: 42 },
+			message: /^Device name contains \(deviceNameContains\): must be text$/,
+		},
+	],
+	[
+		'tags that are not JSON',
+		{ node: { tags: 'line-3, gateway' }, message: /^Tags \(tags\): is not a JSON list/ },
+	],
+	[
+		'tags given as text',
+		{
+			node: { tags: '"line-3"' },
+			message: /^Tags \(tags\): must be a list of tag names, not text/,
+		},
+	],
+	[
+		'tags given as an object',
+		{
+			node: { tags: '{"name":"line-3"}' },
+			message: /^Tags \(tags\): must be a list of tag names, not an object/,
+		},
+	],
+	[
+		'a blank tag',
+		{ node: { tags: '["line-3"," "]' }, message: /^Tags \(tags\): entry 2 is blank/ },
+	],
+	[
+		'a tag match other than any or all',
+		{ node: { tags: '["line-3"]', tagMatch: 'some' }, message: /^Tag match \(tagMatch\): must be/ },
+	],
+];
+
 const accountCases: Array<[string, Case]> = [
 	[
 		'a disabled account',
@@ -791,13 +869,37 @@ describe('bad settings of remoteit-devices', () => {
 	it.each(deviceCases)('%s', (_what, testCase) => runCase(devices(testCase.node), testCase));
 });
 
+describe('bad settings of remoteit-events', () => {
+	it.each(eventsCases)('%s', async (_what, testCase) => {
+		await readRequestLog(emulator.url, { clear: true });
+		await loadFlow(flowAround(events(testCase.node), emulator.url), accessKeyCredentials(account));
+		await eventually(() => sentHistory('catch-errors').length > 0, 'the Catch node');
+		const [caught, ...more] = sentHistory('catch-errors');
+		expect(more).toEqual([]);
+		// Settings are checked when the node starts; tags when a poll reads them (a flow property may change).
+		expect(caught.topic).toBe('tags' in testCase.node ? 'deviceOffline' : 'configuration');
+		const message = (caught.error as { message: string }).message.replace(/^\w*Error: /, '');
+		expect(message).toMatch(testCase.message);
+		expect(statusHistory('node').at(-1)).toEqual({
+			fill: 'red',
+			shape: 'ring',
+			text: 'invalid input',
+		});
+		expect(await readRequestLog(emulator.url)).toEqual([]);
+	});
+});
+
 describe('bad settings of the remote.it account', () => {
 	it.each(accountCases)('%s', (_what, testCase) => runCase(connect(testCase.node), testCase));
 });
 
 it('holds at least 60 cases', () => {
 	expect(
-		connectCases.length + disconnectCases.length + deviceCases.length + accountCases.length,
+		connectCases.length +
+			disconnectCases.length +
+			deviceCases.length +
+			eventsCases.length +
+			accountCases.length,
 	).toBeGreaterThanOrEqual(60);
 });
 

@@ -20,6 +20,7 @@ const PACKAGE = JSON.parse(
 type Validator = (this: Record<string, unknown>, value: unknown) => boolean;
 interface NodeDefinition {
 	category: string;
+	inputs?: number;
 	paletteLabel?: string;
 	icon?: string;
 	defaults: Record<
@@ -97,12 +98,14 @@ function validate(
 const TYPES = Object.keys(PACKAGE['node-red'].nodes);
 
 describe('editor html', () => {
-	it("lists the four node types in the package's package.json, pointing at the compiled files", () => {
+	it("lists the six node types in the package's package.json, pointing at the compiled files", () => {
 		expect(PACKAGE['node-red'].nodes).toEqual({
 			'remoteit-config': 'dist/nodes/node-red/remoteit-config.js',
 			'remoteit-connect': 'dist/nodes/node-red/remoteit-connect.js',
 			'remoteit-disconnect': 'dist/nodes/node-red/remoteit-disconnect.js',
 			'remoteit-devices': 'dist/nodes/node-red/remoteit-devices.js',
+			'remoteit-events': 'dist/nodes/node-red/remoteit-events.js',
+			'remoteit-connections': 'dist/nodes/node-red/remoteit-connections.js',
 		});
 	});
 
@@ -114,10 +117,13 @@ describe('editor html', () => {
 			expect($(`script[data-help-name]`)).toHaveLength(0); // the help lives in locales/en-US
 			const help =
 				cheerio.load(locale(type, 'html'))(`script[data-help-name="${type}"]`).html() ?? '';
+			// Like core's inject, a node without an input wire documents no Inputs.
 			const sections =
 				type === 'remoteit-config'
 					? ['Properties', 'Details', 'References']
-					: ['Inputs', 'Outputs', 'Details', 'References'];
+					: definitionOf(type).inputs === 0
+						? ['Outputs', 'Details', 'References']
+						: ['Inputs', 'Outputs', 'Details', 'References'];
 			for (const section of sections) expect(help).toContain(`<h3>${section}</h3>`);
 			expect(definitionOf(type)).toBeDefined();
 		},
@@ -149,6 +155,8 @@ describe('editor html', () => {
 		['remoteit-connect', 'remote.it connect'],
 		['remoteit-disconnect', 'remote.it disconnect'],
 		['remoteit-devices', 'remote.it devices'],
+		['remoteit-events', 'remote.it events'],
+		['remoteit-connections', 'remote.it connections'],
 	])('%s is "%s" in the palette, with the package icon and an account', (type, label) => {
 		const definition = definitionOf(type);
 		expect(definition.paletteLabel).toBe(label);
@@ -241,5 +249,18 @@ describe('editor html', () => {
 		for (const limit of [-1, 2.5, '', 'all']) expect(validate(devices, 'limit', limit)).toBe(false);
 		expect(validate(devices, 'state', 'online')).toBe(true);
 		expect(validate(devices, 'output', 'stream')).toBe(false);
+	});
+
+	it('offers the event kinds of the n8n Trigger and polls every 10 s to a day, in whole seconds', () => {
+		const events = definitionOf('remoteit-events');
+		expect(events.inputs).toBe(0);
+		for (const kind of ['deviceOffline', 'deviceOnline', 'deviceStateChanged', 'connectionOpened'])
+			expect(validate(events, 'event', kind)).toBe(true);
+		expect(validate(events, 'event', 'deviceShared')).toBe(false);
+		expect(events.defaults.interval.value).toBe(60);
+		for (const seconds of [10, '60', 86400])
+			expect(validate(events, 'interval', seconds)).toBe(true);
+		for (const seconds of [9, 86401, 30.5, '', 'ten', '1m'])
+			expect(validate(events, 'interval', seconds)).toBe(false);
 	});
 });

@@ -32,6 +32,8 @@ describe('examples/', () => {
 			'remoteit-connect',
 			'remoteit-disconnect',
 			'remoteit-devices',
+			'remoteit-events',
+			'remoteit-connections',
 		])
 			expect(types).toContain(type);
 		expect(types).toContain('catch');

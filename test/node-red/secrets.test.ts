@@ -17,11 +17,16 @@ import {
 	recordStatuses,
 	eventually,
 	collect,
+	sentHistory,
+	statusHistory,
 	type FlowNode,
 } from './support/flow-harness';
 import { useDemoWithNodeRed } from './support/emulator-fixture';
 import type { NodeRedRuntime } from '../../nodes/node-red/lib/node-red-api';
 import { SSH } from '../support/demo';
+import { setOnline } from '../support/emulator-control';
+
+const GATEWAY = '80:00:00:00:01:00:00:01';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const registerDebug = require('@node-red/nodes/core/common/21-debug.js') as (
@@ -168,6 +173,66 @@ describe('secrets in the Node-RED nodes', () => {
 				runtimeEvents.off('comms', recordComms);
 			}
 		},
+	);
+
+	it.each(SCENARIOS)(
+		'the events node leaks nothing with %s, in its messages, context or status',
+		async (_label, authMethod, credentials, expectedAt) => {
+			const debugOutput: unknown[] = [];
+			const recordComms = (event: { topic: string; data: unknown }): void => {
+				if (event.topic === 'debug') debugOutput.push(event.data);
+			};
+			runtimeEvents.on('comms', recordComms);
+			try {
+				const events = {
+					id: 'events',
+					type: 'remoteit-events',
+					event: 'deviceOffline',
+					interval: 10,
+				};
+				await loadFlow(flowWithDebug(authMethod, events), credentials, [
+					...NODE_MODULES,
+					registerDebug,
+				]);
+				const sent = (): unknown[] => sentHistory(expectedAt === 'out' ? 'events' : 'catch-errors');
+				if (expectedAt === 'out') {
+					await eventually(
+						() => statusHistory('events').some((s) => s.fill === 'green'),
+						'the first poll',
+					);
+					await setOnline(emulator.url, GATEWAY, false);
+				}
+				await eventually(
+					() =>
+						sent().length === 1 &&
+						debugOutput.some((d) => (d as { id?: string }).id === 'debug-all'),
+					'the event or the failure',
+					25_000,
+				);
+				const context = await new Promise((resolve) =>
+					(
+						nodeById('events') as unknown as {
+							context(): { get(key: string, cb: (e: unknown, v: unknown) => void): void };
+						}
+					)
+						.context()
+						.get('remoteitEventCursor', (_e, value) => resolve(value)),
+				);
+				const everything = JSON.stringify({
+					sent: sent(),
+					context,
+					statuses: statusHistory('events'),
+					debugOutput,
+					log: helper.log().args,
+					flows: helper._redNodes.getFlows(),
+				});
+				for (const canary of Object.values(CANARY)) expect(everything).not.toContain(canary);
+				if (expectedAt === 'out') expect(context).toMatchObject({ cursorTypes: 'DEVICE_STATE' });
+			} finally {
+				runtimeEvents.off('comms', recordComms);
+			}
+		},
+		60_000,
 	);
 
 	it('keeps the account credentials out of the deployed flow JSON, as an editor deploy sends them inline', async () => {

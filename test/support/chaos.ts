@@ -3,7 +3,7 @@
  * its own service and disconnects again, through the seeded fault proxy, and the run is judged on what came out
  * (lost, order, clear errors) and on what stayed open on the emulator (orphans).
  */
-import { createRemoteItClient, isRemoteItError, type RemoteItClient } from '../../client';
+import { createRemoteItClient, isRemoteItError, type RemoteItClient } from '../../client/transport';
 import type { Seed, SeedDevice } from '../../emulator';
 import type { FaultProxy, ProxyFault } from './fault-proxy';
 import { listEmulatorConnections, seedAccount } from './emulator-control';

@@ -3,8 +3,8 @@
  * suite drives the emulator the same way. Each takes the emulator's base url (startEmulator().url).
  */
 import type { FaultSpec, RequestLogEntry, Seed, TrafficSnapshot } from '../../emulator';
-import { forgetSharedWindows } from '../../client/adaptive-concurrency';
-import { forgetSharedTokens } from '../../client/token-cache';
+import { forgetSharedWindows } from '../../client/wire/request';
+import { forgetSharedTokens } from '../../client/auth/session';
 
 export type { FaultSpec, RequestLogEntry, TrafficSnapshot };
 

@@ -3,7 +3,7 @@ import {
 	createAdaptiveConcurrency,
 	forgetSharedWindows,
 	type Slot,
-} from '../../client/adaptive-concurrency';
+} from '../../client/wire/request';
 
 const flush = async () => {
 	for (let i = 0; i < 5; i++) await Promise.resolve();

@@ -8,9 +8,9 @@ import {
 	RemoteItValidationError,
 	isRemoteItError,
 } from '../../client/errors';
-import { errorForGraphqlMessage } from '../../client/graphql';
-import { errorForStatus, parseJsonBody, type RequestSettings } from '../../client/request';
-import { errorForRestFailure, MFA_MESSAGE, readRestAnswer } from '../../client/rest';
+import { errorForGraphqlMessage } from '../../client/wire/graphql';
+import { errorForStatus, parseJsonBody, type RequestSettings } from '../../client/wire/request';
+import { errorForRestFailure, MFA_MESSAGE, readRestAnswer } from '../../client/wire/rest';
 import type { HttpRequest, HttpResponse } from '../../client/types';
 
 const settings: RequestSettings = {

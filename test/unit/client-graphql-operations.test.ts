@@ -4,7 +4,7 @@
  * disconnect's `serviceId` argument is required (remote.it's desktop app declares `$serviceId: String!`).
  */
 import { buildSchema, parse, validate } from 'graphql';
-import { QUERIES } from '../../client/graphql';
+import { QUERIES } from '../../client/wire/graphql';
 import { SCHEMA_SDL } from '../../emulator/graphql/schema';
 
 const emulatorSchema = buildSchema(SCHEMA_SDL);

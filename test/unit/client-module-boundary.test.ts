@@ -25,8 +25,13 @@ const loadedModules = (entry: string, pattern: RegExp): string[] =>
 const AXIOS = /node_modules[\\/]axios[\\/]/;
 
 describe('module boundaries', () => {
-	it('loading the client does not load axios (index.ts loads the transport lazily)', () => {
+	it('loading the client does not load axios, with or without its Node defaults (axios is loaded lazily)', () => {
 		expect(loadedModules('./client', AXIOS)).toHaveLength(0);
+		expect(loadedModules('./client/transport', AXIOS)).toHaveLength(0);
+	});
+
+	it('the public entry loads nothing of client/transport/ (the n8n package ships no axios, timers or sockets)', () => {
+		expect(loadedModules('./client', /[\\/]client[\\/]transport[\\/]/)).toEqual([]);
 	});
 
 	it('the axios transport is where axios comes from', () => {

@@ -1,6 +1,6 @@
 /** The rule that picks "closest device names" for not-found errors. */
 import fc from 'fast-check';
-import { closestNames, editDistance } from '../../client/nearest';
+import { closestNames, editDistance } from '../../client/account/names';
 
 const DEVICES = [
 	'camera-nvr',

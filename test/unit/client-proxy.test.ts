@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { RemoteItValidationError } from '../../client/errors';
-import { parseProxy } from '../../client/proxy';
+import { parseProxy } from '../../client/connections/result';
 
 describe('parseProxy: the three proxy forms of docs/remoteit-api.md §2', () => {
 	it('reads a port proxy (the http scheme means nothing; the endpoint is host:port)', () => {

@@ -1,6 +1,6 @@
 /** waitUntilReachable with an injected probe, clock and sleep: no socket and no timer of its own. */
 import { RemoteItTimeoutError, RemoteItValidationError } from '../../client/errors';
-import { reachableTimeoutOf, waitUntilReachable } from '../../client/reachable';
+import { reachableTimeoutOf, waitUntilReachable } from '../../client/connections/connect';
 import type { Connection } from '../../client/types';
 
 const connection = { host: '127.0.0.1', port: 4000, url: 'tcp://127.0.0.1:4000' } as Connection;

@@ -1,5 +1,11 @@
-import { RemoteItAuthError, RemoteItError } from '../../client/errors';
-import { createSecretRegistry, REDACTED, redactError, redactSecrets } from '../../client/redact';
+import {
+	RemoteItAuthError,
+	RemoteItError,
+	createSecretRegistry,
+	REDACTED,
+	redactError,
+	redactSecrets,
+} from '../../client/errors';
 
 describe('redactSecrets: the one redaction function', () => {
 	it('replaces every occurrence of a known secret', () => {

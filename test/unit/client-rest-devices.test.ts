@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { groupRestDevices, parseDeviceType } from '../../client/devices';
+import { groupRestDevices, parseDeviceType } from '../../client/account/devices';
 
 /** REST device/list/all entries (docs/remoteit-api.md §2): one per service, the device as its Bulk Service entry. */
 const entry = (

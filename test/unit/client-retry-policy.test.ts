@@ -4,7 +4,7 @@ import {
 	isRetryableStatus,
 	parseRetryAfterMs,
 	retryDelayMs,
-} from '../../client/retry';
+} from '../../client/wire/request';
 
 const policy = { attempts: 5, baseDelayMs: 500, maxDelayMs: 10000 };
 const now = new Date('2026-01-01T00:00:00Z');

@@ -1,4 +1,4 @@
-import { buildSigningString, formatHttpDate, signRequest } from '../../client/signing';
+import { buildSigningString, formatHttpDate, signRequest } from '../../client/auth/signing';
 
 /** The worked vector of docs/remoteit-api.md §4 (a made-up key). */
 const vector = {

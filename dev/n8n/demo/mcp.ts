@@ -6,11 +6,9 @@
 import { randomBytes } from 'node:crypto';
 
 /** The trigger's Path: n8n serves it at `<n8n>/mcp/<path>` (typeVersion 2: SSE on GET, streamable HTTP on POST). */
-export const MCP_PATH = 'remoteit';
-/** The MCP Server Trigger's node name: its typeVersion 2 tells clients the server's name from it. */
-export const MCP_SERVER_NODE = 'remote.it MCP server';
+const MCP_PATH = 'remoteit';
 
-export const MCP_CREDENTIAL = {
+const MCP_CREDENTIAL = {
 	id: 'remoteItDemoMcp1',
 	name: 'remote.it MCP clients (bearer token)',
 } as const;
@@ -40,7 +38,7 @@ export function mcpEndpointText(n8nUrl: string, token: string): string {
 }
 
 /** The header every MCP request carries. */
-export function mcpHeaders(token: string): { Authorization: string } {
+function mcpHeaders(token: string): { Authorization: string } {
 	return { Authorization: `Bearer ${token}` };
 }
 

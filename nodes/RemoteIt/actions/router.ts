@@ -1,18 +1,17 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	INodePropertyOptions,
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	NodeOperationError,
 } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { RemoteItClient } from '../../../client/core';
+import type { RemoteItClient } from '../../../client';
 import { toNodeError } from '../../shared/errors';
 import { createClientForExecution } from '../../shared/transport';
 import { readParallelRequests, readTimeout } from './common/parameters';
 import * as connection from './connection/Connection.resource';
 import * as device from './device/Device.resource';
+import type { RemoteItOperations, Resource } from './node.type';
 
 interface Operation {
 	execute(
@@ -23,19 +22,6 @@ interface Operation {
 	/** Client fields named as this operation's parameters are, where they differ from the usual names. */
 	parameterNames?: Record<string, string>;
 }
-
-/** Each resource's operations, by the `value` of its Operation option (`<Resource>.resource.ts`). */
-interface RemoteItOperations {
-	connection: 'connect' | 'disconnect' | 'getAll';
-	device: 'addTags' | 'get' | 'getAll' | 'removeTags';
-}
-
-type Resource = keyof RemoteItOperations;
-
-/** A resource's Operation parameter: an option whose value the type above does not name is a compile error. */
-export type OperationParameter<R extends Resource> = INodeProperties & {
-	options: Array<INodePropertyOptions & { value: RemoteItOperations[R] }>;
-};
 
 /** An operation missing here, or one the type above does not name, is a compile error. */
 const resources = {

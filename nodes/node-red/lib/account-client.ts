@@ -5,17 +5,17 @@
  */
 import {
 	createRemoteItClient,
+	probeTcp,
 	DEFAULT_CONCURRENCY,
 	DEFAULT_API_URL,
 	DEFAULT_REQUEST_TIMEOUT_MS,
 	MAX_REQUEST_TIMEOUT_MS,
 	RemoteItValidationError,
 	type RemoteItClient,
-} from '../../../client';
+} from '../../../client/transport';
 import { createAxiosTransport } from '../../../client/transport/axios';
 import { authFromCredentials, type AccountCredentials } from './account-credentials';
 import { named } from './field-names';
-import { probeTcp } from '../../../client/transport/tcp-probe';
 
 export interface AccountSettings {
 	apiUrl?: string;

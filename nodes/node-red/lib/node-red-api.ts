@@ -40,8 +40,18 @@ export interface RuntimeNode {
 	): void;
 	on(event: 'close', listener: (removed: boolean, done: () => void) => void): void;
 	status(status: NodeStatus): void;
+	/** With a message, the error also reaches Catch nodes (Node-RED hands them a copy with msg.error). */
 	error(logMessage: unknown, msg?: NodeMessage): void;
 	warn(logMessage: unknown): void;
+	send(messages: NodeMessage | Array<NodeMessage | NodeMessage[] | null>): void;
+	/** The node's context, in the default store the user configured (settings.js `contextStorage`). */
+	context(): NodeContext;
+}
+
+/** A context's asynchronous form, which every store supports (persistent ones may need it). */
+export interface NodeContext {
+	get(key: string, callback: (error: Error | null | undefined, value: unknown) => void): void;
+	set(key: string, value: unknown, callback: (error?: Error | null) => void): void;
 }
 
 /** The parts of an express request and response the admin endpoints touch. */
@@ -65,6 +75,15 @@ export type AdminHandler = (
 export type CredentialTypes = Record<string, { type: 'text' | 'password' }>;
 
 export interface NodeRedRuntime {
+	/** The node set's message catalogue (locales/<lang>/<node>.json): `RED._('remoteit-events.status.…', {…})`. */
+	_(key: string, substitutions?: Record<string, unknown>): string;
+	events: {
+		/** `flows:started`: every node of a deploy (or of the start) runs. */
+		once(event: 'flows:started', listener: () => void): void;
+		removeListener(event: 'flows:started', listener: () => void): void;
+	};
+	/** settings.js, as far as the nodes read it. */
+	settings: { contextStorage?: unknown };
 	nodes: {
 		createNode(node: RuntimeNode, definition: NodeDefinition): void;
 		registerType<N extends RuntimeNode, D extends NodeDefinition>(

@@ -6,8 +6,10 @@
 import path from 'node:path';
 import registerAccount from '../../../nodes/node-red/remoteit-config';
 import registerConnect from '../../../nodes/node-red/remoteit-connect';
+import registerConnections from '../../../nodes/node-red/remoteit-connections';
 import registerDevices from '../../../nodes/node-red/remoteit-devices';
 import registerDisconnect from '../../../nodes/node-red/remoteit-disconnect';
+import registerEvents from '../../../nodes/node-red/remoteit-events';
 import type {
 	NodeMessage,
 	NodeRedRuntime,
@@ -53,6 +55,8 @@ interface TestHelper {
 		credentials?: Record<string, Record<string, string>>,
 	): Promise<void>;
 	unload(): Promise<void>;
+	/** Node-RED's settings for the next load, `userSettings` merged over the defaults. */
+	settings(userSettings?: Record<string, unknown>): Record<string, unknown>;
 	/** Stops the flows (every node's close) but keeps the spies, unlike unload(). */
 	clearFlows(): Promise<void>;
 	getNode(id: string): TestNode | null;
@@ -61,7 +65,10 @@ interface TestHelper {
 	log(): { args: unknown[][] };
 	credentials: { get(id: string): Record<string, string> | undefined };
 	/** Node.prototype, whose methods the helper wraps in sinon spies for the duration of a load. */
-	_NodePrototype: { status: { getCalls(): Array<{ thisValue: { id: string }; args: unknown[] }> } };
+	_NodePrototype: Record<
+		'status' | 'send',
+		{ getCalls(): Array<{ thisValue: { id: string }; args: unknown[] }> }
+	>;
 	_redNodes: {
 		getFlows(): { flows: FlowNode[] };
 		setFlows(flow: FlowNode[], credentials: null, type: 'full'): Promise<unknown>;
@@ -75,12 +82,52 @@ helper.init(require.resolve('node-red'));
 
 export const ACCOUNT_ID = 'acc0000000000001';
 
-export const NODE_MODULES: NodeModule[] = [
-	registerAccount,
-	registerConnect,
-	registerDisconnect,
-	registerDevices,
-];
+interface NodeRedI18n {
+	init(settings: { lang: string }): Promise<void>;
+	registerMessageCatalog(namespace: string, folder: string, file: string): Promise<void>;
+	_(key: string, substitutions?: Record<string, unknown>): string;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { i18n } = require('@node-red/util') as { i18n: NodeRedI18n };
+
+const PACKAGE_NAME = 'node-red-contrib-remoteit';
+const LOCALES = path.resolve(__dirname, '../../../nodes/node-red/locales');
+
+/**
+ * Node-RED's own i18n with each node's en-US catalogue, registered as the runtime does (namespace
+ * `<package>/<node set>`); the test helper's `RED._` would answer the bare key. `useDemoWithNodeRed` loads them.
+ */
+export async function loadCatalogs(): Promise<void> {
+	await i18n.init({ lang: 'en-US' });
+	await Promise.all(
+		Object.keys(REGISTER).map((type) =>
+			i18n.registerMessageCatalog(`${PACKAGE_NAME}/${type}`, LOCALES, `${type}.json`),
+		),
+	);
+}
+
+/** The runtime gives each node set its own `RED._`, which looks keys up in that set's catalogue. */
+function withCatalog(type: string, register: NodeModule): NodeModule {
+	return (RED) => {
+		const own = Object.create(RED) as NodeRedRuntime;
+		own._ = (key, substitutions) =>
+			i18n._(key.includes(':') ? key : `${PACKAGE_NAME}/${type}:${key}`, substitutions);
+		register(own);
+	};
+}
+
+const REGISTER: Record<string, NodeModule> = {
+	'remoteit-config': registerAccount,
+	'remoteit-connect': registerConnect,
+	'remoteit-disconnect': registerDisconnect,
+	'remoteit-devices': registerDevices,
+	'remoteit-events': registerEvents,
+	'remoteit-connections': registerConnections,
+};
+
+export const NODE_MODULES: NodeModule[] = Object.entries(REGISTER).map(([type, register]) =>
+	withCatalog(type, register),
+);
 
 /** The node modules with Node-RED's real admin-auth middleware in place of the test helper's allow-all stub. */
 export function modulesWithAdminAuth(auth: NodeRedRuntime['auth']): NodeModule[] {
@@ -185,6 +232,14 @@ export function statusHistory(nodeId: string): NodeStatus[] {
 		.getCalls()
 		.filter((call) => call.thisValue.id === nodeId)
 		.map((call) => call.args[0] as NodeStatus);
+}
+
+/** Every message a node has sent since the flow was loaded, across redeploys (each instance has the same id). */
+export function sentHistory(nodeId: string): NodeMessage[] {
+	return helper._NodePrototype.send
+		.getCalls()
+		.filter((call) => call.thisValue.id === nodeId)
+		.flatMap((call) => [call.args[0] as NodeMessage | NodeMessage[]].flat());
 }
 
 export async function eventually(

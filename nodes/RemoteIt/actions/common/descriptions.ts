@@ -1,10 +1,6 @@
 import type { INodeProperties, INodePropertyModeValidation } from 'n8n-workflow';
 
-import {
-	DEFAULT_CONCURRENCY,
-	MAX_CONCURRENCY,
-	MAX_REQUEST_TIMEOUT_MS,
-} from '../../../../client/core';
+import { DEFAULT_CONCURRENCY, MAX_CONCURRENCY, MAX_REQUEST_TIMEOUT_MS } from '../../../../client';
 import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
 
 /**
@@ -95,7 +91,7 @@ export function serviceLocator(description: string): INodeProperties {
 			idPlaceholder: '80:00:00:00:01:00:00:02',
 			namePlaceholder: 'factory-gateway/SSH',
 			nameHint: 'The device name, a slash, then the service name, as shown in remote.it',
-			// Some text, a slash, some text: how the client splits "device/service" (client/lookup.ts).
+			// Some text, a slash, some text: how the client splits "device/service" (client/account/names.ts).
 			nameRule: {
 				pattern: '.*[^/\\s].*/.*[^/\\s].*',
 				errorMessage:
@@ -220,7 +216,7 @@ export const returnAllAndLimit: INodeProperties[] = [
 		displayName: 'Limit',
 		name: 'limit',
 		type: 'number',
-		// DEFAULT_DEVICE_LIMIT (client/page-sizes.ts); n8n's lint wants the literal (node-param-default-wrong-for-limit).
+		// DEFAULT_DEVICE_LIMIT (client/validate.ts); n8n's lint wants the literal (node-param-default-wrong-for-limit).
 		default: 50,
 		typeOptions: { minValue: 1 },
 		description: 'Max number of results to return',

@@ -6,7 +6,7 @@ import {
 	isWholeNumberIn,
 	MAX_PAGE_SIZE,
 	MAX_REQUEST_TIMEOUT_MS,
-} from '../../../../client/core';
+} from '../../../../client';
 import { parameterError } from '../../../shared/errors';
 import { REQUEST_TIMEOUT_MS } from '../../../shared/transport';
 import {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationParameter } from '../router';
+import type { OperationParameter } from '../node.type';
 import * as connect from './connect.operation';
 import * as disconnect from './disconnect.operation';
 import * as getAll from './getAll.operation';

@@ -1,8 +1,12 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
-import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client/core';
-import { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from '../../../../client/core';
+import type { AccessMode, ProxyType, RemoteItClient } from '../../../../client';
+import { DEFAULT_REACHABLE_TIMEOUT_MS, MAX_REACHABLE_TIMEOUT_MS } from '../../../../client';
 import {
 	askedAsTool,
 	millisecondsTimeoutOption,

@@ -1,7 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
-import type { RemoteItClient } from '../../../../client/core';
+import type { RemoteItClient } from '../../../../client';
 import { askedAsTool, operationOptions, toolDescription } from '../common/descriptions';
 import { readRequiredText } from '../common/parameters';
 

@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, updateDisplayOptions } from 'n8n-workflow';
 
-import type { RemoteItClient } from '../../../../client/core';
+import type { RemoteItClient } from '../../../../client';
 import { operationOptions, returnAllAndLimit, toolDescription } from '../common/descriptions';
 import { readPaging } from '../common/parameters';
 

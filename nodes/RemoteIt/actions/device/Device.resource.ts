@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import type { OperationParameter } from '../router';
+import type { OperationParameter } from '../node.type';
 import * as addTags from './addTags.operation';
 import * as get from './get.operation';
 import * as getAll from './getAll.operation';

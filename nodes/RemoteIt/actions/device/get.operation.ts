@@ -1,7 +1,6 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import { type IDataObject, type IExecuteFunctions, updateDisplayOptions } from 'n8n-workflow';
 
-import type { RemoteItClient } from '../../../../client/core';
+import type { RemoteItClient } from '../../../../client';
 import {
 	DEVICE_AS_TOOL,
 	askedAsTool,

@@ -1,12 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
 import {
 	LABELLED_BY_SHELL,
 	tagFilterOf,
 	type ListDevicesOptions,
 	type RemoteItClient,
-} from '../../../../client/core';
+} from '../../../../client';
 import { parameterError } from '../../../shared/errors';
 import {
 	operationOptions,

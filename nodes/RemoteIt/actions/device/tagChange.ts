@@ -1,7 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import {
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+	updateDisplayOptions,
+} from 'n8n-workflow';
 
-import { LABELLED_BY_SHELL, tagNamesOf, type RemoteItClient } from '../../../../client/core';
+import { LABELLED_BY_SHELL, tagNamesOf, type RemoteItClient } from '../../../../client';
 import {
 	DEVICE_AS_TOOL,
 	askedAsTool,

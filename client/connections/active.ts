@@ -1,0 +1,47 @@
+/**
+ * The account's active connections, read from remote.it's live sessions (GraphQL `login.sessions`,
+ * docs/remoteit-api.md §3). remote.it lists every session on the
+ * account's services: other users' too, and peer-to-peer ones (`endpoint.proxy` is a Boolean, false for those).
+ * Only this account's own proxy sessions are connections this package can use or close. A session carries no
+ * proxy address: host and port are known only for connections this client opened (session id = connection id,
+ * as remote.it's desktop app pairs them).
+ */
+import { callGraphql, QUERIES } from '../wire/graphql';
+import type { ApiContext } from '../wire/api';
+import { isPlainObject, textOf } from '../json-values';
+import type { Connection, ActiveConnection } from '../types';
+
+function ownProxySession(
+	item: Record<string, unknown>,
+	accountId: string | undefined,
+): ActiveConnection | undefined {
+	const id = textOf(item.id);
+	const target = isPlainObject(item.target) ? item.target : {};
+	const serviceId = textOf(target.id);
+	const userId = isPlainObject(item.user) ? textOf(item.user.id) : undefined;
+	const proxy = isPlainObject(item.endpoint) && item.endpoint.proxy === true;
+	if (!id || !serviceId || !proxy || !accountId || userId !== accountId) return undefined;
+	return {
+		id,
+		serviceId: serviceId.toUpperCase(),
+		serviceName: textOf(target.name) ?? '',
+		createdAt: textOf(item.timestamp) ?? '',
+	};
+}
+
+/** remote.it's session list, kept to this account's own proxy sessions. `opened` looks up a connection this client opened, by id, to fill in its address. */
+export async function listActiveConnections(
+	context: ApiContext,
+	opened: (id: string) => Connection | undefined = () => undefined,
+): Promise<ActiveConnection[]> {
+	const data = await callGraphql(context, QUERIES.sessions);
+	const login = isPlainObject(data) && isPlainObject(data.login) ? data.login : {};
+	const items = Array.isArray(login.sessions) ? login.sessions.filter(isPlainObject) : [];
+	return items
+		.map((item) => ownProxySession(item, textOf(login.id)))
+		.filter((s): s is ActiveConnection => s !== undefined)
+		.map((session) => {
+			const mine = opened(session.id);
+			return mine ? { ...session, proxy: mine.proxy, host: mine.host, port: mine.port } : session;
+		});
+}
