@@ -44,6 +44,8 @@ import {
 } from '../support/scripted-chat-model';
 
 const OUTBOUND_RECORDER = join(__dirname, '..', 'support', 'outbound-connections.js');
+/** Each run is one `n8n execute`, which boots n8n before the agent's turns: minutes on two busy cores. */
+const AGENT_RUN_TIMEOUT_MS = 2 * ENGINE_TEST_TIMEOUT_MS;
 const SSH_SERVICE = '80:00:00:00:01:00:00:02';
 
 /** The tool's name as the model sees it: n8n's node name with anything but [a-zA-Z0-9_-] made "_". */
@@ -218,7 +220,7 @@ describe.each<[EngineName, string]>([
 			// The OpenAI Chat Model needed nothing beyond loopback (a streamed answer would fetch a tokenizer).
 			expect(result.outbound).toEqual([]);
 		},
-		ENGINE_TEST_TIMEOUT_MS,
+		AGENT_RUN_TIMEOUT_MS,
 	);
 
 	it(
@@ -248,7 +250,7 @@ describe.each<[EngineName, string]>([
 			expect(await listEmulatorConnections(fixture.emulator.url)).toEqual([]);
 			expect(result.outbound).toEqual([]);
 		},
-		ENGINE_TEST_TIMEOUT_MS,
+		AGENT_RUN_TIMEOUT_MS,
 	);
 
 	it('never prints a secret, nor tells the model one', () => {
