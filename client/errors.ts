@@ -98,9 +98,13 @@ export class RemoteItNotFoundError extends RemoteItError {
 	}
 }
 
-/** The one wording of "the device is offline", whichever answer said so. */
-export const deviceOfflineMessage = (reason: string): string =>
-	`The device is offline, so remote.it cannot connect to it (remote.it said: ${reason}). Try again once it is online.`;
+/**
+ * The one wording of "the device is offline", whichever answer said so. remote.it's own words stay in the
+ * error's `reason`: they only say "offline" again.
+ */
+export const deviceOfflineMessage = (names: { device?: string; service?: string } = {}): string =>
+	`The device${names.device ? ` "${names.device}"` : ''} is offline, so remote.it cannot connect to ` +
+	`${names.service ? `its service "${names.service}"` : 'it'}. Try again once it is online.`;
 
 export class RemoteItDeviceOfflineError extends RemoteItError {
 	constructor(message: string, details: RemoteItErrorDetails = {}) {

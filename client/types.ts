@@ -228,6 +228,9 @@ export interface ActiveConnection {
 	id: string;
 	serviceId: string;
 	serviceName: string;
+	/** The device the service belongs to: several devices may each have an "SSH". */
+	deviceId: string;
+	deviceName: string;
 	createdAt: string;
 	proxy?: string;
 	host?: string;

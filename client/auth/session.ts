@@ -177,7 +177,7 @@ export function createAuthSession(settings: AuthSessionSettings): AuthSession {
 
 /**
  * Password-login session tokens, shared by every client in this process: every remote.it node, execution and
- * Node-RED flow that uses the same credential logs in once per token lifetime (README, "Logins").
+ * Node-RED flow that uses the same credential logs in once per token lifetime (docs/scaling.md, "Logins").
  * In memory only. Entries are keyed by a hash of the API URL and the whole credential, secret included, so two
  * accounts (or one account after a password change) never share a token, and no secret is kept as a key.
  */

@@ -18,6 +18,7 @@ function ownProxySession(
 	const id = textOf(item.id);
 	const target = isPlainObject(item.target) ? item.target : {};
 	const serviceId = textOf(target.id);
+	const device = isPlainObject(target.device) ? target.device : {};
 	const userId = isPlainObject(item.user) ? textOf(item.user.id) : undefined;
 	const proxy = isPlainObject(item.endpoint) && item.endpoint.proxy === true;
 	if (!id || !serviceId || !proxy || !accountId || userId !== accountId) return undefined;
@@ -25,6 +26,8 @@ function ownProxySession(
 		id,
 		serviceId: serviceId.toUpperCase(),
 		serviceName: textOf(target.name) ?? '',
+		deviceId: (textOf(device.id) ?? '').toUpperCase(),
+		deviceName: textOf(device.name) ?? '',
 		createdAt: textOf(item.timestamp) ?? '',
 	};
 }

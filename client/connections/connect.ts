@@ -26,7 +26,7 @@ import {
 	watchTries,
 } from './reconcile';
 import { type ApiContext, callRest } from '../wire/api';
-import { isPlainObject } from '../json-values';
+import { isPlainObject, textOf } from '../json-values';
 import type {
 	ApiChoice,
 	Connection,
@@ -281,7 +281,8 @@ export async function explainConnectFailure(
 	}
 	const device = isPlainObject(found[0].device) ? found[0].device : {};
 	if (found[0].online === false || device.online === false) {
-		return new RemoteItDeviceOfflineError(deviceOfflineMessage(reason), details);
+		const names = { device: textOf(device.name), service: textOf(found[0].name) };
+		return new RemoteItDeviceOfflineError(deviceOfflineMessage(names), details);
 	}
 	return error;
 }

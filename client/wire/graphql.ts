@@ -35,9 +35,9 @@ export const QUERIES = {
     total hasMore items { ${DEVICE_FIELDS} } } } }`,
 	device: `query Device($id: [String!]!) { login { device(id: $id) { ${DEVICE_FIELDS} } } }`,
 	sessions:
-		'query Sessions { login { id sessions { id timestamp user { id } target { id name } endpoint { proxy } } } }',
+		'query Sessions { login { id sessions { id timestamp user { id } target { id name device { id name } } endpoint { proxy } } } }',
 	serviceState:
-		'query ServiceState($id: [String!]!) { login { service(id: $id) { id online device { id online } } } }',
+		'query ServiceState($id: [String!]!) { login { service(id: $id) { id name online device { id name online } } } }',
 	events: `query Events($from: Int, $size: Int, $minDate: DateTime, $types: [EventType!]) {
   login { events(from: $from, size: $size, minDate: $minDate, types: $types) {
     total hasMore items { id type state timestamp target { id name device { id name } } } } } }`,

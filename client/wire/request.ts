@@ -82,8 +82,10 @@ function timeoutError(
 	cause?: Error,
 ): RemoteItTimeoutError {
 	const timeoutMs = settings.timeoutMs;
+	// In seconds when whole, as both editors' Timeout fields take it.
+	const limit = timeoutMs % 1000 === 0 ? `${timeoutMs / 1000} s` : `${timeoutMs} ms`;
 	return new RemoteItTimeoutError(
-		`remote.it did not answer ${describeRequest(request)} within ${timeoutMs} ms. Try again, or ${settings.timeoutAdvice ?? 'raise the timeout'}.`,
+		`remote.it did not answer ${describeRequest(request)} within ${limit}. Try again, or ${settings.timeoutAdvice ?? 'raise the timeout'}.`,
 		timeoutMs,
 		cause ? { cause } : {},
 	);
@@ -321,7 +323,7 @@ export const MAX_CONCURRENCY = 100;
 /**
  * What both shells keep in flight unless told otherwise (n8n's Parallel Requests default, each Node-RED account).
  * n8n's request helper opens a new HTTPS connection per request (three round trips each), so 50 at a time hides
- * the handshakes: faster than n8n's HTTP Request node sending all items at once (README, "Benchmarks").
+ * the handshakes: faster than n8n's HTTP Request node sending all items at once (docs/benchmarks.md).
  */
 export const DEFAULT_CONCURRENCY = 50;
 

@@ -58,11 +58,12 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
 		showAccountProblem(RED, this, definition.account);
 
 		handleMessages(
+			RED,
 			this,
-			'connecting…',
+			RED._('remoteit-connect.status.connecting'),
 			async (msg, send) => {
 				const client = accountClient(RED, definition.account);
-				const options = connectOptionsFrom(definition);
+				const options = connectOptionsFrom(RED, definition);
 				const value = await evaluateProperty(RED, this, service, msg);
 				const { reference, from } = serviceReferenceFrom(
 					value,
@@ -82,7 +83,7 @@ export = function registerRemoteItConnect(RED: NodeRedRuntime): void {
 	RED.nodes.registerType('remoteit-connect', RemoteItConnectNode);
 };
 
-function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
+function connectOptionsFrom(RED: NodeRedRuntime, definition: ConnectDefinition): ConnectOptions {
 	const accessMode = definition.accessMode ?? 'latching';
 	const options: ConnectOptions = {
 		accessMode,
@@ -91,7 +92,7 @@ function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
 	};
 	if (definition.waitReachable === true) {
 		options.waitUntilReachable = true;
-		options.reachableTimeoutMs = reachableTimeoutMs(definition.reachableTimeout);
+		options.reachableTimeoutMs = reachableTimeoutMs(RED, definition.reachableTimeout);
 	}
 	if (accessMode === 'restricted') {
 		const hostIp = definition.hostIp;
@@ -101,7 +102,7 @@ function connectOptionsFrom(definition: ConnectDefinition): ConnectOptions {
 }
 
 /** Wait, at most: whole seconds, as the dialog and flow JSON hold them, in milliseconds for the client. */
-function reachableTimeoutMs(seconds: unknown): number {
+function reachableTimeoutMs(RED: NodeRedRuntime, seconds: unknown): number {
 	if (seconds === undefined || seconds === null || seconds === '')
 		return DEFAULT_REACHABLE_TIMEOUT_MS;
 	const value =
@@ -110,7 +111,7 @@ function reachableTimeoutMs(seconds: unknown): number {
 	if (!isWholeNumberIn(value, 1, max)) {
 		throw new RemoteItValidationError(
 			'reachableTimeout',
-			`${WAIT_FIELD}: must be a whole number from 1 to ${max}`,
+			RED._('remoteit-connect.errors.reachableTimeout', { field: WAIT_FIELD, max }),
 		);
 	}
 	return value * 1000;

@@ -20,6 +20,7 @@ export = function registerRemoteItConnections(RED: NodeRedRuntime): void {
 		showAccountProblem(RED, this, definition.account);
 
 		handleMessages(
+			RED,
 			this,
 			RED._('remoteit-connections.status.listing'),
 			async (msg, send) => {

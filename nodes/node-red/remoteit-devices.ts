@@ -1,13 +1,14 @@
 /**
  * remoteit-devices: lists the account's devices (with their services and tag names), filtered by name, online
  * state and tags, as one array in msg.payload or as one message per device (with msg.parts, so a join node can
- * rebuild it); or adds or removes tags on the devices msg.payload names.
+ * rebuild it); or gets the one device msg.payload names; or adds or removes tags on the devices it names.
  */
 import {
 	DEFAULT_DEVICE_LIMIT,
 	isWholeNumberIn,
 	MAX_PAGE_SIZE,
 	RemoteItValidationError,
+	isPlainObject,
 	type Device,
 	type ListDevicesOptions,
 } from '../../client';
@@ -18,6 +19,7 @@ import { handleMessages } from './lib/input-handler';
 import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './lib/node-red-api';
 
 type StateFilter = 'all' | 'online' | 'offline';
+type Action = 'list' | 'get' | TagAction;
 
 /** The dialog's fields, with their property names, for the client's option names. */
 const CONFIGURED = {
@@ -29,7 +31,7 @@ const CONFIGURED = {
 interface DevicesDefinition extends NodeDefinition, TagSettings {
 	account?: string;
 	/** What the node does; absent in flows saved before tags existed, which list. */
-	action?: 'list' | TagAction;
+	action?: Action;
 	/** Case-insensitive part of the device name. Flow JSON is hand-editable: any type may arrive. */
 	nameFilter?: string;
 	state?: StateFilter;
@@ -45,11 +47,22 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 		showAccountProblem(RED, this, definition.account);
 
 		handleMessages(
+			RED,
 			this,
-			'listing devices…',
+			// The action's own words; an action the runtime refuses fails on the first message, naming the field.
+			RED._(`remoteit-devices.working.${String(definition.action ?? 'list')}`, {
+				defaultValue: RED._('remoteit-devices.working.list'),
+			}),
 			async (msg, send) => {
 				const client = accountClient(RED, definition.account);
-				const action = actionOf(definition.action);
+				const action = actionOf(RED, definition.action);
+				if (action === 'get') {
+					const { reference, from } = deviceReferenceFrom(RED, msg.payload);
+					const device = await namingFields({ device: from }, () => client.getDevice(reference));
+					msg.payload = device;
+					send(msg);
+					return device.name;
+				}
 				if (action !== 'list') {
 					const change = await changeTagsFor(RED, this, client, action, definition, msg);
 					msg.payload = {
@@ -58,12 +71,15 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 					};
 					send(msg);
 					const count = change.deviceIds.length;
-					return `${action === 'addTags' ? 'tagged' : 'untagged'} ${count === 1 ? '1 device' : `${count} devices`}`;
+					return RED._(
+						`remoteit-devices.status.${action === 'addTags' ? 'tagged' : 'untagged'}${count === 1 ? 'One' : ''}`,
+						{ count },
+					);
 				}
 				const tags = await tagFilterFrom(RED, this, definition, msg);
 				const devices = await namingFields(CONFIGURED, () =>
 					client.listDevices({
-						...listOptionsFrom(definition),
+						...listOptionsFrom(RED, definition),
 						...(tags ? { tags: tags.tags, tagOperator: tags.operator } : {}),
 					}),
 				);
@@ -73,7 +89,9 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 					msg.payload = devices;
 					send(msg);
 				}
-				return devices.length === 1 ? '1 device' : `${devices.length} devices`;
+				return RED._(`remoteit-devices.status.${devices.length === 1 ? 'oneDevice' : 'devices'}`, {
+					count: devices.length,
+				});
 			},
 			RED.util.cloneMessage,
 		);
@@ -82,13 +100,25 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 	RED.nodes.registerType('remoteit-devices', RemoteItDevicesNode);
 };
 
-function actionOf(value: unknown): 'list' | TagAction {
+function actionOf(RED: NodeRedRuntime, value: unknown): Action {
 	if (value === undefined || value === null || value === '' || value === 'list') return 'list';
-	if (value === 'addTags' || value === 'removeTags') return value;
-	throw new RemoteItValidationError(
-		'action',
-		'Action (action): must be "list", "addTags" or "removeTags"',
-	);
+	if (value === 'get' || value === 'addTags' || value === 'removeTags') return value;
+	throw new RemoteItValidationError('action', RED._('remoteit-devices.errors.action'));
+}
+
+/** The device Get names in msg.payload: its id or name, or a device (anything with an `id`, as the listing outputs). */
+function deviceReferenceFrom(
+	RED: NodeRedRuntime,
+	payload: unknown,
+): { reference: string; from: string } {
+	if (typeof payload === 'string' && payload.trim())
+		return { reference: payload.trim(), from: 'msg.payload' };
+	if (isPlainObject(payload) && Object.prototype.hasOwnProperty.call(payload, 'id')) {
+		const id = payload.id;
+		if (typeof id === 'string' && id.trim())
+			return { reference: id.trim(), from: 'msg.payload.id' };
+	}
+	throw new RemoteItValidationError('device', RED._('remoteit-devices.errors.device'));
 }
 
 const STATES: Record<StateFilter, ListDevicesOptions['state']> = {
@@ -98,37 +128,34 @@ const STATES: Record<StateFilter, ListDevicesOptions['state']> = {
 };
 
 /** The dialog's settings as list options; flow JSON is hand-editable, so each is checked and named when wrong. */
-function listOptionsFrom(definition: DevicesDefinition): ListDevicesOptions {
+function listOptionsFrom(RED: NodeRedRuntime, definition: DevicesDefinition): ListDevicesOptions {
 	const options: ListDevicesOptions = {};
 	const nameFilter: unknown = definition.nameFilter;
 	if (nameFilter !== undefined && nameFilter !== null && typeof nameFilter !== 'string') {
-		throw new RemoteItValidationError('name', 'Name contains (nameFilter): must be text');
+		throw new RemoteItValidationError('name', RED._('remoteit-devices.errors.nameFilter'));
 	}
 	const name = nameFilter?.trim();
 	if (name) options.name = name;
 	// "online" is remote.it's device state `active` (docs/remoteit-api.md §3, `devices(state:)`).
 	const state: unknown = definition.state ?? 'all';
 	if (typeof state !== 'string' || !Object.prototype.hasOwnProperty.call(STATES, state)) {
-		throw new RemoteItValidationError(
-			'state',
-			'State (state): must be "all", "online" or "offline"',
-		);
+		throw new RemoteItValidationError('state', RED._('remoteit-devices.errors.state'));
 	}
 	const remoteState = STATES[state as StateFilter];
 	if (remoteState) options.state = remoteState;
-	const limit = limitFrom(definition.limit);
+	const limit = limitFrom(RED, definition.limit);
 	if (limit === 0) options.returnAll = true;
 	else options.limit = limit;
 	return options;
 }
 
-function limitFrom(value: unknown): number {
+function limitFrom(RED: NodeRedRuntime, value: unknown): number {
 	if (value === undefined || value === null || value === '') return DEFAULT_DEVICE_LIMIT;
 	const limit = typeof value === 'number' || typeof value === 'string' ? Number(value) : Number.NaN;
 	if (!isWholeNumberIn(limit, 0, MAX_PAGE_SIZE)) {
 		throw new RemoteItValidationError(
 			'limit',
-			`Limit (limit): must be a whole number from 1 to ${MAX_PAGE_SIZE}, or 0 for all devices`,
+			RED._('remoteit-devices.errors.limit', { max: MAX_PAGE_SIZE }),
 		);
 	}
 	return limit;

@@ -38,8 +38,9 @@ export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
 		showAccountProblem(RED, this, definition.account);
 
 		handleMessages(
+			RED,
 			this,
-			'disconnecting…',
+			RED._('remoteit-disconnect.status.disconnecting'),
 			async (msg, send) => {
 				const client = accountClient(RED, definition.account);
 				const value = await evaluateProperty(RED, this, connection, msg);
@@ -55,7 +56,7 @@ export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
 				if (!serviceId) {
 					throw new RemoteItValidationError(
 						'serviceId',
-						'remote.it disconnect needs the service id of the connection: pass the connection object, set msg.serviceId, or fill in Service ID',
+						RED._('remoteit-disconnect.errors.serviceId'),
 					);
 				}
 				const names = { connectionId: reference.from.connectionId, serviceId: serviceIdFrom };
@@ -63,7 +64,7 @@ export = function registerRemoteItDisconnect(RED: NodeRedRuntime): void {
 					client.disconnect({ connectionId: reference.connectionId, serviceId }),
 				);
 				send(msg);
-				return 'disconnected';
+				return RED._('remoteit-disconnect.status.disconnected');
 			},
 			RED.util.cloneMessage,
 		);

@@ -74,7 +74,7 @@ export = function registerRemoteItEvents(RED: NodeRedRuntime): void {
 			settings = settingsFrom(RED, definition);
 		} catch (thrown: unknown) {
 			const error = asError(thrown);
-			show(failureStatus(error));
+			show(failureStatus(RED, error));
 			// Once the flow has started, so that a Catch node is there to receive it.
 			const report = (): void => this.error(error, { topic: 'configuration' });
 			RED.events.once('flows:started', report);
@@ -126,7 +126,7 @@ export = function registerRemoteItEvents(RED: NodeRedRuntime): void {
 				.catch((thrown: unknown) => {
 					if (closed) return;
 					const error = asError(thrown);
-					show(failureStatus(error));
+					show(failureStatus(RED, error));
 					// The stored cursor did not move: the next poll asks for the same events again.
 					this.error(error, { topic: filter.kind });
 				})

@@ -239,7 +239,7 @@ describe.each<[EngineName, string]>([
 			expect(toolResultIn(requests[1])).toEqual([
 				{
 					error: expect.stringMatching(
-						/^The device is offline, so remote\.it cannot connect to it \(remote\.it said: .+\)\. Try again once it is online\.$/,
+						/^The device "warehouse-sensor" is offline, so remote\.it cannot connect to its service "SSH"\. Try again once it is online\.$/,
 					),
 				},
 			]);

@@ -275,7 +275,9 @@ describe.each<[EngineName, string]>([
 			// An MCP tool error whose text is the node's message ("Error: …" in n8n 1.x, "NodeOperationError: …" in 2.x).
 			expect(answer).toEqual({
 				isError: true,
-				text: expect.stringContaining('The device is offline, so remote.it cannot connect to it'),
+				text: expect.stringContaining(
+					'The device "warehouse-sensor" is offline, so remote.it cannot connect to its service "SSH".',
+				),
 			});
 			expect(await listEmulatorConnections(fixture.emulator.url)).toEqual([]);
 			expect((await client.listTools()).tools.length).toBe(4);

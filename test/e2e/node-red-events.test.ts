@@ -15,7 +15,7 @@ import {
 	deployFlows,
 	startNodeRed,
 } from '../../dev/node-red/node-red-process';
-import { readRequestLog, setOnline } from '../support/emulator-control';
+import { injectFault, readRequestLog, setOnline } from '../support/emulator-control';
 import {
 	ENGINE_SETUP_TIMEOUT_MS,
 	ENGINE_TEST_TIMEOUT_MS,
@@ -31,6 +31,7 @@ import { probeIdFor, withProbes } from './support/node-red-probes';
 const TAB = 'e6f60000000000a1';
 const EVENTS = 'e6f60000000000n1';
 const ALERT = 'e6f60000000000d1';
+const POLL_ERROR = 'e6f60000000000d2';
 const GATEWAY = '80:00:00:00:01:00:00:01';
 const OFFICE = '80:00:00:00:01:00:00:10';
 const CREDENTIAL_SECRET = 'e2e-events-credential-secret';
@@ -94,6 +95,14 @@ describe.each<[EngineName, string]>([
 		}
 	}
 
+	async function until(condition: () => boolean, what: string): Promise<void> {
+		const deadline = Date.now() + POLL_WAIT_MS;
+		while (!condition()) {
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+			await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+	}
+
 	/** The alerts this runtime has logged, oldest first. */
 	const alertsLogged = (): string[] =>
 		(runtime?.output() ?? '').match(/[\w-]+ went offline at \S+/g) ?? [];
@@ -128,6 +137,16 @@ describe.each<[EngineName, string]>([
 				POLL_WAIT_MS,
 			);
 			expect(alert.value).toMatch(/^factory-gateway went offline at \d{4}-\d\d-\d\dT/);
+			// The status comes from the node's catalogue (RED._); a dot: the context store is on disk.
+			const sentStatus = (): boolean =>
+				(debug as DebugListener).statuses.some(
+					(status) =>
+						status.id === EVENTS &&
+						status.fill === 'green' &&
+						status.shape === 'dot' &&
+						/^1 sent at \d\d:\d\d:\d\d$/.test(status.text ?? ''),
+				);
+			await until(sentStatus, 'the green status');
 			await polled();
 			expect(sent()).toEqual([
 				expect.objectContaining({
@@ -166,6 +185,38 @@ describe.each<[EngineName, string]>([
 			expect(
 				secretsIn(JSON.stringify(debug?.messages) + runtime?.output(), fixture.secrets),
 			).toEqual([]);
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
+
+	it(
+		'shows a failed poll in red with the shared failure label, hands it to Catch, and carries on',
+		async () => {
+			await injectFault(fixture.emulator.url, { path: '/graphql/v1', kind: 'status', status: 403 });
+			await setOnline(fixture.emulator.url, GATEWAY, true);
+			await setOnline(fixture.emulator.url, GATEWAY, false);
+			const failure = await (debug as DebugListener).waitFor(
+				(message) => message.id === POLL_ERROR,
+				POLL_WAIT_MS,
+			);
+			expect(String(failure.value)).toMatch(/remote\.it refused the credentials \(HTTP 403\)/);
+			// The failure label is a shared text, read from the account node's catalogue.
+			await until(
+				() =>
+					(debug as DebugListener).statuses.some(
+						(status) =>
+							status.id === EVENTS &&
+							status.fill === 'red' &&
+							status.text === 'authentication failed',
+					),
+				'the red status',
+			);
+			await until(() => alertsLogged().length === 2, 'the alert after the failed poll');
+			await polled();
+			expect(alertsLogged()).toEqual([
+				expect.stringMatching(/^office-desktop went offline at /),
+				expect.stringMatching(/^factory-gateway went offline at /),
+			]);
 		},
 		ENGINE_TEST_TIMEOUT_MS,
 	);

@@ -54,10 +54,13 @@ describe.each(AUTH_KINDS)('with %s auth', (kind) => {
 		expect(String(error.reason)).toMatch(/not found|\[0861\]/i);
 	});
 
-	it('an offline device is a device-offline error', async () => {
+	it("an offline device is a device-offline error naming the device and service once, with remote.it's reason kept", async () => {
 		const error = await failureOf((await demo.client(kind)).connect(OFFLINE_SSH));
 		expect(error).toBeInstanceOf(RemoteItDeviceOfflineError);
-		expect(error.message).toMatch(/offline/);
+		expect(error.message).toBe(
+			'The device "warehouse-sensor" is offline, so remote.it cannot connect to its service "SSH". Try again once it is online.',
+		);
+		expect(String(error.reason)).toMatch(/offline/);
 	});
 
 	it('429 then success: waits as Retry-After asks, then succeeds', async () => {

@@ -166,4 +166,30 @@ describe('Connection › Get Many', () => {
 		});
 		expect(limited.output('List')).toHaveLength(2);
 	});
+
+	it('names the device beside the service: two devices each have an SSH service', async () => {
+		const credentials = accessKeyCredentials(emulator);
+		await runWorkflow({
+			credentials,
+			items: [{ id: SEED.gatewaySsh }, { id: SEED.piSsh }],
+			nodes: [{ name: 'Connect', parameters: connectParameters(byId('={{ $json.id }}')) }],
+		});
+		const listed = await runWorkflow({
+			credentials,
+			nodes: [
+				{
+					name: 'List',
+					parameters: { resource: 'connection', operation: 'getAll', returnAll: true },
+				},
+			],
+		});
+		const named = listed
+			.output('List')
+			.map(({ json }) => [json.deviceName, json.serviceName, json.deviceId, json.serviceId])
+			.sort();
+		expect(named).toEqual([
+			['factory-gateway', 'SSH', SEED.gatewayDevice, SEED.gatewaySsh],
+			['lab-raspberrypi', 'SSH', SEED.piDevice, SEED.piSsh],
+		]);
+	});
 });

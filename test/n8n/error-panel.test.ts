@@ -21,11 +21,14 @@ describe('remote.it failure in the error panel', () => {
 		return error as NodeApiError;
 	}
 
-	it("says remote.it's reason once: in the message, not again as the description", async () => {
+	it("names the device and service in the message, and gives remote.it's own words once, as the description", async () => {
 		const error = await connectToOfflineDevice();
-		expect(error.message).toMatch(/offline/i);
-		expect(error.message).toContain('Cannot connect: the device is inactive');
-		expect(error.description).toBeUndefined();
+		expect(error.message).toBe(
+			'The device "warehouse-sensor" is offline, so remote.it cannot connect to its service "SSH". Try again once it is online.',
+		);
+		expect(error.description).toBe(
+			'remote.it said: Cannot connect: the device is inactive (offline)',
+		);
 	});
 
 	it('shows the client error code, not "200", for a failure remote.it answered with HTTP 200', async () => {

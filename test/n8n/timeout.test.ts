@@ -25,7 +25,7 @@ it('gives up after Timeout (Seconds) and says to raise it there', async () => {
 	await injectFault(emulator.url, { path: '/graphql/v1', kind: 'delay', delayMs: 2500 });
 	const result = await listDevices({ requestTimeout: 1 });
 	expect(result.error()?.message).toBe(
-		'remote.it did not answer POST /graphql/v1 within 1000 ms. Try again, or raise "Timeout (Seconds)" under the node\'s Options.',
+		'remote.it did not answer POST /graphql/v1 within 1 s. Try again, or raise "Timeout (Seconds)" under the node\'s Options.',
 	);
 	// Each try waits the full second, and a timed-out read is tried again: generous, for a loaded machine.
 }, 30_000);

@@ -494,6 +494,46 @@ const tagged = (tags: unknown, extra: Partial<FlowNode> = {}): Partial<FlowNode>
 });
 const deviceCases: Array<[string, Case]> = [
 	[
+		'Get with an empty payload',
+		{
+			node: { action: 'get' },
+			msg: payload(' '),
+			message:
+				/^msg\.payload: remote\.it devices \(Get\) needs a device here: its id, its name, or a device with an id$/,
+		},
+	],
+	[
+		'Get with a number',
+		{
+			node: { action: 'get' },
+			msg: payload(42),
+			message:
+				/^msg\.payload: remote\.it devices \(Get\) needs a device here: its id, its name, or a device with an id$/,
+		},
+	],
+	[
+		'Get with a list',
+		{
+			node: { action: 'get' },
+			msg: payload(['factory-gateway']),
+			message:
+				/^msg\.payload: remote\.it devices \(Get\) needs a device here: its id, its name, or a device with an id$/,
+		},
+	],
+	[
+		'Get with an object without an id',
+		{
+			node: { action: 'get' },
+			msg: payload({ name: 'factory-gateway' }),
+			message:
+				/^msg\.payload: remote\.it devices \(Get\) needs a device here: its id, its name, or a device with an id$/,
+		},
+	],
+	[
+		'Get with a name of 600 characters',
+		{ node: { action: 'get' }, msg: payload('x'.repeat(600)), message: /^msg\.payload: / },
+	],
+	[
 		'Tags that are not JSON',
 		{
 			node: tagged('line-3'),
@@ -550,7 +590,7 @@ const deviceCases: Array<[string, Case]> = [
 		{
 			node: { action: 'deleteDevices' },
 			msg: payload(1),
-			message: /^Action \(action\): must be "list", "addTags" or "removeTags"/,
+			message: /^Action \(action\): must be "list", "get", "addTags" or "removeTags"/,
 		},
 	],
 	[

@@ -49,12 +49,24 @@ describe('remoteit-connections', () => {
 		const msg = await output;
 		expect(msg.topic).toBe('audit');
 		expect(
-			(msg.payload as Array<{ id: string; serviceId: string; serviceName: string }>)
-				.map(({ id, serviceId, serviceName }) => ({ id, serviceId, serviceName }))
+			(
+				msg.payload as Array<{
+					id: string;
+					serviceId: string;
+					serviceName: string;
+					deviceName: string;
+				}>
+			)
+				.map(({ id, serviceId, serviceName, deviceName }) => ({
+					id,
+					serviceId,
+					serviceName,
+					deviceName,
+				}))
 				.sort((a, b) => a.serviceId.localeCompare(b.serviceId)),
 		).toEqual([
-			{ id: ssh, serviceId: SSH, serviceName: 'SSH' },
-			{ id: web, serviceId: WEB_UI, serviceName: 'Web UI' },
+			{ id: ssh, serviceId: SSH, serviceName: 'SSH', deviceName: 'factory-gateway' },
+			{ id: web, serviceId: WEB_UI, serviceName: 'Web UI', deviceName: 'factory-gateway' },
 		]);
 		await eventually(() => statuses.length >= 2, 'the success status');
 		expect(statuses.slice(0, 2)).toEqual([

@@ -247,3 +247,49 @@ describe('remoteit-devices', () => {
 		});
 	});
 });
+
+describe('remoteit-devices › Get one device', () => {
+	async function get(payload: unknown): Promise<{ out: NodeMessage[]; caught: NodeMessage[] }> {
+		await loadFlow(
+			flowAround(devicesNode({ action: 'get' }), emulator.url),
+			accessKeyCredentials(account),
+		);
+		const out = collect('out');
+		const caught = collect('caught');
+		nodeById('devices').receive({ payload, topic: 'lookup' });
+		await eventually(() => out.length + caught.length > 0, 'the answer');
+		return { out, caught };
+	}
+
+	it.each([
+		['its id', '80:00:00:00:01:00:00:01'],
+		['its name, in any case', 'Factory-Gateway'],
+		['a device from a listing', { id: '80:00:00:00:01:00:00:01', name: 'factory-gateway' }],
+	])('gets the device named by %s, keeping the message', async (_how, payload) => {
+		const { out } = await get(payload);
+		expect(out).toHaveLength(1);
+		expect(out[0].topic).toBe('lookup');
+		expect(out[0].payload).toMatchObject({
+			id: '80:00:00:00:01:00:00:01',
+			name: 'factory-gateway',
+			online: true,
+			tags: ['line-3', 'gateway'],
+			services: expect.arrayContaining([expect.objectContaining({ name: 'SSH' })]),
+		});
+	});
+
+	it('hands a device the account does not have to Catch, with the closest names', async () => {
+		const { out, caught } = await get('factory-gatewy');
+		expect(out).toEqual([]);
+		expect((caught[0].error as { message: string }).message).toMatch(
+			/No device named "factory-gatewy" in this remote\.it account\..*factory-gateway/,
+		);
+	});
+
+	it('refuses a payload that names no device, before any request', async () => {
+		const { caught } = await get({ name: 'factory-gateway' });
+		expect((caught[0].error as { message: string }).message).toMatch(
+			/msg\.payload: remote\.it devices \(Get\) needs a device here/,
+		);
+	});
+});

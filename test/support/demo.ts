@@ -30,6 +30,7 @@ export const DEMO_IDS = {
 	desktopRdp: '80:00:00:00:01:00:00:11',
 	nvrHttps: '80:00:00:00:01:00:00:21',
 	offlineSensorSsh: '80:00:00:00:01:00:00:31',
+	piDevice: '80:00:00:00:01:00:00:40',
 	piSsh: '80:00:00:00:01:00:00:41',
 	unknownService: '80:00:00:00:0F:0F:0F:0F',
 } as const;

@@ -5,6 +5,7 @@
 import { RemoteItValidationError, type RemoteItClient } from '../../../client';
 import { configurationStatus } from './node-status';
 import type { NodeRedRuntime, RuntimeNode } from './node-red-api';
+import { sharedText } from './texts';
 
 export const ACCOUNT_NODE_TYPE = 'remoteit-config';
 
@@ -43,16 +44,15 @@ export function accountClient(RED: NodeRedRuntime, accountId: unknown): RemoteIt
 	if (account) return account.client();
 	const disabled = disabledAccount(RED, accountId);
 	if (disabled) {
-		const name = typeof disabled.name === 'string' && disabled.name ? ` "${disabled.name}"` : '';
+		const named = typeof disabled.name === 'string' && disabled.name !== '';
 		throw new RemoteItValidationError(
 			'account',
-			`Account (account): the remote.it account${name} is disabled: enable it in its edit dialog and deploy`,
+			named
+				? sharedText(RED, 'errors.accountDisabledNamed', { name: disabled.name })
+				: sharedText(RED, 'errors.accountDisabled'),
 		);
 	}
-	throw new RemoteItValidationError(
-		'account',
-		'No remote.it account is configured for this node: pick one in its edit dialog',
-	);
+	throw new RemoteItValidationError('account', sharedText(RED, 'errors.noAccount'));
 }
 
 /**
@@ -66,15 +66,13 @@ export function showAccountProblem(
 ): void {
 	const account = findAccount(RED, accountId);
 	if (!account) {
-		const problem = disabledAccount(RED, accountId)
-			? 'remote.it account disabled'
-			: 'no remote.it account';
-		node.status(configurationStatus(problem));
+		const problem = disabledAccount(RED, accountId) ? 'accountDisabled' : 'noAccount';
+		node.status(configurationStatus(sharedText(RED, `status.${problem}`)));
 		return;
 	}
 	try {
 		account.client();
 	} catch {
-		node.status(configurationStatus('remote.it account incomplete'));
+		node.status(configurationStatus(sharedText(RED, 'status.accountIncomplete')));
 	}
 }

@@ -5,7 +5,8 @@
  */
 import { isPlainObject } from '../../../client';
 import { failureStatus, successStatus, workingStatus } from './node-status';
-import type { NodeMessage, RuntimeNode, SendMessages } from './node-red-api';
+import type { NodeMessage, NodeRedRuntime, RuntimeNode, SendMessages } from './node-red-api';
+import { sharedText } from './texts';
 
 /** Does the node's work for one message, sends the result, and returns a short text for the green status. */
 export type ProcessMessage = (msg: NodeMessage, send: SendMessages) => Promise<string>;
@@ -15,6 +16,7 @@ export type ProcessMessage = (msg: NodeMessage, send: SendMessages) => Promise<s
  * message Node-RED cannot copy (too deeply nested, a property that throws) would otherwise never reach it.
  */
 export function handleMessages(
+	RED: NodeRedRuntime,
 	node: RuntimeNode,
 	workingText: string,
 	processMessage: ProcessMessage,
@@ -36,8 +38,8 @@ export function handleMessages(
 				done();
 			} catch (thrown: unknown) {
 				const error = asError(thrown);
-				showStatus(failureStatus(error));
-				if (cloneMessage) makeCopyable(msg, cloneMessage);
+				showStatus(failureStatus(RED, error));
+				if (cloneMessage) makeCopyable(RED, msg, cloneMessage);
 				done(error);
 			}
 		})().catch((late: unknown) => node.error(asError(late)));
@@ -69,7 +71,11 @@ function messageOf(thrown: unknown): string | undefined {
 }
 
 /** Replaces, in place, each property of a failed message that Node-RED cannot copy with a note saying why. */
-function makeCopyable(msg: NodeMessage, cloneMessage: (msg: NodeMessage) => unknown): void {
+function makeCopyable(
+	RED: NodeRedRuntime,
+	msg: NodeMessage,
+	cloneMessage: (msg: NodeMessage) => unknown,
+): void {
 	try {
 		cloneMessage(msg);
 		return;
@@ -81,8 +87,10 @@ function makeCopyable(msg: NodeMessage, cloneMessage: (msg: NodeMessage) => unkn
 			cloneMessage({ [key]: msg[key] });
 		} catch (thrown: unknown) {
 			const why =
-				thrown instanceof RangeError ? 'nested too deeply' : (messageOf(thrown) ?? 'unreadable');
-			msg[key] = `[msg.${key} could not be copied for the Catch node: ${why}]`;
+				thrown instanceof RangeError
+					? sharedText(RED, 'errors.nestedTooDeeply')
+					: (messageOf(thrown) ?? sharedText(RED, 'errors.unreadable'));
+			msg[key] = sharedText(RED, 'errors.notCopied', { property: key, why });
 		}
 	}
 }

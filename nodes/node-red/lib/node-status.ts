@@ -2,20 +2,9 @@
  * The status every remote.it node shows under itself: blue while working, green with a short summary on
  * success, red with the kind of failure. Texts stay short because the editor truncates long status text.
  */
-import { isRemoteItError, type RemoteItErrorCode } from '../../../client';
-import type { NodeStatus } from './node-red-api';
-
-const FAILURE_LABELS: Record<RemoteItErrorCode, string> = {
-	VALIDATION: 'invalid input',
-	AUTH: 'authentication failed',
-	MFA: 'two-factor account: use an access key',
-	NOT_FOUND: 'not found',
-	DEVICE_OFFLINE: 'device offline',
-	RATE_LIMITED: 'rate limited by remote.it',
-	UNAVAILABLE: 'remote.it unavailable',
-	TIMEOUT: 'timed out',
-	API_ERROR: 'remote.it error',
-};
+import { isRemoteItError } from '../../../client';
+import type { NodeRedRuntime, NodeStatus } from './node-red-api';
+import { sharedText } from './texts';
 
 const MAX_STATUS_LENGTH = 40;
 
@@ -27,9 +16,12 @@ export function successStatus(text: string): NodeStatus {
 	return { fill: 'green', shape: 'dot', text: shorten(text) };
 }
 
-export function failureStatus(error: Error): NodeStatus {
-	const text = isRemoteItError(error) ? FAILURE_LABELS[error.code] : error.message;
-	return { fill: 'red', shape: 'ring', text: shorten(text || 'failed') };
+/** The kind of failure for the client's errors (remoteit-config.json `shared.failure`), else the error's own message. */
+export function failureStatus(RED: NodeRedRuntime, error: Error): NodeStatus {
+	const text = isRemoteItError(error)
+		? sharedText(RED, `failure.${error.code}`)
+		: error.message || sharedText(RED, 'failure.other');
+	return { fill: 'red', shape: 'ring', text: shorten(text) };
 }
 
 export function configurationStatus(text: string): NodeStatus {

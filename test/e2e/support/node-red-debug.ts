@@ -43,8 +43,17 @@ function decode(data: { msg?: unknown; format?: string }): unknown {
 	return data.msg;
 }
 
+/** A node's status as the editor shows it under the node (comms topic `status/<node id>`). */
+export interface NodeStatusEvent {
+	id: string;
+	fill?: string;
+	shape?: string;
+	text?: string;
+}
+
 export interface DebugListener {
 	messages: DebugMessage[];
+	statuses: NodeStatusEvent[];
 	/** Resolves with the first message (already received or still to come) that matches. */
 	waitFor(predicate: (message: DebugMessage) => boolean, timeoutMs?: number): Promise<DebugMessage>;
 	close(): void;
@@ -58,12 +67,15 @@ export async function listenToDebug(
 	const socket = new WebSocket(`${runtimeUrl.replace(/^http/, 'ws')}/comms`);
 	const messages: DebugMessage[] = [];
 	const waiters: Array<() => void> = [];
+	const statuses: NodeStatusEvent[] = [];
 	socket.on('message', (raw) => {
 		const events = JSON.parse(raw.toString()) as Array<{
 			topic: string;
 			data: Record<string, unknown>;
 		}>;
 		for (const event of [events].flat()) {
+			if (event.topic.startsWith('status/'))
+				statuses.push({ id: event.topic.slice('status/'.length), ...event.data });
 			if (event.topic !== 'debug') continue;
 			const data = event.data as { id: string; name?: string; format?: string; msg?: unknown };
 			messages.push({ id: data.id, name: data.name, format: data.format, value: decode(data) });
@@ -75,6 +87,7 @@ export async function listenToDebug(
 		socket.on('error', reject);
 	});
 	socket.send(JSON.stringify({ subscribe: 'debug' }));
+	socket.send(JSON.stringify({ subscribe: 'status/#' }));
 	const waitFor = async (
 		predicate: (message: DebugMessage) => boolean,
 		timeoutMs = 30_000,
@@ -93,5 +106,5 @@ export async function listenToDebug(
 			});
 		}
 	};
-	return { messages, waitFor, close: () => socket.close() };
+	return { messages, statuses, waitFor, close: () => socket.close() };
 }

@@ -8,7 +8,7 @@ const displayOptions = { show: { resource: ['connection'], operation: ['getAll']
 
 /** The Operation option's description, and what an agent reads about it as a tool. */
 export const summary =
-	"List the account's open proxy connections, each with its id, serviceId and serviceName. Disconnect closes one by its id and serviceId.";
+	"List the account's open proxy connections, each with its id, serviceId and serviceName, and the deviceId and deviceName of the device it reaches. Disconnect closes one by its id and serviceId.";
 
 export const description = updateDisplayOptions(displayOptions, [
 	toolDescription(summary),
