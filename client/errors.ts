@@ -1,9 +1,4 @@
-/**
- * Typed errors of the remote.it client. Every error has a stable `code`, a message a workflow author can act on,
- * and (when remote.it said why) remote.it's own `reason`. None ever carries a secret: messages and reasons pass
- * through the client's redaction before they are thrown, and `cause` is only ever a redacted summary, never a
- * raw transport error (those carry request headers).
- */
+/** Typed errors with a stable `code`, and the one scrubbing of secrets before any of them is thrown. */
 export type RemoteItErrorCode =
 	| 'VALIDATION'
 	| 'AUTH'
@@ -29,10 +24,7 @@ export class RemoteItError extends Error {
 	readonly code: RemoteItErrorCode;
 	readonly reason?: string;
 	readonly status?: number;
-	/**
-	 * After a failed connect or disconnect: whether a connection is known to be open on remote.it (true), known not
-	 * to be (false), or could not be checked (absent). Set by reconciliation (reconcile.ts).
-	 */
+	/** After a failed connect or disconnect: a connection known open (true), known closed (false), or unchecked. */
 	declare readonly connectionOpen?: boolean;
 
 	constructor(
@@ -150,11 +142,7 @@ export function isRemoteItError(error: unknown): error is RemoteItError {
 	return error instanceof RemoteItError;
 }
 
-/**
- * The one place secrets are scrubbed. Every text that can reach an error, a log line or an output passes through
- * `redactSecrets` (docs/design.md, "Conventions"): known secret values are replaced, and so are the shapes secrets take
- * on the wire (an Authorization header, a `token`/`password`/`developerkey` field), in case a value was not known.
- */
+/** Known secret values, and the shapes secrets take on the wire in case a value was not known. */
 export const REDACTED = '[redacted]';
 
 /** Shorter values are not replaced: they would shred ordinary words and hide nothing worth hiding. */
@@ -168,12 +156,10 @@ const SECRET_SHAPES: ReadonlyArray<[RegExp, string]> = [
 		/(["']?\b(?:password|passwd|secretAccessKey|secret_access_key|secret|token|auth_token|access_token|sessionToken|developerkey|developer_key|apikey|api_key|x-api-key)["']?\s*[:=]\s*["']?)[^"',\s}&]+/gi,
 		`$1${REDACTED}`,
 	],
-	// Shapes a secret takes with no name in front, as remote.it may echo one back in a reason
-	// (docs/design.md, "Conventions").
+	// remote.it may echo a secret back in a reason, with no name in front.
 	[/\b(Bearer|Basic)\s+[A-Za-z0-9\-._~+/]+=*/g, `$1 ${REDACTED}`],
 	[/\beyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g, REDACTED],
-	// Long opaque runs (24+): hex like session tokens (32 hex characters), or base64 in mixed case with digits like
-	// secret keys (40). Dashes end a run and paths have no capitals, so ids, names and URLs stay readable.
+	// Long opaque runs (tokens, keys); dashes end a run and paths have no capitals, so ids and URLs stay readable.
 	[
 		/(?<![A-Za-z0-9+/_])(?=[0-9a-fA-F]*\d)(?=[0-9a-fA-F]*[a-fA-F])[0-9a-fA-F]{24,}(?![A-Za-z0-9+/_])/g,
 		REDACTED,
@@ -227,11 +213,7 @@ function redactProperty(target: object, key: string, redact: (text: string) => s
 	}
 }
 
-/**
- * Last line of defence at the client's public boundary: scrubs a thrown error's message, stack, string fields and
- * `cause` chain in place. Anything that is not a RemoteItError (a bug) is wrapped in one, keeping only a scrubbed
- * summary, so no foreign object (for example an HTTP library error holding request headers) escapes.
- */
+/** The last line of defence: no foreign error (an HTTP library's holds request headers) escapes. */
 export function redactError(error: unknown, redact: (text: string) => string): RemoteItError {
 	const safe = error instanceof RemoteItError ? error : wrapForeignError(error, redact);
 	const seen = new Set<unknown>();

@@ -11,11 +11,7 @@ export function textOf(value: unknown): string | undefined {
 	return undefined;
 }
 
-/**
- * A body as the text on the wire: a string as it is, a Buffer as UTF-8, anything else as JSON. No body at all
- * (undefined, null, '' or `{}`, which n8n's HTTP Request node sends with a GET) is undefined, so a signature covers
- * exactly what is sent.
- */
+/** No body (n8n's HTTP Request sends `{}` with a GET) is undefined, so a signature covers what is sent. */
 export function bodyText(body: unknown): string | undefined {
 	if (body === undefined || body === null || body === '') return undefined;
 	if (typeof body === 'string') return body;

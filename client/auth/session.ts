@@ -1,9 +1,4 @@
-/**
- * How each request is authorised. Access keys sign every request; a token is sent as headers; a password logs in
- * once per process and credential (token-cache.ts) and shares the token across all calls until `auth_expiration`,
- * renewing it once when remote.it refuses it (docs/remoteit-api.md §1, §2, §8: "re-login once on an auth failure,
- * never per item").
- */
+/** How each request is authorised; re-login once on an auth failure, never per item (docs/remoteit-api.md §8). */
 import { RemoteItAuthError, type SecretRegistry } from '../errors';
 import { textOf } from '../json-values';
 import { readRestAnswer, REST_PREFIX } from '../wire/rest';
@@ -175,12 +170,7 @@ export function createAuthSession(settings: AuthSessionSettings): AuthSession {
 	return passwordSession(settings, auth);
 }
 
-/**
- * Password-login session tokens, shared by every client in this process: every remote.it node, execution and
- * Node-RED flow that uses the same credential logs in once per token lifetime (docs/scaling.md, "Logins").
- * In memory only. Entries are keyed by a hash of the API URL and the whole credential, secret included, so two
- * accounts (or one account after a password change) never share a token, and no secret is kept as a key.
- */
+/** Keyed by a hash of API URL and credential: a changed password never reuses a token, and no secret is a key. */
 export interface CachedToken {
 	token: string;
 	email: string;
@@ -259,18 +249,11 @@ export function forgetSharedTokens(): void {
 	slots.clear();
 }
 
-/**
- * The six fields both engines store a remote.it credential in (n8n: credentials/RemoteItApi.credentials.ts;
- * Node-RED: the account's credentials), and the one mapping from them to the client's RemoteItAuth.
- */
+/** The six fields both engines store a remote.it credential in. */
 export type CredentialField =
 	'accessKeyId' | 'secretAccessKey' | 'developerKey' | 'username' | 'password' | 'token';
 
-/**
- * The stored fields of one sign-in method as a RemoteItAuth. `field(name, required)` reads a field as the shell
- * stores it (and may refuse a required one that is empty, in the shell's words); an empty developer key, optional
- * with access keys, is left out. The client checks the result before any request (validate.ts, normaliseAuth).
- */
+/** `field` reads a field as the shell stores it and may refuse an empty required one in the shell's words. */
 export function authFromCredentialFields(
 	type: RemoteItAuth['type'],
 	field: (name: CredentialField, required: boolean) => string | undefined,

@@ -1,7 +1,4 @@
-/**
- * draft-cavage HTTP Signatures with HMAC-SHA256, as remote.it documents them for access keys (docs/remoteit-api.md §4).
- * Exported on its own so an n8n credential's `authenticate` can sign exactly as the client does.
- */
+/** draft-cavage HMAC-SHA256 signatures for access keys (docs/remoteit-api.md §4), also the n8n credential's. */
 import { createHmac } from 'node:crypto';
 import { headerValue } from '../wire/request';
 

@@ -1,11 +1,4 @@
-/**
- * The account's active connections, read from remote.it's live sessions (GraphQL `login.sessions`,
- * docs/remoteit-api.md §3). remote.it lists every session on the
- * account's services: other users' too, and peer-to-peer ones (`endpoint.proxy` is a Boolean, false for those).
- * Only this account's own proxy sessions are connections this package can use or close. A session carries no
- * proxy address: host and port are known only for connections this client opened (session id = connection id,
- * as remote.it's desktop app pairs them).
- */
+/** Only the account's own proxy sessions are connections it can use or close (docs/remoteit-api.md §3). */
 import { callGraphql, QUERIES } from '../wire/graphql';
 import type { ApiContext } from '../wire/api';
 import { isPlainObject, textOf } from '../json-values';
@@ -32,7 +25,7 @@ function ownProxySession(
 	};
 }
 
-/** remote.it's session list, kept to this account's own proxy sessions. `opened` looks up a connection this client opened, by id, to fill in its address. */
+/** A session carries no address: `opened` fills it in for connections this client opened. */
 export async function listActiveConnections(
 	context: ApiContext,
 	opened: (id: string) => Connection | undefined = () => undefined,

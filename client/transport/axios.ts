@@ -1,8 +1,4 @@
-/**
- * The default transport: one axios call per request. axios must not interpret anything (the client maps statuses,
- * parses JSON and retries itself), and its errors carry the request config with every header, so they are
- * reduced to name, code and message before they leave this module.
- */
+/** One axios call per request; axios interprets nothing, and its errors (they carry every header) never leave. */
 import { setMaxListeners } from 'node:events';
 import axios from 'axios';
 import { isPlainObject } from '../json-values';

@@ -1,10 +1,4 @@
-/**
- * The client on plain Node (Node-RED and scripts): `createRemoteItClient` adds the axios transport (loaded on first
- * use) and timers to the engine-neutral client, and `probeTcp` opens the socket Wait Until Reachable needs. The
- * client's only use of global timers: the default `sleep` and request deadline. The n8n package does not ship this file: its node injects n8n-workflow's `sleep` and leaves the
- * deadline to n8n's request helper (its `timeout`). The deadline needs a timer it can cancel, or a finished script
- * would stay alive until the timeout passed.
- */
+/** The client on plain Node (Node-RED, scripts): axios, timers and sockets, which the n8n package may not ship. */
 import { connect } from 'node:net';
 import type {
 	ProbeEndpoint,
@@ -48,11 +42,7 @@ export function createRemoteItClient(options: RemoteItClientOptions): RemoteItCl
 	});
 }
 
-/**
- * Connect's "wait until reachable" probe for Node-RED and scripts (never the n8n package, which may not open
- * sockets): one TCP connection to the endpoint (a reverse proxy's URL gives host and port). Accepted and not
- * dropped within a moment means reachable.
- */
+/** Wait Until Reachable's probe: one TCP connection, accepted and not dropped within a moment. */
 const PROBE_TIMEOUT_MS = 3000;
 /** A listener that refuses a source address accepts, then drops at once: hold on briefly before saying yes. */
 const SETTLE_MS = 150;

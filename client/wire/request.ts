@@ -1,7 +1,4 @@
-/**
- * Sends one remote.it request: enforces the timeout, retries what is worth retrying, and turns transport failures
- * and HTTP failure statuses into typed errors. Knows nothing of REST or GraphQL bodies.
- */
+/** One remote.it request: timeout, retry, in-flight bound, status → typed error; no REST or GraphQL bodies. */
 import {
 	RemoteItAuthError,
 	RemoteItError,
@@ -27,14 +24,11 @@ export interface RequestSettings {
 	random?: () => number;
 	/** See RemoteItClientOptions.timeoutAdvice. */
 	timeoutAdvice?: string;
-	/** Bounds the requests in flight and narrows the bound while remote.it answers 429 (adaptive-concurrency.ts). */
+	/** Narrowed while remote.it answers 429. */
 	concurrency?: AdaptiveConcurrency;
 }
 
-/**
- * With an adaptive window, 429s are how the window learns remote.it's rate: they are retried (after Retry-After)
- * up to this many tries in all, beyond `retry.attempts`, so a burst that overshoots the rate loses no item.
- */
+/** 429s teach the adaptive window remote.it's rate, so a burst that overshoots it retries them this long. */
 const THROTTLED_TRIES = 10;
 
 function triesFor429(settings: RequestSettings): number {
@@ -132,11 +126,7 @@ export interface Exchange {
 	response: HttpResponse;
 }
 
-/**
- * Sends a request, retrying 429, 502/503/504 and network resets up to `retry.attempts` tries in all (429s further
- * under an adaptive window, see THROTTLED_TRIES). `build` is called per try, once a slot is free, so each try is
- * freshly signed (the Date header is part of the signature). No slot is held while waiting to retry.
- */
+/** `build` runs per try, once a slot is free, so each try is freshly signed (docs/remoteit-api.md §4). */
 export async function sendWithRetry(
 	settings: RequestSettings,
 	build: () => HttpRequest,
@@ -181,10 +171,7 @@ export function shortReason(body: string, redact: (text: string) => string): str
 	return text.length > 0 ? text : undefined;
 }
 
-/**
- * The typed error for a failed HTTP status. `authAdvice` says what to check for this kind of credential
- * (for signatures it names a skewed clock, docs/remoteit-api.md §4).
- */
+/** `authAdvice` says what to check for this kind of credential (a skewed clock, docs/remoteit-api.md §4). */
 export function errorForStatus(
 	request: HttpRequest,
 	response: HttpResponse,
@@ -239,10 +226,7 @@ export function parseJsonBody(request: HttpRequest, response: HttpResponse): unk
 	}
 }
 
-/**
- * When to retry and how long to wait. remote.it publishes no rate limits but answers 429 (docs/remoteit-api.md §3
- * and 6): back off exponentially with jitter, honour Retry-After, and never retry other 4xx answers.
- */
+// remote.it answers 429 without a published limit: jittered backoff, Retry-After honoured (docs/remoteit-api.md §6).
 /** Gateway and overload answers that a later attempt may well get past. */
 const RETRYABLE_STATUSES = new Set([429, 502, 503, 504]);
 
@@ -267,10 +251,7 @@ export function isRetryableNetworkCode(code: string | undefined): boolean {
 	return code !== undefined && RETRYABLE_NETWORK_CODES.has(code);
 }
 
-/**
- * Delay before retry number `retry` (1 for the first retry): base·2^(retry-1), capped at maxDelayMs, with "equal
- * jitter" (half fixed, half random) so many clients throttled together do not come back in lockstep.
- */
+/** "Equal jitter" (half fixed, half random), so clients throttled together do not come back in lockstep. */
 export function backoffDelayMs(
 	retry: number,
 	policy: RetryPolicy,
@@ -282,10 +263,7 @@ export function backoffDelayMs(
 	return Math.round(capped / 2 + (capped / 2) * jitter);
 }
 
-/**
- * Retry-After as milliseconds: delta-seconds or an HTTP date (RFC 9110 section 10.2.3). Undefined when absent
- * or unreadable, so the caller falls back to backoff.
- */
+/** Retry-After in delta-seconds or as an HTTP date (RFC 9110 §10.2.3); undefined falls back to backoff. */
 export function parseRetryAfterMs(value: string | undefined, now: Date): number | undefined {
 	if (value === undefined) return undefined;
 	const text = value.trim();
@@ -307,27 +285,14 @@ export function retryDelayMs(
 	return Math.min(policy.maxDelayMs, wanted);
 }
 
-/**
- * How many requests a client keeps in flight: at most its own `max`, and, once remote.it has throttled the account,
- * at most the account's window, which every client of that account in this process shares (every n8n execution and
- * Node-RED flow of one credential), so they back off together instead of each overshooting the one rate limit.
- * Additive increase, multiplicative decrease (as TCP does): a 429 narrows the account's window to 70% (CUBIC's
- * factor; halving left a quarter of a rate limit unused in `npm run bench`), once per burst, and each success widens
- * it by 1/window, about one request per round trip. The first 429 narrows the fan-out that met the limit. remote.it
- * publishes no rate limit (docs/remoteit-api.md §6), so the window is learnt from its answers, never configured.
- * In memory only; the key names an account, never holds a secret.
- */
+// One window per account shared by its clients in this process, learnt from 429s (AIMD; docs/remoteit-api.md §6).
 /** Requests one client may keep in flight at most (the n8n node's Parallel Requests goes up to this too). */
 export const MAX_CONCURRENCY = 100;
 
-/**
- * What both shells keep in flight unless told otherwise (n8n's Parallel Requests default, each Node-RED account).
- * n8n's request helper opens a new HTTPS connection per request (three round trips each), so 50 at a time hides
- * the handshakes: faster than n8n's HTTP Request node sending all items at once (docs/benchmarks.md).
- */
+/** Both shells' default (docs/design.md, "Reliability"). */
 export const DEFAULT_CONCURRENCY = 50;
 
-/** The window after a burst of 429s, as a share of the window before it. */
+/** A burst of 429s narrows the window once, by this factor (docs/design.md, "Reliability"). */
 const DECREASE = 0.7;
 
 /** An account's window that grows back past this is forgotten: only the clients' own maximums bound it again. */
@@ -414,10 +379,7 @@ function sweep(key: string | undefined, account: AccountWindow): void {
 		accounts.delete(key);
 }
 
-/**
- * A client's window. `accountKey` (client/connections/book.ts `accountKey`) shares what 429s taught with every
- * other client of the same account in this process; without it the window is this client's alone.
- */
+/** Without `accountKey` (connections/book.ts) the window is this client's alone. */
 export function createAdaptiveConcurrency(max: unknown, accountKey?: string): AdaptiveConcurrency {
 	if (!isWholeNumberIn(max, 1, MAX_CONCURRENCY)) {
 		throw new RemoteItValidationError(
@@ -478,7 +440,6 @@ export function forgetSharedWindows(): void {
 	accounts.clear();
 }
 
-/** HTTP header names are case-insensitive: the one lookup by name, and the one reading of a transport's headers. */
 /** The value of header `name` (lower case) in headers of any spelling; undefined when absent. */
 export function headerValue(
 	headers: Record<string, string> | undefined,
@@ -488,10 +449,7 @@ export function headerValue(
 	return key === undefined ? undefined : String(headers?.[key]);
 }
 
-/**
- * Response headers as the client reads them: lower-case names, one string each (repeated headers joined).
- * Shared by every transport (axios for Node-RED, n8n's request helpers), whatever shape their library returns.
- */
+/** Every transport's headers, whatever their library's shape, as lower-case names with one string each. */
 export function flattenHeaders(headers: unknown): Record<string, string> {
 	const flat: Record<string, string> = {};
 	if (typeof headers !== 'object' || headers === null) return flat;

@@ -9,14 +9,14 @@ import {
 	MAX_PAGE_SIZE,
 	RemoteItValidationError,
 	isPlainObject,
-	type Device,
 	type ListDevicesOptions,
 } from '../../client';
 import { accountClient, showAccountProblem } from './lib/account-node';
 import { changeTagsFor, tagFilterFrom, type TagAction, type TagSettings } from './lib/device-tags';
 import { namingFields } from './lib/field-names';
 import { handleMessages } from './lib/input-handler';
-import type { NodeDefinition, NodeMessage, NodeRedRuntime, RuntimeNode } from './lib/node-red-api';
+import { onePerEntry } from './lib/split-messages';
+import type { NodeDefinition, NodeRedRuntime, RuntimeNode } from './lib/node-red-api';
 
 type StateFilter = 'all' | 'online' | 'offline';
 type Action = 'list' | 'get' | TagAction;
@@ -84,7 +84,7 @@ export = function registerRemoteItDevices(RED: NodeRedRuntime): void {
 					}),
 				);
 				if (splitOutput) {
-					if (devices.length > 0) send([onePerDevice(RED, msg, devices)]);
+					if (devices.length > 0) send([onePerEntry(RED, msg, devices)]);
 				} else {
 					msg.payload = devices;
 					send(msg);
@@ -159,14 +159,4 @@ function limitFrom(RED: NodeRedRuntime, value: unknown): number {
 		);
 	}
 	return limit;
-}
-
-/** Like the core split node: each copy keeps the input's properties and says where it belongs. */
-function onePerDevice(RED: NodeRedRuntime, msg: NodeMessage, devices: Device[]): NodeMessage[] {
-	return devices.map((device, index) => {
-		const copy = RED.util.cloneMessage(msg);
-		copy.payload = device;
-		copy.parts = { id: msg._msgid, type: 'array', index, count: devices.length, len: 1 };
-		return copy;
-	});
 }
