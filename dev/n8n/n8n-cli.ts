@@ -186,6 +186,16 @@ export function nodeOutput(
 	return (nodeRun?.data?.main[0] ?? []).map((item) => item.json);
 }
 
+/** What a node output over every run of an execution (a node in a loop runs once per round), in run order. */
+export function nodeOutputs(
+	run: ExecutionRun | undefined,
+	nodeName: string,
+): Array<Record<string, unknown>> {
+	return (run?.data.resultData.runData[nodeName] ?? []).flatMap((nodeRun) =>
+		(nodeRun?.data?.main ?? []).flatMap((output) => (output ?? []).map((item) => item.json)),
+	);
+}
+
 /**
  * Activates a workflow in the database before `n8n start`, which then registers its webhooks.
  * n8n 2.x replaced `update:workflow --active` with `publish:workflow`.

@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { remoteItApiTest } from '../shared/credentialTest';
 import { TRIGGER_DESCRIPTION } from '../shared/panelDescriptions';
+import { tagMatchParameter, tagsParameter } from '../shared/tagParameters';
 import { EVENT_SELECTIONS, TRIGGER_SUBTITLE } from './eventSelection';
 import { pollEvents } from './pollEvents';
 
@@ -57,6 +58,10 @@ export class RemoteItTrigger implements INodeType {
 						placeholder: 'gateway',
 						description: 'Only events of devices whose name contains this text (case-insensitive)',
 					},
+					tagsParameter(
+						'Only events of devices carrying these tags when the event is read (names as in remote.it, case counts)',
+					),
+					tagMatchParameter,
 				],
 			},
 		],

@@ -2,7 +2,9 @@ import type { INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import {
+	LABELLED_BY_SHELL,
 	latestMatchingEvent,
+	tagFilterOf,
 	pollEvents as pollEventLog,
 	readCursor,
 	storedCursor,
@@ -14,6 +16,8 @@ import { eventSelectionFor } from './eventSelection';
 
 interface TriggerFilters {
 	deviceNameContains?: string;
+	tags?: unknown;
+	tagMatch?: unknown;
 }
 
 /**
@@ -22,8 +26,8 @@ interface TriggerFilters {
  * the latest matching event and leaves the cursor alone.
  */
 export async function pollEvents(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
-	const filter = readFilter(this);
 	try {
+		const filter = readFilter(this);
 		const client = await createClientForExecution(this);
 		if (this.getMode() === 'manual') {
 			const latest = await latestMatchingEvent(client, filter);
@@ -54,6 +58,11 @@ function readFilter(context: IPollFunctions): EventFilter {
 			context.getNode(),
 			`Event: "${value}" is not an event this trigger knows`,
 		);
-	const { deviceNameContains } = context.getNodeParameter('filters', {}) as TriggerFilters;
-	return { kind: selection.value, deviceNameContains: deviceNameContains ?? '' };
+	const filters = context.getNodeParameter('filters', {}) as TriggerFilters;
+	const tags = tagFilterOf(filters.tags, filters.tagMatch, LABELLED_BY_SHELL);
+	return {
+		kind: selection.value,
+		deviceNameContains: filters.deviceNameContains ?? '',
+		...(tags ? { tags } : {}),
+	};
 }

@@ -18,6 +18,7 @@ import {
 	importCredentials,
 	importWorkflows,
 	nodeOutput,
+	nodeOutputs,
 } from '../../dev/n8n/n8n-cli';
 import {
 	type N8nServer,
@@ -34,7 +35,14 @@ import {
 	setUpEngineFixture,
 	tearDownEngineFixture,
 } from './support/engine-fixture';
-import { WRONG_SECRET, e2eCredentials, e2eWorkflowIds, e2eWorkflows } from './support/n8n-fixtures';
+import {
+	TAG_STEPS,
+	WRONG_SECRET,
+	e2eCredentials,
+	e2eWorkflowIds,
+	e2eWorkflows,
+} from './support/n8n-fixtures';
+import { DEMO_FLEET } from '../support/demo';
 import { listEmulatorConnections } from '../support/emulator-control';
 import { DATABASE_PASSWORD, SSH_PASSWORD } from '../../dev/device';
 
@@ -174,6 +182,66 @@ describe.each<[EngineName, string]>([
 				{ id: connection?.id, serviceId: SSH_SERVICE, disconnected: true },
 			]);
 			await expectNoOpenProxy();
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
+
+	it(
+		'connects to every online device tagged line-3 in turn, runs uname -a over SSH on each, and disconnects each',
+		async () => {
+			const result = await execute(demoWorkflowIds.taggedFleet);
+			expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({
+				code: 0,
+				error: undefined,
+			});
+			const fleet = nodeOutput(result.run, 'Online devices tagged line-3');
+			expect(fleet.map((device) => device.name)).toEqual(DEMO_FLEET.online);
+			const connections = nodeOutputs(result.run, 'Connect to its SSH');
+			expect(connections.map((c) => c.serviceId)).toEqual(DEMO_FLEET.sshServices);
+			expect(nodeOutputs(result.run, 'Run uname -a')).toEqual(
+				DEMO_FLEET.online.map(() =>
+					expect.objectContaining({ code: 0, stdout: expect.stringMatching(/^Linux /) }),
+				),
+			);
+			expect(nodeOutputs(result.run, 'Disconnect')).toEqual(
+				connections.map((c) => ({ id: c.id, serviceId: c.serviceId, disconnected: true })),
+			);
+			await expectNoOpenProxy();
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
+
+	it(
+		'lists exactly the devices with any or all of the tags, and Add Tags and Remove Tags change the next listing',
+		async () => {
+			const result = await execute(e2eWorkflowIds.tags);
+			expect({ code: result.code, error: result.run?.data.resultData.error }).toEqual({
+				code: 0,
+				error: undefined,
+			});
+			const namesOf = (step: number) =>
+				nodeOutput(result.run, TAG_STEPS[step][0]).map((device) => device.name);
+			expect(namesOf(0)).toEqual([
+				...DEMO_FLEET.devices.slice(0, 3),
+				'office-desktop',
+				DEMO_FLEET.devices[3],
+			]);
+			expect(namesOf(1)).toEqual(['factory-gateway']);
+			expect(nodeOutput(result.run, TAG_STEPS[2][0])).toEqual([
+				{ deviceId: '80:00:00:00:01:00:00:10', added: ['line-3'] },
+			]);
+			expect(namesOf(3)).toEqual([
+				...DEMO_FLEET.devices.slice(0, 3),
+				'office-desktop',
+				DEMO_FLEET.devices[3],
+			]);
+			expect(nodeOutput(result.run, TAG_STEPS[4][0])).toEqual([
+				{ deviceId: '80:00:00:00:01:00:00:10', removed: ['line-3'] },
+			]);
+			expect(namesOf(5)).toEqual(DEMO_FLEET.devices);
+			expect(nodeOutput(result.run, TAG_STEPS[0][0])[1]).toMatchObject({
+				tags: ['line-3', 'gateway'],
+			});
 		},
 		ENGINE_TEST_TIMEOUT_MS,
 	);

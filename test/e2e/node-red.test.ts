@@ -27,6 +27,7 @@ import {
 import { type DebugListener, type DebugMessage, listenToDebug } from './support/node-red-debug';
 import { extraInject, probeIdFor, withProbes } from './support/node-red-probes';
 import { listEmulatorConnections } from '../support/emulator-control';
+import { DEMO_FLEET } from '../support/demo';
 
 // Ids from examples/*.json.
 const example = {
@@ -54,6 +55,13 @@ const example = {
 		setTarget: 'e4f40000000000i0',
 		connect: 'e4f40000000000i1',
 		endpoint: 'e4f40000000000d1',
+	},
+	fleet: {
+		inject: 'e8f80000000000i1',
+		devices: 'e8f80000000000n0',
+		connect: 'e8f80000000000n1',
+		banner: 'e8f80000000000d1',
+		disconnected: 'e8f80000000000d2',
 	},
 	closeAll: {
 		inject: 'e7f70000000000i1',
@@ -220,6 +228,40 @@ describe.each<[EngineName, string]>([
 				/^SSH-2\.0-OpenSSH_9\.2p1 Debian\S*\r\n$/,
 			);
 			await expectClosed(example.tcp.disconnected, connection, '80:00:00:00:01:00:00:02');
+		},
+		ENGINE_TEST_TIMEOUT_MS,
+	);
+
+	it(
+		'reads the SSH banner of every online device tagged line-3 through its own proxy, and disconnects each (example 8)',
+		async () => {
+			const before = debug.messages.length;
+			await inject(runtime, example.fleet.inject);
+			const count = DEMO_FLEET.online.length;
+			const of = (nodeId: string) => (): DebugMessage[] =>
+				debug.messages.filter(since(before, nodeId));
+			await debug.waitFor(() => of(example.fleet.disconnected)().length === count, 90_000);
+			const devices = of(probeIdFor(example.fleet.devices))().map((m) => (m.value as Json).name);
+			expect(devices.sort()).toEqual(DEMO_FLEET.online);
+			const connections = of(probeIdFor(example.fleet.connect))().map((m) => m.value as Json);
+			expect(connections.map((c) => c.serviceId).sort()).toEqual(
+				[...DEMO_FLEET.sshServices].sort(),
+			);
+			expect(of(example.fleet.banner)().map((m) => String(m.value))).toEqual(
+				DEMO_FLEET.online.map(() =>
+					expect.stringMatching(/^SSH-2\.0-OpenSSH_9\.2p1 Debian\S*\r\n$/),
+				),
+			);
+			expect(
+				of(example.fleet.disconnected)()
+					.map((m) => m.value as Json)
+					.sort((a, b) => String(a.id).localeCompare(String(b.id))),
+			).toEqual(
+				connections
+					.map((c) => ({ id: c.id, serviceId: c.serviceId, disconnected: true }))
+					.sort((a, b) => String(a.id).localeCompare(String(b.id))),
+			);
+			expect(await listEmulatorConnections(fixture.emulator.url)).toEqual([]);
 		},
 		ENGINE_TEST_TIMEOUT_MS,
 	);

@@ -1,6 +1,6 @@
 import { type INodeParameters, NodeApiError } from 'n8n-workflow';
 
-import { injectFault, setOnline, shiftClock } from '../support/emulator-control';
+import { injectFault, readRequestLog, setOnline, shiftClock } from '../support/emulator-control';
 import { accessKeyCredentials, passwordCredentials } from './support/credentials';
 import { useEmulatorWithN8n } from './support/emulator-fixture';
 import { SEED, byId, connectParameters } from './support/parameters';
@@ -94,6 +94,70 @@ describe('remote.it Trigger › Device Went Offline', () => {
 		expect(emitted(await active.poll()).map((e) => e.deviceName)).toEqual(['office-desktop']);
 		// The gateway's event was seen and passed over: it does not come back later.
 		expect(await active.poll()).toBeNull();
+	});
+});
+
+describe('remote.it Trigger › Tags', () => {
+	const CAMERA = '80:00:00:00:01:00:00:20';
+
+	it('emits only events of devices carrying any of the tags, or all of them', async () => {
+		const any = trigger({ event: 'deviceOffline', filters: { tags: ['line-3', 'office'] } });
+		const all = trigger({
+			event: 'deviceOffline',
+			filters: { tags: ['line-3', 'security'], tagMatch: 'all' },
+		});
+		await any.poll();
+		await all.poll();
+		for (const device of [GATEWAY, OFFICE, CAMERA]) {
+			await setOnline(emulator.url, device, false);
+			await nextInstant();
+		}
+		await setOnline(emulator.url, '80:00:00:00:01:00:00:40', true); // came online: another event kind
+		expect(emitted(await any.poll()).map((e) => e.deviceName)).toEqual([
+			'factory-gateway',
+			'office-desktop',
+			'camera-nvr',
+		]);
+		expect(emitted(await all.poll()).map((e) => e.deviceName)).toEqual(['camera-nvr']);
+		expect(await any.poll()).toBeNull();
+	});
+
+	it("narrows connection events by the tags of the service's device", async () => {
+		const active = trigger({ event: 'connectionOpened', filters: { tags: ['office'] } });
+		await active.poll();
+		const run = await runWorkflow({
+			credentials: accessKeyCredentials(emulator),
+			nodes: [
+				{ name: 'Connect', parameters: connectParameters(byId(SEED.gatewaySsh)) },
+				{ name: 'Connect RDP', parameters: connectParameters(byId('80:00:00:00:01:00:00:11')) },
+			],
+		});
+		expect(run.error()).toBeUndefined();
+		expect(emitted(await active.poll()).map((e) => [e.deviceName, e.serviceName])).toEqual([
+			['office-desktop', 'RDP'],
+		]);
+	});
+
+	it.each([
+		['text', 'line-3', /^Tags: must be a list of tag names, not text/],
+		['a blank name', ['line-3', ' '], /^Tags: entry 2 is blank/],
+	])('refuses Tags given as %s, before any request', async (_what, tags, message) => {
+		await readRequestLog(emulator.url, { clear: true });
+		const failure: unknown = await trigger({ event: 'deviceOffline', filters: { tags } })
+			.poll()
+			.catch((error: unknown) => error);
+		expect((failure as Error).message).toMatch(message);
+		expect(await readRequestLog(emulator.url)).toEqual([]);
+	});
+
+	it('refuses a Tag Match other than any or all', async () => {
+		const failure: unknown = await trigger({
+			event: 'deviceOffline',
+			filters: { tags: ['line-3'], tagMatch: 'most' },
+		})
+			.poll()
+			.catch((error: unknown) => error);
+		expect((failure as Error).message).toMatch(/^Tag Match: must be "any" or "all", not "most"/);
 	});
 });
 

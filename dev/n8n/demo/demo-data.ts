@@ -32,6 +32,7 @@ export const demoWorkflowIds = {
 	sshIntoDevice: 'remoteItDemo0007',
 	queryDatabase: 'remoteItDemo0008',
 	toolsOverMcp: 'remoteItDemo0009',
+	taggedFleet: 'remoteItDemoFlt1',
 } as const;
 
 /** The device the Trigger demo takes offline: one no other demo connects to. */

@@ -44,13 +44,20 @@ async function tagsValue(
 		return { value: await evaluateProperty(RED, node, property, msg), name };
 	}
 	if (text.trim() === '') return { value: undefined, name: TAGS_FIELD };
-	try {
-		return { value: JSON.parse(text) as unknown, name: TAGS_FIELD };
-	} catch {
+	const parsed = parsedJson(text);
+	if (!parsed.ok)
 		throw new RemoteItValidationError(
 			'tags',
 			`${TAGS_FIELD}: is not a JSON list such as ["line-3"]`,
 		);
+	return { value: parsed.value, name: TAGS_FIELD };
+}
+
+function parsedJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	try {
+		return { ok: true, value: JSON.parse(text) as unknown };
+	} catch {
+		return { ok: false };
 	}
 }
 

@@ -21,7 +21,92 @@ export const e2eWorkflowIds = {
 	wrongCredential: 'remoteItE2eAuth1',
 	foreignOrigin: 'remoteItE2eOrig1',
 	wrongSshPassword: 'remoteItE2eSsh01',
+	tags: 'remoteItE2eTags1',
 } as const;
+
+/** The e2e tag workflow's nodes, in the order they run: each runs once, whatever the previous one output. */
+export const TAG_STEPS = [
+	[
+		'Tagged line-3 or office',
+		{
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tags: ['line-3', 'office'], tagMatch: 'any' },
+		},
+	],
+	[
+		'Tagged line-3 and gateway',
+		{
+			operation: 'getAll',
+			returnAll: true,
+			filters: { tags: ['line-3', 'gateway'], tagMatch: 'all' },
+		},
+	],
+	[
+		'Add line-3 to office-desktop',
+		{
+			operation: 'addTags',
+			device: { __rl: true, mode: 'name', value: 'office-desktop' },
+			tags: ['line-3'],
+		},
+	],
+	[
+		'Tagged line-3 after adding',
+		{ operation: 'getAll', returnAll: true, filters: { tags: ['line-3'] } },
+	],
+	[
+		'Remove line-3 from office-desktop',
+		{
+			operation: 'removeTags',
+			device: { __rl: true, mode: 'name', value: 'office-desktop' },
+			tags: ['line-3'],
+		},
+	],
+	[
+		'Tagged line-3 after removing',
+		{ operation: 'getAll', returnAll: true, filters: { tags: ['line-3'] } },
+	],
+] as const;
+
+/** Get Many by tag (any, all), Add Tags, Get Many, Remove Tags, Get Many: a chain of remote.it nodes. */
+function tagWorkflow(): WorkflowJson {
+	const trigger = 'When clicking ‘Execute workflow’';
+	const names = [trigger, ...TAG_STEPS.map(([name]) => name)];
+	return {
+		id: e2eWorkflowIds.tags,
+		name: 'e2e: devices by tag, tags added and removed',
+		active: false,
+		nodes: [
+			{
+				id: 'e2e-tags-0',
+				name: trigger,
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			},
+			...TAG_STEPS.map(([name, parameters], index) => ({
+				id: `e2e-tags-${index + 1}`,
+				name,
+				type: 'n8n-nodes-remoteit.remoteIt',
+				typeVersion: 1.1,
+				position: [220 * (index + 1), 0],
+				executeOnce: true,
+				parameters: { resource: 'device', ...parameters, options: {} },
+				credentials: { remoteItApi: { id: DEMO_CREDENTIAL_ID, name: 'remote.it demo (emulator)' } },
+			})),
+		],
+		connections: Object.fromEntries(
+			names
+				.slice(0, -1)
+				.map((name, index) => [
+					name,
+					{ main: [[{ node: names[index + 1], type: 'main', index: 0 }]] },
+				]),
+		),
+		settings: { executionOrder: 'v1' },
+	};
+}
 
 /** Where the foreign-origin variant sends the credential: loopback, another port than the emulator's. */
 export function foreignOriginUrl(apiUrl: string): string {
@@ -116,6 +201,7 @@ export function e2eWorkflows(apiUrl: string): WorkflowJson[] {
 			id: e2eWorkflowIds.wrongSshPassword,
 			name: 'e2e: SSH refuses the password',
 		},
+		tagWorkflow(),
 	];
 }
 

@@ -133,14 +133,16 @@ function shownAs(property: INodeProperties, tool: boolean): INodeProperties {
  * A parameter the model fills when the node is an agent's tool. n8n offers the model one tool parameter per
  * `$fromAI()` key in the node's parameters and nothing else (n8n-core createNodeAsTool): a default such as
  * `{{ $json.id }}` would leave the tool without parameters. So the tool gets its own copy whose default asks the
- * model, and the node keeps its own default. `about` is what the model reads; it must hold no single quote.
+ * model, and the node keeps its own default. `about` is what the model reads; it must hold no backtick.
  */
 export function askedAsTool(
 	property: INodeProperties,
 	key: string,
 	about: string,
 ): INodeProperties[] {
-	const asked = `={{ $fromAI('${key}', '${about}', 'string') }}`;
+	// Written as n8n's editor writes a field handed to the model, so the editor shows it as one ("Defined
+	// automatically by the model"), with n8n-workflow's FROM_AI_AUTO_GENERATED_MARKER.
+	const asked = `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${about}\`, 'string') }}`;
 	// By Name takes an ID too (client serviceIdOf, getDevice), so the model may give either. A list of values (Tags)
 	// gets one: $fromAI has no list type.
 	const toolDefault =
@@ -174,32 +176,6 @@ export function toolDescription(summary: string): INodeProperties {
 		true,
 	);
 }
-
-/** Tag names, one a row: Get Many's and the Trigger's filter, Add Tags and Remove Tags (docs/remoteit-api.md §3a). */
-export function tagsParameter(description: string): INodeProperties {
-	return {
-		displayName: 'Tags',
-		name: 'tags',
-		type: 'string',
-		typeOptions: { multipleValues: true, multipleValueButtonText: 'Add Tag' },
-		default: [],
-		placeholder: 'line-3',
-		description,
-	};
-}
-
-/** How the Tags of a filter combine (remote.it's ListOperator ANY / ALL). */
-export const tagMatchParameter: INodeProperties = {
-	displayName: 'Tag Match',
-	name: 'tagMatch',
-	type: 'options',
-	default: 'any',
-	description: 'Whether a device needs one of the tags or every one of them',
-	options: [
-		{ name: 'All of the Tags', value: 'all' },
-		{ name: 'Any of the Tags', value: 'any' },
-	],
-};
 
 /** Return All / Limit, as every n8n "Get Many" operation offers them. */
 export const returnAllAndLimit: INodeProperties[] = [

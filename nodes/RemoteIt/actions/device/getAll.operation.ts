@@ -12,13 +12,8 @@ import {
 	type RemoteItClient,
 } from '../../../../client';
 import { parameterError } from '../../../shared/errors';
-import {
-	operationOptions,
-	returnAllAndLimit,
-	tagMatchParameter,
-	tagsParameter,
-	toolDescription,
-} from '../common/descriptions';
+import { tagMatchParameter, tagsParameter } from '../../../shared/tagParameters';
+import { operationOptions, returnAllAndLimit, toolDescription } from '../common/descriptions';
 import { describeType, readPaging } from '../common/parameters';
 
 const displayOptions = { show: { resource: ['device'], operation: ['getAll'] } };

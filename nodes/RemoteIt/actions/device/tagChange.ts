@@ -11,10 +11,10 @@ import {
 	askedAsTool,
 	deviceLocator,
 	operationOptions,
-	tagsParameter,
 	toolDescription,
 } from '../common/descriptions';
 import { readLocator } from '../common/parameters';
+import { tagsParameter } from '../../../shared/tagParameters';
 
 const CHANGES = {
 	addTags: {
