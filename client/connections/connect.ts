@@ -176,7 +176,7 @@ export async function openConnection(
 	attempt.end();
 	if (watch.uncertain())
 		await ledger.serially(request.serviceId, () => closeStrays(connection, lost));
-	// Recorded before the check, so the connects that share one session list see each other (connection-reuse.ts).
+	// Recorded before the check, so the connects that share one session list see each other (book.ts).
 	state.records().set(connection.id, connection);
 	const replaced = await replacedBy(
 		state.records(),

@@ -36,6 +36,7 @@ import { listEmulatorConnections } from '../support/emulator-control';
 import {
 	type ChatCompletionRequest,
 	type ChatTool,
+	type ModelReply,
 	type ScriptedChatModel,
 	lastToolResult,
 	startScriptedChatModel,
@@ -43,6 +44,8 @@ import {
 } from '../support/scripted-chat-model';
 
 const OUTBOUND_RECORDER = join(__dirname, '..', 'support', 'outbound-connections.js');
+/** Each run is one `n8n execute`, which boots n8n before the agent's turns: minutes on two busy cores. */
+const AGENT_RUN_TIMEOUT_MS = 2 * ENGINE_TEST_TIMEOUT_MS;
 const SSH_SERVICE = '80:00:00:00:01:00:00:02';
 
 /** The tool's name as the model sees it: n8n's node name with anything but [a-zA-Z0-9_-] made "_". */
@@ -135,29 +138,26 @@ describe.each<[EngineName, string]>([
 		return parsed as Array<Record<string, unknown>>;
 	};
 
+	/** The model's call of a tool, found by its description as a model would find it. */
+	const call = (request: ChatCompletionRequest, description: RegExp, args: object): ModelReply => ({
+		toolCalls: [{ name: toolOffered(request, description).function.name, arguments: { ...args } }],
+	});
+	const callConnect = (request: ChatCompletionRequest, service: string): ModelReply =>
+		call(request, /^Open a proxy connection/, { service });
+	const callDisconnect = (request: ChatCompletionRequest, args: object): ModelReply =>
+		call(request, /^Close a proxy connection/, args);
+
 	it(
 		'opens a connection with Connect and closes it with Disconnect, both tools at their defaults',
 		async () => {
 			model.play((request, turn) => {
-				if (turn === 0) {
-					const connect = toolOffered(request, /^Open a proxy connection/);
-					return {
-						toolCalls: [
-							{ name: connect.function.name, arguments: { service: 'factory-gateway/SSH' } },
-						],
-					};
-				}
+				if (turn === 0) return callConnect(request, 'factory-gateway/SSH');
 				if (turn === 1) {
 					const [connection] = toolResultIn(request);
-					const disconnect = toolOffered(request, /^Close a proxy connection/);
-					return {
-						toolCalls: [
-							{
-								name: disconnect.function.name,
-								arguments: { connectionId: connection?.id, serviceId: connection?.serviceId },
-							},
-						],
-					};
+					return callDisconnect(request, {
+						connectionId: connection?.id,
+						serviceId: connection?.serviceId,
+					});
 				}
 				return { content: 'Connected to factory-gateway/SSH and closed the connection again.' };
 			});
@@ -220,26 +220,16 @@ describe.each<[EngineName, string]>([
 			// The OpenAI Chat Model needed nothing beyond loopback (a streamed answer would fetch a tokenizer).
 			expect(result.outbound).toEqual([]);
 		},
-		ENGINE_TEST_TIMEOUT_MS,
+		AGENT_RUN_TIMEOUT_MS,
 	);
 
 	it(
 		'tells the model what went wrong as text, and the run goes on: an offline device, a Disconnect without its parameters',
 		async () => {
 			model.play((request, turn) => {
-				if (turn === 0) {
-					const connect = toolOffered(request, /^Open a proxy connection/);
-					return {
-						toolCalls: [
-							{ name: connect.function.name, arguments: { service: 'warehouse-sensor/SSH' } },
-						],
-					};
-				}
-				if (turn === 1) {
-					// The call the issue saw models make with nothing to pass.
-					const disconnect = toolOffered(request, /^Close a proxy connection/);
-					return { toolCalls: [{ name: disconnect.function.name, arguments: {} }] };
-				}
+				if (turn === 0) return callConnect(request, 'warehouse-sensor/SSH');
+				// The call the issue saw models make with nothing to pass.
+				if (turn === 1) return callDisconnect(request, {});
 				return { content: 'warehouse-sensor is offline; nothing was opened.' };
 			});
 			const result = await runAgent(agentWorkflowIds.offlineDevice);
@@ -260,7 +250,7 @@ describe.each<[EngineName, string]>([
 			expect(await listEmulatorConnections(fixture.emulator.url)).toEqual([]);
 			expect(result.outbound).toEqual([]);
 		},
-		ENGINE_TEST_TIMEOUT_MS,
+		AGENT_RUN_TIMEOUT_MS,
 	);
 
 	it('never prints a secret, nor tells the model one', () => {

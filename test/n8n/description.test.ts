@@ -1,4 +1,5 @@
 import {
+	FROM_AI_AUTO_GENERATED_MARKER,
 	NodeHelpers,
 	Workflow,
 	traverseNodeParameters,
@@ -337,6 +338,8 @@ describe('node description', () => {
 	});
 });
 
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
 describe("as an AI agent's tool, at its defaults", () => {
 	/** What n8n offers the model as the tool's parameters: one per $fromAI() key (n8n-core createNodeAsTool). */
 	const toolParameters = (operation: Operation, set: INodeParameters = {}): FromAIArgument[] => {
@@ -378,6 +381,21 @@ describe("as an AI agent's tool, at its defaults", () => {
 		});
 	});
 
+	it('writes each default as the editor writes a field handed to the model, so it shows it as one', () => {
+		const written = [
+			parametersOf(CONNECT, { asTool: true }).service,
+			parametersOf(DISCONNECT, { asTool: true }).connectionId,
+		];
+		expect(written).toEqual([
+			expect.objectContaining({
+				value: expect.stringMatching(
+					`^={{ ${escapeRegExp(FROM_AI_AUTO_GENERATED_MARKER)} \\$fromAI\\(`,
+				),
+			}),
+			expect.stringMatching(`^={{ ${escapeRegExp(FROM_AI_AUTO_GENERATED_MARKER)} \\$fromAI\\(`),
+		]);
+	});
+
 	it("describes each tool with its operation's description: what it does, needs and returns", () => {
 		for (const operation of OPERATIONS) {
 			const [resource, name] = operation;
@@ -416,6 +434,18 @@ describe("as an AI agent's tool, at its defaults", () => {
 		).toEqual(['nameContains']);
 		const picked = { __rl: true, mode: 'list', value: '80:00:00:00:01:00:00:02' };
 		expect(keys(CONNECT, { service: picked })).toEqual([]);
+	});
+
+	it('shows no parameter issue on the tool at its defaults, as the editor checks it', () => {
+		for (const operation of OPERATIONS) {
+			const { node, nodeType } = nodeAt(operation, { asTool: true });
+			const issues = NodeHelpers.getNodeParametersIssues(
+				nodeType.description.properties,
+				node,
+				nodeType.description,
+			);
+			expect({ operation, issues }).toEqual({ operation, issues: null });
+		}
 	});
 
 	it('leaves the node itself as it was: $json defaults, no tool description', () => {

@@ -80,7 +80,7 @@ function agentWorkflow(
 			node(3, {
 				name: CONNECT_TOOL,
 				type: 'n8n-nodes-remoteit.remoteItTool',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				parameters: {},
 				credentials: remoteItCredential,
 				...toolSettings,
@@ -88,7 +88,7 @@ function agentWorkflow(
 			node(4, {
 				name: DISCONNECT_TOOL,
 				type: 'n8n-nodes-remoteit.remoteItTool',
-				typeVersion: 1,
+				typeVersion: 1.1,
 				parameters: { operation: 'disconnect' },
 				credentials: remoteItCredential,
 				...toolSettings,

@@ -133,14 +133,16 @@ function shownAs(property: INodeProperties, tool: boolean): INodeProperties {
  * A parameter the model fills when the node is an agent's tool. n8n offers the model one tool parameter per
  * `$fromAI()` key in the node's parameters and nothing else (n8n-core createNodeAsTool): a default such as
  * `{{ $json.id }}` would leave the tool without parameters. So the tool gets its own copy whose default asks the
- * model, and the node keeps its own default. `about` is what the model reads; it must hold no single quote.
+ * model, and the node keeps its own default. `about` is what the model reads; it must hold no backtick.
  */
 export function askedAsTool(
 	property: INodeProperties,
 	key: string,
 	about: string,
 ): INodeProperties[] {
-	const asked = `={{ $fromAI('${key}', '${about}', 'string') }}`;
+	// Written as n8n's editor writes a field handed to the model, so the editor shows it as one ("Defined
+	// automatically by the model"), with n8n-workflow's FROM_AI_AUTO_GENERATED_MARKER.
+	const asked = `={{ /*n8n-auto-generated-fromAI-override*/ $fromAI('${key}', \`${about}\`, 'string') }}`;
 	// By Name takes an ID too (client serviceIdOf, getDevice), so the model may give either. A list of values (Tags)
 	// gets one: $fromAI has no list type.
 	const toolDefault =
