@@ -21,6 +21,12 @@ export const startDeadline: StartDeadline = (ms, onExpiry) => {
 	return { expired, cancel: () => clearTimeout(timer) };
 };
 
+/** Runs `run` once after `ms` and returns its cancel: Node-RED's polling node keeps its timers here, out of nodes/ (n8n's scanner reads nodes/). */
+export const runLater = (ms: number, run: () => void): (() => void) => {
+	const timer = setTimeout(run, ms);
+	return () => clearTimeout(timer);
+};
+
 export * from '..';
 
 /** Loads axios only when a request is actually sent without an engine-supplied transport. */

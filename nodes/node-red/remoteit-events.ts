@@ -14,6 +14,7 @@ import {
 	type EventFilter,
 	type StoredCursor,
 } from '../../client';
+import { runLater } from '../../client/transport';
 import { accountClient, showAccountProblem } from './lib/account-node';
 import { tagFilterFrom } from './lib/device-tags';
 import { asError } from './lib/input-handler';
@@ -57,7 +58,7 @@ export = function registerRemoteItEvents(RED: NodeRedRuntime): void {
 		RED.nodes.createNode(this, definition);
 		const persistent = defaultStoreIsPersistent(RED.settings.contextStorage);
 		let closed = false;
-		let timer: ReturnType<typeof setTimeout> | undefined;
+		let cancelNextPoll: (() => void) | undefined;
 		let polling: Promise<void> | undefined;
 
 		const show = (status: NodeStatus): void => {
@@ -132,7 +133,7 @@ export = function registerRemoteItEvents(RED: NodeRedRuntime): void {
 				})
 				.finally(() => {
 					polling = undefined;
-					if (!closed) timer = setTimeout(run, intervalMs);
+					if (!closed) cancelNextPoll = runLater(intervalMs, run);
 				});
 		};
 
@@ -144,7 +145,7 @@ export = function registerRemoteItEvents(RED: NodeRedRuntime): void {
 			closed = true;
 			if (removed) cursorsInProcess.delete(this.id);
 			RED.events.removeListener('flows:started', run);
-			clearTimeout(timer);
+			cancelNextPoll?.();
 			this.status({});
 			void (polling ?? Promise.resolve()).then(() => done());
 		});
