@@ -128,6 +128,14 @@ async function deployFromEditor(page: Page): Promise<string> {
 	return String(await handle.jsonValue());
 }
 
+/**
+ * Clicks a tray button as its own element: a mouse click at the button's position misses while the tray still slides
+ * in (seen on a quiet machine, where the click comes before the animation ends).
+ */
+async function clickInTray(page: Page, selector: string): Promise<void> {
+	await page.$eval(selector, (button) => (button as HTMLElement).click());
+}
+
 /** A page with the editor of a runtime whose deployed flows are `flows` (nothing else). */
 async function freshEditor(page: Page, runtime: NodeRedRuntime, flows: FlowNode[]): Promise<void> {
 	await deployFlows(runtime, flows, EDITOR_TIMEOUT_MS);
@@ -243,7 +251,7 @@ describe.each<[EngineName, string]>([
 					(input) => (input as HTMLInputElement).value,
 				),
 			).toBe('30');
-			await page.click('#node-dialog-cancel');
+			await clickInTray(page, '#node-dialog-cancel');
 			await page.waitForSelector('#node-dialog-ok', { hidden: true, timeout: EDITOR_TIMEOUT_MS });
 		},
 		ENGINE_TEST_TIMEOUT_MS,
@@ -370,7 +378,7 @@ describe.each<[EngineName, string]>([
 						.map((element) => element.id || element.className),
 				}));
 				expect({ type, ...dialog }).toEqual({ type, account: account.id, inError: [] });
-				await page.click('#node-dialog-ok');
+				await clickInTray(page, '#node-dialog-ok');
 				await page.waitForSelector('#node-dialog-ok', { hidden: true, timeout: EDITOR_TIMEOUT_MS });
 			}
 			expect(await invalidNodes(page)).toEqual([]);
